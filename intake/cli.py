@@ -1,0 +1,154 @@
+"""`intake`: assess a response file, check a form, and (later) the clinic's other chores.
+
+Exit status everywhere: 0 done, 2 bad input or usage (the message names what is wrong),
+1 any other failure (a message, never a traceback). Messages never contain answers
+beyond what the user passed in, and nothing is logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from intake import __version__
+from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
+from intake.eligibility.policy import RuleSet, UnknownPolicy
+from intake.questionnaire.form import Form
+from intake.questionnaire.loader import default_form, load_form
+from intake.questionnaire.response import InvalidResponse, Response, parse_response
+from intake.summary import format_summary
+from intake.yamlfile import DataFileError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input the user can fix; each line is printed as `error: LINE`."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+
+
+def read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError([f"{path}: no such file"]) from None
+    except OSError as error:
+        raise UsageError([f"{path}: cannot read ({error.strerror or error})"]) from None
+    except UnicodeDecodeError:
+        raise UsageError([f"{path}: not UTF-8 text"]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError([f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+
+
+def read_response(path: Path, form: Form) -> Response:
+    try:
+        return parse_response(read_json(path), form)
+    except InvalidResponse as invalid:
+        raise UsageError([problem.cli_text for problem in invalid.problems]) from None
+
+
+def assess_file(path: Path, policy: str) -> Assessment:
+    """Load, validate and assess one response file under one policy."""
+    form = default_form()
+    rules = _rules(policy)
+    return evaluate(read_response(path, form), rules, form)
+
+
+def _rules(policy: str) -> RuleSet:
+    try:
+        return load_rules(policy)
+    except UnknownPolicy as error:
+        raise UsageError([f"--policy: {error}"]) from None
+    except DataFileError as error:
+        raise UsageError(str(error).splitlines()) from None
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    assessment = assess_file(Path(args.file), args.policy)
+    if args.json:
+        json.dump(assessment.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_summary(assessment))
+    return EXIT_OK
+
+
+def form_consistency_problems(form: Form) -> list[str]:
+    """Answer keys a shipped policy reads that the form does not ask."""
+    from intake.eligibility.missing import needed_answers
+
+    keys = {question.id for question in form.questions()}
+    problems = []
+    for name in shipped_policies():
+        policy = load_rules(name).policy
+        for key in sorted(needed_answers(policy) | set(policy.notes)):
+            if key not in keys:
+                problems.append(f"{key}: the {name} policy reads this answer, but the form has no such question")
+    return problems
+
+
+def cmd_validate_form(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        form = load_form(path)
+    except DataFileError as error:
+        raise UsageError(str(error).splitlines()) from None
+    problems = form_consistency_problems(form)
+    if problems:
+        raise UsageError([f"{path}: {problem}" for problem in problems])
+    print(f"{path}: ok ({form.id} {form.version}, {len(form.sections)} sections, {len(form.questions())} questions)")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake",
+        description="Headache-clinic intake: assess answers against referral criteria for onabotulinumtoxinA consultation.",
+    )
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    assess = commands.add_parser("assess", help="assess a response file (JSON) and print the result")
+    assess.add_argument("file", metavar="FILE")
+    assess.add_argument(
+        "--policy",
+        default=DEFAULT_POLICY,
+        help=f"policy name ({', '.join(shipped_policies())}) or a path to a policy YAML file (default: {DEFAULT_POLICY})",
+    )
+    assess.add_argument("--json", action="store_true", help="print one JSON object (DATA.md contract)")
+    assess.set_defaults(run=cmd_assess)
+
+    validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
+    validate.add_argument("file", metavar="FILE")
+    validate.set_defaults(run=cmd_validate_form)
+    return parser
+
+
+def _fail(lines: Sequence[str], status: int) -> NoReturn:
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
+    raise SystemExit(status)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as error:
+        _fail(error.lines, EXIT_BAD_INPUT)
+    except DataFileError as error:
+        _fail(str(error).splitlines(), EXIT_FAILURE)
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
+        _fail([f"unexpected {type(error).__name__}; nothing was changed. Please report this."], EXIT_FAILURE)
+

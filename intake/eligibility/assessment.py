@@ -1,0 +1,170 @@
+"""The one object that carries a decision and everything behind it.
+
+The PDF, the staff screen and `intake assess --json` all render an `Assessment`; none of
+them recompute clinical logic. Field names follow the JSON contract in DATA.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Outcome(StrEnum):
+    """Highest precedence first (SPEC.md)."""
+
+    URGENT_REVIEW = "URGENT_REVIEW"
+    INCOMPLETE = "INCOMPLETE"
+    NOT_ELIGIBLE = "NOT_ELIGIBLE"
+    REVIEW_NEEDED = "REVIEW_NEEDED"
+    REFER = "REFER"
+
+    @property
+    def text(self) -> str:
+        return OUTCOME_TEXT[self]
+
+
+OUTCOME_TEXT = {
+    Outcome.URGENT_REVIEW: "Urgent clinician review: red-flag answers",
+    Outcome.INCOMPLETE: "Cannot assess yet: answers missing",
+    Outcome.NOT_ELIGIBLE: "Does not meet criteria to consider referral under this policy",
+    Outcome.REVIEW_NEEDED: "Meets criteria, but needs clinician review before referral",
+    Outcome.REFER: (
+        "Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm"
+    ),
+}
+
+
+class Status(StrEnum):
+    MET = "met"
+    UNMET = "unmet"
+    MISSING = "missing"
+
+
+class Reason(_Frozen):
+    """A coded, readable line: why this outcome, or a note for the clinician."""
+
+    code: str
+    text: str
+
+
+class CriterionResult(_Frozen):
+    id: str
+    label: str
+    threshold: str
+    value: int | float | str | None
+    status: Status
+    source: str
+
+
+class PreventiveTrial(_Frozen):
+    medicine: str = Field(description="What the patient typed.")
+    generic: str | None
+    class_id: str | None = Field(alias="class")
+    class_label: str | None
+    weeks: int | None
+    outcome: str
+    outcome_label: str
+    counts: bool
+    reason: str
+    dose: str | None = None
+    started: str | None = None
+    stopped: str | None = None
+
+
+class AcuteMedicine(_Frozen):
+    medicine: str
+    generic: str | None
+    class_id: str | None = Field(alias="class")
+    class_label: str | None
+    days_per_month: int
+    counted: bool = Field(description="Whether its class counts toward medication overuse.")
+
+
+class OveruseFinding(_Frozen):
+    rule: Literal["class", "pooled", "multiple_classes"]
+    classes: list[str]
+    days: int
+    threshold: int
+    text: str
+
+
+class MedicationOveruse(_Frozen):
+    present: bool
+    findings: list[OveruseFinding]
+    days_per_class: dict[str, int]
+    distinct_days: int | None
+    acute_months: int | None
+    more_than_months: int
+
+
+class ScreeningAnswer(_Frozen):
+    """A red-flag, caution or note question with the patient's answer, for the PDF."""
+
+    key: str
+    kind: Literal["red_flag", "caution", "note"]
+    label: str
+    answer: str | None = Field(description="yes, no, unsure; a description for computed flags; None if not asked.")
+    flagged: bool
+
+
+class PriorBotox(_Frozen):
+    answer: str | None
+    cycles: int | None = None
+    headache_days_before: int | None = None
+    headache_days_after: int | None = None
+    months_since_last: int | None = None
+    reduction_percent: float | None = None
+    summary: str
+
+
+class Midas(_Frozen):
+    score: int
+    grade: Literal["I", "II", "III", "IV"]
+    grade_text: str
+    pain: int | None
+    headache_days_3_months: int | None
+
+
+class PolicyOutcome(_Frozen):
+    policy: str
+    title: str
+    version: str
+    outcome: Outcome
+    outcome_text: str
+
+
+class Assessment(_Frozen):
+    outcome: Outcome
+    outcome_text: str
+    reasons: list[Reason]
+    policy: str
+    policy_title: str
+    policy_version: str
+    rules_hash: str
+    authored: str
+    criteria: list[CriterionResult]
+    unmet: list[str]
+    missing: list[str]
+    failed_classes: int
+    failed_medicines: int
+    preventives: list[PreventiveTrial]
+    acute_medicines: list[AcuteMedicine]
+    medication_overuse: MedicationOveruse
+    red_flags: list[str]
+    cautions: list[str]
+    notes: list[Reason]
+    screening: list[ScreeningAnswer]
+    prior_botox: PriorBotox
+    midas: Midas | None
+    other_policies: list[PolicyOutcome] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        """The `intake assess --json` object (DATA.md names; `class` not `class_id`)."""
+        return self.model_dump(mode="json", by_alias=True)

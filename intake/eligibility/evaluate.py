@@ -1,0 +1,140 @@
+"""`evaluate(response, rules, form) -> Assessment`: the whole decision, as a pure function."""
+
+from __future__ import annotations
+
+from intake.eligibility.assessment import Assessment, CriterionResult, Reason, ScreeningAnswer, Status
+from intake.eligibility.cautions import answer_notes, caution_answers, note_answers
+from intake.eligibility.criteria import assess_minimum
+from intake.eligibility.midas import assess_midas
+from intake.eligibility.missing import missing_answers, optional_unanswered
+from intake.eligibility.outcome import Findings, decide
+from intake.eligibility.overuse import assess_overuse
+from intake.eligibility.policy import (
+    BotoxStoppingCriterion,
+    FailedPreventivesCriterion,
+    MinimumCriterion,
+    RuleSet,
+)
+from intake.eligibility.preventives import assess_preventives
+from intake.eligibility.prior_botox import assess_prior_botox
+from intake.eligibility.red_flags import red_flag_answers
+from intake.questionnaire.engine import broken_rules
+from intake.questionnaire.form import Form
+from intake.questionnaire.response import Response
+
+
+def _answered(item: ScreeningAnswer) -> str:
+    return "answered not sure" if item.answer == "unsure" else "answered yes"
+
+
+def _flag_reason(item: ScreeningAnswer) -> Reason:
+    if item.answer in ("yes", "unsure"):
+        return Reason(code=item.key, text=f"{item.label}: {_answered(item)}")
+    return Reason(code=item.key, text=f"{item.label} ({item.answer})")
+
+
+def _unmet_reason(result: CriterionResult) -> Reason:
+    return Reason(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
+
+
+def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
+    """Assess answers that `parse_response` (or the wizard) already validated."""
+    policy, catalog, answers = rules.policy, rules.catalog, response.answers
+    settings = form.settings_used
+    notes: list[Reason] = []
+
+    criteria: list[CriterionResult] = []
+    failed_classes = failed_medicines = 0
+    trials = []
+    botox = assess_prior_botox(
+        answers, next((c for c in policy.criteria if isinstance(c, BotoxStoppingCriterion)), None)
+    )
+    for criterion in policy.criteria:
+        if isinstance(criterion, MinimumCriterion):
+            criteria.append(assess_minimum(criterion, answers, response.authored))
+        elif isinstance(criterion, FailedPreventivesCriterion):
+            rows = answers.get("preventives")
+            labels = {o.value: o.label for o in form.question("preventives").field("outcome").options}
+            summary = assess_preventives(rows or [], catalog, criterion, labels)
+            trials, failed_classes, failed_medicines = summary.trials, summary.failed_classes, summary.failed_medicines
+            count = failed_classes if criterion.count == "classes" else failed_medicines
+            status = Status.MISSING if rows is None else (Status.MET if count >= criterion.min else Status.UNMET)
+            criteria.append(
+                CriterionResult(
+                    id=criterion.id,
+                    label=criterion.label,
+                    threshold=criterion.threshold,
+                    value=None if rows is None else count,
+                    status=status,
+                    source=criterion.source,
+                )
+            )
+        elif botox.criterion is not None:
+            criteria.append(botox.criterion)
+    notes += botox.notes
+
+    overuse = assess_overuse(
+        answers.get("acute_medicines") or [],
+        answers.get("acute_distinct_days"),
+        answers.get("acute_months"),
+        policy.overuse,
+        catalog,
+    )
+    notes += overuse.notes
+    for name in [t.medicine for t in trials if t.generic is None] + [m.medicine for m in overuse.medicines if m.generic is None]:
+        notes.append(Reason(code="unknown_medicine", text=f"{name!r} is not in the medicine catalog: shown, not counted"))
+
+    flags = red_flag_answers(answers, policy, form)
+    cautions = caution_answers(answers, policy, form)
+    note_items = note_answers(answers, policy, form)
+    notes += answer_notes(note_items)
+    midas, midas_notes = assess_midas(answers)
+    notes += midas_notes
+    notes += [Reason(code="implausible", text=p.message or p.cli_text) for p in broken_rules(form, answers, response.authored, "note")]
+    notes += [
+        Reason(code="unanswered", text=f"Not answered (optional): {form.question(key).label}")
+        for key in optional_unanswered(form, answers, policy)
+    ]
+
+    missing = missing_answers(form, answers, policy, settings)
+    unmet = [result for result in criteria if result.status is Status.UNMET]
+    review: list[Reason] = []
+    if overuse.overuse.present:
+        details = "; ".join(finding.text for finding in overuse.overuse.findings)
+        review.append(Reason(code="medication_overuse", text=f"Manage medication overuse before referral: {details}"))
+    review += [_flag_reason(item) for item in cautions if item.flagged]
+    if botox.needs_review:
+        review.append(Reason(code="prior_botox", text=f"Prior Botox ({botox.prior.summary}): clinician to review response"))
+
+    outcome, reasons = decide(
+        Findings(
+            red_flags=[_flag_reason(item) for item in flags if item.flagged],
+            missing=[Reason(code=key, text=f"Not answered: {form.question(key).label}") for key in missing],
+            unmet=[_unmet_reason(result) for result in unmet],
+            review=review,
+        )
+    )
+    return Assessment(
+        outcome=outcome,
+        outcome_text=outcome.text,
+        reasons=reasons,
+        policy=policy.name,
+        policy_title=policy.title,
+        policy_version=policy.version,
+        rules_hash=rules.rules_hash,
+        authored=response.authored.isoformat(),
+        criteria=criteria,
+        unmet=[result.id for result in unmet],
+        missing=missing,
+        failed_classes=failed_classes,
+        failed_medicines=failed_medicines,
+        preventives=trials,
+        acute_medicines=overuse.medicines,
+        medication_overuse=overuse.overuse,
+        red_flags=[item.key for item in flags if item.flagged],
+        cautions=[item.key for item in cautions if item.flagged],
+        notes=notes,
+        screening=[*flags, *cautions, *note_items],
+        prior_botox=botox.prior,
+        midas=midas,
+    )

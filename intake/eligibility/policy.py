@@ -1,0 +1,216 @@
+"""Referral policies as data (`forms/policies/*.yaml`).
+
+The code knows the *kinds* of rule (a minimum on an answer, counting failed preventives,
+the prior-Botox stopping rule, medication overuse); every number, counted class, red
+flag and caution lives in the policy file, with its source. A clinic can point
+`--policy` at its own file with the same schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from intake.catalog import Catalog, load_catalog
+from intake.paths import CATALOG_FILE, POLICIES_DIR
+from intake.yamlfile import DataFileError, load_model
+
+KEY = r"^[a-z][a-z0-9_]*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _CriterionBase(_Frozen):
+    id: str = Field(pattern=KEY)
+    label: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+
+class MinimumCriterion(_CriterionBase):
+    """An answer (or `age`) must be at least `min` (inclusive)."""
+
+    kind: Literal["minimum"]
+    answer: str = Field(pattern=KEY, description="Answer key, or `age` (computed from date_of_birth).")
+    min: float
+    unit: str = ""
+
+    @property
+    def threshold(self) -> str:
+        return f">= {self.min:g} {self.unit}".rstrip()
+
+
+class FailedPreventivesCriterion(_CriterionBase):
+    """At least `min` distinct failed preventive classes or medicines."""
+
+    kind: Literal["failed_preventives"]
+    count: Literal["classes", "medicines"]
+    min: int = Field(ge=0)
+    min_trial_weeks: int = Field(ge=0, description="An `ineffective` trial counts only from this many weeks.")
+    classes: tuple[str, ...] = Field(min_length=1, description="Preventive classes whose trials count.")
+
+    @property
+    def threshold(self) -> str:
+        return f">= {self.min} failed {self.count} (trials >= {self.min_trial_weeks} weeks if ineffective)"
+
+
+class BotoxStoppingCriterion(_CriterionBase):
+    """Unmet after `min_cycles` cycles with less than `min_reduction_percent` fewer headache days."""
+
+    kind: Literal["botox_stopping_rule"]
+    min_cycles: int = Field(ge=1)
+    min_reduction_percent: int = Field(ge=0, le=100)
+
+    @property
+    def threshold(self) -> str:
+        return f">= {self.min_reduction_percent} % fewer headache days after >= {self.min_cycles} cycles"
+
+
+Criterion = Annotated[
+    MinimumCriterion | FailedPreventivesCriterion | BotoxStoppingCriterion, Field(discriminator="kind")
+]
+
+
+class OveruseRules(_Frozen):
+    """Medication overuse (ICHD-3 8.2): per-class, pooled and multiple-class thresholds."""
+
+    source: str = Field(min_length=1)
+    more_than_months: int = Field(ge=0, description="Overuse needs acute_months greater than this.")
+    class_days: dict[str, int] = Field(description="Each class alone, at least this many days a month.")
+    pooled_days: dict[str, int] = Field(description="Pooled simple analgesics, at least this many days a month.")
+    multiple_classes: tuple[str, ...] = Field(min_length=2)
+    multiple_days: int = Field(ge=1, description="Distinct days with two or more of multiple_classes.")
+
+
+class Policy(_Frozen):
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    version: str = Field(min_length=1)
+    description: str = ""
+    sources: tuple[str, ...] = Field(min_length=1)
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+    overuse: OveruseRules
+    red_flags: tuple[str, ...] = Field(min_length=1)
+    onset_age_over: int = Field(ge=0, le=120, description="Onset above this age is a red flag.")
+    onset_age_source: str = Field(min_length=1)
+    cautions: tuple[str, ...]
+    notes: tuple[str, ...] = Field(description="Answers that add a note (yes or unsure) and change nothing else.")
+
+    @model_validator(mode="after")
+    def _unique_criteria(self) -> Policy:
+        ids = [criterion.id for criterion in self.criteria]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"criterion id used twice: {', '.join(duplicates)}")
+        if sum(isinstance(c, FailedPreventivesCriterion) for c in self.criteria) > 1:
+            raise ValueError("at most one failed_preventives criterion")
+        return self
+
+    def criterion_of_kind(self, kind: type[_CriterionBase]) -> _CriterionBase | None:
+        return next((c for c in self.criteria if isinstance(c, kind)), None)
+
+    def class_problems(self, catalog: Catalog) -> list[str]:
+        """Class ids this policy names that the catalog does not define."""
+        acute, preventive = set(catalog.class_ids("acute")), set(catalog.class_ids("preventive"))
+        problems = [
+            f"overuse.{where}: {class_id!r} is not an acute class in the medicine catalog"
+            for where, ids in (
+                ("class_days", self.overuse.class_days),
+                ("pooled_days", self.overuse.pooled_days),
+                ("multiple_classes", self.overuse.multiple_classes),
+            )
+            for class_id in ids
+            if class_id not in acute
+        ]
+        for index, criterion in enumerate(self.criteria):
+            if isinstance(criterion, FailedPreventivesCriterion):
+                problems += [
+                    f"criteria[{index}] ({criterion.id}).classes: {class_id!r} is not a preventive class in the medicine catalog"
+                    for class_id in criterion.classes
+                    if class_id not in preventive
+                ]
+        return problems
+
+
+def canonical_json(data: object) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A policy with the medicine catalog it counts against; together they decide."""
+
+    policy: Policy
+    catalog: Catalog
+    origin: Path | None = field(default=None, compare=False)
+
+    @cached_property
+    def rules_hash(self) -> str:
+        """Same rules, same hash on every machine (DATA.md: canonical JSON, SHA-256)."""
+        data = {
+            "policy": self.policy.model_dump(mode="json"),
+            "catalog": self.catalog.model_dump(mode="json"),
+        }
+        return "sha256:" + hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+def shipped_policies() -> list[str]:
+    """Names of the policies in forms/policies, default first."""
+    names = sorted(path.stem for path in POLICIES_DIR.glob("*.yaml"))
+    return sorted(names, key=lambda name: name != DEFAULT_POLICY)
+
+
+DEFAULT_POLICY = "us-payer"
+
+
+class UnknownPolicy(ValueError):
+    pass
+
+
+def policy_path(name_or_path: str) -> Path:
+    """A shipped policy by name, or a policy file by path."""
+    shipped = POLICIES_DIR / f"{name_or_path}.yaml"
+    if "/" not in name_or_path and "\\" not in name_or_path and shipped.is_file():
+        return shipped
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
+        return candidate
+    raise UnknownPolicy(
+        f"unknown policy {name_or_path!r}; expected {', '.join(shipped_policies())} or a path to a policy YAML file"
+    )
+
+
+def load_policy(path: Path) -> Policy:
+    return load_model(path, Policy)
+
+
+_CACHE: dict[tuple[Path, int, Path, int], RuleSet] = {}
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_FILE) -> RuleSet:
+    """The rule set for a policy name or file, checked against the catalog; cached per path."""
+    path = policy_path(name_or_path).resolve()
+    catalog_file = catalog_path.resolve()
+    key = (path, _mtime(path), catalog_file, _mtime(catalog_file))
+    if key not in _CACHE:
+        policy = load_policy(path)
+        catalog = load_catalog(catalog_path)
+        problems = policy.class_problems(catalog)
+        if problems:
+            raise DataFileError(path, problems)
+        _CACHE[key] = RuleSet(policy, catalog, origin=path)
+    return _CACHE[key]

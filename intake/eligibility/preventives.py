@@ -1,0 +1,97 @@
+"""Which preventive trials count as failed, and why each did or did not.
+
+A trial counts when it was not tolerated, contraindicated, or ineffective for at least
+the policy's minimum weeks, and its medicine is in a counted class. The clinician sees a
+reason on every row, counted or not, so the count can be checked by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from intake.catalog import Catalog
+from intake.eligibility.assessment import PreventiveTrial
+from intake.eligibility.policy import FailedPreventivesCriterion
+
+COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
+
+
+@dataclass(frozen=True)
+class PreventiveSummary:
+    trials: list[PreventiveTrial]
+    failed_classes: int
+    failed_medicines: int
+
+
+def _weeks_text(weeks: int | None) -> str:
+    if weeks is None:
+        return ""
+    return f" after {weeks} week{'s' if weeks != 1 else ''}"
+
+
+def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesCriterion) -> tuple[bool, str]:
+    """Whether one trial counts as failed, and the reason in words."""
+    medicine = catalog.lookup(row["medicine"])
+    outcome, weeks = row["outcome"], row.get("weeks")
+    if medicine is None:
+        return False, "not counted: unknown medicine (not in the catalog)"
+    if medicine.preventive is None:
+        return False, f"not counted: {medicine.generic} is a medicine for attacks, not a preventive"
+    if medicine.preventive not in criterion.classes:
+        label = catalog.class_label(medicine.preventive)
+        return False, f"not counted: {label} is not a counted preventive class"
+    if outcome == "still_taking":
+        return False, "not counted: still taking it"
+    if outcome == "helped":
+        return False, "not counted: it helped"
+    if outcome == "not_tolerated":
+        return True, f"counted: stopped because of side effects{_weeks_text(weeks)}"
+    if outcome == "contraindicated":
+        return True, "counted: unsuitable (contraindicated)"
+    minimum = criterion.min_trial_weeks
+    if weeks is None:
+        return False, "not counted: length unknown"
+    if weeks < minimum:
+        return False, f"not counted: {weeks} weeks, less than the {minimum}-week minimum"
+    return True, f"counted: did not help enough after {weeks} weeks (minimum {minimum})"
+
+
+def assess_preventives(
+    rows: Sequence[Mapping[str, Any]],
+    catalog: Catalog,
+    criterion: FailedPreventivesCriterion,
+    outcome_labels: Mapping[str, str],
+) -> PreventiveSummary:
+    trials: list[PreventiveTrial] = []
+    failed_generics: list[str] = []
+    failed_classes: list[str] = []
+    for row in rows:
+        counts, reason = _why(row, catalog, criterion)
+        medicine = catalog.lookup(row["medicine"])
+        class_id = medicine.preventive if medicine else None
+        if counts and medicine is not None and class_id is not None:
+            if medicine.generic in failed_generics and criterion.count == "medicines":
+                reason += f"; {medicine.generic} already counted once"
+            elif class_id in failed_classes and criterion.count == "classes":
+                reason += f"; {catalog.class_label(class_id)} class already counted once"
+            failed_generics.append(medicine.generic)
+            failed_classes.append(class_id)
+        trials.append(
+            PreventiveTrial(
+                medicine=row["medicine"],
+                generic=medicine.generic if medicine else None,
+                class_id=class_id,
+                class_label=catalog.class_label(class_id) if class_id else None,
+                weeks=row.get("weeks"),
+                outcome=row["outcome"],
+                outcome_label=outcome_labels.get(row["outcome"], row["outcome"]),
+                counts=counts,
+                reason=reason,
+                dose=row.get("dose"),
+                started=row.get("started"),
+                stopped=row.get("stopped"),
+            )
+        )
+    return PreventiveSummary(trials, len(set(failed_classes)), len(set(failed_generics)))

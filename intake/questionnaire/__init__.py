@@ -1,0 +1,1 @@
+"""The questionnaire: form definition models, loader and engine. No Qt here."""

@@ -1,0 +1,151 @@
+"""What the form asks given the answers so far, and what is wrong with them.
+
+Pure functions over a `Form` and a mapping of typed answers, shared by the wizard (live,
+per page), `intake assess` (whole file) and the eligibility rules (what counts as
+missing). Hidden questions are never required and never missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from intake.questionnaire.form import Condition, Form, Question, Rule
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one answer.
+
+    `key` is the answer key, or `LIST[i].FIELD` inside a repeating group. `expected` and
+    `given` make the CLI line; `message`, when set, is the patient wording.
+    """
+
+    key: str
+    expected: str
+    given: str
+    message: str | None = None
+
+    @property
+    def cli_text(self) -> str:
+        return f"{self.key}: {self.expected}, {self.given}"
+
+    @property
+    def question_id(self) -> str:
+        return self.key.split("[")[0].split(".")[0]
+
+
+def is_answered(value: Any) -> bool:
+    """A group with no rows is answered ("none"); only absence means unanswered."""
+    return value is not None
+
+
+def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
+    value = answers.get(condition.question)
+    if condition.equals is not None:
+        return value == condition.equals
+    if condition.not_equals is not None:
+        return value != condition.not_equals
+    has_answer = value is not None and (not isinstance(value, list) or len(value) > 0)
+    return has_answer == condition.answered
+
+
+def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Question]:
+    """Questions the patient is asked, in form order."""
+    shown = []
+    for section in form.sections:
+        if section.setting and section.setting not in settings:
+            continue
+        shown.extend(q for q in section.questions if all(_holds(c, answers) for c in q.enable_when))
+    return shown
+
+
+def hidden_by(question: Question, answers: Mapping[str, Any]) -> Condition | None:
+    """The first enable_when condition that hides a question, or None if it is shown."""
+    return next((condition for condition in question.enable_when if not _holds(condition, answers)), None)
+
+
+def clear_hidden(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> dict[str, Any]:
+    """The answers without those to questions that are now hidden.
+
+    Repeats until stable, because clearing one answer can hide another question.
+    """
+    current = dict(answers)
+    while True:
+        shown = {question.id for question in visible(form, current, settings)}
+        kept = {key: value for key, value in current.items() if key in shown}
+        if kept == current:
+            return kept
+        current = kept
+
+
+def unanswered_required(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[str]:
+    """Visible required questions without an answer, in form order."""
+    return [q.id for q in visible(form, answers, settings) if q.required and not is_answered(answers.get(q.id))]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _describe_condition(condition: Condition, answers: Mapping[str, Any]) -> str:
+    value = answers.get(condition.question)
+    if condition.equals is not None:
+        return f"asked only when {condition.question} is {condition.equals}" + (
+            f" ({condition.question} is {value})" if value is not None else f" ({condition.question} is not answered)"
+        )
+    if condition.not_equals is not None:
+        return f"not asked when {condition.question} is {condition.not_equals}"
+    return f"asked only when {condition.question} has an answer with at least one row"
+
+
+def hidden_answer_problems(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Problem]:
+    problems = []
+    for section in form.sections:
+        for question in section.questions:
+            if question.id not in answers:
+                continue
+            if section.setting and section.setting not in settings:
+                problems.append(Problem(question.id, f"not asked: the {section.setting} section is switched off", "got an answer"))
+                continue
+            condition = hidden_by(question, answers)
+            if condition is not None:
+                problems.append(Problem(question.id, _describe_condition(condition, answers), "got an answer"))
+    return problems
+
+
+def _rule_result(rule: Rule, answers: Mapping[str, Any], authored: date) -> tuple[float, float] | None:
+    """(left, right) when the rule is broken, None when it holds or cannot be checked yet."""
+    left = rule.left_expression.value(answers, authored)
+    right = rule.right_expression.value(answers, authored)
+    if left is None or right is None or left <= right:
+        return None
+    return left, right
+
+
+def rule_problem(rule: Rule, left: float, right: float) -> Problem:
+    return Problem(
+        rule.target,
+        f"expected {rule.left_expression.describe()} <= {rule.right_expression.describe()}",
+        f"got {_number(left)} > {_number(right)}",
+        rule.message.format(left=_number(left), right=_number(right)),
+    )
+
+
+def broken_rules(form: Form, answers: Mapping[str, Any], authored: date, severity: str) -> list[Problem]:
+    """Cross-field rules of one severity ("error" or "note") that the answers break."""
+    found = []
+    for rule in form.rules:
+        if rule.severity != severity:
+            continue
+        result = _rule_result(rule, answers, authored)
+        if result is not None:
+            found.append(rule_problem(rule, *result))
+    return found
+
+
+def check_answers(form: Form, answers: Mapping[str, Any], authored: date, settings: frozenset[str]) -> list[Problem]:
+    """Problems with already-typed answers: hidden questions answered, broken rules."""
+    return hidden_answer_problems(form, answers, settings) + broken_rules(form, answers, authored, "error")

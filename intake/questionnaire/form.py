@@ -1,0 +1,218 @@
+"""Pydantic models of a questionnaire definition (`forms/*.yaml`).
+
+The form is the single place a question exists: the wizard, the review screen, the PDF
+appendix and the FHIR export all read these models, so adding a question is a YAML edit.
+Models are frozen and forbid unknown keys so that a typo in the YAML fails at load.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from intake.questionnaire.expressions import Expression, parse_expression
+
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuestionType(StrEnum):
+    TEXT = "text"
+    DATE = "date"
+    MONTH = "month"
+    INTEGER = "integer"
+    NUMBER = "number"
+    CHOICE = "choice"
+    YES_NO_UNSURE = "yes_no_unsure"
+    GROUP = "group"
+
+
+YES_NO_UNSURE_VALUES = ("yes", "no", "unsure")
+
+
+class Option(Frozen):
+    value: str = Field(pattern=KEY_PATTERN)
+    label: str = Field(min_length=1)
+
+
+class Condition(Frozen):
+    """One `enable_when` test on another question's answer.
+
+    `not_equals` is true when the other question is unanswered, so a follow-up that
+    applies "unless male" is shown until the patient says otherwise. `answered: true` on
+    a repeating group means "has at least one row".
+    """
+
+    question: str = Field(pattern=KEY_PATTERN)
+    equals: str | None = None
+    not_equals: str | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one_test(self) -> Condition:
+        given = [name for name in ("equals", "not_equals", "answered") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of equals, not_equals, answered")
+        return self
+
+
+class Question(Frozen):
+    id: str = Field(pattern=KEY_PATTERN)
+    type: QuestionType
+    text: str = Field(min_length=1, description="Wording the patient reads.")
+    label: str = Field(min_length=1, description="Short name for staff screens and the PDF.")
+    help: str = ""
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    min_length: int | None = Field(default=None, ge=0)
+    max_length: int | None = Field(default=None, ge=1)
+    unit: str = ""
+    options: tuple[Option, ...] = ()
+    enable_when: tuple[Condition, ...] = ()
+    fields: tuple[Question, ...] = ()
+    max_rows: int | None = Field(default=None, ge=1)
+    add_label: str = ""
+    catalog: Literal["acute", "preventive"] | None = None
+
+    @model_validator(mode="after")
+    def _consistent_for_type(self) -> Question:
+        kind = self.type
+        if kind is QuestionType.CHOICE and not self.options:
+            raise ValueError("a choice question needs options")
+        if kind is not QuestionType.CHOICE and self.options:
+            raise ValueError(f"options are only for choice questions, not {kind}")
+        if kind is QuestionType.GROUP:
+            if not self.fields:
+                raise ValueError("a group question needs fields")
+            if any(field.type is QuestionType.GROUP for field in self.fields):
+                raise ValueError("groups cannot be nested")
+        elif self.fields:
+            raise ValueError(f"fields are only for group questions, not {kind}")
+        numeric = kind in (QuestionType.INTEGER, QuestionType.NUMBER)
+        if (self.min is not None or self.max is not None) and not numeric:
+            raise ValueError(f"min and max are only for integer and number questions, not {kind}")
+        if numeric and (self.min is None or self.max is None):
+            raise ValueError("integer and number questions need min and max")
+        if numeric and self.min > self.max:  # type: ignore[operator]
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        if (self.min_length is not None or self.max_length is not None) and kind is not QuestionType.TEXT:
+            raise ValueError(f"min_length and max_length are only for text questions, not {kind}")
+        if self.catalog is not None and kind is not QuestionType.TEXT:
+            raise ValueError("catalog is only for text questions")
+        return self
+
+    @property
+    def option_values(self) -> tuple[str, ...]:
+        if self.type is QuestionType.YES_NO_UNSURE:
+            return YES_NO_UNSURE_VALUES
+        return tuple(option.value for option in self.options)
+
+    def option_label(self, value: str) -> str:
+        """The words the patient saw for a stored choice value."""
+        if self.type is QuestionType.YES_NO_UNSURE:
+            return {"yes": "Yes", "no": "No", "unsure": "Not sure"}.get(value, value)
+        return next((option.label for option in self.options if option.value == value), value)
+
+    def field(self, field_id: str) -> Question:
+        return next(field for field in self.fields if field.id == field_id)
+
+
+class Rule(Frozen):
+    """A cross-field check `left <= right` (see `expressions` for the operand syntax).
+
+    `severity: note` turns an implausible-but-possible combination into a note for the
+    clinician instead of an error (SPEC: validation).
+    """
+
+    left: str
+    right: str
+    message: str = Field(min_length=1, description="Patient wording; {left} and {right} are the values.")
+    key: str | None = Field(default=None, description="Question the message belongs to; default: first key on the left.")
+    severity: Literal["error", "note"] = "error"
+
+    @field_validator("left", "right")
+    @classmethod
+    def _parses(cls, text: str) -> str:
+        parse_expression(text)
+        return text
+
+    @property
+    def left_expression(self) -> Expression:
+        return parse_expression(self.left)
+
+    @property
+    def right_expression(self) -> Expression:
+        return parse_expression(self.right)
+
+    @property
+    def target(self) -> str:
+        if self.key:
+            return self.key
+        keys = self.left_expression.keys or self.right_expression.keys
+        return keys[0]
+
+
+class Section(Frozen):
+    id: str = Field(pattern=KEY_PATTERN)
+    title: str = Field(min_length=1)
+    intro: str = ""
+    setting: str | None = Field(
+        default=None, description="Clinic setting that switches this section on (off by default)."
+    )
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class Form(Frozen):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    version: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1)
+    rules: tuple[Rule, ...] = ()
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Form:
+        seen: dict[str, Question] = {}
+        for question in self.questions():
+            if question.id in seen:
+                raise ValueError(f"{question.id}: question id used twice")
+            seen[question.id] = question
+        for question in self.questions():
+            for condition in question.enable_when:
+                if condition.question not in seen:
+                    raise ValueError(f"{question.id}: enable_when names unknown question {condition.question!r}")
+                target = seen[condition.question]
+                for value in (condition.equals, condition.not_equals):
+                    if value is not None and value not in target.option_values:
+                        raise ValueError(
+                            f"{question.id}: enable_when compares {condition.question} with {value!r}, "
+                            f"which is not one of its options"
+                        )
+        for index, rule in enumerate(self.rules):
+            for key in (*rule.left_expression.keys, *rule.right_expression.keys, *([rule.key] if rule.key else [])):
+                root = key.split(".")[0]
+                if root not in seen:
+                    raise ValueError(f"rules[{index}]: unknown question {key!r}")
+        return self
+
+    def questions(self) -> list[Question]:
+        """Every top-level question, in form order."""
+        return [question for section in self.sections for question in section.questions]
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions():
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def section_of(self, question_id: str) -> Section:
+        return next(section for section in self.sections if any(q.id == question_id for q in section.questions))
+
+    @property
+    def settings_used(self) -> frozenset[str]:
+        return frozenset(section.setting for section in self.sections if section.setting)

@@ -1,0 +1,198 @@
+"""A patient's answers, and turning untrusted input (a JSON file) into them.
+
+Input is checked strictly against the form: a string "20" where an integer belongs, an
+unknown key, or an answer to a question the form hides is an error naming the key, never
+silently coerced or dropped. `null` means "not answered".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from intake.questionnaire.engine import Problem, check_answers, visible
+from intake.questionnaire.form import Form, Question, QuestionType
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class Response(BaseModel):
+    """Answers keyed by question id, already typed: dates are `date`, rows are dicts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    form: str
+    authored: date
+    answers: dict[str, Any]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The response file format of DATA.md (ISO dates, JSON types)."""
+        return {
+            "form": self.form,
+            "authored": self.authored.isoformat(),
+            "answers": {key: _jsonable(value) for key, value in self.answers.items()},
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [{key: _jsonable(item) for key, item in row.items()} for row in value]
+    return value
+
+
+@dataclass
+class InvalidResponse(Exception):
+    problems: list[Problem]
+
+    def __str__(self) -> str:
+        return "\n".join(problem.cli_text for problem in self.problems)
+
+
+def _shown(value: Any) -> str:
+    """A given value as the error message quotes it (JSON-like, short)."""
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f'"{text}"'
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    return str(value)
+
+
+def _number_text(value: float) -> str:
+    return f"{value:g}"
+
+
+def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem]]:
+    """Check one raw JSON value against its question; the typed value or problems."""
+    kind = question.type
+    given = f"got {_shown(value)}"
+    if kind is QuestionType.TEXT:
+        if not isinstance(value, str):
+            return None, [Problem(key, "expected text", given)]
+        length = len(value.strip())
+        low, high = question.min_length or 1, question.max_length
+        if length < low or (high is not None and length > high):
+            span = f"{low}-{high} characters" if high else f"at least {low} characters"
+            return None, [Problem(key, f"expected text of {span}", f"got {length}")]
+        return value.strip(), []
+    if kind in (QuestionType.DATE, QuestionType.MONTH):
+        pattern, shape = (_DATE, "YYYY-MM-DD") if kind is QuestionType.DATE else (_MONTH, "YYYY-MM")
+        if not isinstance(value, str) or not pattern.match(value):
+            return None, [Problem(key, f"expected a date as {shape}", given)]
+        if kind is QuestionType.MONTH:
+            return value, []
+        try:
+            return date.fromisoformat(value), []
+        except ValueError:
+            return None, [Problem(key, "expected a real calendar date as YYYY-MM-DD", given)]
+    if kind in (QuestionType.INTEGER, QuestionType.NUMBER):
+        whole = kind is QuestionType.INTEGER
+        accepted = type(value) is int or (not whole and type(value) is float and math.isfinite(value))
+        span = f"{_number_text(question.min)}-{_number_text(question.max)}"  # type: ignore[arg-type]
+        expected = f"expected a whole number {span}" if whole else f"expected a number {span}"
+        if not accepted:
+            return None, [Problem(key, expected, given)]
+        if not question.min <= value <= question.max:  # type: ignore[operator]
+            return None, [Problem(key, expected, given)]
+        return value, []
+    if kind in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
+        allowed = question.option_values
+        if not isinstance(value, str) or value not in allowed:
+            return None, [Problem(key, f"expected one of {', '.join(allowed)}", given)]
+        return value, []
+    return _coerce_rows(question, key, value)
+
+
+def _coerce_rows(question: Question, key: str, value: Any) -> tuple[Any, list[Problem]]:
+    if not isinstance(value, list):
+        return None, [Problem(key, "expected a list of rows", f"got {_shown(value)}")]
+    if question.max_rows is not None and len(value) > question.max_rows:
+        return None, [Problem(key, f"expected at most {question.max_rows} rows", f"got {len(value)}")]
+    rows: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    fields = {field.id: field for field in question.fields}
+    for index, raw_row in enumerate(value):
+        row_key = f"{key}[{index}]"
+        if not isinstance(raw_row, dict):
+            problems.append(Problem(row_key, "expected an object", f"got {_shown(raw_row)}"))
+            continue
+        row: dict[str, Any] = {}
+        for name, raw in raw_row.items():
+            if name not in fields:
+                problems.append(Problem(f"{row_key}.{name}", f"unknown field; expected one of {', '.join(fields)}", f"got {_shown(raw)}"))
+            elif raw is not None:
+                typed, found = _coerce(fields[name], f"{row_key}.{name}", raw)
+                problems.extend(found)
+                if not found:
+                    row[name] = typed
+        for field in question.fields:
+            if field.required and raw_row.get(field.id) is None:
+                problems.append(Problem(f"{row_key}.{field.id}", f"required in every row ({field.label})", "got nothing"))
+        rows.append(row)
+    return rows, problems
+
+
+def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None) -> Response:
+    """A `Response` from decoded JSON, or `InvalidResponse` listing every problem.
+
+    `settings` are the switched-on optional sections; by default all of them, because
+    `intake assess` accepts MIDAS answers whatever the clinic settings say.
+    """
+    enabled = form.settings_used if settings is None else settings
+    if not isinstance(data, dict):
+        raise InvalidResponse([Problem("response", "expected a JSON object with form, authored and answers", f"got {_shown(data)}")])
+    problems: list[Problem] = []
+    for extra in sorted(set(data) - {"form", "authored", "answers"}):
+        problems.append(Problem(extra, "unknown top-level key; expected form, authored, answers", f"got {_shown(data[extra])}"))
+    if data.get("form") != form.id:
+        problems.append(Problem("form", f'expected "{form.id}"', f"got {_shown(data.get('form'))}" if "form" in data else "got nothing"))
+    authored = data.get("authored")
+    authored_date: date | None = None
+    if isinstance(authored, str) and _DATE.match(authored):
+        try:
+            authored_date = date.fromisoformat(authored)
+        except ValueError:
+            pass
+    if authored_date is None:
+        problems.append(Problem("authored", "expected the date the answers were given, as YYYY-MM-DD", f"got {_shown(authored)}" if "authored" in data else "got nothing"))
+    raw_answers = data.get("answers")
+    if not isinstance(raw_answers, dict):
+        problems.append(Problem("answers", "expected an object of answers", f"got {_shown(raw_answers)}" if "answers" in data else "got nothing"))
+        raise InvalidResponse(problems)
+    answers = _coerce_answers(form, raw_answers, problems)
+    if authored_date is not None:
+        problems.extend(check_answers(form, answers, authored_date, enabled))
+    if problems:
+        raise InvalidResponse(problems)
+    return Response(form=form.id, authored=authored_date, answers=answers)  # type: ignore[arg-type]
+
+
+def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    questions = {question.id: question for question in form.questions()}
+    answers: dict[str, Any] = {}
+    for key, raw in raw_answers.items():
+        question = questions.get(key)
+        if question is None:
+            problems.append(Problem(key, "unknown answer key; the form has no such question", f"got {_shown(raw)}"))
+        elif raw is not None:
+            typed, found = _coerce(question, key, raw)
+            problems.extend(found)
+            if typed is not None:
+                answers[key] = typed
+    return answers
+
+
+__all__ = ["InvalidResponse", "Response", "parse_response", "visible"]

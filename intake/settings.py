@@ -1,0 +1,51 @@
+"""Clinic settings: `settings.yaml` in the user config dir, every key optional.
+
+Validated by pydantic so that a typo ("polcy:") or a wrong value is reported with the
+file and key instead of being ignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from intake.paths import config_dir
+from intake.yamlfile import load_model
+
+SETTINGS_FILE_NAME = "settings.yaml"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    clinic_name: str = "Headache clinic"
+    clinic_address: str = ""
+    policy: str = "us-payer"
+    paper: str = Field(default="a4", pattern=r"^(a4|letter)$")
+    midas: bool = False
+    language: str = "en"
+    idle_timeout_s: int = Field(default=120, ge=10)
+    idle_countdown_s: int = Field(default=30, ge=5)
+    staff_idle_timeout_s: int = Field(default=300, ge=30)
+    auto_print: bool = False
+    printer: str | None = None
+    output_dir: Path | None = None
+    database_url: str | None = None
+
+    @property
+    def enabled_sections(self) -> frozenset[str]:
+        """Optional form sections this clinic switched on."""
+        return frozenset({"midas"} if self.midas else set())
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The clinic's settings, or the defaults when there is no settings file yet."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings()
+    return load_model(path, Settings)

@@ -1,0 +1,80 @@
+"""Shared fixtures: the shipped form and policies, the vignettes, and answer builders."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest
+
+from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
+from intake.questionnaire.form import Form
+from intake.questionnaire.loader import default_form
+from intake.questionnaire.response import Response, parse_response
+
+DATA_DIR = Path(__file__).parent / "data"
+POLICIES = ("us-payer", "nice-ta260")
+VIGNETTES: list[dict[str, Any]] = json.loads((DATA_DIR / "vignettes.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the developer's real settings and data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture(scope="session")
+def form() -> Form:
+    return default_form()
+
+
+@pytest.fixture(scope="session")
+def us_rules() -> RuleSet:
+    return load_rules("us-payer")
+
+
+@pytest.fixture(scope="session")
+def nice_rules() -> RuleSet:
+    return load_rules("nice-ta260")
+
+
+def vignette(vignette_id: str) -> dict[str, Any]:
+    """A deep copy of a vignette's response file, safe to modify."""
+    case = next(case for case in VIGNETTES if case["id"] == vignette_id)
+    return copy.deepcopy(case["response"])
+
+
+@pytest.fixture
+def v01() -> dict[str, Any]:
+    """V01 (classic REFER under both policies) as a base to vary one answer at a time."""
+    return vignette("V01")
+
+
+@pytest.fixture(scope="session")
+def assess(form: Form) -> Callable[..., Assessment]:
+    """Validate a response dict and assess it under a policy name."""
+
+    def run(data: dict[str, Any], policy: str = "us-payer") -> Assessment:
+        return evaluate(parse_response(data, form), load_rules(policy), form)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def typed_response(form: Form) -> Callable[[dict[str, Any]], Response]:
+    def build(data: dict[str, Any]) -> Response:
+        return parse_response(data, form)
+
+    return build
+
+
+AUTHORED = date(2026, 11, 24)

@@ -1,0 +1,56 @@
+"""Visibility, clearing hidden answers, required questions, cross-field rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.questionnaire.engine import check_answers, clear_hidden, unanswered_required, visible
+
+ALL = frozenset({"midas"})
+
+
+def _ids(form, answers, settings=ALL) -> set[str]:
+    return {q.id for q in visible(form, answers, settings)}
+
+
+def test_pregnancy_shown_unless_male(form) -> None:
+    assert "pregnant" in _ids(form, {})
+    assert "pregnant" in _ids(form, {"sex_at_birth": "female"})
+    assert "pregnant" not in _ids(form, {"sex_at_birth": "male"})
+    assert "rf_pregnancy_new_headache" not in _ids(form, {"sex_at_birth": "male"})
+
+
+def test_botox_details_follow_prior_botox(form) -> None:
+    assert "botox_cycles" not in _ids(form, {"prior_botox": "no"})
+    assert "botox_cycles" in _ids(form, {"prior_botox": "yes"})
+
+
+def test_acute_details_need_a_row(form) -> None:
+    assert "acute_months" not in _ids(form, {"acute_medicines": []})
+    assert "acute_months" in _ids(form, {"acute_medicines": [{"medicine": "x", "days_per_month": 1}]})
+
+
+def test_midas_only_when_switched_on(form) -> None:
+    assert "midas_1" not in _ids(form, {}, frozenset())
+    assert "midas_1" in _ids(form, {}, ALL)
+
+
+def test_clear_hidden_drops_answers_that_no_longer_apply(form) -> None:
+    answers = {"prior_botox": "no", "botox_cycles": 2, "sex_at_birth": "male", "pregnant": "no", "headache_days": 20}
+    assert clear_hidden(form, answers, ALL) == {"prior_botox": "no", "sex_at_birth": "male", "headache_days": 20}
+
+
+def test_hidden_questions_are_never_required(form) -> None:
+    required = unanswered_required(form, {"sex_at_birth": "male", "prior_botox": "no"}, frozenset())
+    assert "pregnant" not in required and "botox_cycles" not in required
+    assert "headache_days" in required
+
+
+def test_rules_skip_unanswered_operands(form) -> None:
+    assert check_answers(form, {"migraine_days": 12}, date(2026, 11, 24), ALL) == []
+
+
+def test_rule_problem_has_patient_wording(form) -> None:
+    [problem] = check_answers(form, {"migraine_days": 13, "headache_days": 12}, date(2026, 11, 24), ALL)
+    assert problem.question_id == "migraine_days"
+    assert "12" in problem.message

@@ -1,0 +1,72 @@
+"""Loading a form definition; errors name the file, the question id and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from intake.paths import FORM_FILE
+from intake.questionnaire.loader import load_form
+from intake.yamlfile import DataFileError
+
+CONTRACT_KEYS = {
+    "given_name", "family_name", "date_of_birth", "sex_at_birth", "pregnant", "breastfeeding", "onset_age",
+    "headache_days", "migraine_days", "hours_per_day", "duration_months", "aura", "acute_medicines",
+    "acute_distinct_days", "acute_months", "preventives", "prior_botox", "botox_cycles",
+    "botox_headache_days_before", "botox_headache_days_after", "botox_months_since_last", "anticoagulant",
+    "botulinum_allergy", "injection_site_infection", "neuromuscular_disease", "swallow_breath_problems",
+    "aminoglycoside_now", "botulinum_last_3_months", "rf_systemic", "rf_cancer", "rf_neuro_deficit",
+    "rf_thunderclap", "rf_new_or_changed", "rf_positional", "rf_valsalva", "rf_papilledema", "rf_progressive",
+    "rf_pregnancy_new_headache", "rf_eye_autonomic", "rf_post_traumatic", "rf_immunosuppressed",
+    "rf_new_drug_at_onset", "midas_1", "midas_2", "midas_3", "midas_4", "midas_5", "midas_a", "midas_b",
+}
+
+
+def test_form_defines_every_contract_key(form) -> None:
+    assert CONTRACT_KEYS <= {q.id for q in form.questions()}
+    assert {f.id for f in form.question("preventives").fields} >= {"medicine", "weeks", "outcome", "dose", "started", "stopped"}
+    assert {f.id for f in form.question("acute_medicines").fields} == {"medicine", "days_per_month"}
+
+
+def test_midas_is_off_unless_switched_on(form) -> None:
+    assert form.section_of("midas_1").setting == "midas"
+
+
+def _broken(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(FORM_FILE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "form.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _question(data: dict, question_id: str) -> dict:
+    return next(q for s in data["sections"] for q in s["questions"] if q["id"] == question_id)
+
+
+def test_error_names_file_and_question(tmp_path) -> None:
+    path = _broken(tmp_path, lambda d: _question(d, "migraine_days").update(max="lots"))
+    with pytest.raises(DataFileError) as raised:
+        load_form(path)
+    assert str(raised.value).startswith(f"{path}: migraine_days: max:")
+
+
+def test_unknown_enable_when_target(tmp_path) -> None:
+    path = _broken(tmp_path, lambda d: _question(d, "pregnant")["enable_when"][0].update(question="sex"))
+    with pytest.raises(DataFileError, match="pregnant: enable_when names unknown question 'sex'"):
+        load_form(path)
+
+
+def test_duplicate_id(tmp_path) -> None:
+    path = _broken(tmp_path, lambda d: _question(d, "aura").update(id="headache_days"))
+    with pytest.raises(DataFileError, match="headache_days: question id used twice"):
+        load_form(path)
+
+
+def test_not_yaml(tmp_path) -> None:
+    path = tmp_path / "form.yaml"
+    path.write_text("sections: [\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not valid YAML"):
+        load_form(path)

@@ -1,0 +1,98 @@
+"""Turning a JSON response into typed answers: every bad input names its key."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.questionnaire.response import InvalidResponse, parse_response
+
+
+def _errors(form, data) -> list[str]:
+    with pytest.raises(InvalidResponse) as raised:
+        parse_response(data, form)
+    return [problem.cli_text for problem in raised.value.problems]
+
+
+def test_valid_response_is_typed(form, v01) -> None:
+    response = parse_response(v01, form)
+    assert response.authored.isoformat() == "2026-11-24"
+    assert response.answers["date_of_birth"].year == 1992
+    assert response.to_json_dict() == v01
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("headache_days", "20", 'headache_days: expected a whole number 0-31, got "20"'),
+        ("headache_days", True, "headache_days: expected a whole number 0-31, got true"),
+        ("headache_days", 20.5, "headache_days: expected a whole number 0-31, got 20.5"),
+        ("headache_days", 32, "headache_days: expected a whole number 0-31, got 32"),
+        ("hours_per_day", 25, "hours_per_day: expected a number 0-24, got 25"),
+        ("prior_botox", "maybe", 'prior_botox: expected one of yes, no, unsure, got "maybe"'),
+        ("date_of_birth", "15/01/1992", 'date_of_birth: expected a date as YYYY-MM-DD, got "15/01/1992"'),
+        ("date_of_birth", "1992-02-30", 'date_of_birth: expected a real calendar date as YYYY-MM-DD, got "1992-02-30"'),
+        ("given_name", "", "given_name: expected text of 1-100 characters, got 0"),
+        ("favourite_colour", "blue", 'favourite_colour: unknown answer key; the form has no such question, got "blue"'),
+    ],
+)
+def test_bad_answer_names_key(form, v01, key, value, message) -> None:
+    v01["answers"][key] = value
+    assert message in _errors(form, v01)
+
+
+def test_row_field_errors_name_the_row(form, v01) -> None:
+    v01["answers"]["preventives"][1] = {"medicine": "amitriptyline", "weeks": "3", "outcome": "bad"}
+    errors = _errors(form, v01)
+    assert 'preventives[1].weeks: expected a whole number 0-520, got "3"' in errors
+    assert any(e.startswith("preventives[1].outcome: expected one of ineffective") for e in errors)
+
+
+def test_row_missing_required_field(form, v01) -> None:
+    v01["answers"]["acute_medicines"][0] = {"medicine": "sumatriptan"}
+    assert any(e.startswith("acute_medicines[0].days_per_month: required") for e in _errors(form, v01))
+
+
+def test_answer_to_hidden_question_is_an_error(form, v01) -> None:
+    v01["answers"]["sex_at_birth"] = "male"
+    errors = _errors(form, v01)
+    assert "pregnant: not asked when sex_at_birth is male, got an answer" in errors
+
+
+def test_botox_details_without_prior_botox(form, v01) -> None:
+    v01["answers"]["botox_cycles"] = 2
+    assert any(e.startswith("botox_cycles: asked only when prior_botox is yes") for e in _errors(form, v01))
+
+
+def test_acute_details_without_acute_medicines(form, v01) -> None:
+    v01["answers"]["acute_medicines"] = []
+    errors = _errors(form, v01)
+    assert any(e.startswith("acute_distinct_days: asked only when acute_medicines") for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"migraine_days": 23}, "migraine_days: expected migraine_days <= headache_days, got 23 > 22"),
+        ({"onset_age": 40}, "onset_age: expected onset_age <= age, got 40 > 34"),
+        ({"date_of_birth": "2026-11-25"}, "date_of_birth: expected 0 <= age, got 0 > -1"),
+        ({"acute_distinct_days": 4}, "acute_distinct_days: expected max(acute_medicines.days_per_month) <= acute_distinct_days, got 5 > 4"),
+        ({"acute_distinct_days": 10}, "acute_distinct_days: expected acute_distinct_days <= sum(acute_medicines.days_per_month), got 10 > 9"),
+    ],
+)
+def test_cross_field_rules_name_both_keys(form, v01, changes, message) -> None:
+    v01["answers"].update(changes)
+    assert message in _errors(form, v01)
+
+
+def test_authored_is_required(form, v01) -> None:
+    del v01["authored"]
+    assert "authored: expected the date the answers were given, as YYYY-MM-DD, got nothing" in _errors(form, v01)
+
+
+def test_wrong_form_id(form, v01) -> None:
+    v01["form"] = "other"
+    assert 'form: expected "headache-intake", got "other"' in _errors(form, v01)
+
+
+def test_not_an_object(form) -> None:
+    assert _errors(form, [1, 2]) == ["response: expected a JSON object with form, authored and answers, got a list of 2"]

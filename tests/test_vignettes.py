@@ -1,0 +1,53 @@
+"""Every worked case in tests/data/vignettes.json, under both policies, through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import POLICIES, VIGNETTES
+from intake.cli import main
+
+CASES = [
+    pytest.param(case, policy, id=f"{case['id']}-{policy}")
+    for case in VIGNETTES
+    for policy in POLICIES
+    if policy in case["expected"]
+]
+
+
+def _actual(result: dict[str, Any], field: str) -> Any:
+    if field == "medication_overuse":
+        return result["medication_overuse"]["present"]
+    return result[field]
+
+
+def _comparable(value: Any) -> Any:
+    """Lists compare as sets (DATA.md)."""
+    return sorted(value) if isinstance(value, list) else value
+
+
+@pytest.mark.parametrize(("case", "policy"), CASES)
+def test_vignette(case: dict[str, Any], policy: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / f"{case['id']}.json"
+    path.write_text(json.dumps(case["response"], ensure_ascii=False), encoding="utf-8")
+
+    status = main(["assess", str(path), "--policy", policy, "--json"])
+
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    result = json.loads(captured.out)
+    for field, expected in case["expected"][policy].items():
+        actual = _actual(result, field)
+        assert _comparable(actual) == _comparable(expected), (
+            f"{case['id']} under {policy}: {field} is {actual!r}, expected {expected!r}; "
+            f"reasons: {[r['text'] for r in result['reasons']]}"
+        )
+
+
+def test_every_vignette_has_both_policies() -> None:
+    assert all(set(case["expected"]) == set(POLICIES) for case in VIGNETTES)
+    assert len(VIGNETTES) >= 16
