@@ -152,3 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
         _fail([f"unexpected {type(error).__name__}; nothing was changed. Please report this."], EXIT_FAILURE)
 
+
+
+if __name__ == "__main__":
+    sys.exit(main())

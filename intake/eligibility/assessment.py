@@ -163,6 +163,7 @@ class Assessment(_Frozen):
     screening: list[ScreeningAnswer]
     prior_botox: PriorBotox
     midas: Midas | None
+    documentation: list[Reason] = Field(description="What staff should obtain to complete a referral.")
     other_policies: list[PolicyOutcome] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from intake.eligibility.assessment import Assessment, CriterionResult, Reason, ScreeningAnswer, Status
 from intake.eligibility.cautions import answer_notes, caution_answers, note_answers
 from intake.eligibility.criteria import assess_minimum
+from intake.eligibility.documentation import documents_to_obtain
 from intake.eligibility.midas import assess_midas
 from intake.eligibility.missing import missing_answers, optional_unanswered
 from intake.eligibility.outcome import Findings, decide
@@ -137,4 +138,12 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
         screening=[*flags, *cautions, *note_items],
         prior_botox=botox.prior,
         midas=midas,
+        documentation=documents_to_obtain(
+            [(key, form.question(key).label) for key in missing],
+            [*flags, *cautions, *note_items],
+            trials,
+            overuse.medicines,
+            overuse.overuse,
+            botox.prior,
+        ),
     )

@@ -45,7 +45,7 @@ def test_red_flag_wins_over_missing_and_unmet(v01, assess) -> None:
     del v01["answers"]["hours_per_day"]
     result = assess(v01)
     assert result.outcome is Outcome.URGENT_REVIEW
-    assert result.unmet == ["headache_days"]
+    assert result.unmet == ["headache_days", "migraine_days"]
     assert result.missing == ["hours_per_day"]
 
 

@@ -1,0 +1,41 @@
+"""Answers as people read them: the review screen and the PDF appendix share this."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from intake.questionnaire.form import Question, QuestionType
+
+NOT_ANSWERED = "not answered"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def format_value(question: Question, value: Any) -> str:
+    """One answer in words: option labels, ISO dates, numbers with their unit."""
+    if value is None:
+        return NOT_ANSWERED
+    if question.type in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
+        return question.option_label(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if question.type in (QuestionType.INTEGER, QuestionType.NUMBER):
+        return f"{_number(value)} {question.unit}".rstrip()
+    if question.type is QuestionType.GROUP:
+        return "none" if not value else f"{len(value)} listed"
+    return str(value)
+
+
+def format_row(question: Question, row: dict[str, Any]) -> str:
+    """One repeating-group row on one line: `sumatriptan: 4 days a month`."""
+    parts = []
+    for field in question.fields:
+        if row.get(field.id) is None:
+            continue
+        text = format_value(field, row[field.id])
+        labelled = parts and field.type in (QuestionType.TEXT, QuestionType.MONTH, QuestionType.DATE)
+        parts.append(f"{field.label.lower()} {text}" if labelled else text)
+    return ", ".join(parts)

@@ -1,0 +1,114 @@
+"""`build_pdf(response, assessment, form, clinic) -> bytes`: the clinician summary."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+
+from intake import __version__
+from intake.eligibility.assessment import Assessment
+from intake.questionnaire.form import Form
+from intake.questionnaire.response import Response
+from intake.report import sections
+from intake.report.canvas import PageFurniture, numbered_canvas
+from intake.report.fonts import CJK_INSTALL_HINT, unprintable
+from intake.report.styles import MARGIN, styles
+
+PAPER = {"a4": A4, "letter": LETTER}
+
+
+@dataclass(frozen=True)
+class ClinicInfo:
+    name: str = "Headache clinic"
+    address: str = ""
+    paper: str = "a4"
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    pdf: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def _text_of(response: Response) -> str:
+    parts: list[str] = []
+    for value in response.answers.values():
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts += [str(v) for row in value for v in row.values() if isinstance(v, str)]
+    return "".join(parts)
+
+
+def render_report(
+    response: Response,
+    assessment: Assessment,
+    form: Form,
+    clinic: ClinicInfo,
+    visit_id: str | None = None,
+    generated: datetime | None = None,
+) -> RenderedReport:
+    generated = generated or datetime.now().astimezone()
+    stamp = generated.strftime("%Y-%m-%d %H:%M %Z").strip()
+    pagesize = PAPER[clinic.paper]
+    width = pagesize[0] - 2 * MARGIN
+    provenance = [
+        ("Generated", stamp),
+        ("App", f"headache-intake {__version__}"),
+        ("Form", f"{form.id} {form.version}"),
+        ("Policy", f"{assessment.policy} {assessment.policy_version}"),
+        ("Rules hash", assessment.rules_hash),
+    ]
+    furniture = PageFurniture(
+        clinic_name=clinic.name,
+        document_title="Intake summary for the clinician",
+        provenance=f"Generated {stamp} · form {form.id} {form.version} · rules {assessment.policy} "
+        f"{assessment.policy_version} {assessment.rules_hash[:19]}…",
+    )
+    warnings = []
+    missing_glyphs = unprintable(_text_of(response))
+    story: list[Flowable] = []
+    if missing_glyphs:
+        warning = (
+            f"Some characters in the answers cannot be printed with the installed fonts "
+            f"({' '.join(sorted(missing_glyphs))}); check the name against the patient's ID; {CJK_INSTALL_HINT}."
+        )
+        warnings.append(warning)
+        story.append(Paragraph(f"⚠ {warning}", styles().warning))
+    story += sections.identity(response, visit_id, width)
+    story += sections.outcome_box(assessment, width)
+    story += sections.policies_side_by_side(assessment, width)
+    story += sections.criteria(assessment, width)
+    story += sections.screening(assessment, width)
+    story += sections.overuse(assessment, width)
+    story += sections.preventives(assessment, width)
+    story += sections.prior_botox_and_midas(assessment)
+    story += sections.notes(assessment)
+    story += sections.documentation(assessment)
+    story += [Spacer(0, 4)]
+    story += sections.sign_off(provenance, width)
+    story += sections.appendix(form, response, width)
+
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 4,
+        bottomMargin=MARGIN + 6,
+        title="Headache intake summary",
+        author=clinic.name,
+        subject="Referral criteria summary (decision support, not a diagnosis)",
+        creator=f"headache-intake {__version__}",
+    )
+    document.build(story, canvasmaker=numbered_canvas(furniture))
+    return RenderedReport(buffer.getvalue(), warnings)
+
+
+def build_pdf(response: Response, assessment: Assessment, form: Form, clinic: ClinicInfo, **kwargs: object) -> bytes:
+    return render_report(response, assessment, form, clinic, **kwargs).pdf  # type: ignore[arg-type]

@@ -1,0 +1,63 @@
+"""Paragraph and table styles, defined once. Greyscale-safe: status is words and symbols."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import TableStyle
+
+from intake.report.fonts import fonts
+
+INK = colors.HexColor("#111111")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#888888")
+SHADE = colors.HexColor("#e6e6e6")
+MARGIN = 16 * mm
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+    outcome: ParagraphStyle
+    warning: ParagraphStyle
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    found = fonts()
+    body = ParagraphStyle("body", fontName=found.regular, fontSize=9.5, leading=12.5, textColor=INK)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5),
+        heading=ParagraphStyle("heading", parent=body, fontName=found.bold, fontSize=11.5, leading=14, spaceBefore=9, spaceAfter=4),
+        title=ParagraphStyle("title", parent=body, fontName=found.bold, fontSize=15, leading=18, spaceAfter=2),
+        outcome=ParagraphStyle("outcome", parent=body, fontName=found.bold, fontSize=12, leading=15),
+        warning=ParagraphStyle("warning", parent=body, fontName=found.bold, fontSize=9, leading=11.5),
+    )
+
+
+def grid(header_rows: int = 1) -> TableStyle:
+    """A plain ruled table with a shaded header row that repeats on every page."""
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts().regular),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
