@@ -8,6 +8,7 @@ Models are frozen and forbid unknown keys so that a typo in the YAML fails at lo
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -178,7 +179,7 @@ class Form(Frozen):
     @model_validator(mode="after")
     def _references_resolve(self) -> Form:
         seen: dict[str, Question] = {}
-        for question in self.questions():
+        for question in (q for section in self.sections for q in section.questions):
             if question.id in seen:
                 raise ValueError(f"{question.id}: question id used twice")
             seen[question.id] = question
@@ -202,13 +203,14 @@ class Form(Frozen):
 
     def questions(self) -> list[Question]:
         """Every top-level question, in form order."""
-        return [question for section in self.sections for question in section.questions]
+        return list(self._by_id.values())
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {question.id: question for section in self.sections for question in section.questions}
 
     def question(self, question_id: str) -> Question:
-        for question in self.questions():
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._by_id[question_id]
 
     def section_of(self, question_id: str) -> Section:
         return next(section for section in self.sections if any(q.id == question_id for q in section.questions))
