@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from intake import __version__
+from intake.app.assessing import assess_for_clinic
 from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
+from intake.settings import load_settings
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
@@ -82,6 +84,27 @@ def cmd_assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from intake.report import ClinicInfo, render_report  # reportlab loads only when a PDF is wanted
+
+    settings = load_settings()
+    form = default_form()
+    _rules(args.policy)
+    response = read_response(Path(args.file), form)
+    assessment = assess_for_clinic(response, form, args.policy)
+    clinic = ClinicInfo(name=settings.clinic_name, address=settings.clinic_address, paper=args.paper or settings.paper)
+    rendered = render_report(response, assessment, form, clinic)
+    output = Path(args.output)
+    try:
+        output.write_bytes(rendered.pdf)
+    except OSError as error:
+        raise UsageError([f"-o {output}: cannot write ({error.strerror or error})"]) from None
+    for warning in rendered.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{output}: {assessment.outcome.value}, {len(rendered.pdf) // 1024} KB")
+    return EXIT_OK
+
+
 def form_consistency_problems(form: Form) -> list[str]:
     """Answer keys a shipped policy reads that the form does not ask."""
     from intake.eligibility.missing import needed_answers
@@ -126,6 +149,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--json", action="store_true", help="print one JSON object (DATA.md contract)")
     assess.set_defaults(run=cmd_assess)
+
+    report = commands.add_parser("report", help="write the clinician PDF summary for a response file")
+    report.add_argument("file", metavar="FILE")
+    report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    report.add_argument("--policy", default=DEFAULT_POLICY, help=f"policy name or YAML path (default: {DEFAULT_POLICY})")
+    report.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
+    report.set_defaults(run=cmd_report)
 
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
     validate.add_argument("file", metavar="FILE")

@@ -51,12 +51,12 @@ def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: S
     return built
 
 
-def identity(response: Response, visit_id: str | None, width: float) -> list[Flowable]:
+def identity(form: Form, response: Response, visit_id: str | None, width: float) -> list[Flowable]:
     answers = response.answers
     name = f"{answers.get('family_name', '')}, {answers.get('given_name', '')}".strip(", ")
     birth = answers.get("date_of_birth")
     born = f"{birth.isoformat()} (age {age_on(birth, response.authored)})" if birth else "not answered"
-    sex = str(answers.get("sex_at_birth", "not answered")).replace("_", " ")
+    sex = format_value(form.question("sex_at_birth"), answers.get("sex_at_birth"))
     rows = [
         [_bold("Patient"), p(name or "not answered"), _bold("Date of birth"), p(born)],
         [_bold("Answers given"), p(response.authored.isoformat()), _bold("Sex at birth"), p(sex)],
@@ -105,7 +105,7 @@ def criteria(assessment: Assessment, width: float) -> list[Flowable]:
 
 def screening(assessment: Assessment, width: float) -> list[Flowable]:
     kinds = {"red_flag": "red flag", "caution": "caution", "note": "note"}
-    rows = [[_bold(t) for t in ("Question", "Kind", "Answer", "")]]
+    rows = [[_bold(t) for t in ("Question", "Kind", "Answer", "Flag")]]
     for item in assessment.screening:
         answer = "not asked" if item.answer is None else {"yes": "Yes", "no": "No", "unsure": "Not sure"}.get(item.answer, item.answer)
         flag = {"red_flag": "⚑ RED FLAG", "caution": "! CAUTION", "note": "NOTE"}[item.kind] if item.flagged else ""
@@ -124,14 +124,16 @@ def overuse(assessment: Assessment, width: float) -> list[Flowable]:
     if found.acute_months is not None:
         context.append(f"at this level for {found.acute_months} months (overuse needs more than {found.more_than_months})")
     if context:
-        lines.append(p("; ".join(context).capitalize(), "body"))
+        text = "; ".join(context)
+        lines.append(p(text[:1].upper() + text[1:], "body"))
     if assessment.acute_medicines:
         rows = [[_bold(t) for t in ("Medicine", "Class", "Days a month", "Counts toward overuse")]]
         for medicine in assessment.acute_medicines:
             rows.append([p(_named(medicine.medicine, medicine.generic)), p(medicine.class_label or "not in catalog"),
                          p(str(medicine.days_per_month)), p("yes" if medicine.counted else "no (shown only)")])
         lines.append(table(rows, (0.35, 0.35, 0.12, 0.18), width))
-        per_class = ", ".join(f"{cls.replace('_', ' ')} {days}" for cls, days in found.days_per_class.items())
+        labels = {m.class_id: m.class_label for m in assessment.acute_medicines if m.class_id}
+        per_class = ", ".join(f"{labels.get(cls, cls)} {days}" for cls, days in found.days_per_class.items())
         lines.append(p(f"Days per class (capped at distinct days): {per_class or 'none'}", "small"))
     else:
         lines.append(p("No acute medicines listed.", "body"))
@@ -153,11 +155,12 @@ def preventives(assessment: Assessment, width: float) -> list[Flowable]:
         rows.append([p(str(index)), p(_named(trial.medicine, trial.generic)), p(trial.class_label or "not in catalog"),
                      p(details), p(_value(trial.weeks) if trial.weeks is not None else "?"), p(trial.outcome_label),
                      _bold(trial.reason) if trial.counts else p(trial.reason)])
-    return [title, table(rows, (0.04, 0.17, 0.15, 0.15, 0.07, 0.16, 0.26), width)]
+    return [title, table(rows, (0.04, 0.16, 0.14, 0.14, 0.085, 0.165, 0.27), width)]
 
 
 def prior_botox_and_midas(assessment: Assessment) -> list[Flowable]:
-    flow = [heading("Prior Botox"), p(assessment.prior_botox.summary.capitalize(), "body")]
+    summary = assessment.prior_botox.summary
+    flow = [heading("Prior Botox"), p(summary[:1].upper() + summary[1:], "body")]
     if assessment.prior_botox.reduction_percent is not None:
         flow.append(p(f"Reduction in headache days: {assessment.prior_botox.reduction_percent:g} %", "body"))
     if assessment.midas is not None:
@@ -186,11 +189,13 @@ def documentation(assessment: Assessment) -> list[Flowable]:
 def sign_off(provenance: Sequence[tuple[str, str]], width: float) -> list[Flowable]:
     facts = Table([[_bold(k), p(v)] for k, v in provenance], colWidths=[width * 0.22, width * 0.78], hAlign="LEFT")
     facts.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    gap = width * 0.05
     lines = Table(
-        [[p("Clinician name"), p("Signature"), p("Date")], ["", "", ""]],
-        colWidths=[width * 0.4, width * 0.4, width * 0.2], rowHeights=[None, 12 * mm], hAlign="LEFT",
+        [["", "", "", "", ""], [p("Clinician name"), "", p("Signature"), "", p("Date")]],
+        colWidths=[width * 0.38, gap, width * 0.32, gap, width * 0.2], rowHeights=[12 * mm, None], hAlign="LEFT",
     )
-    lines.setStyle(TableStyle([("LINEBELOW", (0, 1), (-1, 1), 0.6, "#000000"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    lines.setStyle(TableStyle([("LINEBELOW", (column, 0), (column, 0), 0.6, "#000000") for column in (0, 2, 4)]
+                              + [("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [KeepTogether([heading("Provenance and clinician sign-off"), facts, Spacer(0, 4 * mm),
                           p("I have checked the criteria above against the patient's answers.", "body"), lines])]
 
@@ -209,8 +214,8 @@ def appendix(form: Form, response: Response, width: float) -> list[Flowable]:
         for question in questions:
             value = response.answers.get(question.id)
             if question.type is QuestionType.GROUP and value:
-                text = "\n".join(f"{i}. {format_row(question, row)}" for i, row in enumerate(value, start=1))
-                rows.append([p(question.label), Paragraph("<br/>".join(markup(line) for line in text.splitlines()), styles().cell)])
+                for number, row in enumerate(value, start=1):
+                    rows.append([p(question.label if number == 1 else ""), p(f"{number}. {format_row(question, row)}")])
             else:
                 rows.append([p(question.label), p(format_value(question, value))])
         flow.append(table(rows, (0.5, 0.5), width))
