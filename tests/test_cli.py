@@ -125,3 +125,28 @@ def test_real_process_assess(tmp_path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["unmet"] == ["prior_botox_response"]
+
+
+def test_report_writes_pdf_with_clinic_settings(tmp_path, capsys, monkeypatch) -> None:
+    config = tmp_path / "config" / "headache-intake"
+    config.mkdir(parents=True)
+    (config / "settings.yaml").write_text("clinic_name: Harbour Headache Clinic\npaper: letter\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    out = tmp_path / "visit-0001.pdf"
+    status, stdout, _ = _run(["report", str(_write(tmp_path, vignette("V09"))), "-o", str(out), "--policy", "nice-ta260"], capsys)
+    assert status == 0 and "REVIEW_NEEDED" in stdout
+    assert out.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    reader = PdfReader(out)
+    assert "Harbour Headache Clinic" in reader.pages[0].extract_text()
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+
+
+def test_report_invalid_file_writes_nothing(tmp_path, capsys) -> None:
+    data = vignette("V01")
+    data["answers"]["headache_days"] = "many"
+    out = tmp_path / "out.pdf"
+    status, _, err = _run(["report", str(_write(tmp_path, data)), "-o", str(out)], capsys)
+    assert status == 2 and "headache_days" in err
+    assert not out.exists()

@@ -79,7 +79,7 @@ def render_report(
         )
         warnings.append(warning)
         story.append(Paragraph(f"⚠ {warning}", styles().warning))
-    story += sections.identity(form, response, visit_id, width)
+    story += sections.identity(form, response, visit_id, clinic.address, width)
     story += sections.outcome_box(assessment, width)
     story += sections.policies_side_by_side(assessment, width)
     story += sections.criteria(assessment, width)

@@ -51,7 +51,7 @@ def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: S
     return built
 
 
-def identity(form: Form, response: Response, visit_id: str | None, width: float) -> list[Flowable]:
+def identity(form: Form, response: Response, visit_id: str | None, address: str, width: float) -> list[Flowable]:
     answers = response.answers
     name = f"{answers.get('family_name', '')}, {answers.get('given_name', '')}".strip(", ")
     birth = answers.get("date_of_birth")
@@ -65,7 +65,10 @@ def identity(form: Form, response: Response, visit_id: str | None, width: float)
         rows.append([_bold("Visit"), p(visit_id), "", ""])
     built = Table(rows, colWidths=[width * w for w in (0.16, 0.34, 0.16, 0.34)], hAlign="LEFT")
     built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return [Paragraph("Headache intake: referral criteria summary", styles().title), built, Spacer(0, 3 * mm)]
+    title = [Paragraph("Headache intake: referral criteria summary", styles().title)]
+    if address:
+        title.append(p(address, "small"))
+    return [*title, built, Spacer(0, 3 * mm)]
 
 
 def outcome_box(assessment: Assessment, width: float) -> list[Flowable]:

@@ -128,3 +128,12 @@ def test_metadata_carries_no_patient_data(form) -> None:
     metadata = PdfReader(io.BytesIO(rendered.pdf)).metadata
     assert "Patient" not in " ".join(str(value) for value in metadata.values())
     assert not re.search(r"1992-01-15", " ".join(str(value) for value in metadata.values()))
+
+
+def test_clinic_name_and_address_from_settings(form) -> None:
+    response = parse_response(vignette("V01"), form)
+    assessment = assess_for_clinic(response, form, "us-payer")
+    clinic = ClinicInfo(name="Ñandú Headache Centre", address="1 Harbour Road, Cork", paper="a4")
+    pages = _pages(render_report(response, assessment, form, clinic).pdf)
+    assert all(page.startswith("Ñandú Headache Centre") or "Ñandú Headache Centre" in page for page in pages)
+    assert "1 Harbour Road, Cork" in pages[0]
