@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from intake.paths import config_dir
-from intake.yamlfile import load_model
+from intake.yamlfile import load_model, read_yaml
 
 SETTINGS_FILE_NAME = "settings.yaml"
 
@@ -46,6 +46,6 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """The clinic's settings, or the defaults when there is no settings file yet."""
     path = path or settings_path()
-    if not path.exists():
+    if not path.exists() or read_yaml(path) is None:
         return Settings()
     return load_model(path, Settings)

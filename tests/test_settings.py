@@ -1,0 +1,36 @@
+"""Clinic settings: defaults, an empty file, and typos reported by key."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.settings import Settings, load_settings, settings_path
+from intake.yamlfile import DataFileError
+
+
+def test_defaults_without_a_file() -> None:
+    assert load_settings() == Settings()
+    assert settings_path().parent.name == "headache-intake"
+
+
+def test_empty_file_means_defaults() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("", encoding="utf-8")
+    assert load_settings().policy == "us-payer"
+
+
+def test_values_and_midas_switch() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("clinic_name: Harbour Clinic\nmidas: true\npaper: letter\n", encoding="utf-8")
+    settings = load_settings()
+    assert (settings.clinic_name, settings.paper, settings.enabled_sections) == ("Harbour Clinic", "letter", frozenset({"midas"}))
+
+
+def test_bad_value_names_file_and_key() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("paper: a5\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"settings.yaml: paper: String should match pattern"):
+        load_settings()
