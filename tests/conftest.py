@@ -13,11 +13,17 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import Response, parse_response
+
+# CI replays the same examples every run, so a red build is reproducible locally with CI=true.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 DATA_DIR = Path(__file__).parent / "data"
 POLICIES = ("us-payer", "nice-ta260")

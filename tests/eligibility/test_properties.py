@@ -45,7 +45,11 @@ def valid_responses(draw: st.DrawFn) -> dict[str, Any]:
     for key in ("rf_cancer", "botulinum_allergy", "aura", "anticoagulant"):
         answers[key] = draw(st.sampled_from(["yes", "no", "unsure"]))
     if draw(st.booleans()):
-        answers.pop(draw(st.sampled_from(["migraine_days", "prior_botox", "onset_age", "rf_systemic"])), None)
+        dropped = draw(st.sampled_from(["migraine_days", "prior_botox", "onset_age", "rf_systemic"]))
+        answers.pop(dropped, None)
+        if dropped == "prior_botox":  # its follow-ups are hidden now, and answering them is invalid
+            for key in [key for key in answers if key.startswith("botox_")]:
+                del answers[key]
     return data
 
 
