@@ -6,7 +6,6 @@ import copy
 import json
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from hypothesis import settings as hypothesis_settings
 from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
-from intake.questionnaire.response import Response, parse_response
+from intake.questionnaire.response import parse_response
 
 # CI replays the same examples every run, so a red build is reproducible locally with CI=true.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -73,14 +72,3 @@ def assess(form: Form) -> Callable[..., Assessment]:
         return evaluate(parse_response(data, form), load_rules(policy), form)
 
     return run
-
-
-@pytest.fixture(scope="session")
-def typed_response(form: Form) -> Callable[[dict[str, Any]], Response]:
-    def build(data: dict[str, Any]) -> Response:
-        return parse_response(data, form)
-
-    return build
-
-
-AUTHORED = date(2026, 11, 24)

@@ -113,9 +113,6 @@ class Policy(_Frozen):
             raise ValueError("at most one failed_preventives criterion")
         return self
 
-    def criterion_of_kind(self, kind: type[_CriterionBase]) -> _CriterionBase | None:
-        return next((c for c in self.criteria if isinstance(c, kind)), None)
-
     def class_problems(self, catalog: Catalog) -> list[str]:
         """Class ids this policy names that the catalog does not define."""
         acute, preventive = set(catalog.class_ids("acute")), set(catalog.class_ids("preventive"))

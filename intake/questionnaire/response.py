@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from intake.questionnaire.engine import Problem, check_answers, visible
+from intake.questionnaire.engine import Problem, check_answers
 from intake.questionnaire.form import Form, Question, QuestionType
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -194,5 +194,3 @@ def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[P
                 answers[key] = typed
     return answers
 
-
-__all__ = ["InvalidResponse", "Response", "parse_response", "visible"]
