@@ -25,6 +25,8 @@ class Settings(BaseModel):
     paper: str = Field(default="a4", pattern=r"^(a4|letter)$")
     midas: bool = False
     language: str = "en"
+    large_text: bool = False
+    high_contrast: bool = False
     idle_timeout_s: int = Field(default=120, ge=10)
     idle_countdown_s: int = Field(default=30, ge=5)
     staff_idle_timeout_s: int = Field(default=300, ge=30)

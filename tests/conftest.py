@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import copy
-import json
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
@@ -14,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from cases import vignette
 from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
@@ -23,10 +21,6 @@ from intake.questionnaire.response import parse_response
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
-
-DATA_DIR = Path(__file__).parent / "data"
-POLICIES = ("us-payer", "nice-ta260")
-VIGNETTES: list[dict[str, Any]] = json.loads((DATA_DIR / "vignettes.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(autouse=True)
@@ -50,12 +44,6 @@ def us_rules() -> RuleSet:
 @pytest.fixture(scope="session")
 def nice_rules() -> RuleSet:
     return load_rules("nice-ta260")
-
-
-def vignette(vignette_id: str) -> dict[str, Any]:
-    """A deep copy of a vignette's response file, safe to modify."""
-    case = next(case for case in VIGNETTES if case["id"] == vignette_id)
-    return copy.deepcopy(case["response"])
 
 
 @pytest.fixture

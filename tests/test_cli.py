@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import vignette
+from cases import vignette
 from intake import __version__
 from intake.cli import main
 from intake.paths import FORM_FILE, PROJECT_ROOT

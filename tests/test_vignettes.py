@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import POLICIES, VIGNETTES
+from cases import POLICIES, VIGNETTES
 from intake.cli import main
 
 CASES = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -14,14 +15,18 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def format_value(question: Question, value: Any) -> str:
-    """One answer in words: option labels, ISO dates, numbers with their unit."""
+def format_value(question: Question, value: Any, date_text: Callable[[date], str] = date.isoformat) -> str:
+    """One answer in words: option labels, dates, numbers with their unit.
+
+    The PDF keeps ISO dates (unambiguous for any reader); the patient's review screen
+    passes its locale's long date format.
+    """
     if value is None:
         return NOT_ANSWERED
     if question.type in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
         return question.option_label(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     if question.type in (QuestionType.INTEGER, QuestionType.NUMBER):
         return f"{_number(value)} {question.unit}".rstrip()
     if question.type is QuestionType.GROUP:

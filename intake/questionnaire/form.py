@@ -78,7 +78,9 @@ class Question(Frozen):
     enable_when: tuple[Condition, ...] = ()
     fields: tuple[Question, ...] = ()
     max_rows: int | None = Field(default=None, ge=1)
-    add_label: str = ""
+    add_label: str = Field(default="", description="Group button that adds the first row, e.g. 'Add a medicine'.")
+    add_more_label: str = Field(default="", description="The same button once a row exists.")
+    none_label: str = Field(default="", description="Group answer meaning 'no rows', e.g. 'I don't take any'.")
     catalog: Literal["acute", "preventive"] | None = None
 
     @model_validator(mode="after")
@@ -93,8 +95,10 @@ class Question(Frozen):
                 raise ValueError("a group question needs fields")
             if any(field.type is QuestionType.GROUP for field in self.fields):
                 raise ValueError("groups cannot be nested")
-        elif self.fields:
-            raise ValueError(f"fields are only for group questions, not {kind}")
+            if not (self.add_label and self.none_label):
+                raise ValueError("a group question needs add_label and none_label (the patient's two ways to answer)")
+        elif self.fields or self.add_label or self.add_more_label or self.none_label or self.max_rows:
+            raise ValueError(f"fields, max_rows and add/none labels are only for group questions, not {kind}")
         numeric = kind in (QuestionType.INTEGER, QuestionType.NUMBER)
         if (self.min is not None or self.max is not None) and not numeric:
             raise ValueError(f"min and max are only for integer and number questions, not {kind}")

@@ -1,56 +1,162 @@
-"""Starting the Qt application: settings, theme, main window."""
+"""Starting the Qt application, and the kiosk window that runs one visit after another."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import logging
 import sys
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
-from intake.settings import load_settings
+from intake.app.finishing import FinishedVisit, SummaryNotSaved, finish_visit
+from intake.app.visit import Visit
+from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
+from intake.questionnaire.form import Form
+from intake.questionnaire.loader import default_form
+from intake.questionnaire.response import Response
+from intake.settings import Settings, load_settings, settings_path
+from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
 from intake.ui.welcome import WelcomeScreen
+from intake.ui.wizard import PatientWizard
 from intake.yamlfile import DataFileError
+
+log = logging.getLogger(__name__)
+
+THANK_YOU = "Please give the tablet back to the front desk."
+SUMMARY_PROBLEM = "Please also tell the front desk that your summary needs their attention."
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, clinic_name: str) -> None:
+    """Welcome -> questionnaire -> thank you -> welcome, with a fresh wizard per patient.
+
+    Each visit gets new widgets, destroyed when it ends, so nothing one patient typed
+    can reappear for the next.
+    """
+
+    staff_alert = Signal(str)
+    """A visit id: a red-flag answer was just given (for the staff screens)."""
+    visit_finished = Signal(object)
+    """The `FinishedVisit` (response, assessment, PDF) for the store and staff screens."""
+
+    def __init__(self, settings: Settings, form: Form, rules: RuleSet) -> None:
         super().__init__()
-        self.setWindowTitle(f"{clinic_name} - intake")
+        self.settings = settings
+        self.form = form
+        self.rules = rules
+        self.wizard: PatientWizard | None = None
+        self.unsaved: list[FinishedVisit | Response] = []
+        """Visits whose summary could not be saved, held for staff until the store exists."""
+        self.setWindowTitle(f"{settings.clinic_name} - intake")
         self.pages = QStackedWidget()
-        self.welcome = WelcomeScreen(clinic_name)
+        self.welcome = WelcomeScreen(settings.clinic_name)
+        self.welcome.start_requested.connect(self.start_visit)
+        self.welcome.display_changed.connect(self._apply_display)
+        self.thank_you = ThankYouScreen()
+        self.thank_you.done.connect(self.end_visit)
         self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.thank_you)
         self.setCentralWidget(self.pages)
+        self.welcome.reset_display(settings.large_text, settings.high_contrast)
+
+    def _apply_display(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.welcome.large_text, self.welcome.high_contrast)
+
+    def start_visit(self) -> None:
+        visit = Visit(self.form, self.rules, self.settings.enabled_sections)
+        self.wizard = PatientWizard(visit, self.rules.catalog)
+        self.wizard.staff_alert.connect(self.staff_alert)
+        self.wizard.completed.connect(self._on_completed)
+        self.pages.addWidget(self.wizard)
+        self.pages.setCurrentWidget(self.wizard)
+        log.info("visit %s started", visit.visit_id)
+
+    def _on_completed(self, response: Response) -> None:
+        assert self.wizard is not None
+        visit_id = self.wizard.visit.visit_id
+        finished: FinishedVisit | None
+        try:
+            finished = finish_visit(visit_id, response, self.form, self.settings)
+        except SummaryNotSaved as error:
+            finished = error.finished
+            self.unsaved.append(finished)
+        except Exception as error:  # noqa: BLE001 - the answers must survive any report failure
+            log.error("visit %s: summary failed: %s", visit_id, type(error).__name__)
+            finished = None
+            self.unsaved.append(response)
+        saved = finished is not None and finished.pdf_path is not None
+        self.thank_you.message.setText(THANK_YOU if saved else f"{THANK_YOU} {SUMMARY_PROBLEM}")
+        self.pages.setCurrentWidget(self.thank_you)
+        self.thank_you.done_button.setFocus()
+        self.thank_you.start()
+        if finished is not None:
+            self.visit_finished.emit(finished)
+
+    def end_visit(self) -> None:
+        """Back to the welcome screen with the last patient's widgets destroyed."""
+        if self.wizard is not None:
+            self.pages.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+        self.welcome.reset_display(self.settings.large_text, self.settings.high_contrast)
+        self.pages.setCurrentWidget(self.welcome)
+        self.welcome.start_button.setFocus()
 
 
 def _options(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py")
     parser.add_argument("--quit-after-show", action="store_true", help="open the window, then quit (smoke test)")
     parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
+    parser.add_argument("--drive", type=Path, help=argparse.SUPPRESS)
     options, _qt_args = parser.parse_known_args(argv[1:])
     return options
 
 
+def _run_driver(script: Path, window: MainWindow) -> None:
+    """Test hook: run `drive(window)` from a script, to finish a visit in the real process."""
+    spec = importlib.util.spec_from_file_location("intake_ui_driver", script)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"error: --drive: cannot load {script}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.drive(window)
+
+
+def _load(settings: Settings) -> tuple[Form, RuleSet]:
+    try:
+        return default_form(), load_rules(settings.policy)
+    except UnknownPolicy as error:
+        raise DataFileError(settings_path(), [f"policy: {error}"]) from None
+
+
 def run_app(argv: Sequence[str]) -> int:
     options = _options(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication(list(argv))
     app.setApplicationName("headache-intake")
     try:
         settings = load_settings()
+        form, rules = _load(settings)
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    apply_theme(app)
-    window = MainWindow(settings.clinic_name)
+    window = MainWindow(settings, form, rules)
     window.resize(1280, 800)
-    if options.windowed or options.quit_after_show:
+    if options.windowed or options.quit_after_show or options.drive:
         window.show()
     else:
         window.showFullScreen()
     if options.quit_after_show:
         QTimer.singleShot(0, app.quit)
+    if options.drive:
+        QTimer.singleShot(0, partial(_run_driver, options.drive, window))
     status = app.exec()
     window.deleteLater()
     app.processEvents()

@@ -1,4 +1,8 @@
-"""Loading the QSS theme from resources/ (styles live there, not in Python strings)."""
+"""The QSS theme from resources/ (styles live there, not in Python strings).
+
+Larger text and high contrast are overlays applied after the base sheet, so each only
+states what it changes.
+"""
 
 from __future__ import annotations
 
@@ -9,5 +13,10 @@ from intake.paths import RESOURCES_DIR
 THEME_DIR = RESOURCES_DIR / "theme"
 
 
-def apply_theme(app: QApplication, name: str = "kiosk") -> None:
-    app.setStyleSheet((THEME_DIR / f"{name}.qss").read_text(encoding="utf-8"))
+def style_sheet(large_text: bool = False, high_contrast: bool = False) -> str:
+    names = ["kiosk"] + (["large-text"] if large_text else []) + (["high-contrast"] if high_contrast else [])
+    return "\n".join((THEME_DIR / f"{name}.qss").read_text(encoding="utf-8") for name in names)
+
+
+def apply_theme(app: QApplication, large_text: bool = False, high_contrast: bool = False) -> None:
+    app.setStyleSheet(style_sheet(large_text, high_contrast))

@@ -1,40 +1,71 @@
-"""The screen a patient sees first: the clinic's name and one obvious way to begin."""
+"""The screen a patient sees first: the clinic's name and one obvious way to begin.
+
+The two display buttons let a patient with poor eyesight make everything larger or
+stronger before starting; they reset to the clinic's defaults after each visit.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from intake.ui.widgets.styling import label, touch_button
 
 
 class WelcomeScreen(QWidget):
     start_requested = Signal()
+    display_changed = Signal()
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        clinic = QLabel(clinic_name)
-        clinic.setProperty("role", "clinic")
-        title = QLabel("Welcome")
-        title.setProperty("role", "title")
-        text = QLabel(
+        clinic = label(clinic_name, "clinic")
+        title = label("Welcome", "title")
+        text = label(
             "Before your appointment, please answer some questions about your headaches "
             "and the medicines you have tried. It takes about 10 minutes. "
-            "You can go back and change any answer before you finish."
+            "You can go back and change any answer before you finish.",
+            "subtitle",
         )
-        text.setProperty("role", "subtitle")
-        text.setWordWrap(True)
-        self.start_button = QPushButton("Start")
-        self.start_button.setProperty("role", "primary")
-        self.start_button.setAccessibleName("Start the questionnaire")
-        self.start_button.setDefault(True)
+        self.start_button = touch_button("Start", "primary", "Start the questionnaire")
+        self.start_button.setObjectName("start")
         self.start_button.clicked.connect(self.start_requested)
+        self.large_text_button = touch_button("Larger text", "toggle")
+        self.high_contrast_button = touch_button("High contrast", "toggle")
+        display = QHBoxLayout()
+        display.setSpacing(16)
+        display.addStretch(1)
+        for button in (self.large_text_button, self.high_contrast_button):
+            button.setCheckable(True)
+            button.toggled.connect(self._on_display_toggled)
+            display.addWidget(button)
+        display.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)
-        for label in (clinic, title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(label)
+        for widget in (clinic, title, text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.start_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        layout.addLayout(display)
+
+    def _on_display_toggled(self, _checked: bool) -> None:
+        self.display_changed.emit()
+
+    @property
+    def large_text(self) -> bool:
+        return self.large_text_button.isChecked()
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.high_contrast_button.isChecked()
+
+    def reset_display(self, large_text: bool, high_contrast: bool) -> None:
+        for button, checked in ((self.large_text_button, large_text), (self.high_contrast_button, high_contrast)):
+            button.blockSignals(True)
+            button.setChecked(checked)
+            button.blockSignals(False)
+        self.display_changed.emit()

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import POLICIES, VIGNETTES
+from cases import POLICIES, VIGNETTES
 from intake.cli import main
 from intake.eligibility import Outcome, evaluate, load_rules
 from intake.questionnaire.loader import default_form

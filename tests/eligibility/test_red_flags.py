@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import vignette
+from cases import vignette
 from intake.eligibility import Outcome
 
 RED_FLAGS = [

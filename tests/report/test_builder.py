@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 
-from conftest import VIGNETTES, vignette
+from cases import VIGNETTES, vignette
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import evaluate
 from intake.report import ClinicInfo, render_report

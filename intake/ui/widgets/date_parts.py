@@ -1,0 +1,78 @@
+"""Day, month and year boxes shared by the date and month inputs.
+
+A tiny calendar is hard to use on a tablet and slow for a birth date decades ago; three
+labelled boxes, in the clinic's locale order, are quick and leave no doubt which number
+is the day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QLocale, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+
+from intake.ui.widgets.styling import label
+
+EARLIEST_YEAR = 1900
+
+
+def locale_order() -> str:
+    """'dmy', 'mdy' or 'ymd' from the machine's short date format (the clinic's locale)."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    positions = {part: pattern.find(part) for part in "dMy"}
+    if any(position < 0 for position in positions.values()):
+        return "dmy"
+    return "".join(sorted(positions, key=positions.__getitem__)).lower()
+
+
+def month_name(month: int) -> str:
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+
+
+def digits_box(name: str, digits: int, placeholder: str) -> QLineEdit:
+    box = QLineEdit()
+    box.setObjectName(name)
+    box.setMaxLength(digits)
+    box.setPlaceholderText(placeholder)
+    box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    box.setValidator(QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{digits}}}"), box))
+    box.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    box.setProperty("digits", "year" if digits == 4 else "day")
+    return box
+
+
+def month_box() -> QComboBox:
+    """Month by name: no doubt whether 03 is March, and no typing."""
+    box = QComboBox()
+    box.setObjectName("month")
+    box.addItem("Month", None)
+    for month in range(1, 13):
+        box.addItem(month_name(month), month)
+    return box
+
+
+def captioned(caption: str, widget: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addWidget(label(caption, "caption", wrap=False))
+    layout.addWidget(widget)
+    return holder
+
+
+def number_in(box: QLineEdit) -> int | None:
+    text = box.text().strip()
+    return int(text) if text else None
+
+
+def this_year() -> int:
+    return date.today().year
+
+
+def spoken_date(value: date) -> str:
+    """'7 March 1990' or 'March 7, 1990' by locale order: no weekday, no numeric month."""
+    pattern = {"mdy": "MMMM d, yyyy", "ymd": "yyyy MMMM d"}.get(locale_order(), "d MMMM yyyy")
+    return QLocale().toString(value, pattern)

@@ -1,0 +1,59 @@
+"""A month and year ("started in March 2024"): precise days are rarely remembered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from intake.app.patient_wording import bad_year, incomplete_month
+from intake.ui.widgets.answer_input import AnswerInput
+from intake.ui.widgets.date_parts import EARLIEST_YEAR, captioned, digits_box, month_box, number_in, this_year
+
+
+class MonthInput(AnswerInput):
+    def __init__(self) -> None:
+        super().__init__()
+        self.month = month_box()
+        self.year = digits_box("year", 4, "YYYY")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(captioned("Month", self.month))
+        layout.addWidget(captioned("Year", self.year))
+        layout.addStretch(1)
+        self.year.textEdited.connect(self._on_edited)
+        self.month.activated.connect(self._on_edited)
+
+    def _on_edited(self, *_args: object) -> None:
+        self.edited.emit()
+
+    def value(self) -> Any:
+        month, year = self.month.currentData(), number_in(self.year)
+        if month is None or year is None or self.input_problem() is not None:
+            return None
+        return f"{year:04d}-{month:02d}"
+
+    def input_problem(self) -> str | None:
+        month, year = self.month.currentData(), number_in(self.year)
+        if month is None and year is None:
+            return None
+        if month is None or year is None:
+            return incomplete_month()
+        if not EARLIEST_YEAR <= year <= this_year():
+            return bad_year(EARLIEST_YEAR, this_year())
+        return None
+
+    def clear(self) -> None:
+        self.year.clear()
+        self.month.setCurrentIndex(0)
+
+    def focus_input(self) -> None:
+        self.month.setFocus()
+
+    def describe(self, name: str, description: str) -> None:
+        super().describe(name, description)
+        self.month.setAccessibleName(f"{name}: month")
+        self.year.setAccessibleName(f"{name}: year")
+        for box in (self.month, self.year):
+            box.setAccessibleDescription(description)
