@@ -6,6 +6,7 @@ states what it changes.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QApplication
 
 from intake.paths import RESOURCES_DIR
@@ -19,4 +20,5 @@ def style_sheet(large_text: bool = False, high_contrast: bool = False) -> str:
 
 
 def apply_theme(app: QApplication, large_text: bool = False, high_contrast: bool = False) -> None:
+    QDir.addSearchPath("theme", str(THEME_DIR))
     app.setStyleSheet(style_sheet(large_text, high_contrast))

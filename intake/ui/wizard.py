@@ -16,8 +16,10 @@ from intake.app.visit import Visit
 from intake.catalog import Catalog
 from intake.questionnaire.form import Section
 from intake.questionnaire.response import InvalidResponse
+from intake.ui.focus_order import reading_order
 from intake.ui.notice import FrontDeskNotice
 from intake.ui.review import ReviewScreen
+from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.factory import make_block
@@ -233,6 +235,20 @@ class PatientWizard(QWidget):
             return
         self.next_button.setEnabled(False)
         self.completed.emit(response)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab and Shift+Tab move in reading order through the page, then Back and Next."""
+        chain = reading_order(self)
+        if not chain:
+            return False
+        current = self.window().focusWidget()
+        position = chain.index(current) if current in chain else -1
+        target = chain[(position + (1 if forward else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        page = self.stack.currentWidget()
+        if isinstance(page, ScrollColumn) and page.isAncestorOf(target):
+            page.reveal(target)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter means Next (or Continue) wherever the focused control has no use for it."""

@@ -300,3 +300,40 @@ def test_summary_that_cannot_be_saved_is_kept_and_the_desk_is_told(open_kiosk, q
     assert finished_signal.args[0].pdf_path is None
     assert window.unsaved == [finished_signal.args[0]]
     assert any("summary needs their attention" in text for text in visible_texts(window))
+
+
+def test_tab_moves_in_reading_order_and_reaches_new_rows_before_next(kiosk) -> None:
+    _window, patient = kiosk
+    patient.start()
+    wizard = patient.wizard
+    blocks = patient.page().blocks
+    names = []
+    tap(blocks["given_name"].input.line)
+    for _ in range(7):
+        QTest.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+        names.append(wizard.focusWidget().accessibleName() or wizard.focusWidget().text())
+    assert names == [
+        "What is your last name (family name)?",
+        "What is your date of birth?: day",
+        "What is your date of birth?: month",
+        "What is your date of birth?: year",
+        "Female",
+        "Yes",
+        "Yes",
+    ]
+
+    advance_to_medicines = answers_of("V01") | PAGE_ONE
+    patient.answer_page(advance_to_medicines)
+    patient.next()
+    patient.answer_page(advance_to_medicines)
+    patient.next()
+    rows = patient.page().blocks["acute_medicines"].input
+    tap(rows.add_button)
+    assert wizard.focusWidget() is rows.rows[0].blocks["medicine"].input.line
+    order = []
+    for _ in range(5):
+        QTest.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
+        order.append(wizard.focusWidget())
+    days = rows.rows[0].blocks["days_per_month"].input
+    follow_up = patient.page().blocks["acute_distinct_days"].input
+    assert order == [days.minus, days.line, days.plus, rows.add_button, follow_up.minus]
