@@ -337,3 +337,15 @@ def test_tab_moves_in_reading_order_and_reaches_new_rows_before_next(kiosk) -> N
     days = rows.rows[0].blocks["days_per_month"].input
     follow_up = patient.page().blocks["acute_distinct_days"].input
     assert order == [days.minus, days.line, days.plus, rows.add_button, follow_up.minus]
+
+
+def test_enter_on_a_focused_button_presses_that_button_not_next(kiosk) -> None:
+    _window, patient = kiosk
+    patient.start()
+    while not patient.on_review():
+        patient.answer_page(answers_of("V01"))
+        patient.next()
+    edit = patient.wizard.review.edit_buttons["aura"]
+    edit.setFocus()
+    QTest.keyClick(edit, Qt.Key.Key_Return)
+    assert patient.page().section.id == "headache_pattern"
