@@ -28,7 +28,6 @@ from intake.yamlfile import DataFileError
 
 log = logging.getLogger(__name__)
 
-THANK_YOU = "Please give the tablet back to the front desk."
 SUMMARY_PROBLEM = "Please also tell the front desk that your summary needs their attention."
 
 
@@ -92,10 +91,8 @@ class MainWindow(QMainWindow):
             finished = None
             self.unsaved.append(response)
         saved = finished is not None and finished.pdf_path is not None
-        self.thank_you.message.setText(THANK_YOU if saved else f"{THANK_YOU} {SUMMARY_PROBLEM}")
         self.pages.setCurrentWidget(self.thank_you)
-        self.thank_you.done_button.setFocus()
-        self.thank_you.start()
+        self.thank_you.start("" if saved else SUMMARY_PROBLEM)
         if finished is not None:
             self.visit_finished.emit(finished)
 

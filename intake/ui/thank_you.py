@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
 
-from intake.ui.widgets.styling import label, touch_button
+from intake.ui.message_screen import MessageScreen
 
 RETURN_AFTER_S = 20
+THANK_YOU = "Please give the tablet back to the front desk."
 
 
-class ThankYouScreen(QWidget):
+class ThankYouScreen(MessageScreen):
     done = Signal()
 
     def __init__(self, seconds: int = RETURN_AFTER_S) -> None:
-        super().__init__()
+        super().__init__("Thank you, you have finished", [THANK_YOU], "Done", "Done: return to the start")
         self.setObjectName("thank-you")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(seconds * 1000)
         self._timer.timeout.connect(self.done)
-        self.message = label("Please give the tablet back to the front desk.", "subtitle")
-        self.done_button = touch_button("Done", "primary", "Done: return to the start")
+        self.message = self.lines[0]
+        self.done_button = self.button
         self.done_button.clicked.connect(self._on_done)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(64, 48, 64, 48)
-        layout.setSpacing(28)
-        layout.addStretch(1)
-        for widget in (label("Thank you, you have finished", "title"), self.message):
-            widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(widget)
-        layout.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
 
-    def start(self) -> None:
+    def start(self, extra: str = "") -> None:
+        """Show the thank-you, with a line for the desk when something needs them."""
+        self.message.setText(f"{THANK_YOU} {extra}".strip())
+        self.done_button.setFocus()
         self._timer.start()
 
     def _on_done(self) -> None:

@@ -138,6 +138,11 @@ class Patient:
 
     def complete(self, answers: dict[str, Any]) -> None:
         """Start, answer every page, pass the front-desk pause if it comes, Finish."""
+        self.reach_review(answers)
+        self.finish()
+
+    def reach_review(self, answers: dict[str, Any]) -> None:
+        """Start and answer page after page until the review screen."""
         self.start()
         while not self.on_review():
             if self.on_notice():
@@ -148,7 +153,6 @@ class Patient:
             self.next()
             if self.wizard.current_page() is before:
                 raise AssertionError(f"{before.section.id}: Next refused: {self.problems()}")
-        self.finish()
 
     def finish(self) -> None:
         assert self.on_review(), "Finish is on the review screen"

@@ -223,11 +223,7 @@ def test_onset_after_fifty_also_alerts_staff(kiosk, qtbot) -> None:
 
 def test_review_lists_answers_and_edit_goes_back_to_the_question(kiosk) -> None:
     window, patient = kiosk
-    patient.start()
-    answers = answers_of("V01") | PAGE_ONE
-    while not patient.on_review():
-        patient.answer_page(answers)
-        patient.next()
+    patient.reach_review(answers_of("V01") | PAGE_ONE)
     review = patient.wizard.review
     assert patient.wizard.next_button.text() == FINISH
     item = review.findChild(QWidget, "review-headache_days")
@@ -247,10 +243,7 @@ def test_review_lists_answers_and_edit_goes_back_to_the_question(kiosk) -> None:
 
 def test_finish_sends_the_patient_back_to_anything_left_unanswered(kiosk) -> None:
     _window, patient = kiosk
-    patient.start()
-    while not patient.on_review():
-        patient.answer_page(answers_of("V06"))
-        patient.next()
+    patient.reach_review(answers_of("V06"))
     tap(patient.wizard.review.edit_buttons["sex_at_birth"])
     patient.answer_page({"sex_at_birth": "female", "pregnant": "no", "breastfeeding": "no"})
     patient.next()
@@ -341,10 +334,7 @@ def test_tab_moves_in_reading_order_and_reaches_new_rows_before_next(kiosk) -> N
 
 def test_enter_on_a_focused_button_presses_that_button_not_next(kiosk) -> None:
     _window, patient = kiosk
-    patient.start()
-    while not patient.on_review():
-        patient.answer_page(answers_of("V01"))
-        patient.next()
+    patient.reach_review(answers_of("V01"))
     edit = patient.wizard.review.edit_buttons["aura"]
     edit.setFocus()
     QTest.keyClick(edit, Qt.Key.Key_Return)
