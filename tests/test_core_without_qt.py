@@ -16,6 +16,7 @@ class NoQt:
         return None
 sys.meta_path.insert(0, NoQt())
 import intake.questionnaire.engine, intake.questionnaire.response, intake.eligibility, intake.catalog, intake.cli
+import intake.app.visit, intake.app.finishing, intake.app.patient_wording, intake.report
 from intake.cli import main
 sys.exit(main(["assess", sys.argv[1], "--json"]))
 """

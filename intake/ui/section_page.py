@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtWidgets import QWidget
-
 from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Section
 from intake.ui.scrolling import ScrollColumn
@@ -46,7 +44,7 @@ class SectionPage(ScrollColumn):
             block.show_problem(messages.get(block.question.id))
             block.input.show_problems(block.question.id, messages)
 
-    def block_for(self, key: str) -> QWidget:
+    def block_for(self, key: str) -> QuestionBlock:
         """The block a problem key points at: a question, or a field inside a group row."""
         block = self.blocks[key.split("[")[0].split(".")[0]]
         if isinstance(block.input, RowsInput):
@@ -56,8 +54,7 @@ class SectionPage(ScrollColumn):
     def focus_on(self, key: str) -> None:
         block = self.block_for(key)
         self.reveal(block)
-        if isinstance(block, QuestionBlock):
-            block.input.focus_input()
+        block.input.focus_input()
 
     def focus_first(self) -> None:
         visible = self.visible_blocks()

@@ -141,9 +141,6 @@ class PatientWizard(QWidget):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, SectionPage) else None
 
-    def _sections(self) -> list[Section]:
-        return self.visit.sections()
-
     def _show_page(self, page: QWidget) -> None:
         self._problems_shown = False
         self.stack.setCurrentWidget(page)
@@ -151,7 +148,7 @@ class PatientWizard(QWidget):
         self.nav.setVisible(not on_notice)
         self.progress_bar.setVisible(not on_notice)
         self.progress_text.setVisible(not on_notice)
-        sections = self._sections()
+        sections = self.visit.sections()
         if isinstance(page, SectionPage):
             number = [section.id for section in sections].index(page.section.id) + 1
             self.progress_text.setText(f"Section {number} of {len(sections)}")
@@ -188,7 +185,7 @@ class PatientWizard(QWidget):
             return
         if not self._page_is_ready(page):
             return
-        sections = self._sections()
+        sections = self.visit.sections()
         position = [section.id for section in sections].index(page.section.id)
         target: QWidget = self.review
         if not self._editing and position + 1 < len(sections):
@@ -200,7 +197,7 @@ class PatientWizard(QWidget):
         self._show_page(target)
 
     def go_back(self) -> None:
-        sections = self._sections()
+        sections = self.visit.sections()
         self._editing = False
         page = self.current_page()
         if page is None:
@@ -220,7 +217,7 @@ class PatientWizard(QWidget):
         page.focus_on(question_id)
 
     def _finish(self) -> None:
-        for section in self._sections():
+        for section in self.visit.sections():
             page = self.pages[section.id]
             if self.visit.page_problems(section, page.input_problems()):
                 self._editing = False

@@ -28,7 +28,7 @@ class AnswerInput(QWidget):
 
     def focus_input(self) -> None:
         """Put keyboard focus where the patient types or chooses first."""
-        self.focusNextChild()
+        raise NotImplementedError
 
     def input_problem(self) -> str | None:
         return None
