@@ -1,0 +1,110 @@
+"""Append-only audit log: who did what to which visit, chained so edits show.
+
+Each row's hash covers the previous row's hash and its own fields, so changing,
+removing or reordering any row breaks every later link; `intake audit verify` walks
+the chain. Rows hold ids and actions only, never names or answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import Connection, insert, select, text
+
+from intake.store.database import Database
+from intake.store.schema import audit
+
+GENESIS = "0" * 64
+
+
+class Action(StrEnum):
+    VIEWED = "viewed"
+    PRINTED = "printed"
+    EXPORTED = "exported"
+    RESUMED = "resumed"
+    DISCARDED = "discarded"
+    PURGED = "purged"
+    SETTINGS_CHANGED = "settings_changed"
+    IMPORTED = "imported"
+    REVIEWED = "reviewed"
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: str
+    staff_id: str
+    action: str
+    visit_id: str | None
+    rules_version: str | None
+    prev_hash: str
+    hash: str
+
+
+def row_hash(prev_hash: str, at: str, staff_id: str, action: str, visit_id: str | None, rules_version: str | None) -> str:
+    fields = [prev_hash, at, staff_id, action, visit_id or "", rules_version or ""]
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+class AuditLog:
+    def __init__(self, database: Database) -> None:
+        self._engine = database.engine
+
+    def record(
+        self,
+        action: Action,
+        staff_id: str,
+        visit_id: str | None = None,
+        rules_version: str | None = None,
+        connection: Connection | None = None,
+    ) -> None:
+        """Append one row; pass `connection` to make it part of the caller's transaction."""
+        if connection is not None:
+            self._append(connection, action, staff_id, visit_id, rules_version)
+            return
+        with self._engine.begin() as own:
+            self._append(own, action, staff_id, visit_id, rules_version)
+
+    def _append(
+        self, connection: Connection, action: Action, staff_id: str, visit_id: str | None, rules_version: str | None
+    ) -> None:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
+        last = connection.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar()
+        prev_hash = last or GENESIS
+        at = datetime.now(UTC).isoformat(timespec="microseconds")
+        connection.execute(
+            insert(audit).values(
+                at=at,
+                staff_id=staff_id,
+                action=str(action),
+                visit_id=visit_id,
+                rules_version=rules_version,
+                prev_hash=prev_hash,
+                hash=row_hash(prev_hash, at, staff_id, str(action), visit_id, rules_version),
+            )
+        )
+
+    def rows(self) -> list[AuditRow]:
+        with self._engine.connect() as connection:
+            result = connection.execute(select(audit).order_by(audit.c.seq))
+            return [AuditRow(**row._mapping) for row in result]
+
+    def verify(self) -> list[str]:
+        """Every break in the chain, as `seq N: what is wrong`; empty when intact."""
+        problems = []
+        expected_prev = GENESIS
+        expected_seq = None
+        for row in self.rows():
+            if expected_seq is not None and row.seq != expected_seq:
+                problems.append(f"seq {expected_seq}: row missing (next row is {row.seq})")
+            if row.prev_hash != expected_prev:
+                problems.append(f"seq {row.seq}: does not follow the previous row (a row was removed or changed)")
+            if row.hash != row_hash(row.prev_hash, row.at, row.staff_id, row.action, row.visit_id, row.rules_version):
+                problems.append(f"seq {row.seq}: contents changed after it was written")
+            expected_prev = row.hash
+            expected_seq = row.seq + 1
+        return problems

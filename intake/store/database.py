@@ -1,0 +1,97 @@
+"""Opening the visits database: encrypted SQLite by default, PostgreSQL by URL.
+
+SQLite goes through SQLCipher: the whole file (tables, indexes, journal) is encrypted
+with a key derived from the passphrase by SQLCipher's PBKDF2-SHA512 (256,000 rounds,
+salt in the file header), so a stolen PC yields random bytes, and the queue can still
+be sorted and filtered in SQL. PostgreSQL is the clinic server's to protect (disk
+encryption, TLS); several front-desk stations share it. Both are brought to the
+current schema by Alembic at open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from intake.paths import data_dir
+from intake.store.errors import DatabaseLocked, NoKey, StoreError, WrongKeyOrDamaged
+from intake.store.keys import KEY_ENV
+
+DATABASE_FILE = "visits.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+@dataclass
+class Database:
+    engine: Engine
+    where: str
+    """For messages: the file path, or the server URL without its password."""
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_engine(path: Path, passphrase: str) -> Engine:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path)),
+        connect_args={"timeout": 5},
+    )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _migrate(engine: Engine) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(database_url: str | None, passphrase: str | None, path: Path | None = None) -> Database:
+    """Open (creating or upgrading) the database, or raise a `StoreError` saying why.
+
+    Nothing is deleted or rewritten to get past an error: a wrong key, a damaged file or
+    a lock leaves the file exactly as it was.
+    """
+    if database_url:
+        url = make_url(database_url)
+        engine = create_engine(url, pool_pre_ping=True)
+        where = url.render_as_string(hide_password=True)
+    else:
+        if not passphrase:
+            raise NoKey(f"no database passphrase: set {KEY_ENV}, keep it in the OS keyring, or type it at start")
+        file = path or data_dir() / DATABASE_FILE
+        engine = _sqlite_engine(file, passphrase)
+        where = str(file)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT count(*) FROM sqlite_master" if not database_url else "SELECT 1"))
+        _migrate(engine)
+    except OperationalError as error:
+        engine.dispose()
+        if "locked" in str(error.orig).lower():
+            raise DatabaseLocked(f"{where}: the visits database is locked by another program; close it and try again") from None
+        raise StoreError(f"{where}: cannot open the visits database ({error.orig})") from None
+    except DatabaseError:
+        engine.dispose()
+        raise WrongKeyOrDamaged(
+            f"{where}: cannot read the visits database: the passphrase is wrong, or the file is damaged "
+            "or not an intake database. Nothing was changed."
+        ) from None
+    return Database(engine, where)

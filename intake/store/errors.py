@@ -1,0 +1,23 @@
+"""What can go wrong with the visits database, in words staff can act on."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A database problem with a message for staff; the data is never touched to recover."""
+
+
+class NoKey(StoreError):
+    pass
+
+
+class WrongKeyOrDamaged(StoreError):
+    pass
+
+
+class DatabaseLocked(StoreError):
+    pass
+
+
+class VisitNotFound(StoreError):
+    pass

@@ -1,0 +1,45 @@
+"""Tables, written once for SQLite and PostgreSQL (Alembic migrations create them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+visits = Table(
+    "visits",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("finished", DateTime(timezone=True)),
+    Column("status", String(20), nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("outcome", String(20)),
+    Column("policy", String(60)),
+    Column("rules_version", String(40)),
+    Column("rules_hash", String(80)),
+    Column("given_name", Text),
+    Column("family_name", Text),
+    Column("response", Text, nullable=False),
+    Column("assessment", Text),
+    Column("pdf", LargeBinary),
+    Column("reviewed", Boolean, nullable=False, default=False),
+    Column("reviewed_at", DateTime(timezone=True)),
+    Column("reviewed_by", String(80)),
+)
+Index("visits_queue", visits.c.priority, visits.c.started)
+Index("visits_started", visits.c.started)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("staff_id", String(80), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("visit_id", String(40)),
+    Column("rules_version", String(40)),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

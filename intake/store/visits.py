@@ -1,0 +1,214 @@
+"""The visits repository: what the kiosk, the staff screens and the CLI store and read.
+
+A visit is created when a patient taps Start, its answers are saved after every page and
+shortly after every change (so a crash or power cut loses at most the answer being
+typed), and it is finished with the assessment and the PDF. The queue lists the newest
+first within each priority, urgent first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, delete, insert, select, update
+
+from intake.app.finishing import FinishedVisit
+from intake.eligibility.assessment import Outcome
+from intake.store.database import Database
+from intake.store.errors import VisitNotFound
+from intake.store.schema import visits
+
+IN_PROGRESS, UNFINISHED, FINISHED = "in_progress", "unfinished", "finished"
+STATUSES = (IN_PROGRESS, UNFINISHED, FINISHED)
+URGENT, NEEDS_REVIEW, ROUTINE = 0, 1, 2
+_PRIORITY = {Outcome.URGENT_REVIEW: URGENT, Outcome.REVIEW_NEEDED: NEEDS_REVIEW, Outcome.INCOMPLETE: NEEDS_REVIEW}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything is stored in UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    id: str
+    started: datetime
+    finished: datetime | None
+    status: str
+    outcome: str | None
+    reviewed: bool
+    given_name: str | None
+    family_name: str | None
+    priority: int
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The `intake visits list --json` object (DATA.md)."""
+        return {
+            "id": self.id,
+            "started": self.started.isoformat(),
+            "finished": self.finished.isoformat() if self.finished else None,
+            "status": self.status,
+            "outcome": self.outcome,
+            "reviewed": self.reviewed,
+            "given_name": self.given_name,
+            "family_name": self.family_name,
+        }
+
+
+@dataclass(frozen=True)
+class StoredVisit:
+    summary: VisitSummary
+    response: dict[str, Any]
+    assessment: dict[str, Any] | None
+    pdf: bytes | None
+    policy: str | None
+    rules_version: str | None
+    rules_hash: str | None
+
+
+_SUMMARY_COLUMNS = (
+    visits.c.id, visits.c.started, visits.c.finished, visits.c.status, visits.c.outcome,
+    visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority,
+)
+
+
+def _summary(row: Any) -> VisitSummary:
+    return VisitSummary(
+        id=row.id,
+        started=_utc(row.started),  # type: ignore[arg-type]
+        finished=_utc(row.finished),
+        status=row.status,
+        outcome=row.outcome,
+        reviewed=bool(row.reviewed),
+        given_name=row.given_name,
+        family_name=row.family_name,
+        priority=row.priority,
+    )
+
+
+def _names(response: dict[str, Any]) -> dict[str, Any]:
+    answers = response.get("answers", {})
+    return {"given_name": answers.get("given_name"), "family_name": answers.get("family_name")}
+
+
+class VisitStore:
+    def __init__(self, database: Database) -> None:
+        self._engine = database.engine
+
+    def create(self, visit_id: str, response: dict[str, Any]) -> None:
+        now = _now()
+        with self._engine.begin() as connection:
+            connection.execute(
+                insert(visits).values(
+                    id=visit_id, started=now, updated=now, status=IN_PROGRESS, priority=ROUTINE,
+                    response=json.dumps(response, ensure_ascii=False), reviewed=False, **_names(response),
+                )
+            )
+
+    def save_answers(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+        """Autosave: the answers so far (as a response file) for a visit in progress."""
+        values: dict[str, Any] = {
+            "response": json.dumps(response, ensure_ascii=False), "updated": _now(), **_names(response),
+        }
+        if staff_alerted:
+            values["priority"] = URGENT
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(visits).where(visits.c.id == visit_id, visits.c.status.in_((IN_PROGRESS, UNFINISHED))).values(**values)
+            )
+            if done.rowcount == 0:
+                raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
+
+    def finish(self, finished: FinishedVisit) -> None:
+        """Store the finished visit: the response, its assessment, the PDF and the rules it used."""
+        response = finished.response.to_json_dict()
+        assessment = finished.assessment
+        now = _now()
+        values: dict[str, Any] = {
+            "updated": now, "finished": now, "status": FINISHED,
+            "priority": _PRIORITY.get(assessment.outcome, ROUTINE), "outcome": str(assessment.outcome),
+            "policy": assessment.policy, "rules_version": assessment.policy_version, "rules_hash": assessment.rules_hash,
+            "response": json.dumps(response, ensure_ascii=False),
+            "assessment": json.dumps(assessment.to_json_dict(), ensure_ascii=False),
+            "pdf": finished.pdf, **_names(response),
+        }
+        with self._engine.begin() as connection:
+            done = connection.execute(update(visits).where(visits.c.id == finished.visit_id).values(**values))
+            if done.rowcount == 0:
+                connection.execute(insert(visits).values(id=finished.visit_id, started=now, reviewed=False, **values))
+
+    def mark_interrupted(self) -> int:
+        """At start-up: visits left in progress by a crash become unfinished, for staff only."""
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(visits).where(visits.c.status == IN_PROGRESS).values(status=UNFINISHED, updated=_now())
+            )
+            return done.rowcount
+
+    def list(
+        self,
+        status: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        limit: int | None = None,
+    ) -> list[VisitSummary]:
+        """Urgent first, then needing review, then the rest; newest first within each."""
+        query: Select = select(*_SUMMARY_COLUMNS).order_by(visits.c.priority, visits.c.started.desc())
+        if status:
+            query = query.where(visits.c.status == status)
+        if date_from:
+            query = query.where(visits.c.started >= datetime.combine(date_from, time.min, UTC))
+        if date_to:
+            query = query.where(visits.c.started < datetime.combine(date_to + timedelta(days=1), time.min, UTC))
+        if limit:
+            query = query.limit(limit)
+        with self._engine.connect() as connection:
+            return [_summary(row) for row in connection.execute(query)]
+
+    def get(self, visit_id: str) -> StoredVisit:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(visits).where(visits.c.id == visit_id)).first()
+        if row is None:
+            raise VisitNotFound(f"visit {visit_id}: not found")
+        return StoredVisit(
+            summary=_summary(row),
+            response=json.loads(row.response),
+            assessment=json.loads(row.assessment) if row.assessment else None,
+            pdf=row.pdf,
+            policy=row.policy,
+            rules_version=row.rules_version,
+            rules_hash=row.rules_hash,
+        )
+
+    def mark_reviewed(self, visit_id: str, staff_id: str) -> None:
+        with self._engine.begin() as connection:
+            done = connection.execute(
+                update(visits).where(visits.c.id == visit_id).values(reviewed=True, reviewed_at=_now(), reviewed_by=staff_id)
+            )
+            if done.rowcount == 0:
+                raise VisitNotFound(f"visit {visit_id}: not found")
+
+    def discard(self, visit_id: str) -> None:
+        """Remove an unfinished visit staff decided not to resume."""
+        with self._engine.begin() as connection:
+            done = connection.execute(delete(visits).where(visits.c.id == visit_id, visits.c.status != FINISHED))
+            if done.rowcount == 0:
+                raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
+
+    def purge(self, older_than_days: int) -> list[str]:
+        """Delete visits started more than N days ago; returns their ids for the audit log."""
+        cutoff = _now() - timedelta(days=older_than_days)
+        with self._engine.begin() as connection:
+            ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.started < cutoff))]
+            if ids:
+                connection.execute(delete(visits).where(visits.c.id.in_(ids)))
+        return ids

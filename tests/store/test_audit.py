@@ -1,0 +1,38 @@
+"""The audit log's hash chain shows any edit, removal or reordering."""
+
+from __future__ import annotations
+
+from intake.store import AuditLog
+from intake.store.audit import Action
+
+
+def _three_rows(database) -> AuditLog:
+    log = AuditLog(database)
+    log.record(Action.VIEWED, "staff-ann", "20261124-090000-000001", "2026.1")
+    log.record(Action.PRINTED, "staff-ann", "20261124-090000-000001", "2026.1")
+    log.record(Action.EXPORTED, "cli:root", None, None)
+    return log
+
+
+def test_untouched_chain_verifies(database) -> None:
+    log = _three_rows(database)
+    assert log.verify() == []
+    assert [row.action for row in log.rows()] == ["viewed", "printed", "exported"]
+
+
+def test_edited_row_is_detected(database) -> None:
+    log = _three_rows(database)
+    second = log.rows()[1].seq
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE audit SET staff_id = 'someone-else' WHERE seq = {second}")
+    assert log.verify() == [f"seq {second}: contents changed after it was written"]
+
+
+def test_removed_row_is_detected(database) -> None:
+    log = _three_rows(database)
+    second = log.rows()[1].seq
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM audit WHERE seq = {second}")
+    problems = log.verify()
+    assert f"seq {second}: row missing (next row is {second + 1})" in problems
+    assert f"seq {second + 1}: does not follow the previous row (a row was removed or changed)" in problems
