@@ -1,7 +1,9 @@
 """Finishing a visit: assess under the clinic's policy, render the summary, keep it.
 
-Until the encrypted store exists the PDF goes to the clinic's output folder, named by
-the visit id only (no name or date of birth in file names).
+The encrypted store keeps every finished visit with its PDF. A clinic may also name an
+`output_dir` (say, a folder its printer watches); summaries are then also written there,
+named by the visit id only (no name or date of birth in file names). Without the store
+(tests, or a station whose database failed) that folder defaults to the data dir.
 """
 
 from __future__ import annotations
@@ -67,17 +69,25 @@ def save_summary(pdf: bytes, visit_id: str, directory: Path) -> Path:
     return target
 
 
-def finish_visit(
+def assess_and_render(
     visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
 ) -> FinishedVisit:
+    """The assessment under the clinic's policy and its PDF, not yet kept anywhere."""
     assessment = assess_for_clinic(response, form, settings.policy)
     clinic = ClinicInfo(name=settings.clinic_name, address=settings.clinic_address, paper=settings.paper)
     report = render_report(response, assessment, form, clinic, visit_id=visit_id, generated=now)
-    finished = FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
+    return FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
+
+
+def finish_visit(
+    visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
+) -> FinishedVisit:
+    """Assess, render and write the PDF to the summaries folder."""
+    finished = assess_and_render(visit_id, response, form, settings, now)
     try:
-        path = save_summary(report.pdf, visit_id, summaries_dir(settings))
+        path = save_summary(finished.pdf, visit_id, summaries_dir(settings))
     except OSError as error:
         log.error("summary for visit %s not saved: %s", visit_id, type(error).__name__)
         raise SummaryNotSaved(finished, error.strerror or type(error).__name__) from error
     log.info("visit %s finished; summary saved", visit_id)
-    return FinishedVisit(visit_id, response, assessment, report.pdf, path, report.warnings)
+    return FinishedVisit(visit_id, response, finished.assessment, finished.pdf, path, finished.warnings)

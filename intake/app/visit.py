@@ -140,5 +140,9 @@ class Visit:
         Raises `InvalidResponse` if the screen let through anything the file format
         would refuse, so the wizard can never store what the CLI could not read back.
         """
+        return parse_response(self.draft(), self.form, self.enabled)
+
+    def draft(self) -> dict[str, Any]:
+        """The answers so far in the response file format, unchecked: what autosave keeps."""
         draft = Response.model_construct(form=self.form.id, authored=self.authored, answers=dict(self._answers))
-        return parse_response(draft.to_json_dict(), self.form, self.enabled)
+        return draft.to_json_dict()

@@ -6,14 +6,15 @@ import argparse
 import importlib.util
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget
+from sqlalchemy.exc import SQLAlchemyError
 
-from intake.app.finishing import FinishedVisit, SummaryNotSaved, finish_visit
+from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, finish_visit, save_summary
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.questionnaire.form import Form
@@ -24,6 +25,10 @@ from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
 from intake.ui.welcome import WelcomeScreen
 from intake.ui.wizard import PatientWizard
+from intake.store import StoreError, VisitStore, open_database
+from intake.store.database import DATABASE_FILE
+from intake.store.keys import stored_key
+from intake.paths import data_dir
 from intake.yamlfile import DataFileError
 
 log = logging.getLogger(__name__)
@@ -43,8 +48,9 @@ class MainWindow(QMainWindow):
     visit_finished = Signal(object)
     """The `FinishedVisit` (response, assessment, PDF) for the store and staff screens."""
 
-    def __init__(self, settings: Settings, form: Form, rules: RuleSet) -> None:
+    def __init__(self, settings: Settings, form: Form, rules: RuleSet, store: VisitStore | None = None) -> None:
         super().__init__()
+        self.store = store
         self.settings = settings
         self.form = form
         self.rules = rules
@@ -73,16 +79,57 @@ class MainWindow(QMainWindow):
         self.wizard = PatientWizard(visit, self.rules.catalog)
         self.wizard.staff_alert.connect(self.staff_alert)
         self.wizard.completed.connect(self._on_completed)
+        self.wizard.autosave_due.connect(self._autosave)
         self.pages.addWidget(self.wizard)
         self.pages.setCurrentWidget(self.wizard)
         log.info("visit %s started", visit.visit_id)
+        if self.store is not None:
+            self._store_safely(partial(self.store.create, visit.visit_id, visit.draft()))
+
+    def _store_safely(self, action: Callable[[], object]) -> bool:
+        """Run a store call; on failure log the error kind and carry on with the visit.
+
+        The answers stay in memory and the next save or Finish tries again, so a brief
+        database outage never interrupts a patient.
+        """
+        try:
+            action()
+        except (StoreError, SQLAlchemyError) as error:
+            log.error("store: %s", type(error).__name__)
+            return False
+        return True
+
+    def _autosave(self) -> None:
+        if self.store is not None and self.wizard is not None:
+            visit = self.wizard.visit
+            self._store_safely(partial(self.store.save_answers, visit.visit_id, visit.draft(), visit.staff_alerted))
+
+    def _keep(self, visit_id: str, response: Response) -> FinishedVisit:
+        """Into the encrypted store, and the clinic's folder if it named one.
+
+        Without a working store the PDF goes to the folder (default: the data dir), so a
+        finished visit is never only in memory.
+        """
+        if self.store is None:
+            return finish_visit(visit_id, response, self.form, self.settings)
+        finished = assess_and_render(visit_id, response, self.form, self.settings)
+        if not self._store_safely(partial(self.store.finish, finished)):
+            return finish_visit(visit_id, response, self.form, self.settings)
+        if self.settings.output_dir is None:
+            return finished
+        try:
+            path = save_summary(finished.pdf, visit_id, self.settings.output_dir)
+        except OSError as error:
+            log.error("summary for visit %s not copied to the output folder: %s", visit_id, type(error).__name__)
+            return finished
+        return FinishedVisit(visit_id, response, finished.assessment, finished.pdf, path, finished.warnings)
 
     def _on_completed(self, response: Response) -> None:
         assert self.wizard is not None
         visit_id = self.wizard.visit.visit_id
         finished: FinishedVisit | None
         try:
-            finished = finish_visit(visit_id, response, self.form, self.settings)
+            finished = self._keep(visit_id, response)
         except SummaryNotSaved as error:
             finished = error.finished
             self.unsaved.append(finished)
@@ -90,7 +137,7 @@ class MainWindow(QMainWindow):
             log.error("visit %s: summary failed: %s", visit_id, type(error).__name__)
             finished = None
             self.unsaved.append(response)
-        saved = finished is not None and finished.pdf_path is not None
+        saved = finished is not None and (finished.pdf_path is not None or self.store is not None)
         self.pages.setCurrentWidget(self.thank_you)
         self.thank_you.start("" if saved else SUMMARY_PROBLEM)
         if finished is not None:
@@ -133,6 +180,33 @@ def _load(settings: Settings) -> tuple[Form, RuleSet]:
         raise DataFileError(settings_path(), [f"policy: {error}"]) from None
 
 
+def _ask_passphrase(settings: Settings) -> str | None:
+    """Staff type the database passphrase when neither the environment nor a keyring has it."""
+    if settings.database_url:
+        return None
+    first_use = not (data_dir() / DATABASE_FILE).exists()
+    prompt = "Choose a passphrase for the visits database:" if first_use else "Visits database passphrase:"
+    passphrase, ok = QInputDialog.getText(None, "Headache intake: staff", prompt, QLineEdit.EchoMode.Password)
+    if not ok or not passphrase:
+        return None
+    if first_use:
+        again, ok = QInputDialog.getText(None, "Headache intake: staff", "Type it again:", QLineEdit.EchoMode.Password)
+        if not ok or again != passphrase:
+            QMessageBox.warning(None, "Headache intake", "The two passphrases differ. Start the app again.")
+            return None
+    return passphrase
+
+
+def _open_store(settings: Settings) -> VisitStore:
+    passphrase = stored_key() or _ask_passphrase(settings)
+    database = open_database(settings.database_url, passphrase)
+    store = VisitStore(database)
+    interrupted = store.mark_interrupted()
+    if interrupted:
+        log.warning("%d unfinished visit(s) from an earlier session kept for staff", interrupted)
+    return store
+
+
 def run_app(argv: Sequence[str]) -> int:
     options = _options(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -144,7 +218,14 @@ def run_app(argv: Sequence[str]) -> int:
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    window = MainWindow(settings, form, rules)
+    try:
+        store = _open_store(settings)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        if not options.quit_after_show:
+            QMessageBox.critical(None, "Headache intake", str(error))
+        return 2
+    window = MainWindow(settings, form, rules, store)
     window.resize(1280, 800)
     if options.windowed or options.quit_after_show or options.drive:
         window.show()

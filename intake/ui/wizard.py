@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ from intake.ui.widgets.styling import label, touch_button
 log = logging.getLogger(__name__)
 
 NEXT, FINISH, BACK_TO_REVIEW = "Next", "Finish", "Back to review"
+AUTOSAVE_AFTER_MS = 600
 CANNOT_FINISH = "Something went wrong saving your answers. Please ask the front desk for help."
 
 
@@ -37,6 +38,8 @@ class PatientWizard(QWidget):
     """The validated `Response`, once the patient taps Finish."""
     staff_alert = Signal(str)
     """A visit id, the moment a red-flag answer appears. Carries no health data."""
+    autosave_due = Signal()
+    """Answers changed: after each page, and shortly after the last edit on a page."""
 
     def __init__(self, visit: Visit, catalog: Catalog) -> None:
         super().__init__()
@@ -48,6 +51,10 @@ class PatientWizard(QWidget):
         self._editing = False
         self._notice_due = False
         self._after_notice: QWidget | None = None
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
+        self._autosave_timer.timeout.connect(self.autosave_due)
 
         self.progress_text = label("", "progress", wrap=False)
         self.progress_text.setObjectName("progress")
@@ -123,6 +130,7 @@ class PatientWizard(QWidget):
             page.show_problems(self.visit.page_problems(page.section, page.input_problems()))
         if self.visit.needs_staff_alert():
             self._alert_staff()
+        self._autosave_timer.start()
 
     def _refresh_visibility(self) -> None:
         shown = self.visit.shown()
@@ -185,6 +193,8 @@ class PatientWizard(QWidget):
             return
         if not self._page_is_ready(page):
             return
+        self._autosave_timer.stop()
+        self.autosave_due.emit()
         sections = self.visit.sections()
         position = [section.id for section in sections].index(page.section.id)
         target: QWidget = self.review

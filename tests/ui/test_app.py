@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from cases import vignette
 from intake.paths import PROJECT_ROOT
+from intake.questionnaire.loader import default_form
+from intake.store import VisitStore, open_database
 from intake.ui.welcome import WelcomeScreen
 
 
+PAGES_1_TO_3 = {q.id for section in default_form().sections[:3] for q in section.questions}
+
+
+def app_env(tmp_path: Path) -> dict[str, str]:
+    """The real app in its own config and data dirs, with the database key from the environment."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "INTAKE_DB_KEY": "test passphrase",
+    }
+
+
 def test_main_py_starts_and_exits_zero(tmp_path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"],
-        capture_output=True, text=True, timeout=60, env=env,
+        capture_output=True, text=True, timeout=60, env=app_env(tmp_path),
     )
     assert done.returncode == 0, done.stderr
 
@@ -27,10 +44,9 @@ def test_main_py_finishes_a_visit_and_exits_zero(tmp_path) -> None:
     config.mkdir(parents=True)
     summaries = tmp_path / "summaries"
     (config / "settings.yaml").write_text(f"output_dir: {summaries}\n", encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--drive", str(Path(__file__).parent / "drive_visit.py")],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True, text=True, timeout=120, env=app_env(tmp_path),
     )
     assert done.returncode == 0, done.stderr
     assert "visit finished" in done.stdout
@@ -43,10 +59,9 @@ def test_bad_settings_file_is_reported_not_crashed(tmp_path) -> None:
     settings = tmp_path / "headache-intake" / "settings.yaml"
     settings.parent.mkdir()
     settings.write_text("polcy: us-payer\n", encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"],
-        capture_output=True, text=True, timeout=60, env=env,
+        capture_output=True, text=True, timeout=60, env=app_env(tmp_path) | {"XDG_CONFIG_HOME": str(tmp_path)},
     )
     assert done.returncode == 2
     assert "settings.yaml: polcy: Extra inputs are not permitted" in done.stderr
@@ -62,3 +77,56 @@ def test_welcome_shows_clinic_and_start(qtbot) -> None:
     assert screen.start_button.accessibleName() == "Start the questionnaire"
     with qtbot.waitSignal(screen.start_requested, timeout=1000):
         screen.start_button.click()
+
+
+def test_killed_mid_visit_loses_no_answered_page(tmp_path) -> None:
+    """Autosave after each page: SIGKILL the app on page 4, every earlier answer is kept."""
+    env = app_env(tmp_path)
+    app = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "--drive", str(Path(__file__).parent / "drive_partial.py")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        line = app.stdout.readline()
+        assert line.startswith("on page 4"), line + app.stderr.read()
+        os.kill(app.pid, signal.SIGKILL)
+    finally:
+        app.wait(timeout=30)
+    visit_id = line.split()[-1]
+
+    restarted = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"], capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert restarted.returncode == 0, restarted.stderr
+    assert "1 unfinished visit(s) from an earlier session kept for staff" in restarted.stderr
+
+    database = open_database(None, env["INTAKE_DB_KEY"], tmp_path / "data" / "headache-intake" / "visits.db")
+    stored = VisitStore(database).get(visit_id)
+    database.close()
+    assert stored.summary.status == "unfinished"
+    expected = {key: value for key, value in vignette("V01")["answers"].items() if key in PAGES_1_TO_3}
+    assert stored.response["answers"] == expected
+
+
+def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtbot, tmp_path) -> None:
+    database = open_database(None, "test passphrase", tmp_path / "visits.db")
+    store = VisitStore(database)
+    window, patient = open_kiosk(store=store)
+    patient.start()
+    visit_id = patient.wizard.visit.visit_id
+    assert store.get(visit_id).summary.status == "in_progress"
+    patient.answer_page(vignette("V01")["answers"])
+    patient.next()
+    assert store.get(visit_id).response["answers"]["family_name"] == "Patient"
+
+    patient.answer("headache_days", 22)
+    qtbot.waitUntil(lambda: store.get(visit_id).response["answers"].get("headache_days") == 22, timeout=3000)
+
+    window.end_visit()
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000):
+        patient.complete(vignette("V01")["answers"])
+    finished = store.list(status="finished")
+    assert len(finished) == 1 and finished[0].outcome == "REFER"
+    assert store.get(finished[0].id).pdf.startswith(b"%PDF")
+    assert not list(tmp_path.glob("**/visit-*.pdf")), "no plain PDF file unless the clinic names a folder"
+    database.close()
