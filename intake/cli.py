@@ -22,6 +22,8 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.settings import load_settings
+from intake.cli_store import StoreUsageError, add_store_commands
+from intake.store.errors import StoreError
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
@@ -160,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
     validate.add_argument("file", metavar="FILE")
     validate.set_defaults(run=cmd_validate_form)
+    add_store_commands(commands, read_response)
     return parser
 
 
@@ -175,13 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except UsageError as error:
         _fail(error.lines, EXIT_BAD_INPUT)
-    except DataFileError as error:
+    except StoreUsageError as error:
+        _fail([str(error)], EXIT_BAD_INPUT)
+    except (DataFileError, StoreError) as error:
         _fail(str(error).splitlines(), EXIT_FAILURE)
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback
         _fail([f"unexpected {type(error).__name__}; nothing was changed. Please report this."], EXIT_FAILURE)
-
 
 
 if __name__ == "__main__":

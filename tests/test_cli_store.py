@@ -1,0 +1,76 @@
+"""`intake import | visits | audit` against the encrypted SQLite store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cases import vignette
+from intake.cli import main
+
+
+@pytest.fixture
+def key(monkeypatch) -> None:
+    monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
+
+
+def _import(tmp_path, capsys, vignette_id: str) -> str:
+    path = tmp_path / f"{vignette_id}.json"
+    path.write_text(json.dumps(vignette(vignette_id)), encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    return capsys.readouterr().out.strip()
+
+
+def test_import_list_show_and_audit(tmp_path, capsys, key) -> None:
+    refer = _import(tmp_path, capsys, "V01")
+    urgent = _import(tmp_path, capsys, "V14")
+    assert main(["visits", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [visit["id"] for visit in listed] == [urgent, refer]
+    assert set(listed[0]) == {"id", "started", "finished", "status", "outcome", "reviewed", "given_name", "family_name"}
+    assert listed[0]["outcome"] == "URGENT_REVIEW" and listed[0]["status"] == "finished"
+
+    pdf = tmp_path / "summary.pdf"
+    assert main(["visits", "show", refer, "--pdf", str(pdf)]) == 0
+    assert "Outcome: REFER" in capsys.readouterr().out
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["audit", "verify"]) == 0
+    assert "audit log intact: 4 rows" in capsys.readouterr().out
+
+
+def test_purge_removes_old_visits_and_records_it(tmp_path, capsys, key) -> None:
+    _import(tmp_path, capsys, "V01")
+    assert main(["visits", "purge", "--older-than", "0"]) == 0
+    assert "purged 1 visit(s)" in capsys.readouterr().out
+    assert main(["visits", "list"]) == 0
+    assert "no visits" in capsys.readouterr().out
+
+
+def test_invalid_file_is_not_imported(tmp_path, capsys, key) -> None:
+    bad = vignette("V01")
+    bad["answers"]["headache_days"] = "twenty"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["import", str(path)])
+    assert exit_status.value.code == 2
+    assert 'headache_days: expected a whole number 0-31, got "twenty"' in capsys.readouterr().err
+
+
+def test_wrong_key_is_a_clear_error(tmp_path, capsys, monkeypatch, key) -> None:
+    _import(tmp_path, capsys, "V01")
+    monkeypatch.setenv("INTAKE_DB_KEY", "wrong")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["visits", "list"])
+    assert exit_status.value.code == 1
+    assert "the passphrase is wrong" in capsys.readouterr().err
+
+
+def test_no_key_and_no_terminal_says_what_to_set(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("INTAKE_DB_KEY", raising=False)
+    monkeypatch.setattr("intake.cli_store.stored_key", lambda: None)
+    with pytest.raises(SystemExit) as exit_status:
+        main(["visits", "list"])
+    assert exit_status.value.code == 2
+    assert "set INTAKE_DB_KEY" in capsys.readouterr().err
