@@ -49,6 +49,7 @@ def _sqlite_engine(path: Path, passphrase: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API objects
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key gets our message, not SQLCipher's log lines
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
