@@ -19,7 +19,8 @@ from intake.app.finishing import assess_and_render
 from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
-from intake.store import VisitStore, open_database
+from intake.store.database import open_database
+from intake.store.visits import VisitStore
 from intake.store.schema import visits
 from tests_data import v01_response
 

@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -22,8 +24,8 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.settings import load_settings
-from intake.cli_store import StoreUsageError, add_store_commands
 from intake.store.errors import StoreError
+from intake.store.status import STATUSES
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
@@ -134,6 +136,46 @@ def cmd_validate_form(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _store_command(name: str, args: argparse.Namespace) -> int:
+    """Run a command from `intake.cli_store`, loading the database libraries only now."""
+    from intake import cli_store
+
+    return getattr(cli_store, name)(args)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _add_store_commands(commands: Any) -> None:
+    importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
+    importer.add_argument("file", metavar="FILE")
+    importer.set_defaults(run=partial(_store_command, "cmd_import"))
+
+    visits = commands.add_parser("visits", help="list, show or purge stored visits")
+    actions = visits.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="newest first, urgent first")
+    listing.add_argument("--status", choices=STATUSES)
+    listing.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    listing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=partial(_store_command, "cmd_visits_list"))
+    show = actions.add_parser("show", help="one visit's assessment")
+    show.add_argument("id", metavar="VISIT_ID")
+    show.add_argument("--pdf", metavar="OUT.pdf", help="also write its summary PDF")
+    show.set_defaults(run=partial(_store_command, "cmd_visits_show"))
+    purge = actions.add_parser("purge", help="delete visits older than N days")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.set_defaults(run=partial(_store_command, "cmd_visits_purge"))
+
+    audit = commands.add_parser("audit", help="check the audit log")
+    audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
+    audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=partial(_store_command, "cmd_audit_verify"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
@@ -162,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
     validate.add_argument("file", metavar="FILE")
     validate.set_defaults(run=cmd_validate_form)
-    add_store_commands(commands, read_response)
+    _add_store_commands(commands)
     return parser
 
 
@@ -178,8 +220,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except UsageError as error:
         _fail(error.lines, EXIT_BAD_INPUT)
-    except StoreUsageError as error:
-        _fail([str(error)], EXIT_BAD_INPUT)
     except (DataFileError, StoreError) as error:
         _fail(str(error).splitlines(), EXIT_FAILURE)
     except BrokenPipeError:

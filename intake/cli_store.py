@@ -1,6 +1,8 @@
 """`intake import | visits | audit`: the stored visits and the audit log from a terminal.
 
 Every command that reads or changes a visit writes an audit row naming `cli:<login>`.
+`intake.cli` imports this module only when one of these commands runs, so the database
+libraries and reportlab stay out of `intake assess`.
 """
 
 from __future__ import annotations
@@ -9,29 +11,20 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Callable
-from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from intake.app.finishing import assess_and_render
 from intake.app.visit import new_visit_id
+from intake.cli import UsageError, read_response
 from intake.eligibility.assessment import Assessment
-from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
-from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings
-from intake.store import AuditLog, Database, VisitStore, open_database
-from intake.store.audit import Action
+from intake.store.audit import Action, AuditLog
+from intake.store.database import Database, open_database
 from intake.store.errors import NoKey
 from intake.store.keys import KEY_ENV, stored_key
-from intake.store.visits import STATUSES
+from intake.store.visits import VisitStore
 from intake.summary import format_summary
-
-
-class StoreUsageError(Exception):
-    """Bad input to a store command (exit 2), raised to the CLI's dispatcher."""
 
 
 def cli_staff_id() -> str:
@@ -42,22 +35,15 @@ def _open(settings: Settings) -> Database:
     passphrase = stored_key()
     if passphrase is None and not settings.database_url:
         if not sys.stdin.isatty():
-            raise StoreUsageError(f"no database passphrase: set {KEY_ENV} or keep it in the OS keyring")
+            raise UsageError([f"no database passphrase: set {KEY_ENV} or keep it in the OS keyring"])
         passphrase = getpass.getpass("Visits database passphrase: ")
     try:
         return open_database(settings.database_url, passphrase)
     except NoKey as error:
-        raise StoreUsageError(str(error)) from None
+        raise UsageError([str(error)]) from None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
-def cmd_import(args: argparse.Namespace, read_response: Callable[[Path, Form], Response]) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     settings = load_settings()
     form = default_form()
     response = read_response(Path(args.file), form)
@@ -112,13 +98,13 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
     else:
         print(f"Not finished: {len(stored.response.get('answers', {}))} answers saved.")
     if args.pdf and not stored.pdf:
-        raise StoreUsageError(f"visit {args.id}: no summary PDF (the visit is not finished)")
+        raise UsageError([f"visit {args.id}: no summary PDF (the visit is not finished)"])
     return 0
 
 
 def cmd_visits_purge(args: argparse.Namespace) -> int:
     if args.older_than < 0:
-        raise StoreUsageError("--older-than: expected a number of days, 0 or more")
+        raise UsageError(["--older-than: expected a number of days, 0 or more"])
     database = _open(load_settings())
     try:
         purged = VisitStore(database).purge(args.older_than)
@@ -145,30 +131,3 @@ def cmd_audit_verify(_args: argparse.Namespace) -> int:
         return 1
     print(f"audit log intact: {count} rows")
     return 0
-
-
-def add_store_commands(commands: Any, read_response: Callable[[Path, Form], Response]) -> None:
-    """Register the store subcommands on the `intake` parser."""
-    importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
-    importer.add_argument("file", metavar="FILE")
-    importer.set_defaults(run=partial(cmd_import, read_response=read_response))
-
-    visits = commands.add_parser("visits", help="list, show or purge stored visits")
-    actions = visits.add_subparsers(dest="action", required=True, metavar="ACTION")
-    listing = actions.add_parser("list", help="newest first, urgent first")
-    listing.add_argument("--status", choices=STATUSES)
-    listing.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
-    listing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=cmd_visits_list)
-    show = actions.add_parser("show", help="one visit's assessment")
-    show.add_argument("id", metavar="VISIT_ID")
-    show.add_argument("--pdf", metavar="OUT.pdf", help="also write its summary PDF")
-    show.set_defaults(run=cmd_visits_show)
-    purge = actions.add_parser("purge", help="delete visits older than N days")
-    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
-    purge.set_defaults(run=cmd_visits_purge)
-
-    audit = commands.add_parser("audit", help="check the audit log")
-    audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
-    audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=cmd_audit_verify)

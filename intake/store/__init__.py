@@ -1,8 +1,6 @@
-"""Visits and the audit log, in an encrypted SQLite file or a shared PostgreSQL. No Qt."""
+"""Visits and the audit log, in an encrypted SQLite file or a shared PostgreSQL. No Qt.
 
-from intake.store.audit import AuditLog
-from intake.store.database import Database, open_database
-from intake.store.errors import StoreError
-from intake.store.visits import StoredVisit, VisitStore
-
-__all__ = ["AuditLog", "Database", "StoreError", "StoredVisit", "VisitStore", "open_database"]
+Import the submodules (`intake.store.visits`, `.database`, `.audit`): the package itself
+stays empty so that `intake assess` and other commands that never touch the database do
+not pay for loading SQLAlchemy and Alembic.
+"""

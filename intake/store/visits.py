@@ -20,9 +20,8 @@ from intake.eligibility.assessment import Outcome
 from intake.store.database import Database
 from intake.store.errors import VisitNotFound
 from intake.store.schema import visits
+from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
 
-IN_PROGRESS, UNFINISHED, FINISHED = "in_progress", "unfinished", "finished"
-STATUSES = (IN_PROGRESS, UNFINISHED, FINISHED)
 URGENT, NEEDS_REVIEW, ROUTINE = 0, 1, 2
 _PRIORITY = {Outcome.URGENT_REVIEW: URGENT, Outcome.REVIEW_NEEDED: NEEDS_REVIEW, Outcome.INCOMPLETE: NEEDS_REVIEW}
 

@@ -17,18 +17,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, finish_visit, save_summary
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
+from intake.paths import data_dir
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings, settings_path
+from intake.store.database import DATABASE_FILE, open_database
+from intake.store.errors import StoreError
+from intake.store.keys import stored_key
+from intake.store.visits import VisitStore
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
 from intake.ui.welcome import WelcomeScreen
 from intake.ui.wizard import PatientWizard
-from intake.store import StoreError, VisitStore, open_database
-from intake.store.database import DATABASE_FILE
-from intake.store.keys import stored_key
-from intake.paths import data_dir
 from intake.yamlfile import DataFileError
 
 log = logging.getLogger(__name__)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.store import Database, open_database
+from intake.store.database import Database, open_database
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.store import AuditLog
+from intake.store.audit import AuditLog
 from intake.store.audit import Action
 
 

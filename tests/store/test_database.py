@@ -8,7 +8,8 @@ import pytest
 from conftest import PASSPHRASE
 
 from cases import vignette
-from intake.store import VisitStore, open_database
+from intake.store.database import open_database
+from intake.store.visits import VisitStore
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 
 

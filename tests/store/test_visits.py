@@ -8,7 +8,7 @@ from cases import VIGNETTES, vignette
 from intake.app.finishing import FinishedVisit
 from intake.app.assessing import assess_for_clinic
 from intake.questionnaire.response import parse_response
-from intake.store import VisitStore
+from intake.store.visits import VisitStore
 from intake.store.errors import VisitNotFound
 from intake.store.visits import FINISHED, IN_PROGRESS, UNFINISHED
 

@@ -11,7 +11,7 @@ from patient_driver import Patient
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.form import Form
 from intake.settings import Settings
-from intake.store import VisitStore
+from intake.store.visits import VisitStore
 from intake.ui.app import MainWindow
 from intake.ui.theme import apply_theme
 

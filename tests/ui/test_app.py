@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel
 from cases import vignette
 from intake.paths import PROJECT_ROOT
 from intake.questionnaire.loader import default_form
-from intake.store import VisitStore, open_database
+from intake.store.database import open_database
+from intake.store.visits import VisitStore
 from intake.ui.welcome import WelcomeScreen
 
 
