@@ -89,15 +89,15 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from intake.report import ClinicInfo, render_report  # reportlab loads only when a PDF is wanted
+    from intake.app.finishing import clinic_info  # reportlab loads only when a PDF is wanted
+    from intake.report import render_report
 
     settings = load_settings()
     form = default_form()
     _rules(args.policy)
     response = read_response(Path(args.file), form)
     assessment = assess_for_clinic(response, form, args.policy)
-    clinic = ClinicInfo(name=settings.clinic_name, address=settings.clinic_address, paper=args.paper or settings.paper)
-    rendered = render_report(response, assessment, form, clinic)
+    rendered = render_report(response, assessment, form, clinic_info(settings, args.paper))
     output = Path(args.output)
     try:
         output.write_bytes(rendered.pdf)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -69,25 +69,33 @@ def save_summary(pdf: bytes, visit_id: str, directory: Path) -> Path:
     return target
 
 
+def clinic_info(settings: Settings, paper: str | None = None) -> ClinicInfo:
+    """The PDF header's clinic details; `paper` overrides the clinic's paper size."""
+    return ClinicInfo(name=settings.clinic_name, address=settings.clinic_address, paper=paper or settings.paper)
+
+
 def assess_and_render(
     visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
 ) -> FinishedVisit:
     """The assessment under the clinic's policy and its PDF, not yet kept anywhere."""
     assessment = assess_for_clinic(response, form, settings.policy)
-    clinic = ClinicInfo(name=settings.clinic_name, address=settings.clinic_address, paper=settings.paper)
-    report = render_report(response, assessment, form, clinic, visit_id=visit_id, generated=now)
+    report = render_report(response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now)
     return FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
+
+
+def write_summary(finished: FinishedVisit, directory: Path) -> FinishedVisit:
+    """The finished visit with its PDF written to `directory`, or `SummaryNotSaved`."""
+    try:
+        path = save_summary(finished.pdf, finished.visit_id, directory)
+    except OSError as error:
+        log.error("summary for visit %s not saved: %s", finished.visit_id, type(error).__name__)
+        raise SummaryNotSaved(finished, error.strerror or type(error).__name__) from error
+    log.info("visit %s: summary saved", finished.visit_id)
+    return replace(finished, pdf_path=path)
 
 
 def finish_visit(
     visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
 ) -> FinishedVisit:
     """Assess, render and write the PDF to the summaries folder."""
-    finished = assess_and_render(visit_id, response, form, settings, now)
-    try:
-        path = save_summary(finished.pdf, visit_id, summaries_dir(settings))
-    except OSError as error:
-        log.error("summary for visit %s not saved: %s", visit_id, type(error).__name__)
-        raise SummaryNotSaved(finished, error.strerror or type(error).__name__) from error
-    log.info("visit %s finished; summary saved", visit_id)
-    return FinishedVisit(visit_id, response, finished.assessment, finished.pdf, path, finished.warnings)
+    return write_summary(assess_and_render(visit_id, response, form, settings, now), summaries_dir(settings))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget
 from sqlalchemy.exc import SQLAlchemyError
 
-from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, finish_visit, save_summary
+from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.paths import data_dir
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.rules = rules
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
-        """Visits whose summary could not be saved, held for staff until the store exists."""
+        """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
         self.setWindowTitle(f"{settings.clinic_name} - intake")
         self.pages = QStackedWidget()
         self.welcome = WelcomeScreen(settings.clinic_name)
@@ -111,19 +111,15 @@ class MainWindow(QMainWindow):
         Without a working store the PDF goes to the folder (default: the data dir), so a
         finished visit is never only in memory.
         """
-        if self.store is None:
-            return finish_visit(visit_id, response, self.form, self.settings)
         finished = assess_and_render(visit_id, response, self.form, self.settings)
-        if not self._store_safely(partial(self.store.finish, finished)):
-            return finish_visit(visit_id, response, self.form, self.settings)
+        if self.store is None or not self._store_safely(partial(self.store.finish, finished)):
+            return write_summary(finished, summaries_dir(self.settings))
         if self.settings.output_dir is None:
             return finished
         try:
-            path = save_summary(finished.pdf, visit_id, self.settings.output_dir)
-        except OSError as error:
-            log.error("summary for visit %s not copied to the output folder: %s", visit_id, type(error).__name__)
+            return write_summary(finished, self.settings.output_dir)
+        except SummaryNotSaved:
             return finished
-        return FinishedVisit(visit_id, response, finished.assessment, finished.pdf, path, finished.warnings)
 
     def _on_completed(self, response: Response) -> None:
         assert self.wizard is not None
