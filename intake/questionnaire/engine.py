@@ -15,6 +15,11 @@ from typing import Any
 from intake.questionnaire.form import Condition, Form, Question, Rule
 
 
+def question_id_of(key: str) -> str:
+    """The top-level question of an answer key: `preventives[0].weeks` -> `preventives`."""
+    return key.split("[")[0].split(".")[0]
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one answer.
@@ -34,7 +39,7 @@ class Problem:
 
     @property
     def question_id(self) -> str:
-        return self.key.split("[")[0].split(".")[0]
+        return question_id_of(self.key)
 
 
 def is_answered(value: Any) -> bool:

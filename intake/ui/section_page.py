@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from intake.questionnaire.engine import Problem
+from intake.questionnaire.engine import Problem, question_id_of
 from intake.questionnaire.form import Section
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.question_block import QuestionBlock
@@ -46,7 +46,7 @@ class SectionPage(ScrollColumn):
 
     def block_for(self, key: str) -> QuestionBlock:
         """The block a problem key points at: a question, or a field inside a group row."""
-        block = self.blocks[key.split("[")[0].split(".")[0]]
+        block = self.blocks[question_id_of(key)]
         if isinstance(block.input, RowsInput):
             return block.input.block_at(key) or block
         return block

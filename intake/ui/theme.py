@@ -21,7 +21,7 @@ def style_sheet(large_text: bool = False, high_contrast: bool = False) -> str:
 
 def apply_theme(app: QApplication, large_text: bool = False, high_contrast: bool = False) -> None:
     """Restyling every widget is slow, so an unchanged sheet is not set again."""
-    QDir.addSearchPath("theme", str(THEME_DIR))
+    QDir.setSearchPaths("theme", [str(THEME_DIR)])
     sheet = style_sheet(large_text, high_contrast)
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
