@@ -149,6 +149,11 @@ class PatientWizard(QWidget):
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, SectionPage) else None
 
+    def _place(self, page: SectionPage) -> tuple[list[Section], int]:
+        """The sections this patient goes through, and where `page` is among them."""
+        sections = self.visit.sections()
+        return sections, [section.id for section in sections].index(page.section.id)
+
     def _show_page(self, page: QWidget) -> None:
         self._problems_shown = False
         self.stack.setCurrentWidget(page)
@@ -156,9 +161,9 @@ class PatientWizard(QWidget):
         self.nav.setVisible(not on_notice)
         self.progress_bar.setVisible(not on_notice)
         self.progress_text.setVisible(not on_notice)
-        sections = self.visit.sections()
         if isinstance(page, SectionPage):
-            number = [section.id for section in sections].index(page.section.id) + 1
+            sections, position = self._place(page)
+            number = position + 1
             self.progress_text.setText(f"Section {number} of {len(sections)}")
             self.progress_bar.setRange(0, len(sections))
             self.progress_bar.setValue(number - 1)
@@ -187,7 +192,7 @@ class PatientWizard(QWidget):
 
     def go_next(self) -> None:
         page = self.current_page()
-        if page is self.review or page is None:
+        if page is None:
             if self.stack.currentWidget() is self.review:
                 self._finish()
             return
@@ -195,8 +200,7 @@ class PatientWizard(QWidget):
             return
         self._autosave_timer.stop()
         self.autosave_due.emit()
-        sections = self.visit.sections()
-        position = [section.id for section in sections].index(page.section.id)
+        sections, position = self._place(page)
         target: QWidget = self.review
         if not self._editing and position + 1 < len(sections):
             target = self.pages[sections[position + 1].id]
@@ -207,13 +211,12 @@ class PatientWizard(QWidget):
         self._show_page(target)
 
     def go_back(self) -> None:
-        sections = self.visit.sections()
         self._editing = False
         page = self.current_page()
         if page is None:
-            self._show_page(self.pages[sections[-1].id])
+            self._show_page(self.pages[self.visit.sections()[-1].id])
             return
-        position = [section.id for section in sections].index(page.section.id)
+        sections, position = self._place(page)
         if position > 0:
             self._show_page(self.pages[sections[position - 1].id])
 
