@@ -95,16 +95,21 @@ class AuditLog:
 
     def verify(self) -> list[str]:
         """Every break in the chain, as `seq N: what is wrong`; empty when intact."""
-        problems = []
-        expected_prev = GENESIS
-        expected_seq = None
-        for row in self.rows():
-            if expected_seq is not None and row.seq != expected_seq:
-                problems.append(f"seq {expected_seq}: row missing (next row is {row.seq})")
-            if row.prev_hash != expected_prev:
-                problems.append(f"seq {row.seq}: does not follow the previous row (a row was removed or changed)")
-            if row.hash != row_hash(row.prev_hash, row.at, row.staff_id, row.action, row.visit_id, row.rules_version):
-                problems.append(f"seq {row.seq}: contents changed after it was written")
-            expected_prev = row.hash
-            expected_seq = row.seq + 1
-        return problems
+        return chain_problems(self.rows())
+
+
+def chain_problems(rows: list[AuditRow]) -> list[str]:
+    """The breaks in a run of audit rows read in `seq` order."""
+    problems = []
+    expected_prev = GENESIS
+    expected_seq = None
+    for row in rows:
+        if expected_seq is not None and row.seq != expected_seq:
+            problems.append(f"seq {expected_seq}: row missing (next row is {row.seq})")
+        if row.prev_hash != expected_prev:
+            problems.append(f"seq {row.seq}: does not follow the previous row (a row was removed or changed)")
+        if row.hash != row_hash(row.prev_hash, row.at, row.staff_id, row.action, row.visit_id, row.rules_version):
+            problems.append(f"seq {row.seq}: contents changed after it was written")
+        expected_prev = row.hash
+        expected_seq = row.seq + 1
+    return problems
