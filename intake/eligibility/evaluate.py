@@ -115,6 +115,7 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
             review=review,
         )
     )
+    screening = [*flags, *cautions, *note_items]
     return Assessment(
         outcome=outcome,
         outcome_text=outcome.text,
@@ -135,12 +136,12 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
         red_flags=[item.key for item in flags if item.flagged],
         cautions=[item.key for item in cautions if item.flagged],
         notes=notes,
-        screening=[*flags, *cautions, *note_items],
+        screening=screening,
         prior_botox=botox.prior,
         midas=midas,
         documentation=documents_to_obtain(
             [(key, form.question(key).label) for key in missing],
-            [*flags, *cautions, *note_items],
+            screening,
             trials,
             overuse.medicines,
             overuse.overuse,
