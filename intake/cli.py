@@ -8,6 +8,7 @@ beyond what the user passed in, and nothing is logged.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -30,6 +31,7 @@ from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+STAFF_PIN_ENV = "INTAKE_STAFF_PIN"
 
 
 class UsageError(Exception):
@@ -136,11 +138,9 @@ def cmd_validate_form(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _store_command(name: str, args: argparse.Namespace) -> int:
-    """Run a command from `intake.cli_store`, loading the database libraries only now."""
-    from intake import cli_store
-
-    return getattr(cli_store, name)(args)
+def _store_command(name: str, args: argparse.Namespace, module: str = "intake.cli_store") -> int:
+    """Run a command from `intake.cli_store` (or `cli_staff`), loading the database libraries only now."""
+    return getattr(importlib.import_module(module), name)(args)
 
 
 def _day(text: str) -> date:
@@ -174,6 +174,21 @@ def _add_store_commands(commands: Any) -> None:
     audit = commands.add_parser("audit", help="check the audit log")
     audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
     audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=partial(_store_command, "cmd_audit_verify"))
+
+    staff_command = partial(_store_command, module="intake.cli_staff")
+    staff = commands.add_parser("staff", help="add, list or disable staff accounts")
+    staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = staff_actions.add_parser("add", help=f"add an account; the PIN comes from {STAFF_PIN_ENV} or a hidden prompt")
+    add.add_argument("id", metavar="ID")
+    add.add_argument("--name", required=True, metavar="NAME")
+    add.add_argument("--role", choices=("staff", "admin"), default="staff")
+    add.set_defaults(run=partial(staff_command, "cmd_staff_add"))
+    staff_actions.add_parser("list", help="every account, active or not").set_defaults(
+        run=partial(staff_command, "cmd_staff_list")
+    )
+    disable = staff_actions.add_parser("disable", help="stop an account signing in (it stays in the audit log)")
+    disable.add_argument("id", metavar="ID")
+    disable.set_defaults(run=partial(staff_command, "cmd_staff_disable"))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,7 +31,8 @@ def cli_staff_id() -> str:
     return f"cli:{getpass.getuser()}"
 
 
-def _open(settings: Settings) -> Database:
+def open_store(settings: Settings) -> Database:
+    """The clinic's database, with the key from the environment, the keyring or a hidden prompt."""
     passphrase = stored_key()
     if passphrase is None and not settings.database_url:
         if not sys.stdin.isatty():
@@ -47,7 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = load_settings()
     form = default_form()
     response = read_response(Path(args.file), form)
-    database = _open(settings)
+    database = open_store(settings)
     try:
         finished = assess_and_render(new_visit_id(), response, form, settings)
         VisitStore(database).finish(finished)
@@ -59,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
-    database = _open(load_settings())
+    database = open_store(load_settings())
     try:
         found = VisitStore(database).list(status=args.status, date_from=args.date_from, date_to=args.date_to)
     finally:
@@ -79,7 +80,7 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_show(args: argparse.Namespace) -> int:
-    database = _open(load_settings())
+    database = open_store(load_settings())
     try:
         stored = VisitStore(database).get(args.id)
         audit = AuditLog(database)
@@ -105,7 +106,7 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
 def cmd_visits_purge(args: argparse.Namespace) -> int:
     if args.older_than < 0:
         raise UsageError(["--older-than: expected a number of days, 0 or more"])
-    database = _open(load_settings())
+    database = open_store(load_settings())
     try:
         purged = VisitStore(database).purge(args.older_than)
         audit = AuditLog(database)
@@ -118,7 +119,7 @@ def cmd_visits_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(_args: argparse.Namespace) -> int:
-    database = _open(load_settings())
+    database = open_store(load_settings())
     try:
         rows = AuditLog(database).rows()
     finally:

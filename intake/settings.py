@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from intake.atomic import write_private
 from intake.paths import config_dir
 from intake.yamlfile import load_model, read_yaml
 
@@ -31,6 +33,7 @@ class Settings(BaseModel):
     idle_countdown_s: int = Field(default=30, ge=5)
     staff_idle_timeout_s: int = Field(default=300, ge=30)
     auto_print: bool = False
+    alert_sound: bool = False
     printer: str | None = None
     output_dir: Path | None = None
     database_url: str | None = None
@@ -51,3 +54,10 @@ def load_settings(path: Path | None = None) -> Settings:
     if not path.exists() or read_yaml(path) is None:
         return Settings()
     return load_model(path, Settings)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write only what differs from the defaults, so a later release's better default still applies."""
+    values = settings.model_dump(mode="json", exclude_defaults=True)
+    text = yaml.safe_dump(values, allow_unicode=True, sort_keys=False) if values else "{}\n"
+    return write_private(path or settings_path(), text.encode("utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.settings import Settings, load_settings, settings_path
+from intake.settings import Settings, load_settings, save_settings, settings_path
 from intake.yamlfile import DataFileError
 
 
@@ -34,3 +34,11 @@ def test_bad_value_names_file_and_key() -> None:
     path.write_text("paper: a5\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"settings.yaml: paper: String should match pattern"):
         load_settings()
+
+
+def test_saved_settings_load_back_and_keep_only_changes(tmp_path) -> None:
+    chosen = Settings(clinic_name="Klinik Zoë", idle_timeout_s=90, output_dir=tmp_path / "out")
+    path = save_settings(chosen, tmp_path / "settings.yaml")
+    assert load_settings(path) == chosen
+    assert "policy" not in path.read_text(encoding="utf-8")
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -9,13 +9,12 @@ named by the visit id only (no name or date of birth in file names). Without the
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from intake.app.assessing import assess_for_clinic
+from intake.atomic import write_private
 from intake.eligibility.assessment import Assessment
 from intake.paths import data_dir
 from intake.questionnaire.form import Form
@@ -54,19 +53,7 @@ def summary_file_name(visit_id: str) -> str:
 
 
 def save_summary(pdf: bytes, visit_id: str, directory: Path) -> Path:
-    """Write atomically and readable by this user only: a half-written summary never appears."""
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / summary_file_name(visit_id)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".visit-", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(pdf)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_private(directory / summary_file_name(visit_id), pdf)
 
 
 def clinic_info(settings: Settings, paper: str | None = None) -> ClinicInfo:

@@ -30,6 +30,11 @@ class Action(StrEnum):
     SETTINGS_CHANGED = "settings_changed"
     IMPORTED = "imported"
     REVIEWED = "reviewed"
+    SIGNED_IN = "signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGNED_OUT = "signed_out"
+    STAFF_ADDED = "staff_added"
+    STAFF_DISABLED = "staff_disabled"
 
 
 @dataclass(frozen=True)
@@ -42,10 +47,22 @@ class AuditRow:
     rules_version: str | None
     prev_hash: str
     hash: str
+    subject: str | None = None
 
 
-def row_hash(prev_hash: str, at: str, staff_id: str, action: str, visit_id: str | None, rules_version: str | None) -> str:
+def row_hash(
+    prev_hash: str,
+    at: str,
+    staff_id: str,
+    action: str,
+    visit_id: str | None,
+    rules_version: str | None,
+    subject: str | None = None,
+) -> str:
+    """The subject joins the hashed fields only when present, so rows written before it existed still verify."""
     fields = [prev_hash, at, staff_id, action, visit_id or "", rules_version or ""]
+    if subject is not None:
+        fields.append(subject)
     return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
@@ -60,16 +77,27 @@ class AuditLog:
         visit_id: str | None = None,
         rules_version: str | None = None,
         connection: Connection | None = None,
+        subject: str | None = None,
     ) -> None:
-        """Append one row; pass `connection` to make it part of the caller's transaction."""
+        """Append one row; pass `connection` to make it part of the caller's transaction.
+
+        `subject` names the staff account an action was about (added, disabled, a failed
+        sign-in), when that is not the person acting.
+        """
         if connection is not None:
-            self._append(connection, action, staff_id, visit_id, rules_version)
+            self._append(connection, action, staff_id, visit_id, rules_version, subject)
             return
         with self._engine.begin() as own:
-            self._append(own, action, staff_id, visit_id, rules_version)
+            self._append(own, action, staff_id, visit_id, rules_version, subject)
 
     def _append(
-        self, connection: Connection, action: Action, staff_id: str, visit_id: str | None, rules_version: str | None
+        self,
+        connection: Connection,
+        action: Action,
+        staff_id: str,
+        visit_id: str | None,
+        rules_version: str | None,
+        subject: str | None,
     ) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
@@ -84,7 +112,8 @@ class AuditLog:
                 visit_id=visit_id,
                 rules_version=rules_version,
                 prev_hash=prev_hash,
-                hash=row_hash(prev_hash, at, staff_id, str(action), visit_id, rules_version),
+                subject=subject,
+                hash=row_hash(prev_hash, at, staff_id, str(action), visit_id, rules_version, subject),
             )
         )
 
@@ -108,7 +137,9 @@ def chain_problems(rows: list[AuditRow]) -> list[str]:
             problems.append(f"seq {expected_seq}: row missing (next row is {row.seq})")
         if row.prev_hash != expected_prev:
             problems.append(f"seq {row.seq}: does not follow the previous row (a row was removed or changed)")
-        if row.hash != row_hash(row.prev_hash, row.at, row.staff_id, row.action, row.visit_id, row.rules_version):
+        if row.hash != row_hash(
+            row.prev_hash, row.at, row.staff_id, row.action, row.visit_id, row.rules_version, row.subject
+        ):
             problems.append(f"seq {row.seq}: contents changed after it was written")
         expected_prev = row.hash
         expected_seq = row.seq + 1

@@ -21,3 +21,15 @@ class DatabaseLocked(StoreError):
 
 class VisitNotFound(StoreError):
     pass
+
+
+class StaffNotFound(StoreError):
+    pass
+
+
+class StaffExists(StoreError):
+    pass
+
+
+class SignInRefused(StoreError):
+    """Wrong staff id or PIN, a disabled account, or a locked one: the message says which applies."""

@@ -21,20 +21,10 @@ from intake.store.database import Database
 from intake.store.errors import VisitNotFound
 from intake.store.schema import visits
 from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.store.timestamps import as_utc, utc_now
 
 URGENT, NEEDS_REVIEW, ROUTINE = 0, 1, 2
 _PRIORITY = {Outcome.URGENT_REVIEW: URGENT, Outcome.REVIEW_NEEDED: NEEDS_REVIEW, Outcome.INCOMPLETE: NEEDS_REVIEW}
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything is stored in UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -83,8 +73,8 @@ _SUMMARY_COLUMNS = (
 def _summary(row: Any) -> VisitSummary:
     return VisitSummary(
         id=row.id,
-        started=_utc(row.started),  # type: ignore[arg-type]
-        finished=_utc(row.finished),
+        started=as_utc(row.started),  # type: ignore[arg-type]
+        finished=as_utc(row.finished),
         status=row.status,
         outcome=row.outcome,
         reviewed=bool(row.reviewed),
@@ -104,7 +94,7 @@ class VisitStore:
         self._engine = database.engine
 
     def create(self, visit_id: str, response: dict[str, Any]) -> None:
-        now = _now()
+        now = utc_now()
         with self._engine.begin() as connection:
             connection.execute(
                 insert(visits).values(
@@ -115,8 +105,17 @@ class VisitStore:
 
     def save_answers(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
         """Autosave: the answers so far (as a response file) for a visit in progress."""
+        self._save_draft(visit_id, response, staff_alerted, {})
+
+    def set_aside(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+        """The patient walked away: keep the answers so far as an unfinished visit for staff."""
+        self._save_draft(visit_id, response, staff_alerted, {"status": UNFINISHED})
+
+    def _save_draft(
+        self, visit_id: str, response: dict[str, Any], staff_alerted: bool, extra: dict[str, Any]
+    ) -> None:
         values: dict[str, Any] = {
-            "response": json.dumps(response, ensure_ascii=False), "updated": _now(), **_names(response),
+            "response": json.dumps(response, ensure_ascii=False), "updated": utc_now(), **_names(response), **extra,
         }
         if staff_alerted:
             values["priority"] = URGENT
@@ -131,7 +130,7 @@ class VisitStore:
         """Store the finished visit: the response, its assessment, the PDF and the rules it used."""
         response = finished.response.to_json_dict()
         assessment = finished.assessment
-        now = _now()
+        now = utc_now()
         values: dict[str, Any] = {
             "updated": now, "finished": now, "status": FINISHED,
             "priority": _PRIORITY.get(assessment.outcome, ROUTINE), "outcome": str(assessment.outcome),
@@ -149,7 +148,7 @@ class VisitStore:
         """At start-up: visits left in progress by a crash become unfinished, for staff only."""
         with self._engine.begin() as connection:
             done = connection.execute(
-                update(visits).where(visits.c.status == IN_PROGRESS).values(status=UNFINISHED, updated=_now())
+                update(visits).where(visits.c.status == IN_PROGRESS).values(status=UNFINISHED, updated=utc_now())
             )
             return done.rowcount
 
@@ -159,11 +158,18 @@ class VisitStore:
         date_from: date | None = None,
         date_to: date | None = None,
         limit: int | None = None,
+        since: datetime | None = None,
     ) -> list[VisitSummary]:
-        """Urgent first, then needing review, then the rest; newest first within each."""
+        """Urgent first, then needing review, then the rest; newest first within each.
+
+        `date_from`/`date_to` are whole UTC days (the CLI's contract); `since` is an exact
+        moment, for the staff queue's "today" in the clinic's own time zone.
+        """
         query: Select = select(*_SUMMARY_COLUMNS).order_by(visits.c.priority, visits.c.started.desc())
         if status:
             query = query.where(visits.c.status == status)
+        if since:
+            query = query.where(visits.c.started >= since.astimezone(UTC))
         if date_from:
             query = query.where(visits.c.started >= datetime.combine(date_from, time.min, UTC))
         if date_to:
@@ -191,7 +197,7 @@ class VisitStore:
     def mark_reviewed(self, visit_id: str, staff_id: str) -> None:
         with self._engine.begin() as connection:
             done = connection.execute(
-                update(visits).where(visits.c.id == visit_id).values(reviewed=True, reviewed_at=_now(), reviewed_by=staff_id)
+                update(visits).where(visits.c.id == visit_id).values(reviewed=True, reviewed_at=utc_now(), reviewed_by=staff_id)
             )
             if done.rowcount == 0:
                 raise VisitNotFound(f"visit {visit_id}: not found")
@@ -205,7 +211,7 @@ class VisitStore:
 
     def purge(self, older_than_days: int) -> list[str]:
         """Delete visits started more than N days ago; returns their ids for the audit log."""
-        cutoff = _now() - timedelta(days=older_than_days)
+        cutoff = utc_now() - timedelta(days=older_than_days)
         with self._engine.begin() as connection:
             ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.started < cutoff))]
             if ids:

@@ -68,6 +68,7 @@ def _empty(database: Database) -> None:
     with database.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM visits")
         connection.exec_driver_sql("DELETE FROM audit")
+        connection.exec_driver_sql("DELETE FROM staff")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

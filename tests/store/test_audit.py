@@ -36,3 +36,14 @@ def test_removed_row_is_detected(database) -> None:
     problems = log.verify()
     assert f"seq {second}: row missing (next row is {second + 1})" in problems
     assert f"seq {second + 1}: does not follow the previous row (a row was removed or changed)" in problems
+
+
+def test_the_account_an_action_was_about_is_chained_too(database) -> None:
+    log = _three_rows(database)
+    log.record(Action.STAFF_ADDED, "maria", subject="bob")
+    last = log.rows()[-1]
+    assert (last.staff_id, last.action, last.subject) == ("maria", "staff_added", "bob")
+    assert log.verify() == []
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(f"UPDATE audit SET subject = 'carl' WHERE seq = {last.seq}")
+    assert log.verify() == [f"seq {last.seq}: contents changed after it was written"]

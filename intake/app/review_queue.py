@@ -1,0 +1,84 @@
+"""What the staff queue shows: today's visits, the ones needing attention first.
+
+The order comes from the store (urgent, then needing review, newest first); this module
+only narrows the list the way the front desk asks ("just urgent", "who is Müller?") and
+words each row, so the queue screen has no rules of its own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime, time
+from enum import StrEnum
+
+from intake.eligibility.assessment import Outcome
+from intake.report.sections import OUTCOME_MARK
+from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.store.visits import URGENT, VisitSummary
+
+
+class QueueView(StrEnum):
+    ALL = "All visits"
+    TO_REVIEW = "Not reviewed yet"
+    URGENT = "Urgent"
+    UNFINISHED = "Unfinished"
+    REVIEWED = "Reviewed"
+
+
+STATUS_WORDS = {IN_PROGRESS: "In progress", UNFINISHED: "Unfinished", FINISHED: "Finished"}
+
+
+def start_of_today(now: datetime | None = None) -> datetime:
+    """Local midnight: "today" at the desk is the clinic's day, not UTC's."""
+    now = (now or datetime.now().astimezone()).astimezone()
+    return datetime.combine(now.date(), time.min, now.tzinfo)
+
+
+def _folded(text: str) -> str:
+    """Case- and accent-blind, so "muller" finds "Müller" and "lukasik" finds "Łukasik"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("ø", "o").replace("ß", "ss"))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def patient_name(visit: VisitSummary) -> str:
+    return " ".join(part for part in (visit.given_name, visit.family_name) if part) or "(no name yet)"
+
+
+def is_urgent(visit: VisitSummary) -> bool:
+    return visit.priority == URGENT
+
+
+def _in_view(visit: VisitSummary, view: QueueView) -> bool:
+    match view:
+        case QueueView.ALL:
+            return True
+        case QueueView.TO_REVIEW:
+            return visit.status == FINISHED and not visit.reviewed
+        case QueueView.URGENT:
+            return is_urgent(visit)
+        case QueueView.UNFINISHED:
+            return visit.status != FINISHED
+        case QueueView.REVIEWED:
+            return visit.reviewed
+
+
+def narrow(visits: Iterable[VisitSummary], view: QueueView, search: str = "") -> list[VisitSummary]:
+    """The visits in `view` whose name contains every word of `search`, order kept."""
+    words = _folded(search).split()
+    return [
+        visit
+        for visit in visits
+        if _in_view(visit, view) and all(word in _folded(patient_name(visit)) for word in words)
+    ]
+
+
+def status_words(visit: VisitSummary) -> str:
+    return STATUS_WORDS.get(visit.status, visit.status)
+
+
+def outcome_words(visit: VisitSummary) -> str:
+    """The outcome as the PDF marks it, or for an open visit whether a red flag came up."""
+    if visit.outcome:
+        return OUTCOME_MARK[Outcome(visit.outcome)]
+    return "Red flag answered" if is_urgent(visit) else "-"

@@ -1,0 +1,61 @@
+"""The queue's filters, name search and wording."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from intake.app.review_queue import QueueView, narrow, outcome_words, patient_name, start_of_today, status_words
+from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
+
+STARTED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def _visit(visit_id: str, given: str | None, family: str | None, status: str = "finished", outcome: str | None = "REFER",
+           priority: int = ROUTINE, reviewed: bool = False) -> VisitSummary:
+    return VisitSummary(visit_id, STARTED, STARTED, status, outcome, reviewed, given, family, priority)
+
+
+QUEUE = [
+    _visit("u", "Zoë", "Łukasik-Ó'Brien", outcome="URGENT_REVIEW", priority=URGENT),
+    _visit("r", "Hans", "Müller", outcome="REVIEW_NEEDED", priority=NEEDS_REVIEW),
+    _visit("p", "Ana", "Silva", status="in_progress", outcome=None, priority=URGENT),
+    _visit("d", "Ann", "Lee", reviewed=True),
+    _visit("n", None, None, status="unfinished", outcome=None),
+]
+
+
+@pytest.mark.parametrize(
+    ("view", "expected"),
+    [
+        (QueueView.ALL, ["u", "r", "p", "d", "n"]),
+        (QueueView.TO_REVIEW, ["u", "r"]),
+        (QueueView.URGENT, ["u", "p"]),
+        (QueueView.UNFINISHED, ["p", "n"]),
+        (QueueView.REVIEWED, ["d"]),
+    ],
+)
+def test_views_keep_the_store_order(view: QueueView, expected: list[str]) -> None:
+    assert [visit.id for visit in narrow(QUEUE, view)] == expected
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [("muller", ["r"]), ("LUKASIK", ["u"]), ("o'brien zoe", ["u"]), ("an", ["p", "d"]), ("", ["u", "r", "p", "d", "n"]),
+     ("nobody", [])],
+)
+def test_search_by_name_ignores_case_and_accents(search: str, expected: list[str]) -> None:
+    assert [visit.id for visit in narrow(QUEUE, QueueView.ALL, search)] == expected
+
+
+def test_words_for_each_row() -> None:
+    assert [status_words(v) for v in QUEUE] == ["Finished", "Finished", "In progress", "Finished", "Unfinished"]
+    assert [outcome_words(v) for v in QUEUE] == ["!! URGENT REVIEW", "! REVIEW NEEDED", "Red flag answered", "✓ REFER", "-"]
+    assert patient_name(QUEUE[-1]) == "(no name yet)"
+
+
+def test_today_starts_at_local_midnight() -> None:
+    evening = datetime(2026, 11, 25, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    midnight = start_of_today(evening)
+    assert midnight.astimezone(evening.tzinfo).replace(tzinfo=None) == datetime(2026, 11, 25)

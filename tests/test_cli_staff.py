@@ -1,0 +1,56 @@
+"""`intake staff add | list | disable`."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.cli import main
+
+
+@pytest.fixture(autouse=True)
+def key(monkeypatch) -> None:
+    monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
+
+
+def test_add_list_disable_with_audit(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("INTAKE_STAFF_PIN", "4821")
+    assert main(["staff", "add", "maria", "--name", "María Ó", "--role", "admin"]) == 0
+    assert main(["staff", "add", "bob", "--name", "Bob"]) == 0
+    assert main(["staff", "disable", "bob"]) == 0
+    capsys.readouterr()
+    assert main(["staff", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["bob", "staff", "disabled"]
+    assert lines[1].split()[:3] == ["maria", "admin", "active"] and lines[1].endswith("María Ó")
+    assert main(["audit", "verify"]) == 0
+    assert "3 rows" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "pin", "message"),
+    [
+        (["staff", "add", "Bad Id", "--name", "X"], "4821", "Bad Id: The staff ID"),
+        (["staff", "add", "carl", "--name", "Carl"], "12", "PIN: The PIN needs at least 4"),
+        (["staff", "add", "carl", "--name", "Carl"], None, "no PIN: set INTAKE_STAFF_PIN"),
+        (["staff", "disable", "nobody"], "4821", "staff ID 'nobody': no such account"),
+    ],
+)
+def test_bad_input_exits_2_naming_what_is_wrong(monkeypatch, capsys, argv, pin, message) -> None:
+    if pin is None:
+        monkeypatch.delenv("INTAKE_STAFF_PIN", raising=False)
+        monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    else:
+        monkeypatch.setenv("INTAKE_STAFF_PIN", pin)
+    with pytest.raises(SystemExit) as exit_status:
+        main(argv)
+    assert exit_status.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_taken_id_is_refused(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("INTAKE_STAFF_PIN", "4821")
+    assert main(["staff", "add", "maria", "--name", "María"]) == 0
+    with pytest.raises(SystemExit) as exit_status:
+        main(["staff", "add", "maria", "--name", "Other"])
+    assert exit_status.value.code == 2
+    assert "already taken" in capsys.readouterr().err
