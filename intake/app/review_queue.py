@@ -30,9 +30,9 @@ STATUS_WORDS = {IN_PROGRESS: "In progress", UNFINISHED: "Unfinished", FINISHED: 
 
 
 def start_of_today(now: datetime | None = None) -> datetime:
-    """Local midnight: "today" at the desk is the clinic's day, not UTC's."""
-    now = (now or datetime.now().astimezone()).astimezone()
-    return datetime.combine(now.date(), time.min, now.tzinfo)
+    """This machine's local midnight: "today" at the desk is the clinic's day, not UTC's."""
+    today = (now or datetime.now().astimezone()).astimezone().date()
+    return datetime.combine(today, time.min).astimezone()
 
 
 def _folded(text: str) -> str:
