@@ -21,7 +21,7 @@ SETTINGS_FILE_NAME = "settings.yaml"
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    clinic_name: str = "Headache clinic"
+    clinic_name: str = Field(default="Headache clinic", min_length=1)
     clinic_address: str = ""
     policy: str = "us-payer"
     paper: str = Field(default="a4", pattern=r"^(a4|letter)$")

@@ -10,11 +10,13 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.staff_session import KIOSK_ID, first_admin_from_environment
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.paths import data_dir
@@ -22,13 +24,21 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings, settings_path
+from intake.store.audit import Action
 from intake.store.database import DATABASE_FILE, open_database
 from intake.store.errors import StoreError
 from intake.store.keys import stored_key
-from intake.store.visits import VisitStore
+from intake.store.stores import Stores
+from intake.ui.clipboard import clear_clipboard
+from intake.ui.idle import IdleWatch
+from intake.ui.long_press import LongPress
+from intake.ui.staff.area import StaffArea
+from intake.ui.staff.printing import print_on_clinic_printer
+from intake.ui.still_there import StillThereScreen
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
 from intake.ui.welcome import WelcomeScreen
+from intake.ui.widgets.styling import discard
 from intake.ui.wizard import PatientWizard
 from intake.yamlfile import DataFileError
 
@@ -38,10 +48,11 @@ SUMMARY_PROBLEM = "Please also tell the front desk that your summary needs their
 
 
 class MainWindow(QMainWindow):
-    """Welcome -> questionnaire -> thank you -> welcome, with a fresh wizard per patient.
+    """Patient mode (welcome -> questionnaire -> thank you) and, behind a sign-in, staff mode.
 
-    Each visit gets new widgets, destroyed when it ends, so nothing one patient typed
-    can reappear for the next.
+    Each visit gets new widgets, destroyed when it ends or times out, so nothing one
+    patient typed can reappear for the next. Staff mode opens from a long press on the
+    clinic name or Ctrl+Shift+S and always returns to where the patient was.
     """
 
     staff_alert = Signal(str)
@@ -49,15 +60,24 @@ class MainWindow(QMainWindow):
     visit_finished = Signal(object)
     """The `FinishedVisit` (response, assessment, PDF) for the store and staff screens."""
 
-    def __init__(self, settings: Settings, form: Form, rules: RuleSet, store: VisitStore | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        form: Form,
+        rules: RuleSet,
+        stores: Stores | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
         super().__init__()
-        self.store = store
+        self.stores = stores
+        self.store = stores.visits if stores is not None else None
         self.settings = settings
         self.form = form
         self.rules = rules
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
+        self._patient_page: QWidget | None = None
         self.setWindowTitle(f"{settings.clinic_name} - intake")
         self.pages = QStackedWidget()
         self.welcome = WelcomeScreen(settings.clinic_name)
@@ -65,10 +85,63 @@ class MainWindow(QMainWindow):
         self.welcome.display_changed.connect(self._apply_display)
         self.thank_you = ThankYouScreen()
         self.thank_you.done.connect(self.end_visit)
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.thank_you)
+        self.still_there = StillThereScreen()
+        self.still_there.resumed.connect(self._on_resumed)
+        self.still_there.expired.connect(self.time_out_visit)
+        for page in (self.welcome, self.thank_you, self.still_there):
+            self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.welcome.reset_display(settings.large_text, settings.high_contrast)
+        self.patient_idle = IdleWatch(self)
+        self.patient_idle.idle.connect(self._on_patient_idle)
+        self.staff: StaffArea | None = None
+        if stores is not None:
+            self._add_staff_mode(stores, settings_file)
+
+    def _add_staff_mode(self, stores: Stores, settings_file: Path | None) -> None:
+        self.staff = StaffArea(stores, self.form, self.settings, settings_file)
+        self.staff.leave.connect(self._leave_staff_mode)
+        self.staff.settings_saved.connect(self._apply_settings)
+        self.staff_alert.connect(self.staff.alert)
+        self.visit_finished.connect(self.staff.alert)
+        self.pages.addWidget(self.staff)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.activated.connect(self.enter_staff_mode)
+        LongPress(self.welcome.clinic).held.connect(self.enter_staff_mode)
+        if self.staff.needs_first_admin:
+            self.enter_staff_mode()
+
+    def enter_staff_mode(self) -> None:
+        """Sign-in over whatever the patient side shows; the visit waits underneath."""
+        if self.staff is None or self.pages.currentWidget() is self.staff:
+            return
+        self._patient_page = self.pages.currentWidget()
+        if self._patient_page is self.still_there:
+            self.still_there.stop()
+            self._patient_page = self.wizard
+        self.patient_idle.stop()
+        self.pages.setCurrentWidget(self.staff)
+        self.staff.enter()
+
+    def _leave_staff_mode(self) -> None:
+        page = self._patient_page if self._patient_page in (self.wizard, self.thank_you) else self.welcome
+        self._patient_page = None
+        self.pages.setCurrentWidget(page)
+        if page is self.wizard:
+            self.patient_idle.start(self.settings.idle_timeout_s)
+        elif page is self.welcome:
+            self.welcome.start_button.setFocus()
+
+    def _apply_settings(self, settings: Settings) -> None:
+        """New clinic settings from the admin screen; the next visit uses them."""
+        try:
+            self.rules = load_rules(settings.policy)
+        except UnknownPolicy:
+            log.error("settings: unknown policy kept out; using the previous one")
+        self.settings = settings
+        self.welcome.clinic.setText(settings.clinic_name)
+        self.setWindowTitle(f"{settings.clinic_name} - intake")
 
     def _apply_display(self) -> None:
         app = QApplication.instance()
@@ -83,9 +156,35 @@ class MainWindow(QMainWindow):
         self.wizard.autosave_due.connect(self._autosave)
         self.pages.addWidget(self.wizard)
         self.pages.setCurrentWidget(self.wizard)
+        self.patient_idle.start(self.settings.idle_timeout_s)
         log.info("visit %s started", visit.visit_id)
         if self.store is not None:
             self._store_safely(partial(self.store.create, visit.visit_id, visit.draft()))
+
+    def _on_patient_idle(self) -> None:
+        if self.wizard is None or self.pages.currentWidget() is not self.wizard:
+            return
+        self.pages.setCurrentWidget(self.still_there)
+        self.still_there.start(self.settings.idle_countdown_s)
+
+    def _on_resumed(self) -> None:
+        if self.wizard is None:
+            self.end_visit()
+            return
+        self.pages.setCurrentWidget(self.wizard)
+        self.patient_idle.start(self.settings.idle_timeout_s)
+
+    def time_out_visit(self) -> None:
+        """Nobody came back: keep the answers for staff as unfinished, then wipe the screen."""
+        if self.wizard is not None:
+            visit = self.wizard.visit
+            if self.store is not None and self._store_safely(
+                partial(self.store.set_aside, visit.visit_id, visit.draft(), visit.staff_alerted)
+            ):
+                log.info("visit %s: idle, kept as unfinished for staff", visit.visit_id)
+            else:
+                log.error("visit %s: idle, and the answers could not be stored", visit.visit_id)
+        self.end_visit()
 
     def _store_safely(self, action: Callable[[], object]) -> bool:
         """Run a store call; on failure log the error kind and carry on with the visit.
@@ -135,17 +234,36 @@ class MainWindow(QMainWindow):
             finished = None
             self.unsaved.append(response)
         saved = finished is not None and (finished.pdf_path is not None or self.store is not None)
+        self.patient_idle.stop()
         self.pages.setCurrentWidget(self.thank_you)
         self.thank_you.start("" if saved else SUMMARY_PROBLEM)
         if finished is not None:
+            if self.settings.auto_print:
+                self._auto_print(finished)
             self.visit_finished.emit(finished)
 
+    def _auto_print(self, finished: FinishedVisit) -> None:
+        """The clinic asked for paper at once; a missing printer is for staff, never the patient."""
+        problem = print_on_clinic_printer(finished.pdf, self.settings.printer)
+        if problem:
+            log.warning("visit %s: automatic printing failed: %s", finished.visit_id, problem)
+            return
+        if self.stores is not None:
+            self.stores.audit.record(Action.PRINTED, KIOSK_ID, finished.visit_id, finished.assessment.policy_version)
+
     def end_visit(self) -> None:
-        """Back to the welcome screen with the last patient's widgets destroyed."""
+        """Back to the welcome screen with the last patient's widgets destroyed.
+
+        The wizard's inputs (and with them their undo history) go, and so does anything
+        the patient copied: the next patient cannot paste the last one's answers.
+        """
+        self.patient_idle.stop()
+        self.still_there.stop()
         if self.wizard is not None:
             self.pages.removeWidget(self.wizard)
-            self.wizard.deleteLater()
+            discard(self.wizard)
             self.wizard = None
+        clear_clipboard()
         self.welcome.reset_display(self.settings.large_text, self.settings.high_contrast)
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.start_button.setFocus()
@@ -194,14 +312,14 @@ def _ask_passphrase(settings: Settings) -> str | None:
     return passphrase
 
 
-def _open_store(settings: Settings) -> VisitStore:
+def _open_stores(settings: Settings) -> Stores:
     passphrase = stored_key() or _ask_passphrase(settings)
-    database = open_database(settings.database_url, passphrase)
-    store = VisitStore(database)
-    interrupted = store.mark_interrupted()
+    stores = Stores.on(open_database(settings.database_url, passphrase))
+    interrupted = stores.visits.mark_interrupted()
     if interrupted:
         log.warning("%d unfinished visit(s) from an earlier session kept for staff", interrupted)
-    return store
+    first_admin_from_environment(stores.staff, stores.audit)
+    return stores
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -216,13 +334,13 @@ def run_app(argv: Sequence[str]) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
-        store = _open_store(settings)
+        stores = _open_stores(settings)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         if not options.quit_after_show:
             QMessageBox.critical(None, "Headache intake", str(error))
         return 2
-    window = MainWindow(settings, form, rules, store)
+    window = MainWindow(settings, form, rules, stores, settings_path())
     window.resize(1280, 800)
     if options.windowed or options.quit_after_show or options.drive:
         window.show()

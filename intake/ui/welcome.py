@@ -19,7 +19,7 @@ class WelcomeScreen(QWidget):
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        clinic = label(clinic_name, "clinic")
+        self.clinic = label(clinic_name, "clinic")
         title = label("Welcome", "title")
         text = label(
             "Before your appointment, please answer some questions about your headaches "
@@ -44,7 +44,7 @@ class WelcomeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)
-        for widget in (clinic, title, text):
+        for widget in (self.clinic, title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(widget)
         layout.addStretch(1)

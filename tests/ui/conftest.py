@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,20 +11,35 @@ from patient_driver import Patient
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.form import Form
 from intake.settings import Settings
-from intake.store.visits import VisitStore
+from intake.store.database import open_database
+from intake.store.staff import Role
+from intake.store.stores import Stores
 from intake.ui.app import MainWindow
 from intake.ui.theme import apply_theme
+
+
+ADMIN_PIN, STAFF_PIN = "4821", "7310"
+
+
+@pytest.fixture
+def stores(tmp_path: Path) -> Iterator[Stores]:
+    """An encrypted store with an admin (`maria`) and a member of staff (`bob`)."""
+    opened = Stores.on(open_database(None, "test passphrase", tmp_path / "visits.db"))
+    opened.staff.add("maria", "María Ó", Role.ADMIN, ADMIN_PIN)
+    opened.staff.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
+    yield opened
+    opened.database.close()
 
 
 @pytest.fixture
 def open_kiosk(qtbot, qapp, form: Form, tmp_path: Path) -> Callable[..., tuple[MainWindow, Patient]]:
     """A shown kiosk window and the patient who will use it; settings may be overridden."""
 
-    def make(store: VisitStore | None = None, **overrides: object) -> tuple[MainWindow, Patient]:
-        defaults = {} if store is not None else {"output_dir": tmp_path / "summaries"}
+    def make(stores: Stores | None = None, **overrides: object) -> tuple[MainWindow, Patient]:
+        defaults = {} if stores is not None else {"output_dir": tmp_path / "summaries"}
         settings = Settings(**{**defaults, **overrides})
         apply_theme(qapp)
-        window = MainWindow(settings, form, load_rules(settings.policy), store)
+        window = MainWindow(settings, form, load_rules(settings.policy), stores, tmp_path / "settings.yaml")
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -29,6 +29,7 @@ def app_env(tmp_path: Path) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "INTAKE_DB_KEY": "test passphrase",
+        "INTAKE_ADMIN_PIN": "4821",
     }
 
 
@@ -109,10 +110,9 @@ def test_killed_mid_visit_loses_no_answered_page(tmp_path) -> None:
     assert stored.response["answers"] == expected
 
 
-def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtbot, tmp_path) -> None:
-    database = open_database(None, "test passphrase", tmp_path / "visits.db")
-    store = VisitStore(database)
-    window, patient = open_kiosk(store=store)
+def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtbot, tmp_path, stores) -> None:
+    store = stores.visits
+    window, patient = open_kiosk(stores=stores)
     patient.start()
     visit_id = patient.wizard.visit.visit_id
     assert store.get(visit_id).summary.status == "in_progress"
@@ -130,4 +130,3 @@ def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtb
     assert len(finished) == 1 and finished[0].outcome == "REFER"
     assert store.get(finished[0].id).pdf.startswith(b"%PDF")
     assert not list(tmp_path.glob("**/visit-*.pdf")), "no plain PDF file unless the clinic names a folder"
-    database.close()

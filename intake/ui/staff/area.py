@@ -1,0 +1,129 @@
+"""Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
+
+It holds the signed-in session and signs it out after the staff idle time, or when the
+person leaves for patient mode, so a tablet left on the desk never stays open on
+patient records. Leaving always passes through `leave`, and the kiosk shows the patient
+screen again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget
+
+from intake.app.finishing import summaries_dir
+from intake.app.staff_session import StaffSession
+from intake.questionnaire.form import Form
+from intake.settings import Settings
+from intake.store.audit import Action
+from intake.store.stores import Stores
+from intake.ui.idle import IdleWatch
+from intake.ui.staff.first_admin import FirstAdminScreen
+from intake.ui.staff.queue_screen import QueueScreen
+from intake.ui.staff.settings_screen import SettingsScreen
+from intake.ui.staff.sign_in import SignInScreen
+from intake.ui.staff.visit_screen import VisitScreen
+
+log = logging.getLogger(__name__)
+
+
+class StaffArea(QStackedWidget):
+    leave = Signal()
+    """Back to patient mode; the session is already closed."""
+    settings_saved = Signal(object)
+    """New `Settings` from the admin screen, already written to the file."""
+
+    def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("staff-area")
+        self._stores = stores
+        self.settings = settings
+        self._settings_file = settings_file
+        self.session: StaffSession | None = None
+        self.sign_in = SignInScreen(stores.staff, stores.audit)
+        self.first_admin = FirstAdminScreen(stores.staff, stores.audit)
+        self.queue = QueueScreen(stores.visits, settings.alert_sound)
+        self.visit = VisitScreen(stores.visits, form)
+        self.settings_screen = SettingsScreen()
+        for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
+            self.addWidget(page)
+        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.sign_in.cancelled.connect(self.leave)
+        self.first_admin.created.connect(self._on_signed_in)
+        self.queue.open_requested.connect(self._open_visit)
+        self.queue.settings_requested.connect(self._open_settings)
+        self.queue.sign_out_requested.connect(self.sign_out)
+        self.queue.patient_mode_requested.connect(self.sign_out)
+        self.visit.closed.connect(self._show_queue)
+        self.visit.changed.connect(self.queue.refresh)
+        self.settings_screen.saved.connect(self._on_settings_saved)
+        self.settings_screen.closed.connect(self._show_queue)
+        self._idle = IdleWatch(self)
+        self._idle.idle.connect(self._on_idle)
+
+    @property
+    def needs_first_admin(self) -> bool:
+        return not self._stores.staff.has_admin()
+
+    def enter(self) -> None:
+        """Someone asked for staff mode: set-up on first start, else sign-in."""
+        if self.needs_first_admin:
+            self.setCurrentWidget(self.first_admin)
+            self.first_admin.name.setFocus()
+        else:
+            self.setCurrentWidget(self.sign_in)
+            self.sign_in.reset()
+        self._idle.start(self.settings.staff_idle_timeout_s)
+
+    def alert(self) -> None:
+        """This kiosk raised a red flag or finished a visit: re-read the queue now if it is open."""
+        if self.session is not None:
+            self.queue.refresh()
+
+    def sign_out(self) -> None:
+        self._idle.stop()
+        if self.session is not None:
+            self.session.record(Action.SIGNED_OUT)
+            self.session = None
+        self.visit.clear()
+        self.queue.close_session()
+        self.sign_in.reset()
+        self.leave.emit()
+
+    def _on_idle(self) -> None:
+        log.info("staff mode idle: signed out")
+        self.sign_out()
+
+    def _on_signed_in(self, session: StaffSession) -> None:
+        self.session = session
+        self.queue.open_for(session.member.name, session.member.is_admin)
+        self.setCurrentWidget(self.queue)
+
+    def _show_queue(self) -> None:
+        if self.session is None:
+            return
+        self.queue.refresh()
+        self.setCurrentWidget(self.queue)
+
+    def _open_visit(self, visit_id: str) -> None:
+        assert self.session is not None
+        self.visit.show_visit(visit_id, self.session, self.settings.printer, summaries_dir(self.settings))
+        self.setCurrentWidget(self.visit)
+
+    def _open_settings(self) -> None:
+        if self.session is None or not self.session.member.is_admin:
+            return
+        self.settings_screen.edit(self.settings, self._settings_file)
+        self.setCurrentWidget(self.settings_screen)
+
+    def _on_settings_saved(self, settings: Settings) -> None:
+        assert self.session is not None
+        self.session.record(Action.SETTINGS_CHANGED)
+        self.settings = settings
+        self.queue.alert_sound = settings.alert_sound
+        self._idle.start(settings.staff_idle_timeout_s)
+        self.settings_saved.emit(settings)
+        self._show_queue()

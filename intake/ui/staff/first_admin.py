@@ -1,0 +1,64 @@
+"""First start: the clinic's first administrator account, before anyone can sign in.
+
+Without it nobody could leave patient mode or change settings, so the kiosk asks for
+it once, at the first start, unless `INTAKE_ADMIN_PIN` already created `admin`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+
+from intake.app.staff_session import KIOSK_ID, StaffSession
+from intake.store.audit import Action, AuditLog
+from intake.store.errors import StaffExists
+from intake.store.staff import Role, StaffStore
+from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.widgets.styling import touch_button
+
+
+class FirstAdminScreen(FormColumn):
+    created = Signal(object)
+    """A `StaffSession` for the new administrator, already signed in."""
+
+    def __init__(self, staff: StaffStore, audit: AuditLog) -> None:
+        super().__init__(
+            "Set up the administrator",
+            "This is the first start. Create the account that manages settings and staff. "
+            "Each person will have their own ID and PIN.",
+        )
+        self.setObjectName("first-admin")
+        self._staff = staff
+        self._audit = audit
+        self.name = self.add_field("Your name", QLineEdit())
+        self.staff_id = self.add_field("Staff ID", QLineEdit("admin"))
+        self.pin = self.add_field("PIN (at least 4 characters)", secret_field())
+        self.pin_again = self.add_field("PIN again", secret_field())
+        self.create_button = touch_button("Create and sign in", "primary")
+        self.create_button.clicked.connect(self._on_create)
+        self.pin_again.returnPressed.connect(self._on_create)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        self.finish(buttons)
+
+    def _on_create(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self._refuse("The two PINs differ. Please type them again.")
+            return
+        try:
+            member = self._staff.add(self.staff_id.text().strip().lower(), self.name.text(), Role.ADMIN, self.pin.text())
+        except (ValueError, StaffExists) as problem:
+            self._refuse(str(problem))
+            return
+        self._audit.record(Action.STAFF_ADDED, KIOSK_ID, subject=member.id)
+        session = StaffSession(member, self._audit)
+        session.record(Action.SIGNED_IN)
+        for field in (self.name, self.pin, self.pin_again):
+            field.clear()
+        self.created.emit(session)
+
+    def _refuse(self, message: str) -> None:
+        self.pin.clear()
+        self.pin_again.clear()
+        self.show_message(message)

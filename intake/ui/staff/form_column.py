@@ -1,0 +1,62 @@
+"""A narrow centred column of labelled fields, for the sign-in and set-up screens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from intake.ui.widgets.styling import label
+
+COLUMN_WIDTH = 560
+
+
+def secret_field() -> QLineEdit:
+    """A PIN field: hidden as typed, never offered to input-method prediction or the clipboard."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+    return field
+
+
+class FormColumn(QWidget):
+    def __init__(self, title: str, intro: str) -> None:
+        super().__init__()
+        self.setProperty("role", "staff-form")
+        self.column = QVBoxLayout()
+        self.column.setSpacing(12)
+        heading = label(title, "title")
+        self.column.addWidget(heading)
+        if intro:
+            self.column.addWidget(label(intro, "intro"))
+        self.message = label("", "error")
+        self.message.setAccessibleName("Problem")
+        self.message.hide()
+        holder = QWidget()
+        holder.setMaximumWidth(COLUMN_WIDTH)
+        holder.setLayout(self.column)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder, 100)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def add_field(self, text: str, field: QLineEdit) -> QLineEdit:
+        caption: QLabel = label(text, "field")
+        caption.setBuddy(field)
+        field.setAccessibleName(text)
+        self.column.addWidget(caption)
+        self.column.addWidget(field)
+        return field
+
+    def finish(self, buttons: QHBoxLayout) -> None:
+        self.column.addWidget(self.message)
+        self.column.addSpacing(12)
+        self.column.addLayout(buttons)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

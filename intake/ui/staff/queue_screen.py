@@ -1,0 +1,202 @@
+"""The review queue: today's visits, urgent first, and an alert the moment one is urgent.
+
+The list is read from the store (so visits from other stations sharing a PostgreSQL
+server appear too) when the screen opens, when this kiosk reports a red flag or a
+finished visit, and every few seconds while it is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.app.review_queue import QueueView, is_urgent, narrow, outcome_words, patient_name, start_of_today, status_words
+from intake.store.visits import VisitStore, VisitSummary
+from intake.ui.widgets.styling import label, touch_button
+
+COLUMNS = ("Started", "Patient", "Status", "Outcome", "Reviewed")
+POLL_MS = 10_000
+
+
+class QueueScreen(QWidget):
+    open_requested = Signal(str)
+    settings_requested = Signal()
+    sign_out_requested = Signal()
+    patient_mode_requested = Signal()
+
+    def __init__(self, store: VisitStore, alert_sound: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("staff-queue")
+        self.setProperty("role", "staff-screen")
+        self._store = store
+        self.alert_sound = alert_sound
+        self._today: list[VisitSummary] = []
+        self._shown: list[VisitSummary] = []
+        self._seen_urgent: set[str] = set()
+
+        self.who = label("", "staff-who", wrap=False)
+        self.settings_button = touch_button("Settings", "quiet")
+        self.patient_button = touch_button("Patient mode", "quiet", "Lock and return to patient mode")
+        self.sign_out_button = touch_button("Sign out", "quiet")
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.patient_button.clicked.connect(self.patient_mode_requested)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        top = QHBoxLayout()
+        top.addWidget(label("Today's visits", "title"))
+        top.addStretch(1)
+        top.addWidget(self.who)
+        for button in (self.settings_button, self.patient_button, self.sign_out_button):
+            top.addWidget(button)
+
+        self.alert = label("", "alert")
+        self.alert.setAccessibleName("Urgent alert")
+        self.alert_seen_button = touch_button("Seen", "quiet", "I have seen the alert")
+        self.alert_seen_button.clicked.connect(self.acknowledge_alert)
+        alert_row = QHBoxLayout()
+        alert_row.addWidget(self.alert, 1)
+        alert_row.addWidget(self.alert_seen_button)
+        self.alert_bar = QWidget()
+        self.alert_bar.setObjectName("alert-bar")
+        self.alert_bar.setLayout(alert_row)
+        self.alert_bar.hide()
+
+        self.view = QComboBox()
+        self.view.addItems([str(view) for view in QueueView])
+        self.view.setAccessibleName("Show")
+        self.view.currentIndexChanged.connect(self._show_rows)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name")
+        self.search.setAccessibleName("Search by name")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._show_rows)
+        self.open_button = touch_button("Open", "primary", "Open the selected visit")
+        self.open_button.clicked.connect(self._on_open)
+        filters = QHBoxLayout()
+        filters.addWidget(label("Show", "field", wrap=False))
+        filters.addWidget(self.view)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.open_button)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Visits")
+        self.table.cellDoubleClicked.connect(self._on_double_click)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.empty = label("No visits match.", "caption")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.alert_bar)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+
+    def open_for(self, name: str, is_admin: bool) -> None:
+        """Shown for a newly signed-in person: their name, their buttons, a fresh list."""
+        self.who.setText(f"Signed in: {name}")
+        self.settings_button.setVisible(is_admin)
+        self.search.clear()
+        self.view.setCurrentIndex(0)
+        self.refresh()
+        self._poll.start()
+
+    def close_session(self) -> None:
+        """Signed out: stop reading the store and leave no names on screen."""
+        self._poll.stop()
+        self._today = []
+        self.search.clear()
+        self.who.clear()
+        self.alert.clear()
+        self.alert_bar.hide()
+        self._show_rows()
+
+    def refresh(self) -> None:
+        self._today = self._store.list(since=start_of_today())
+        self._show_rows()
+        self._raise_alert()
+
+    def acknowledge_alert(self) -> None:
+        self._seen_urgent.update(visit.id for visit in self._today if is_urgent(visit))
+        self.alert_bar.hide()
+
+    @property
+    def rows(self) -> list[VisitSummary]:
+        return list(self._shown)
+
+    def _raise_alert(self) -> None:
+        unseen = [visit for visit in self._today if is_urgent(visit) and visit.id not in self._seen_urgent]
+        if not unseen:
+            self.alert_bar.hide()
+            return
+        was_shown = self.alert_bar.isVisible() and self.alert.text()
+        names = ", ".join(patient_name(visit) for visit in unseen)
+        count = f"{len(unseen)} visit needs" if len(unseen) == 1 else f"{len(unseen)} visits need"
+        self.alert.setText(f"URGENT: {count} a clinician now (red flag): {names}")
+        self.alert_bar.show()
+        if self.alert_sound and not was_shown:
+            QApplication.beep()
+
+    def _show_rows(self) -> None:
+        selected = self._selected_id()
+        self._shown = narrow(self._today, QueueView(self.view.currentText()), self.search.text())
+        self.table.setRowCount(len(self._shown))
+        for row, visit in enumerate(self._shown):
+            cells = (
+                visit.started.astimezone().strftime("%H:%M"),
+                patient_name(visit),
+                status_words(visit),
+                outcome_words(visit),
+                "Yes" if visit.reviewed else "No",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, visit.id)
+                if is_urgent(visit):
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+            if visit.id == selected:
+                self.table.selectRow(row)
+        self.empty.setVisible(not self._shown)
+        self._on_selection()
+
+    def _selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _on_selection(self) -> None:
+        self.open_button.setEnabled(self._selected_id() is not None)
+
+    def _on_open(self) -> None:
+        visit_id = self._selected_id()
+        if visit_id:
+            self.open_requested.emit(visit_id)
+
+    def _on_double_click(self, row: int, _column: int) -> None:
+        self.open_requested.emit(self._shown[row].id)

@@ -1,0 +1,251 @@
+"""One visit for staff: the summary PDF exactly as stored, every answer, and what to do next.
+
+Opening, printing, saving and marking reviewed each write an audit row through the
+session. The summary shown is the stored PDF itself (not a re-rendering), so what the
+clinician reads here, on paper and in the store are the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.app.answer_listing import answer_listing
+from intake.app.finishing import save_summary
+from intake.app.review_queue import outcome_words, patient_name, status_words
+from intake.app.staff_session import StaffSession
+from intake.questionnaire.form import Form
+from intake.store.audit import Action
+from intake.store.status import FINISHED
+from intake.store.visits import StoredVisit, VisitStore
+from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
+from intake.ui.widgets.styling import label, touch_button
+
+NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
+
+
+class VisitScreen(QWidget):
+    closed = Signal()
+    changed = Signal()
+    """The visit was reviewed or discarded: the queue should re-read it."""
+
+    def __init__(self, store: VisitStore, form: Form) -> None:
+        super().__init__()
+        self.setObjectName("staff-visit")
+        self.setProperty("role", "staff-screen")
+        self._store = store
+        self._form = form
+        self._session: StaffSession | None = None
+        self._printer_name: str | None = None
+        self._save_folder: Path | None = None
+        self.visit: StoredVisit | None = None
+        self._discard_armed = False
+        self._document = None
+        self._buffer = None
+
+        self.title = label("", "title")
+        self.facts = label("", "caption")
+        self.back_button = touch_button("Back to list", "quiet")
+        self.print_button = touch_button("Print…", "primary", "Print the summary")
+        self.save_button = touch_button("Save as PDF", "quiet", "Save the summary as a PDF file")
+        self.review_button = touch_button("Mark reviewed", "quiet")
+        self.discard_button = touch_button("Discard", "quiet", "Discard this unfinished visit")
+        self.back_button.clicked.connect(self._on_back)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.review_button.clicked.connect(self.mark_reviewed)
+        self.discard_button.clicked.connect(self.discard)
+        self.notice = label("", "notice")
+        self.notice.setAccessibleName("Message")
+        self.notice.hide()
+
+        self.pdf_view = QPdfView()
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.setAccessibleName("Summary PDF")
+        self.no_summary = label(NO_SUMMARY, "subtitle")
+        self.no_summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        summary = QWidget()
+        summary_layout = QVBoxLayout(summary)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        summary_layout.addWidget(self.pdf_view)
+        summary_layout.addWidget(self.no_summary)
+        self.answers = QTableWidget(0, 3)
+        self.answers.setHorizontalHeaderLabels(("Section", "Question", "Answer"))
+        self.answers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.answers.setWordWrap(True)
+        self.answers.verticalHeader().hide()
+        header = self.answers.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(summary, "Summary")
+        self.tabs.addTab(self.answers, "Answers")
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(16)
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.facts)
+        top.addLayout(heading, 1)
+        for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+
+    def show_visit(self, visit_id: str, session: StaffSession, printer_name: str | None, save_folder: Path) -> None:
+        """Load and show one visit for this person; the viewing is audited at once."""
+        self._session = session
+        self._printer_name = printer_name
+        self._save_folder = save_folder
+        self.visit = self._store.get(visit_id)
+        session.record(Action.VIEWED, visit_id, self.visit.rules_version)
+        self._show_notice("")
+        self.tabs.setCurrentIndex(0)
+        self._fill()
+
+    def clear(self) -> None:
+        """Forget the visit: nothing of it stays in any widget once staff leave it."""
+        self.visit = None
+        self._session = None
+        self.pdf_view.setDocument(None)
+        self._document = self._buffer = None
+        self.answers.setRowCount(0)
+        self.title.clear()
+        self.facts.clear()
+        self._show_notice("")
+
+    @property
+    def shown_pdf(self) -> bytes | None:
+        """The bytes the preview is reading, for checking they are the stored ones."""
+        return bytes(self._buffer.data()) if self._buffer is not None else None
+
+    def _fill(self) -> None:
+        assert self.visit is not None
+        summary = self.visit.summary
+        self.title.setText(patient_name(summary))
+        reviewed = "reviewed" if summary.reviewed else "not reviewed yet"
+        started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
+        self.facts.setText(f"Started {started} · {status_words(summary)} · {outcome_words(summary)} · {reviewed}")
+        has_pdf = self.visit.pdf is not None
+        if has_pdf:
+            self._document, self._buffer = load_pdf(self.visit.pdf, self)
+            self.pdf_view.setDocument(self._document)
+        else:
+            self.pdf_view.setDocument(None)
+            self._document = self._buffer = None
+        self.pdf_view.setVisible(has_pdf)
+        self.no_summary.setVisible(not has_pdf)
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(has_pdf)
+        finished = summary.status == FINISHED
+        self.review_button.setVisible(finished)
+        self.review_button.setEnabled(not summary.reviewed)
+        self.review_button.setText("Reviewed" if summary.reviewed else "Mark reviewed")
+        self.discard_button.setVisible(not finished)
+        self.discard_button.setText("Discard")
+        self._discard_armed = False
+        self._fill_answers()
+
+    def _fill_answers(self) -> None:
+        assert self.visit is not None
+        lines = answer_listing(self._form, self.visit.response.get("answers", {}))
+        self.answers.setRowCount(len(lines))
+        previous = None
+        for row, line in enumerate(lines):
+            section = line.section if line.section != previous else ""
+            previous = line.section
+            for column, text in enumerate((section, line.question, line.answer)):
+                self.answers.setItem(row, column, QTableWidgetItem(text))
+        self.answers.resizeRowsToContents()
+
+    def print_with_dialog(self) -> None:
+        """Print through the system dialog, on the clinic's printer by default."""
+        if self.visit is None or self.visit.pdf is None:
+            return
+        found = find_printer(self._printer_name)
+        if found is None:
+            self._show_notice(NO_PRINTER)
+            self.save_button.setFocus()
+            return
+        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print summary")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the stored PDF on this printer and audit it."""
+        assert self.visit is not None and self.visit.pdf is not None and self._session is not None
+        try:
+            pages = print_pdf(self.visit.pdf, printer)
+        except PrintFailed as failure:
+            self._show_notice(f"Printing failed: {failure}. Try again, or save the summary as a PDF.")
+            return
+        self._session.record(Action.PRINTED, self.visit.summary.id, self.visit.rules_version)
+        self._show_notice(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
+
+    def save_pdf(self) -> None:
+        """Into the clinic's output folder, named by visit id only (no patient data in file names)."""
+        if self.visit is None or self.visit.pdf is None or self._session is None or self._save_folder is None:
+            return
+        try:
+            path = save_summary(self.visit.pdf, self.visit.summary.id, self._save_folder)
+        except OSError as error:
+            self._show_notice(f"Could not save in {self._save_folder}: {error.strerror or error}. Check the output folder in Settings.")
+            return
+        self._session.record(Action.EXPORTED, self.visit.summary.id, self.visit.rules_version)
+        self._show_notice(f"Saved as {path}")
+
+    def mark_reviewed(self) -> None:
+        if self.visit is None or self._session is None:
+            return
+        visit_id = self.visit.summary.id
+        self._store.mark_reviewed(visit_id, self._session.member.id)
+        self._session.record(Action.REVIEWED, visit_id, self.visit.rules_version)
+        self.visit = self._store.get(visit_id)
+        self._fill()
+        self.changed.emit()
+
+    def discard(self) -> None:
+        """Remove an unfinished visit staff will not resume (audited), after a second tap."""
+        if self.visit is None or self._session is None or self.visit.summary.status == FINISHED:
+            return
+        if not self._discard_armed:
+            self._discard_armed = True
+            self.discard_button.setText("Confirm discard")
+            self._show_notice("Discarding deletes these answers for good. Tap “Confirm discard” to go ahead.")
+            return
+        visit_id = self.visit.summary.id
+        self._store.discard(visit_id)
+        self._session.record(Action.DISCARDED, visit_id)
+        self.changed.emit()
+        self._on_back()
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _on_back(self) -> None:
+        self.clear()
+        self.closed.emit()

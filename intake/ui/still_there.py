@@ -1,0 +1,60 @@
+""""Are you still there?": the patient's last chance before their answers are put away.
+
+Shown in place of the questionnaire after the idle time; Continue returns to the page
+the patient was on. When the countdown ends the kiosk keeps the answers for staff and
+wipes the screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+
+from intake.ui.message_screen import MessageScreen
+
+TITLE = "Are you still there?"
+
+
+def _countdown_text(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"For your privacy, the questionnaire will close in {seconds} {unit}. Your answers so far are kept safely for the front desk."
+
+
+class StillThereScreen(MessageScreen):
+    resumed = Signal()
+    expired = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(TITLE, [_countdown_text(0)], "Continue", "Continue the questionnaire")
+        self.setObjectName("still-there")
+        self.countdown = self.lines[0]
+        self.continue_button = self.button
+        self.continue_button.clicked.connect(self._on_continue)
+        self._left = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._on_tick)
+
+    def start(self, seconds: int) -> None:
+        self._left = seconds
+        self.countdown.setText(_countdown_text(seconds))
+        self.continue_button.setFocus()
+        self._tick.start()
+
+    def stop(self) -> None:
+        self._tick.stop()
+
+    @property
+    def seconds_left(self) -> int:
+        return self._left
+
+    def _on_tick(self) -> None:
+        self._left -= 1
+        if self._left > 0:
+            self.countdown.setText(_countdown_text(self._left))
+            return
+        self._tick.stop()
+        self.expired.emit()
+
+    def _on_continue(self) -> None:
+        self._tick.stop()
+        self.resumed.emit()
