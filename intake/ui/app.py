@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
     def start_visit(self) -> None:
         visit = Visit(self.form, self.rules, self.settings.enabled_sections)
         self.wizard = PatientWizard(visit, self.rules.catalog)
-        self.wizard.staff_alert.connect(self.staff_alert)
+        self.wizard.staff_alert.connect(self._on_red_flag)
         self.wizard.completed.connect(self._on_completed)
         self.wizard.autosave_due.connect(self._autosave)
         self.pages.addWidget(self.wizard)
@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         log.info("visit %s started", visit.visit_id)
         if self.store is not None:
             self._store_safely(partial(self.store.create, visit.visit_id, visit.draft()))
+
+    def _on_red_flag(self, visit_id: str) -> None:
+        """Save at once, so the visit is urgent in the store (and on every station) now."""
+        self._autosave()
+        self.staff_alert.emit(visit_id)
 
     def _on_patient_idle(self) -> None:
         if self.wizard is None or self.pages.currentWidget() is not self.wizard:

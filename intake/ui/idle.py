@@ -36,8 +36,8 @@ class IdleWatch(QObject):
         assert app is not None, "IdleWatch needs a QApplication"
         app.installEventFilter(self)
 
-    def start(self, seconds: int) -> None:
-        self._timer.start(seconds * 1000)
+    def start(self, seconds: float) -> None:
+        self._timer.start(round(seconds * 1000))
 
     def stop(self) -> None:
         self._timer.stop()

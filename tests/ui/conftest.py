@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from patient_driver import Patient
+from staff_driver import ADMIN_PIN, STAFF_PIN
 
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.form import Form
@@ -16,9 +17,6 @@ from intake.store.staff import Role
 from intake.store.stores import Stores
 from intake.ui.app import MainWindow
 from intake.ui.theme import apply_theme
-
-
-ADMIN_PIN, STAFF_PIN = "4821", "7310"
 
 
 @pytest.fixture

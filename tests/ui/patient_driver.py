@@ -110,6 +110,13 @@ class Patient:
     def answer(self, question_id: str, value: Any) -> None:
         fill(self.page().blocks[question_id], value)
 
+    def advance_to(self, section_id: str, answers: dict[str, Any]) -> None:
+        """Start, then answer each page with `answers` until the wizard shows `section_id`."""
+        self.start()
+        while self.page().section.id != section_id:
+            self.answer_page(answers)
+            self.next()
+
     def answer_page(self, answers: dict[str, Any]) -> None:
         """Answer, in screen order, what this page asks and the answers cover."""
         for question in self.page().section.questions:

@@ -24,14 +24,6 @@ def answers_of(vignette_id: str) -> dict:
     return vignette(vignette_id)["answers"]
 
 
-def advance_to(patient: Patient, section_id: str, answers: dict) -> None:
-    """Answer each page with `answers` until the wizard shows `section_id`."""
-    patient.start()
-    while patient.page().section.id != section_id:
-        patient.answer_page(answers)
-        patient.next()
-
-
 @pytest.mark.parametrize("policy", ["us-payer", "nice-ta260"])
 @pytest.mark.parametrize("vignette_id", ["V01", "V06", "V14", "V16C"])
 def test_full_visit_gives_the_assessment_intake_assess_gives(
@@ -111,7 +103,7 @@ def test_follow_up_questions_appear_and_hidden_answers_are_cleared(kiosk) -> Non
 
 def test_acute_follow_ups_wait_for_a_medicine(kiosk) -> None:
     _window, patient = kiosk
-    advance_to(patient, "acute_medicines", answers_of("V01") | PAGE_ONE)
+    patient.advance_to("acute_medicines", answers_of("V01") | PAGE_ONE)
     blocks = patient.page().blocks
     assert not blocks["acute_distinct_days"].isVisible()
     tap(blocks["acute_medicines"].input.none_button)
@@ -128,7 +120,7 @@ def test_acute_follow_ups_wait_for_a_medicine(kiosk) -> None:
 
 def test_next_is_refused_with_plain_words_beside_the_question(kiosk) -> None:
     _window, patient = kiosk
-    advance_to(patient, "headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
     patient.answer_page({"onset_age": 16, "headache_days": 12, "migraine_days": 20, "duration_months": 12})
     patient.next()
 
@@ -166,7 +158,7 @@ def test_numbers_outside_the_range_and_impossible_dates_are_explained(kiosk) -> 
 
 def test_medicine_rows_need_a_name_and_an_outcome(kiosk) -> None:
     _window, patient = kiosk
-    advance_to(patient, "preventives", answers_of("V06"))
+    patient.advance_to("preventives", answers_of("V06"))
     rows = patient.page().blocks["preventives"].input
     tap(rows.add_button)
     type_into(rows.rows[0].blocks["weeks"].input.line, "12")
@@ -178,7 +170,7 @@ def test_medicine_rows_need_a_name_and_an_outcome(kiosk) -> None:
 
 def test_plus_and_minus_buttons_count_within_the_range(kiosk) -> None:
     _window, patient = kiosk
-    advance_to(patient, "headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
     number = patient.page().blocks["headache_days"].input
     tap(number.plus)
     tap(number.plus)
@@ -192,7 +184,7 @@ def test_plus_and_minus_buttons_count_within_the_range(kiosk) -> None:
 
 def test_red_flag_alerts_staff_at_once_and_the_patient_sees_nothing_alarming(kiosk, qtbot, caplog) -> None:
     window, patient = kiosk
-    advance_to(patient, "red_flags", answers_of("V14") | PAGE_ONE)
+    patient.advance_to("red_flags", answers_of("V14") | PAGE_ONE)
     visit_id = patient.wizard.visit.visit_id
     assert not patient.wizard.staff_indicator.isVisible()
     with caplog.at_level(logging.INFO), qtbot.waitSignal(window.staff_alert, timeout=1000) as alert:
@@ -216,7 +208,7 @@ def test_red_flag_alerts_staff_at_once_and_the_patient_sees_nothing_alarming(kio
 
 def test_onset_after_fifty_also_alerts_staff(kiosk, qtbot) -> None:
     window, patient = kiosk
-    advance_to(patient, "headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
     with qtbot.waitSignal(window.staff_alert, timeout=1000):
         patient.answer("onset_age", 55)
 

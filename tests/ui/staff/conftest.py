@@ -1,0 +1,28 @@
+"""Staff-screen fixtures: finished visits already in the store, as if patients had been."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cases import vignette
+from intake.app.finishing import assess_and_render
+from intake.app.visit import new_visit_id
+from intake.questionnaire.form import Form
+from intake.questionnaire.response import parse_response
+from intake.settings import Settings
+from intake.store.stores import Stores
+
+
+@pytest.fixture
+def add_visit(stores: Stores, form: Form) -> Callable[[str], str]:
+    """Store a vignette as a finished visit under the default policy; returns its id."""
+
+    def add(vignette_id: str) -> str:
+        response = parse_response(vignette(vignette_id), form)
+        finished = assess_and_render(new_visit_id(), response, form, Settings())
+        stores.visits.finish(finished)
+        return finished.visit_id
+
+    return add
