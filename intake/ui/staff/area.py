@@ -1,5 +1,7 @@
 """Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
 
+The urgent alert sits above all of them, so it shows whichever screen staff are on.
+
 It holds the signed-in session and signs it out after the staff idle time, or when the
 person leaves for patient mode, so a tablet left on the desk never stays open on
 patient records. Leaving always passes through `leave`, and the kiosk shows the patient
@@ -12,7 +14,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.finishing import summaries_dir
 from intake.app.staff_session import StaffSession
@@ -30,7 +32,7 @@ from intake.ui.staff.visit_screen import VisitScreen
 log = logging.getLogger(__name__)
 
 
-class StaffArea(QStackedWidget):
+class StaffArea(QWidget):
     leave = Signal()
     """Back to patient mode; the session is already closed."""
     settings_saved = Signal(object)
@@ -48,8 +50,14 @@ class StaffArea(QStackedWidget):
         self.queue = QueueScreen(stores.visits, settings.alert_sound)
         self.visit = VisitScreen(stores.visits, form)
         self.settings_screen = SettingsScreen()
+        self.stack = QStackedWidget()
         for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
-            self.addWidget(page)
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.queue.alert_bar)
+        layout.addWidget(self.stack, 1)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self.leave)
         self.first_admin.created.connect(self._on_signed_in)
@@ -64,6 +72,9 @@ class StaffArea(QStackedWidget):
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
+    def currentWidget(self) -> QWidget:  # noqa: N802 - reads like the QStackedWidget it wraps
+        return self.stack.currentWidget()
+
     @property
     def needs_first_admin(self) -> bool:
         return not self._stores.staff.has_admin()
@@ -71,10 +82,10 @@ class StaffArea(QStackedWidget):
     def enter(self) -> None:
         """Someone asked for staff mode: set-up on first start, else sign-in."""
         if self.needs_first_admin:
-            self.setCurrentWidget(self.first_admin)
+            self.stack.setCurrentWidget(self.first_admin)
             self.first_admin.name.setFocus()
         else:
-            self.setCurrentWidget(self.sign_in)
+            self.stack.setCurrentWidget(self.sign_in)
             self.sign_in.reset()
         self._idle.start(self.settings.staff_idle_timeout_s)
 
@@ -100,24 +111,24 @@ class StaffArea(QStackedWidget):
     def _on_signed_in(self, session: StaffSession) -> None:
         self.session = session
         self.queue.open_for(session.member.name, session.member.is_admin)
-        self.setCurrentWidget(self.queue)
+        self.stack.setCurrentWidget(self.queue)
 
     def _show_queue(self) -> None:
         if self.session is None:
             return
         self.queue.refresh()
-        self.setCurrentWidget(self.queue)
+        self.stack.setCurrentWidget(self.queue)
 
     def _open_visit(self, visit_id: str) -> None:
         assert self.session is not None
         self.visit.show_visit(visit_id, self.session, self.settings.printer, summaries_dir(self.settings))
-        self.setCurrentWidget(self.visit)
+        self.stack.setCurrentWidget(self.visit)
 
     def _open_settings(self) -> None:
         if self.session is None or not self.session.member.is_admin:
             return
         self.settings_screen.edit(self.settings, self._settings_file)
-        self.setCurrentWidget(self.settings_screen)
+        self.stack.setCurrentWidget(self.settings_screen)
 
     def _on_settings_saved(self, settings: Settings) -> None:
         assert self.session is not None

@@ -27,16 +27,15 @@ class PrintFailed(Exception):
     pass
 
 
-def load_pdf(pdf: bytes, parent: object | None = None) -> tuple[QPdfDocument, QBuffer]:
-    """A QtPdf document reading these bytes; keep the buffer alive as long as the document."""
-    document = QPdfDocument(parent)  # type: ignore[arg-type]
+def load_pdf(pdf: bytes, document: QPdfDocument) -> QBuffer:
+    """Load these bytes into `document`; the returned buffer must live as long as the document reads it."""
     buffer = QBuffer(document)
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
         raise PrintFailed(f"the summary PDF could not be read ({document.error().name})")
-    return document, buffer
+    return buffer
 
 
 def find_printer(name: str | None) -> QPrinterInfo | None:
@@ -59,7 +58,8 @@ def printer_names() -> list[str]:
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     """Print every page onto `printer`, scaled to fit its page; returns the page count."""
-    document, _buffer = load_pdf(pdf)
+    document = QPdfDocument()
+    load_pdf(pdf, document)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed("the printer could not be opened")

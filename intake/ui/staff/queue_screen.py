@@ -8,7 +8,6 @@ finished visit, and every few seconds while it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -17,13 +16,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.app.review_queue import QueueView, is_urgent, narrow, outcome_words, patient_name, start_of_today, status_words
 from intake.store.visits import VisitStore, VisitSummary
+from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
 
 COLUMNS = ("Started", "Patient", "Status", "Outcome", "Reviewed")
@@ -53,10 +52,12 @@ class QueueScreen(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
         self.patient_button.clicked.connect(self.patient_mode_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        heading = QVBoxLayout()
+        heading.addWidget(label("Today's visits", "title"))
+        heading.addWidget(self.who)
         top = QHBoxLayout()
-        top.addWidget(label("Today's visits", "title"))
+        top.addLayout(heading)
         top.addStretch(1)
-        top.addWidget(self.who)
         for button in (self.settings_button, self.patient_button, self.sign_out_button):
             top.addWidget(button)
 
@@ -68,7 +69,9 @@ class QueueScreen(QWidget):
         alert_row.addWidget(self.alert, 1)
         alert_row.addWidget(self.alert_seen_button)
         self.alert_bar = QWidget()
+        """Placed by the staff area above every staff screen, not in this one's layout."""
         self.alert_bar.setObjectName("alert-bar")
+        self.alert_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.alert_bar.setLayout(alert_row)
         self.alert_bar.hide()
 
@@ -107,7 +110,6 @@ class QueueScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
-        layout.addWidget(self.alert_bar)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -149,11 +151,13 @@ class QueueScreen(QWidget):
         return list(self._shown)
 
     def _raise_alert(self) -> None:
-        unseen = [visit for visit in self._today if is_urgent(visit) and visit.id not in self._seen_urgent]
+        unseen = [
+            visit for visit in self._today if is_urgent(visit) and not visit.reviewed and visit.id not in self._seen_urgent
+        ]
         if not unseen:
             self.alert_bar.hide()
             return
-        was_shown = self.alert_bar.isVisible() and self.alert.text()
+        was_shown = not self.alert_bar.isHidden()
         names = ", ".join(patient_name(visit) for visit in unseen)
         count = f"{len(unseen)} visit needs" if len(unseen) == 1 else f"{len(unseen)} visits need"
         self.alert.setText(f"URGENT: {count} a clinician now (red flag): {names}")
@@ -174,12 +178,8 @@ class QueueScreen(QWidget):
                 "Yes" if visit.reviewed else "No",
             )
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = table_item(text, bold=is_urgent(visit))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
-                if is_urgent(visit):
-                    font = QFont(item.font())
-                    font.setBold(True)
-                    item.setFont(font)
                 self.table.setItem(row, column, item)
             if visit.id == selected:
                 self.table.selectRow(row)

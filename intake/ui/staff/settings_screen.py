@@ -45,7 +45,7 @@ LABELS = {
     "printer": "Printer",
     "alert_sound": "Sound with urgent alerts",
     "output_dir": "Folder for saved PDFs",
-    "database_url": "Shared database URL (empty: this computer; applies at the next start)",
+    "database_url": "Shared database URL",
 }
 
 
@@ -93,11 +93,17 @@ class SettingsScreen(QWidget):
         self.field("policy").addItems(shipped_policies())
         self.field("paper").addItems(["a4", "letter"])
         self.field("output_dir").setPlaceholderText("Default: the app's own data folder")
+        self.field("database_url").setPlaceholderText("Empty: this computer. Applies at the next start")
         form = QFormLayout()
         form.setSpacing(12)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, widget in self.fields.items():
             widget.setAccessibleName(LABELS[key])
-            form.addRow(label(LABELS[key], "field"), widget)
+            if isinstance(widget, QCheckBox):
+                widget.setText(LABELS[key])
+                form.addRow(widget)
+            else:
+                form.addRow(label(LABELS[key], "field", wrap=False), widget)
         self.message = label("", "error")
         self.message.hide()
         self.save_button = touch_button("Save", "primary", "Save the settings")

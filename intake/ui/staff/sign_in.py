@@ -26,7 +26,7 @@ class SignInScreen(FormColumn):
         self.staff_id = self.add_field("Staff ID", QLineEdit())
         self.pin = self.add_field("PIN", secret_field())
         self.sign_in_button = touch_button("Sign in", "primary")
-        self.cancel_button = touch_button("Back to patient screen", "quiet")
+        self.cancel_button = touch_button("Cancel", "quiet", "Cancel: back to the patient screen")
         self.sign_in_button.clicked.connect(self._on_sign_in)
         self.cancel_button.clicked.connect(self._on_cancel)
         self.staff_id.returnPressed.connect(self.pin.setFocus)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QBuffer, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +32,7 @@ from intake.questionnaire.form import Form
 from intake.store.audit import Action
 from intake.store.status import FINISHED
 from intake.store.visits import StoredVisit, VisitStore
+from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
 from intake.ui.widgets.styling import label, touch_button
 
@@ -54,8 +55,8 @@ class VisitScreen(QWidget):
         self._save_folder: Path | None = None
         self.visit: StoredVisit | None = None
         self._discard_armed = False
-        self._document = None
-        self._buffer = None
+        self._document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
 
         self.title = label("", "title")
         self.facts = label("", "caption")
@@ -77,6 +78,7 @@ class VisitScreen(QWidget):
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_view.setAccessibleName("Summary PDF")
+        self.pdf_view.setDocument(self._document)
         self.no_summary = label(NO_SUMMARY, "subtitle")
         self.no_summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         summary = QWidget()
@@ -84,15 +86,13 @@ class VisitScreen(QWidget):
         summary_layout.setContentsMargins(0, 0, 0, 0)
         summary_layout.addWidget(self.pdf_view)
         summary_layout.addWidget(self.no_summary)
-        self.answers = QTableWidget(0, 3)
-        self.answers.setHorizontalHeaderLabels(("Section", "Question", "Answer"))
+        self.answers = QTableWidget(0, 2)
+        self.answers.setHorizontalHeaderLabels(("Question", "Answer"))
         self.answers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.answers.setWordWrap(True)
         self.answers.verticalHeader().hide()
         header = self.answers.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tabs = QTabWidget()
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(self.answers, "Answers")
@@ -100,16 +100,16 @@ class VisitScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(16)
-        heading = QVBoxLayout()
-        heading.addWidget(self.title)
-        heading.addWidget(self.facts)
-        top.addLayout(heading, 1)
+        top.addWidget(self.title, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.facts, 1)
         for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
-            top.addWidget(button)
+            actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
@@ -128,12 +128,18 @@ class VisitScreen(QWidget):
         """Forget the visit: nothing of it stays in any widget once staff leave it."""
         self.visit = None
         self._session = None
-        self.pdf_view.setDocument(None)
-        self._document = self._buffer = None
+        self._unload_pdf()
         self.answers.setRowCount(0)
         self.title.clear()
         self.facts.clear()
         self._show_notice("")
+
+    def _unload_pdf(self) -> None:
+        self._document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
 
     @property
     def shown_pdf(self) -> bytes | None:
@@ -146,14 +152,13 @@ class VisitScreen(QWidget):
         self.title.setText(patient_name(summary))
         reviewed = "reviewed" if summary.reviewed else "not reviewed yet"
         started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
-        self.facts.setText(f"Started {started} · {status_words(summary)} · {outcome_words(summary)} · {reviewed}")
+        outcome = outcome_words(summary)
+        facts = [f"Started {started}", status_words(summary), *([outcome] if outcome != "-" else []), reviewed]
+        self.facts.setText(" · ".join(facts))
         has_pdf = self.visit.pdf is not None
-        if has_pdf:
-            self._document, self._buffer = load_pdf(self.visit.pdf, self)
-            self.pdf_view.setDocument(self._document)
-        else:
-            self.pdf_view.setDocument(None)
-            self._document = self._buffer = None
+        self._unload_pdf()
+        if self.visit.pdf is not None:
+            self._buffer = load_pdf(self.visit.pdf, self._document)
         self.pdf_view.setVisible(has_pdf)
         self.no_summary.setVisible(not has_pdf)
         for button in (self.print_button, self.save_button):
@@ -168,15 +173,22 @@ class VisitScreen(QWidget):
         self._fill_answers()
 
     def _fill_answers(self) -> None:
+        """Question and answer rows under a bold, full-width row per section."""
         assert self.visit is not None
-        lines = answer_listing(self._form, self.visit.response.get("answers", {}))
-        self.answers.setRowCount(len(lines))
-        previous = None
-        for row, line in enumerate(lines):
-            section = line.section if line.section != previous else ""
-            previous = line.section
-            for column, text in enumerate((section, line.question, line.answer)):
-                self.answers.setItem(row, column, QTableWidgetItem(text))
+        self.answers.clearSpans()
+        self.answers.setRowCount(0)
+        section = None
+        for line in answer_listing(self._form, self.visit.response.get("answers", {})):
+            row = self.answers.rowCount()
+            if line.section != section:
+                section = line.section
+                self.answers.insertRow(row)
+                self.answers.setItem(row, 0, table_item(section, bold=True))
+                self.answers.setSpan(row, 0, 1, 2)
+                row += 1
+            self.answers.insertRow(row)
+            self.answers.setItem(row, 0, table_item(line.question))
+            self.answers.setItem(row, 1, table_item(line.answer))
         self.answers.resizeRowsToContents()
 
     def print_with_dialog(self) -> None:

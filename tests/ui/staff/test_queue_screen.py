@@ -102,3 +102,12 @@ def test_sign_out_and_patient_mode_leave_no_names_on_screen(open_kiosk, stores, 
     assert window.pages.currentWidget() is window.welcome
     assert desk.area.queue.table.rowCount() == 0 and desk.area.queue.who.text() == ""
     assert [r.action for r in stores.audit.rows()][-1] == "signed_out"
+
+
+def test_a_reviewed_urgent_visit_no_longer_alerts(open_kiosk, stores, add_visit) -> None:
+    urgent = add_visit("V14")
+    stores.visits.mark_reviewed(urgent, "maria")
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    assert not desk.area.queue.alert_bar.isVisible()

@@ -7,6 +7,7 @@ import io
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
 
@@ -49,7 +50,9 @@ def test_preview_reads_exactly_the_stored_pdf_and_viewing_is_audited(opened, sto
 def test_answers_tab_lists_the_patients_answers(opened, form) -> None:
     desk, _visit_id = opened
     table = desk.area.visit.answers
-    questions = [table.item(row, 1).text() for row in range(table.rowCount())]
+    questions = [table.item(row, 0).text() for row in range(table.rowCount()) if table.columnSpan(row, 0) == 1]
+    sections = [table.item(row, 0).text() for row in range(table.rowCount()) if table.columnSpan(row, 0) == 2]
+    assert sections[0] == form.sections[0].title
     assert form.question("headache_days").label in questions
     assert len(questions) == len(vignette("V01")["answers"])
 
@@ -70,7 +73,8 @@ def test_printing_to_a_pdf_printer_writes_the_summary_and_is_audited(opened, sto
 
 
 def _first_page(pdf: bytes) -> QImage:
-    document, _buffer = load_pdf(pdf)
+    document = QPdfDocument()
+    _buffer = load_pdf(pdf, document)
     rendered = document.render(0, QSize(170, 240))
     sheet = QImage(rendered.size(), QImage.Format.Format_Grayscale8)
     sheet.fill(255)
