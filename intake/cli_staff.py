@@ -11,12 +11,14 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
+from functools import partial
 
 from intake.cli import STAFF_PIN_ENV, UsageError
 from intake.cli_store import cli_staff_id, open_store
 from intake.settings import load_settings
 from intake.store.audit import Action, AuditLog
-from intake.store.errors import StaffExists, StaffNotFound
+from intake.store.errors import StaffExists, StaffNotFound, StoreError
 from intake.store.staff import Role, StaffStore, pin_problem, staff_id_problem
 
 
@@ -32,6 +34,20 @@ def _new_pin() -> str:
     return pin
 
 
+def _change_account(
+    action: Action, staff_id: str, change: Callable[[StaffStore], object], refusal: type[StoreError]
+) -> None:
+    """Make one change to the accounts and audit it, in the clinic's database."""
+    database = open_store(load_settings())
+    try:
+        change(StaffStore(database))
+        AuditLog(database).record(action, cli_staff_id(), subject=staff_id)
+    except refusal as error:
+        raise UsageError([str(error)]) from None
+    finally:
+        database.close()
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     if problem := staff_id_problem(args.id):
         raise UsageError([f"{args.id}: {problem}"])
@@ -40,14 +56,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     pin = _new_pin()
     if problem := pin_problem(pin):
         raise UsageError([f"PIN: {problem}"])
-    database = open_store(load_settings())
-    try:
-        StaffStore(database).add(args.id, args.name, Role(args.role), pin)
-        AuditLog(database).record(Action.STAFF_ADDED, cli_staff_id(), subject=args.id)
-    except StaffExists as error:
-        raise UsageError([str(error)]) from None
-    finally:
-        database.close()
+    _change_account(Action.STAFF_ADDED, args.id, partial(StaffStore.add, staff_id=args.id, name=args.name,
+                                                          role=Role(args.role), pin=pin), StaffExists)
     print(f"added {args.role} {args.id} ({args.name.strip()})")
     return 0
 
@@ -67,13 +77,6 @@ def cmd_staff_list(_args: argparse.Namespace) -> int:
 
 
 def cmd_staff_disable(args: argparse.Namespace) -> int:
-    database = open_store(load_settings())
-    try:
-        StaffStore(database).disable(args.id)
-        AuditLog(database).record(Action.STAFF_DISABLED, cli_staff_id(), subject=args.id)
-    except StaffNotFound as error:
-        raise UsageError([str(error)]) from None
-    finally:
-        database.close()
+    _change_account(Action.STAFF_DISABLED, args.id, partial(StaffStore.disable, staff_id=args.id), StaffNotFound)
     print(f"disabled {args.id}")
     return 0
