@@ -58,8 +58,14 @@ def read_json(path: Path) -> Any:
 
 
 def read_response(path: Path, form: Form) -> Response:
+    """Our response file, or a FHIR QuestionnaireResponse (or a Bundle with one): the same checks."""
+    data = read_json(path)
     try:
-        return parse_response(read_json(path), form)
+        if isinstance(data, dict) and "resourceType" in data:
+            from intake.interop.fhir_response import response_from_fhir
+
+            data = response_from_fhir(data, form)
+        return parse_response(data, form)
     except InvalidResponse as invalid:
         raise UsageError([problem.cli_text for problem in invalid.problems]) from None
 

@@ -1,0 +1,1 @@
+"""Exchanging intake data with other systems: FHIR Questionnaire/QuestionnaireResponse, CSV."""

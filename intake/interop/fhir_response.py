@@ -1,0 +1,203 @@
+"""A response file as a FHIR QuestionnaireResponse, and back.
+
+Writing nests items as the Questionnaire does (section groups, repeated group entries
+for medicine rows). Reading accepts a QuestionnaireResponse, or a Bundle holding exactly
+one, from R4(B) or R5, and turns it into a response file that then goes through
+`parse_response`: the same checks and the same error lines as our own JSON, with FHIR
+shape problems named by linkId.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from intake.interop.fhir_codes import NONE_SUFFIX, canonical, form_url, section_link_id
+from intake.interop.fhir_questionnaire import coding, is_coded
+from intake.interop.fhir_version import FhirVersion, InvalidFhir, checked
+from intake.questionnaire.engine import Problem
+from intake.questionnaire.form import Form, Question, QuestionType
+from intake.questionnaire.response import InvalidResponse
+
+VALUE_KEY = {
+    QuestionType.TEXT: "valueString",
+    QuestionType.MONTH: "valueString",
+    QuestionType.DATE: "valueDate",
+    QuestionType.INTEGER: "valueInteger",
+    QuestionType.NUMBER: "valueDecimal",
+    QuestionType.CHOICE: "valueCoding",
+    QuestionType.YES_NO_UNSURE: "valueCoding",
+}
+FHIR_RESOURCES = ("QuestionnaireResponse", "Bundle")
+
+
+def is_fhir(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("resourceType") in FHIR_RESOURCES
+
+
+# Writing --------------------------------------------------------------------------
+
+
+def _answer(question: Question, value: Any) -> dict[str, Any]:
+    if is_coded(question):
+        return {"valueCoding": coding(question, value)}
+    return {VALUE_KEY[question.type]: value}
+
+
+def _question_items(question: Question, value: Any) -> list[dict[str, Any]]:
+    if question.type is not QuestionType.GROUP:
+        return [{"linkId": question.id, "text": question.label, "answer": [_answer(question, value)]}]
+    if not value:
+        return [{"linkId": f"{question.id}{NONE_SUFFIX}", "text": question.none_label, "answer": [{"valueBoolean": True}]}]
+    rows = []
+    for row in value:
+        fields = [
+            {"linkId": f"{question.id}.{field.id}", "text": field.label, "answer": [_answer(field, row[field.id])]}
+            for field in question.fields
+            if row.get(field.id) is not None
+        ]
+        rows.append({"linkId": question.id, "text": question.label, "item": fields})
+    return rows
+
+
+def to_questionnaire_response(
+    form: Form, response: Mapping[str, Any], version: FhirVersion = FhirVersion.R5, status: str = "completed"
+) -> dict[str, Any]:
+    """`response` is a response file (our JSON); items follow the form's order."""
+    answers = response["answers"]
+    sections = []
+    for section in form.sections:
+        items = [item for q in section.questions if q.id in answers for item in _question_items(q, answers[q.id])]
+        if items:
+            sections.append({"linkId": section_link_id(section.id), "text": section.title, "item": items})
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": canonical(form),
+        "status": status,
+        "authored": response["authored"],
+        "item": sections,
+    }
+    return checked(resource, version)
+
+
+# Reading --------------------------------------------------------------------------
+
+
+def _the_response(data: dict[str, Any]) -> dict[str, Any]:
+    kind = data.get("resourceType")
+    if kind == "QuestionnaireResponse":
+        return data
+    if kind != "Bundle":
+        raise InvalidResponse([Problem("resourceType", "QuestionnaireResponse or Bundle", str(kind))])
+    found = [
+        entry.get("resource")
+        for entry in data.get("entry") or []
+        if isinstance(entry, dict) and isinstance(entry.get("resource"), dict)
+        and entry["resource"].get("resourceType") == "QuestionnaireResponse"
+    ]
+    if len(found) != 1:
+        raise InvalidResponse([Problem("Bundle", "exactly one QuestionnaireResponse entry", f"got {len(found)}")])
+    return found[0]
+
+
+def _validate_either(resource: dict[str, Any]) -> None:
+    """R5 or R4B: whichever release the sender used, the resource must be valid in it."""
+    try:
+        checked(resource, FhirVersion.R5)
+    except InvalidFhir as r5:
+        try:
+            checked(resource, FhirVersion.R4)
+        except InvalidFhir:
+            raise InvalidResponse([Problem(f"fhir {line.split(':')[0]}", "a valid QuestionnaireResponse",
+                                           line.split(": ", 1)[-1]) for line in r5.problems]) from None
+
+
+class _Reader:
+    def __init__(self, form: Form) -> None:
+        self.questions = {q.id: q for q in form.questions()}
+        self.sections = {section_link_id(section.id) for section in form.sections}
+        self.answers: dict[str, Any] = {}
+        self.problems: list[Problem] = []
+
+    def read(self, items: list[Any]) -> None:
+        """Section groups, or question items directly (some renderers flatten sections)."""
+        for item in items:
+            if isinstance(item, dict) and item.get("linkId") in self.sections:
+                self._questions(item.get("item") or [])
+            else:
+                self._questions([item])
+
+    def _questions(self, items: list[Any]) -> None:
+        for item in items:
+            if not isinstance(item, dict):
+                self.problems.append(Problem("item", "an item object", str(item)[:40]))
+                continue
+            link_id = str(item.get("linkId", ""))
+            if link_id.endswith(NONE_SUFFIX) and link_id[: -len(NONE_SUFFIX)] in self.questions:
+                self._none(link_id[: -len(NONE_SUFFIX)], item)
+            elif link_id in self.questions and self.questions[link_id].type is QuestionType.GROUP:
+                self._row(self.questions[link_id], item)
+            elif link_id in self.questions:
+                self._single(self.questions[link_id], link_id, item, self.answers, link_id)
+            else:
+                self.problems.append(Problem(link_id or "item", "a linkId of this form's questions", "an unknown linkId"))
+
+    def _value(self, question: Question, key: str, answer: dict[str, Any]) -> Any:
+        wanted = VALUE_KEY[question.type]
+        if wanted not in answer:
+            given = next((name for name in answer if name.startswith("value")), "no value")
+            self.problems.append(Problem(key, wanted, given))
+            return None
+        value = answer[wanted]
+        return value.get("code") if wanted == "valueCoding" and isinstance(value, dict) else value
+
+    def _single(self, question: Question, key: str, item: dict[str, Any], into: dict[str, Any], name: str) -> None:
+        answers = item.get("answer") or []
+        if len(answers) != 1:
+            self.problems.append(Problem(key, "exactly one answer", f"{len(answers)} answers"))
+            return
+        if name in into:
+            self.problems.append(Problem(key, "one item per question", "the linkId twice"))
+            return
+        into[name] = self._value(question, key, answers[0])
+
+    def _none(self, key: str, item: dict[str, Any]) -> None:
+        answers = item.get("answer") or []
+        if answers and answers[0].get("valueBoolean") is True:
+            if self.answers.get(key):
+                self.problems.append(Problem(key, "rows or 'none', not both", "both"))
+            self.answers.setdefault(key, [])
+
+    def _row(self, question: Question, item: dict[str, Any]) -> None:
+        rows = self.answers.setdefault(question.id, [])
+        index = len(rows)
+        fields = {field.id: field for field in question.fields}
+        row: dict[str, Any] = {}
+        for child in item.get("item") or []:
+            link_id = str(child.get("linkId", ""))
+            prefix, _, field_id = link_id.partition(".")
+            if prefix != question.id or field_id not in fields:
+                self.problems.append(Problem(f"{question.id}[{index}]", f"fields {question.id}.FIELD", link_id or "an item without linkId"))
+                continue
+            self._single(fields[field_id], f"{question.id}[{index}].{field_id}", child, row, field_id)
+        rows.append(row)
+
+
+def response_from_fhir(data: dict[str, Any], form: Form) -> dict[str, Any]:
+    """A response file (our JSON, not yet checked) from a FHIR QuestionnaireResponse or Bundle."""
+    resource = _the_response(data)
+    _validate_either(resource)
+    problems = []
+    questionnaire = str(resource.get("questionnaire", ""))
+    if questionnaire and questionnaire.split("|")[0] != form_url(form):
+        problems.append(Problem("questionnaire", form_url(form), questionnaire))
+    reader = _Reader(form)
+    reader.read(resource.get("item") or [])
+    problems += reader.problems
+    if problems:
+        raise InvalidResponse(problems)
+    authored = resource.get("authored")
+    converted: dict[str, Any] = {"form": form.id, "answers": reader.answers}
+    if authored is not None:
+        converted["authored"] = str(authored)[:10]
+    return converted
