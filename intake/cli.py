@@ -32,6 +32,7 @@ from intake.yamlfile import DataFileError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 STAFF_PIN_ENV = "INTAKE_STAFF_PIN"
+FHIR_VERSIONS = ("R4", "R5")
 
 
 class UsageError(Exception):
@@ -145,7 +146,7 @@ def cmd_validate_form(args: argparse.Namespace) -> int:
 
 
 def _store_command(name: str, args: argparse.Namespace, module: str = "intake.cli_store") -> int:
-    """Run a command from `intake.cli_store` (or `cli_staff`), loading the database libraries only now."""
+    """Run a command from `intake.cli_store` (or `cli_staff`, `cli_interop`), loading its libraries only now."""
     return getattr(importlib.import_module(module), name)(args)
 
 
@@ -180,6 +181,21 @@ def _add_store_commands(commands: Any) -> None:
     audit = commands.add_parser("audit", help="check the audit log")
     audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
     audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=partial(_store_command, "cmd_audit_verify"))
+
+    interop_command = partial(_store_command, module="intake.cli_interop")
+    export_form = commands.add_parser("export-form", help="the questionnaire as a FHIR Questionnaire")
+    export_form.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", default="R5",
+                             help="R5 (default) or R4 (FHIR R4B)")
+    export_form.add_argument("-o", "--output", required=True, metavar="FILE")
+    export_form.set_defaults(run=partial(interop_command, "cmd_export_form"))
+    export = commands.add_parser("export", help="one visit as FHIR (--fhir), or visits as CSV (--csv)")
+    export.add_argument("visit_id", nargs="?", metavar="VISIT_ID")
+    export.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", help="R5 (default) or R4 (FHIR R4B)")
+    export.add_argument("--csv", action="store_true", help="one row per visit; --from/--to by the day it started")
+    export.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.set_defaults(run=partial(interop_command, "cmd_export"))
 
     staff_command = partial(_store_command, module="intake.cli_staff")
     staff = commands.add_parser("staff", help="add, list or disable staff accounts")
