@@ -88,7 +88,7 @@ def _the_response(data: dict[str, Any]) -> dict[str, Any]:
     if kind == "QuestionnaireResponse":
         return data
     if kind != "Bundle":
-        raise InvalidResponse([Problem("resourceType", "QuestionnaireResponse or Bundle", str(kind))])
+        raise InvalidResponse([Problem("resourceType", "expected QuestionnaireResponse or Bundle", f"got {kind}")])
     found = [
         entry.get("resource")
         for entry in data.get("entry") or []
@@ -96,7 +96,7 @@ def _the_response(data: dict[str, Any]) -> dict[str, Any]:
         and entry["resource"].get("resourceType") == "QuestionnaireResponse"
     ]
     if len(found) != 1:
-        raise InvalidResponse([Problem("Bundle", "exactly one QuestionnaireResponse entry", f"got {len(found)}")])
+        raise InvalidResponse([Problem("Bundle", "expected exactly one QuestionnaireResponse entry", f"got {len(found)}")])
     return found[0]
 
 
@@ -108,8 +108,8 @@ def _validate_either(resource: dict[str, Any]) -> None:
         try:
             checked(resource, FhirVersion.R4)
         except InvalidFhir:
-            raise InvalidResponse([Problem(f"fhir {line.split(':')[0]}", "a valid QuestionnaireResponse",
-                                           line.split(": ", 1)[-1]) for line in r5.problems]) from None
+            raise InvalidResponse([Problem(f"fhir {line.split(':')[0]}", "expected a valid QuestionnaireResponse",
+                                           f"got: {line.split(': ', 1)[-1]}") for line in r5.problems]) from None
 
 
 class _Reader:
@@ -130,7 +130,7 @@ class _Reader:
     def _questions(self, items: list[Any]) -> None:
         for item in items:
             if not isinstance(item, dict):
-                self.problems.append(Problem("item", "an item object", str(item)[:40]))
+                self.problems.append(Problem("item", "expected an item object", f"got {str(item)[:40]}"))
                 continue
             link_id = str(item.get("linkId", ""))
             if link_id.endswith(NONE_SUFFIX) and link_id[: -len(NONE_SUFFIX)] in self.questions:
@@ -140,13 +140,13 @@ class _Reader:
             elif link_id in self.questions:
                 self._single(self.questions[link_id], link_id, item, self.answers, link_id)
             else:
-                self.problems.append(Problem(link_id or "item", "a linkId of this form's questions", "an unknown linkId"))
+                self.problems.append(Problem(link_id or "item", "expected a linkId of this form's questions", "got an unknown linkId"))
 
     def _value(self, question: Question, key: str, answer: dict[str, Any]) -> Any:
         wanted = VALUE_KEY[question.type]
         if wanted not in answer:
             given = next((name for name in answer if name.startswith("value")), "no value")
-            self.problems.append(Problem(key, wanted, given))
+            self.problems.append(Problem(key, f"expected {wanted}", f"got {given}"))
             return None
         value = answer[wanted]
         return value.get("code") if wanted == "valueCoding" and isinstance(value, dict) else value
@@ -154,10 +154,10 @@ class _Reader:
     def _single(self, question: Question, key: str, item: dict[str, Any], into: dict[str, Any], name: str) -> None:
         answers = item.get("answer") or []
         if len(answers) != 1:
-            self.problems.append(Problem(key, "exactly one answer", f"{len(answers)} answers"))
+            self.problems.append(Problem(key, "expected exactly one answer", f"got {len(answers)}"))
             return
         if name in into:
-            self.problems.append(Problem(key, "one item per question", "the linkId twice"))
+            self.problems.append(Problem(key, "expected one item per question", "got the linkId twice"))
             return
         into[name] = self._value(question, key, answers[0])
 
@@ -165,7 +165,7 @@ class _Reader:
         answers = item.get("answer") or []
         if answers and answers[0].get("valueBoolean") is True:
             if self.answers.get(key):
-                self.problems.append(Problem(key, "rows or 'none', not both", "both"))
+                self.problems.append(Problem(key, "expected medicine rows or 'none', not both", "got both"))
             self.answers.setdefault(key, [])
 
     def _row(self, question: Question, item: dict[str, Any]) -> None:
@@ -177,7 +177,7 @@ class _Reader:
             link_id = str(child.get("linkId", ""))
             prefix, _, field_id = link_id.partition(".")
             if prefix != question.id or field_id not in fields:
-                self.problems.append(Problem(f"{question.id}[{index}]", f"fields {question.id}.FIELD", link_id or "an item without linkId"))
+                self.problems.append(Problem(f"{question.id}[{index}]", f"expected fields {question.id}.FIELD", f"got {link_id or 'an item without linkId'}"))
                 continue
             self._single(fields[field_id], f"{question.id}[{index}].{field_id}", child, row, field_id)
         rows.append(row)
@@ -190,7 +190,7 @@ def response_from_fhir(data: dict[str, Any], form: Form) -> dict[str, Any]:
     problems = []
     questionnaire = str(resource.get("questionnaire", ""))
     if questionnaire and questionnaire.split("|")[0] != form_url(form):
-        problems.append(Problem("questionnaire", form_url(form), questionnaire))
+        problems.append(Problem("questionnaire", f"expected {form_url(form)}", f"got {questionnaire}"))
     reader = _Reader(form)
     reader.read(resource.get("item") or [])
     problems += reader.problems

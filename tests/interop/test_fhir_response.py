@@ -1,0 +1,102 @@
+"""QuestionnaireResponse both ways: every vignette round-trips to the same assessment."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from cases import POLICIES, VIGNETTES
+from intake.eligibility import evaluate, load_rules
+from intake.interop.fhir_response import response_from_fhir, to_questionnaire_response
+from intake.interop.fhir_version import FhirVersion, checked
+from intake.questionnaire.response import InvalidResponse, parse_response
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+@pytest.mark.parametrize("case", VIGNETTES, ids=[case["id"] for case in VIGNETTES])
+def test_round_trip_gives_the_same_assessment_under_every_policy(form, case, version) -> None:
+    original = parse_response(case["response"], form)
+    fhir = to_questionnaire_response(form, original.to_json_dict(), version)
+    assert checked(fhir, version) == fhir, "valid in fhir.resources"
+    back = parse_response(response_from_fhir(fhir, form), form)
+    assert back == original
+    for policy in POLICIES:
+        rules = load_rules(policy)
+        assert evaluate(back, rules, form).to_json_dict() == evaluate(original, rules, form).to_json_dict()
+
+
+def _fhir(form, vignette_id: str = "V01") -> dict:
+    case = next(case for case in VIGNETTES if case["id"] == vignette_id)
+    return to_questionnaire_response(form, parse_response(case["response"], form).to_json_dict())
+
+
+def test_a_bundle_with_one_response_is_read(form) -> None:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": _fhir(form)}]}
+    assert response_from_fhir(bundle, form)["answers"]["headache_days"] == 22
+
+
+def test_a_bundle_with_two_responses_is_refused(form) -> None:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": _fhir(form)}] * 2}
+    with pytest.raises(InvalidResponse, match="Bundle: expected exactly one QuestionnaireResponse entry, got 2"):
+        response_from_fhir(bundle, form)
+
+
+def _find(items, link_id):
+    for item in items:
+        if item["linkId"] == link_id:
+            return item
+        found = _find(item.get("item", []), link_id)
+        if found:
+            return found
+    return None
+
+
+def test_a_wrong_value_type_is_named_by_key(form) -> None:
+    fhir = copy.deepcopy(_fhir(form))
+    _find(fhir["item"], "headache_days")["answer"] = [{"valueString": "22"}]
+    _find(fhir["item"], "acute_medicines.days_per_month")["answer"] = [{"valueString": "4"}]
+    with pytest.raises(InvalidResponse) as invalid:
+        response_from_fhir(fhir, form)
+    lines = str(invalid.value).splitlines()
+    assert "headache_days: expected valueInteger, got valueString" in lines
+    assert "acute_medicines[0].days_per_month: expected valueInteger, got valueString" in lines
+
+
+def test_an_impossible_answer_gets_the_same_error_as_our_json(form) -> None:
+    fhir = copy.deepcopy(_fhir(form))
+    _find(fhir["item"], "migraine_days")["answer"] = [{"valueInteger": 30}]
+    ours = parse_response(_fhir_free(form), form).to_json_dict()
+    ours["answers"]["migraine_days"] = 30
+    with pytest.raises(InvalidResponse) as from_fhir:
+        parse_response(response_from_fhir(fhir, form), form)
+    with pytest.raises(InvalidResponse) as from_json:
+        parse_response(ours, form)
+    assert str(from_fhir.value) == str(from_json.value)
+
+
+def _fhir_free(form) -> dict:
+    return next(case for case in VIGNETTES if case["id"] == "V01")["response"]
+
+
+def test_unknown_link_ids_and_foreign_questionnaires_are_refused(form) -> None:
+    fhir = copy.deepcopy(_fhir(form))
+    fhir["questionnaire"] = "http://example.org/Questionnaire/phq-9"
+    fhir["item"].append({"linkId": "favourite_colour", "answer": [{"valueString": "blue"}]})
+    with pytest.raises(InvalidResponse) as invalid:
+        response_from_fhir(fhir, form)
+    text = str(invalid.value)
+    assert "questionnaire: expected https://headache-intake.example.org/fhir/Questionnaire/headache-intake" in text
+    assert "favourite_colour: expected a linkId of this form's questions" in text
+
+
+def test_an_empty_medicine_list_survives_as_none(form) -> None:
+    response = parse_response(_fhir_free(form), form).to_json_dict()
+    response["answers"]["preventives"] = []
+    back = response_from_fhir(to_questionnaire_response(form, response), form)
+    assert back["answers"]["preventives"] == []
+
+
+def test_not_fhir_at_all_is_named(form) -> None:
+    with pytest.raises(InvalidResponse, match="resourceType: expected QuestionnaireResponse or Bundle, got Patient"):
+        response_from_fhir({"resourceType": "Patient"}, form)

@@ -1,0 +1,90 @@
+"""`intake export-form`, `intake export --fhir | --csv`, and FHIR files given to assess and import."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from cases import vignette
+from intake.cli import main
+from intake.interop.fhir_version import FhirVersion, checked
+
+
+@pytest.fixture(autouse=True)
+def key(monkeypatch) -> None:
+    monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
+
+
+def _import(tmp_path, capsys, vignette_id: str) -> str:
+    path = tmp_path / f"{vignette_id}.json"
+    path.write_text(json.dumps(vignette(vignette_id)), encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    return capsys.readouterr().out.strip()
+
+
+@pytest.mark.parametrize(("flag", "version"), [([], FhirVersion.R5), (["--fhir", "R4"], FhirVersion.R4)])
+def test_export_form_writes_a_valid_questionnaire(tmp_path, capsys, flag, version) -> None:
+    out = tmp_path / "questionnaire.json"
+    assert main(["export-form", *flag, "-o", str(out)]) == 0
+    questionnaire = json.loads(out.read_text(encoding="utf-8"))
+    assert checked(questionnaire, version) == questionnaire
+
+
+def test_an_exported_visit_assesses_and_imports_like_the_original(tmp_path, capsys) -> None:
+    visit_id = _import(tmp_path, capsys, "V14")
+    bundle = tmp_path / "visit.json"
+    assert main(["export", visit_id, "--fhir", "-o", str(bundle)]) == 0
+    capsys.readouterr()
+    assert main(["assess", str(bundle), "--json"]) == 0
+    from_fhir = json.loads(capsys.readouterr().out)
+    assert main(["assess", str(tmp_path / "V14.json"), "--json"]) == 0
+    assert from_fhir == json.loads(capsys.readouterr().out)
+    assert main(["import", str(bundle)]) == 0
+    capsys.readouterr()
+    assert main(["audit", "verify"]) == 0
+    assert "3 rows" in capsys.readouterr().out, "import, export, import"
+
+
+def test_a_bad_fhir_answer_exits_2_naming_the_key(tmp_path, capsys) -> None:
+    visit_id = _import(tmp_path, capsys, "V01")
+    bundle = tmp_path / "visit.json"
+    main(["export", visit_id, "--fhir", "-o", str(bundle)])
+    text = bundle.read_text(encoding="utf-8").replace('"valueInteger": 22', '"valueInteger": 40')
+    bundle.write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["assess", str(bundle)])
+    assert exit_status.value.code == 2
+    assert "error: headache_days:" in capsys.readouterr().err
+
+
+def test_csv_export_of_a_date_range_is_audited_per_visit(tmp_path, capsys) -> None:
+    first, second = _import(tmp_path, capsys, "V01"), _import(tmp_path, capsys, "V02")
+    out = tmp_path / "visits.csv"
+    today = first[:4] + "-" + first[4:6] + "-" + first[6:8]
+    assert main(["export", "--csv", "--from", today, "--to", today, "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert [row["visit_id"] for row in rows] == [first, second]
+    assert main(["export", "--csv", "--from", "2000-01-01", "--to", "2000-01-02", "-o", str(out)]) == 0
+    assert out.read_bytes().decode("utf-8-sig").count("\r\n") == 1, "header only"
+    capsys.readouterr()
+    assert main(["audit", "verify"]) == 0
+    assert "4 rows" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "-o", "x"], "give one of --fhir"),
+        (["export", "--fhir", "-o", "x"], "--fhir: which visit?"),
+        (["export", "abc", "--csv", "-o", "x"], "leave out VISIT_ID"),
+        (["export", "nope", "--fhir", "-o", "x"], "visit nope: not found"),
+    ],
+)
+def test_export_usage_errors_exit_2(tmp_path, capsys, argv, message) -> None:
+    with pytest.raises(SystemExit) as exit_status:
+        main(argv)
+    assert exit_status.value.code == 2
+    assert message in capsys.readouterr().err
