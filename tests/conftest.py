@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from typing import Any
@@ -58,5 +59,21 @@ def assess(form: Form) -> Callable[..., Assessment]:
 
     def run(data: dict[str, Any], policy: str = "us-payer") -> Assessment:
         return evaluate(parse_response(data, form), load_rules(policy), form)
+
+    return run
+
+
+@pytest.fixture
+def import_vignette(tmp_path, capsys, monkeypatch) -> Callable[[str], str]:
+    """`intake import` a vignette's response file (the database key from the environment); its visit id."""
+    from intake.cli import main
+
+    monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
+
+    def run(vignette_id: str) -> str:
+        path = tmp_path / f"{vignette_id}.json"
+        path.write_text(json.dumps(vignette(vignette_id)), encoding="utf-8")
+        assert main(["import", str(path)]) == 0
+        return capsys.readouterr().out.strip()
 
     return run

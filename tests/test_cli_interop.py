@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from cases import vignette
 from intake.cli import main
 from intake.interop.fhir_version import FhirVersion, checked
 
@@ -16,13 +15,6 @@ from intake.interop.fhir_version import FhirVersion, checked
 @pytest.fixture(autouse=True)
 def key(monkeypatch) -> None:
     monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
-
-
-def _import(tmp_path, capsys, vignette_id: str) -> str:
-    path = tmp_path / f"{vignette_id}.json"
-    path.write_text(json.dumps(vignette(vignette_id)), encoding="utf-8")
-    assert main(["import", str(path)]) == 0
-    return capsys.readouterr().out.strip()
 
 
 @pytest.mark.parametrize(("flag", "version"), [([], FhirVersion.R5), (["--fhir", "R4"], FhirVersion.R4)])
@@ -33,8 +25,8 @@ def test_export_form_writes_a_valid_questionnaire(tmp_path, capsys, flag, versio
     assert checked(questionnaire, version) == questionnaire
 
 
-def test_an_exported_visit_assesses_and_imports_like_the_original(tmp_path, capsys) -> None:
-    visit_id = _import(tmp_path, capsys, "V14")
+def test_an_exported_visit_assesses_and_imports_like_the_original(import_vignette, tmp_path, capsys) -> None:
+    visit_id = import_vignette("V14")
     bundle = tmp_path / "visit.json"
     assert main(["export", visit_id, "--fhir", "-o", str(bundle)]) == 0
     capsys.readouterr()
@@ -48,8 +40,8 @@ def test_an_exported_visit_assesses_and_imports_like_the_original(tmp_path, caps
     assert "3 rows" in capsys.readouterr().out, "import, export, import"
 
 
-def test_a_bad_fhir_answer_exits_2_naming_the_key(tmp_path, capsys) -> None:
-    visit_id = _import(tmp_path, capsys, "V01")
+def test_a_bad_fhir_answer_exits_2_naming_the_key(import_vignette, tmp_path, capsys) -> None:
+    visit_id = import_vignette("V01")
     bundle = tmp_path / "visit.json"
     main(["export", visit_id, "--fhir", "-o", str(bundle)])
     text = bundle.read_text(encoding="utf-8").replace('"valueInteger": 22', '"valueInteger": 40')
@@ -60,8 +52,8 @@ def test_a_bad_fhir_answer_exits_2_naming_the_key(tmp_path, capsys) -> None:
     assert "error: headache_days:" in capsys.readouterr().err
 
 
-def test_csv_export_of_a_date_range_is_audited_per_visit(tmp_path, capsys) -> None:
-    first, second = _import(tmp_path, capsys, "V01"), _import(tmp_path, capsys, "V02")
+def test_csv_export_of_a_date_range_is_audited_per_visit(import_vignette, tmp_path, capsys) -> None:
+    first, second = import_vignette("V01"), import_vignette("V02")
     out = tmp_path / "visits.csv"
     today = first[:4] + "-" + first[4:6] + "-" + first[6:8]
     assert main(["export", "--csv", "--from", today, "--to", today, "-o", str(out)]) == 0

@@ -15,16 +15,9 @@ def key(monkeypatch) -> None:
     monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
 
 
-def _import(tmp_path, capsys, vignette_id: str) -> str:
-    path = tmp_path / f"{vignette_id}.json"
-    path.write_text(json.dumps(vignette(vignette_id)), encoding="utf-8")
-    assert main(["import", str(path)]) == 0
-    return capsys.readouterr().out.strip()
-
-
-def test_import_list_show_and_audit(tmp_path, capsys, key) -> None:
-    refer = _import(tmp_path, capsys, "V01")
-    urgent = _import(tmp_path, capsys, "V14")
+def test_import_list_show_and_audit(import_vignette, tmp_path, capsys, key) -> None:
+    refer = import_vignette("V01")
+    urgent = import_vignette("V14")
     assert main(["visits", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [visit["id"] for visit in listed] == [urgent, refer]
@@ -39,8 +32,8 @@ def test_import_list_show_and_audit(tmp_path, capsys, key) -> None:
     assert "audit log intact: 4 rows" in capsys.readouterr().out
 
 
-def test_purge_removes_old_visits_and_records_it(tmp_path, capsys, key) -> None:
-    _import(tmp_path, capsys, "V01")
+def test_purge_removes_old_visits_and_records_it(import_vignette, tmp_path, capsys, key) -> None:
+    import_vignette("V01")
     assert main(["visits", "purge", "--older-than", "0"]) == 0
     assert "purged 1 visit(s)" in capsys.readouterr().out
     assert main(["visits", "list"]) == 0
@@ -58,8 +51,8 @@ def test_invalid_file_is_not_imported(tmp_path, capsys, key) -> None:
     assert 'headache_days: expected a whole number 0-31, got "twenty"' in capsys.readouterr().err
 
 
-def test_wrong_key_is_a_clear_error(tmp_path, capsys, monkeypatch, key) -> None:
-    _import(tmp_path, capsys, "V01")
+def test_wrong_key_is_a_clear_error(import_vignette, tmp_path, capsys, monkeypatch, key) -> None:
+    import_vignette("V01")
     monkeypatch.setenv("INTAKE_DB_KEY", "wrong")
     with pytest.raises(SystemExit) as exit_status:
         main(["visits", "list"])
