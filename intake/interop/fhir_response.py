@@ -28,11 +28,6 @@ VALUE_KEY = {
     QuestionType.CHOICE: "valueCoding",
     QuestionType.YES_NO_UNSURE: "valueCoding",
 }
-FHIR_RESOURCES = ("QuestionnaireResponse", "Bundle")
-
-
-def is_fhir(data: Any) -> bool:
-    return isinstance(data, dict) and data.get("resourceType") in FHIR_RESOURCES
 
 
 # Writing --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 
 from intake.store.database import Database
 from intake.store.errors import SignInRefused, StaffExists, StaffNotFound
@@ -89,10 +89,6 @@ class StaffStore:
     def list(self) -> list[StaffMember]:
         with self._engine.connect() as connection:
             return [_member(row) for row in connection.execute(select(staff).order_by(staff.c.id))]
-
-    def count(self) -> int:
-        with self._engine.connect() as connection:
-            return connection.execute(select(func.count()).select_from(staff)).scalar_one()
 
     def has_admin(self) -> bool:
         with self._engine.connect() as connection:

@@ -43,10 +43,6 @@ class StillThereScreen(MessageScreen):
     def stop(self) -> None:
         self._tick.stop()
 
-    @property
-    def seconds_left(self) -> int:
-        return self._left
-
     def _on_tick(self) -> None:
         self._left -= 1
         if self._left > 0:
