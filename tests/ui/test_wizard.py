@@ -6,7 +6,7 @@ import json
 import logging
 
 import pytest
-from patient_driver import Patient, tap, type_into, visible_texts
+from patient_driver import tap, type_into, visible_texts
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget

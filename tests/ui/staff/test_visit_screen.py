@@ -74,8 +74,9 @@ def test_printing_to_a_pdf_printer_writes_the_summary_and_is_audited(opened, sto
 
 def _first_page(pdf: bytes) -> QImage:
     document = QPdfDocument()
-    _buffer = load_pdf(pdf, document)
+    buffer = load_pdf(pdf, document)
     rendered = document.render(0, QSize(170, 240))
+    buffer.close()
     sheet = QImage(rendered.size(), QImage.Format.Format_Grayscale8)
     sheet.fill(255)
     painter = QPainter(sheet)
