@@ -50,8 +50,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(["--csv exports every visit in --from/--to; leave out VISIT_ID"])
     if args.fhir and (args.date_from or args.date_to):
         raise UsageError(["--from/--to go with --csv"])
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         store, audit, form = VisitStore(database), AuditLog(database), default_form()
         if args.fhir:
             try:
@@ -66,7 +65,5 @@ def cmd_export(args: argparse.Namespace) -> int:
             _write(args.output, csv_bytes(form, exported))
         for visit in exported:
             audit.record(Action.EXPORTED, cli_staff_id(), visit.summary.id, visit.rules_version)
-    finally:
-        database.close()
     print(f"exported {len(exported)} visit(s) to {args.output}")
     return 0

@@ -38,14 +38,12 @@ def _change_account(
     action: Action, staff_id: str, change: Callable[[StaffStore], object], refusal: type[StoreError]
 ) -> None:
     """Make one change to the accounts and audit it, in the clinic's database."""
-    database = open_store(load_settings())
-    try:
-        change(StaffStore(database))
+    with open_store(load_settings()) as database:
+        try:
+            change(StaffStore(database))
+        except refusal as error:
+            raise UsageError([str(error)]) from None
         AuditLog(database).record(action, cli_staff_id(), subject=staff_id)
-    except refusal as error:
-        raise UsageError([str(error)]) from None
-    finally:
-        database.close()
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
@@ -63,11 +61,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_list(_args: argparse.Namespace) -> int:
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         members = StaffStore(database).list()
-    finally:
-        database.close()
     for member in members:
         state = "active" if member.active else "disabled"
         print(f"{member.id:<20}  {member.role:<5}  {state:<8}  {member.name}")

@@ -48,23 +48,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = load_settings()
     form = default_form()
     response = read_response(Path(args.file), form)
-    database = open_store(settings)
-    try:
+    with open_store(settings) as database:
         finished = assess_and_render(new_visit_id(), response, form, settings)
         VisitStore(database).finish(finished)
         AuditLog(database).record(Action.IMPORTED, cli_staff_id(), finished.visit_id, finished.assessment.policy_version)
-    finally:
-        database.close()
     print(finished.visit_id)
     return 0
 
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         found = VisitStore(database).list(status=args.status, date_from=args.date_from, date_to=args.date_to)
-    finally:
-        database.close()
     if args.json:
         json.dump([visit.to_json_dict() for visit in found], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -80,16 +74,13 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_show(args: argparse.Namespace) -> int:
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         stored = VisitStore(database).get(args.id)
         audit = AuditLog(database)
         audit.record(Action.VIEWED, cli_staff_id(), args.id, stored.rules_version)
         if args.pdf and stored.pdf:
             Path(args.pdf).write_bytes(stored.pdf)
             audit.record(Action.EXPORTED, cli_staff_id(), args.id, stored.rules_version)
-    finally:
-        database.close()
     summary = stored.summary
     print(f"Visit {summary.id}: {summary.status}, started {summary.started.astimezone():%Y-%m-%d %H:%M}")
     print(f"Patient: {summary.given_name or '-'} {summary.family_name or ''}".rstrip())
@@ -106,24 +97,18 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
 def cmd_visits_purge(args: argparse.Namespace) -> int:
     if args.older_than < 0:
         raise UsageError(["--older-than: expected a number of days, 0 or more"])
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         purged = VisitStore(database).purge(args.older_than)
         audit = AuditLog(database)
         for visit_id in purged:
             audit.record(Action.PURGED, cli_staff_id(), visit_id)
-    finally:
-        database.close()
     print(f"purged {len(purged)} visit(s) started more than {args.older_than} days ago")
     return 0
 
 
 def cmd_audit_verify(_args: argparse.Namespace) -> int:
-    database = open_store(load_settings())
-    try:
+    with open_store(load_settings()) as database:
         rows = AuditLog(database).rows()
-    finally:
-        database.close()
     problems = chain_problems(rows)
     for problem in problems:
         print(f"audit: {problem}", file=sys.stderr)

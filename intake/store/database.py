@@ -36,6 +36,12 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def _sqlite_engine(path: Path, passphrase: str) -> Engine:
     path.parent.mkdir(parents=True, exist_ok=True)
