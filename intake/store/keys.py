@@ -34,18 +34,3 @@ def stored_key() -> str | None:
         pass
     return None
 
-
-def remember_key(passphrase: str) -> bool:
-    """Keep the passphrase in the OS keyring when there is one; False when there is not."""
-    try:
-        import keyring
-        from keyring.errors import KeyringError
-
-        try:
-            keyring.set_password(KEYRING_SERVICE, KEYRING_USER, passphrase)
-            return True
-        except KeyringError as error:
-            log.info("passphrase not kept: no usable OS keyring (%s)", type(error).__name__)
-    except ImportError:
-        pass
-    return False
