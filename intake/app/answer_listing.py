@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from intake.questionnaire.display import format_row, format_value
+from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Form, QuestionType
 
 
@@ -28,11 +28,8 @@ def answer_listing(form: Form, answers: Mapping[str, Any]) -> list[AnswerLine]:
             if question.id not in answers:
                 continue
             value = answers[question.id]
+            texts = answer_lines(question, value)
             if question.type is QuestionType.GROUP and value:
-                text = "\n".join(f"{number}. {format_row(question, row)}" for number, row in enumerate(value, start=1))
-            elif question.type is QuestionType.GROUP:
-                text = question.none_label
-            else:
-                text = format_value(question, value)
-            lines.append(AnswerLine(section.title, question.label, text))
+                texts = [f"{number}. {text}" for number, text in enumerate(texts, start=1)]
+            lines.append(AnswerLine(section.title, question.label, "\n".join(texts)))
     return lines

@@ -44,3 +44,10 @@ def format_row(question: Question, row: dict[str, Any]) -> str:
         labelled = parts and field.type in (QuestionType.TEXT, QuestionType.MONTH, QuestionType.DATE)
         parts.append(f"{field.label.lower()} {text}" if labelled else text)
     return ", ".join(parts)
+
+
+def answer_lines(question: Question, value: Any, date_text: Callable[[date], str] = date.isoformat) -> list[str]:
+    """An answer as lines: one per medicine row (the group's "none" wording for an empty list)."""
+    if question.type is QuestionType.GROUP and value is not None:
+        return [format_row(question, row) for row in value] or [question.none_label]
+    return [format_value(question, value, date_text)]

@@ -8,22 +8,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
 
 from intake.app.visit import Visit
-from intake.questionnaire.display import format_row, format_value
-from intake.questionnaire.form import Question, QuestionType
+from intake.questionnaire.display import answer_lines
+from intake.questionnaire.form import Question
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
 
 NOT_ANSWERED = "Not answered"
-
-
-def answer_lines(question: Question, value: Any) -> list[str]:
-    """The answer as the patient reads it back: their own words, one medicine per line."""
-    if value is None:
-        return [NOT_ANSWERED]
-    if question.type is QuestionType.GROUP:
-        return [format_row(question, row) for row in value] or [question.none_label]
-    return [format_value(question, value, date_text=spoken_date)]
 
 
 class ReviewScreen(ScrollColumn):
@@ -70,7 +61,7 @@ class ReviewScreen(ScrollColumn):
         grid.setContentsMargins(16, 10, 16, 10)
         grid.setHorizontalSpacing(16)
         grid.addWidget(label(question.text, "review-question"), 0, 0)
-        answer = label("\n".join(answer_lines(question, value)), "review-answer" if value is not None else "review-missing")
+        answer = label("\n".join(answer_lines(question, value, spoken_date) if value is not None else [NOT_ANSWERED]), "review-answer" if value is not None else "review-missing")
         answer.setObjectName("answer")
         grid.addWidget(answer, 1, 0)
         edit = touch_button("Edit", "link", f"Edit: {question.text}")
