@@ -60,8 +60,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             _write(args.output, _json_bytes(export_visit(visit, form, FhirVersion(args.fhir))))
             exported = [visit]
         else:
-            found = sorted(store.list(date_from=args.date_from, date_to=args.date_to), key=lambda summary: summary.started)
-            exported = [store.get(summary.id) for summary in found]
+            exported = store.without_pdfs(args.date_from, args.date_to)
             _write(args.output, csv_bytes(form, exported))
         for visit in exported:
             audit.record(Action.EXPORTED, cli_staff_id(), visit.summary.id, visit.rules_version)

@@ -84,6 +84,27 @@ def _summary(row: Any) -> VisitSummary:
     )
 
 
+def _stored(row: Any, pdf: bytes | None) -> StoredVisit:
+    return StoredVisit(
+        summary=_summary(row),
+        response=json.loads(row.response),
+        assessment=json.loads(row.assessment) if row.assessment else None,
+        pdf=pdf,
+        policy=row.policy,
+        rules_version=row.rules_version,
+        rules_hash=row.rules_hash,
+    )
+
+
+def _started_in(query: Select, date_from: date | None, date_to: date | None) -> Select:
+    """Whole UTC days, both ends included (the CLI's `--from`/`--to`)."""
+    if date_from:
+        query = query.where(visits.c.started >= datetime.combine(date_from, time.min, UTC))
+    if date_to:
+        query = query.where(visits.c.started < datetime.combine(date_to + timedelta(days=1), time.min, UTC))
+    return query
+
+
 def _names(response: dict[str, Any]) -> dict[str, Any]:
     answers = response.get("answers", {})
     return {"given_name": answers.get("given_name"), "family_name": answers.get("family_name")}
@@ -170,10 +191,7 @@ class VisitStore:
             query = query.where(visits.c.status == status)
         if since:
             query = query.where(visits.c.started >= since.astimezone(UTC))
-        if date_from:
-            query = query.where(visits.c.started >= datetime.combine(date_from, time.min, UTC))
-        if date_to:
-            query = query.where(visits.c.started < datetime.combine(date_to + timedelta(days=1), time.min, UTC))
+        query = _started_in(query, date_from, date_to)
         if limit:
             query = query.limit(limit)
         with self._engine.connect() as connection:
@@ -184,15 +202,15 @@ class VisitStore:
             row = connection.execute(select(visits).where(visits.c.id == visit_id)).first()
         if row is None:
             raise VisitNotFound(f"visit {visit_id}: not found")
-        return StoredVisit(
-            summary=_summary(row),
-            response=json.loads(row.response),
-            assessment=json.loads(row.assessment) if row.assessment else None,
-            pdf=row.pdf,
-            policy=row.policy,
-            rules_version=row.rules_version,
-            rules_hash=row.rules_hash,
-        )
+        return _stored(row, row.pdf)
+
+    def without_pdfs(self, date_from: date | None = None, date_to: date | None = None) -> list[StoredVisit]:
+        """Visits started in these UTC days, oldest first, read in one query and without
+        their PDFs (`pdf` is None): what a CSV export needs."""
+        columns = [column for column in visits.c if column.name != "pdf"]
+        query = _started_in(select(*columns).order_by(visits.c.started), date_from, date_to)
+        with self._engine.connect() as connection:
+            return [_stored(row, None) for row in connection.execute(query)]
 
     def mark_reviewed(self, visit_id: str, staff_id: str) -> None:
         with self._engine.begin() as connection:

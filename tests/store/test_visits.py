@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
 from cases import VIGNETTES, vignette
@@ -77,3 +79,16 @@ def test_review_discard_and_purge(database, form) -> None:
     assert store.purge(older_than_days=1) == []
     assert store.purge(older_than_days=0) == ["20261124-090000-000001"]
     assert store.list() == []
+
+
+def test_without_pdfs_reads_a_day_range_oldest_first(database, form) -> None:
+    store = VisitStore(database)
+    store.finish(finished_visit(form, "V14", "20261124-090000-000001"))
+    store.finish(finished_visit(form, "V01", "20261124-090100-000002"))
+    today = date.today()
+    found = store.without_pdfs(today - timedelta(days=1), today + timedelta(days=1))
+    assert [visit.summary.id for visit in found] == ["20261124-090000-000001", "20261124-090100-000002"]
+    assert all(visit.pdf is None for visit in found)
+    first = store.get("20261124-090000-000001")
+    assert (found[0].assessment, found[0].response, found[0].rules_version) == (first.assessment, first.response, first.rules_version)
+    assert store.without_pdfs(date(2000, 1, 1), date(2000, 1, 2)) == []
