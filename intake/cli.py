@@ -157,6 +157,12 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _add_day_range(parser: argparse.ArgumentParser) -> None:
+    """`--from`/`--to`: inclusive days a visit started on (DATA.md)."""
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+
+
 def _add_store_commands(commands: Any) -> None:
     importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
     importer.add_argument("file", metavar="FILE")
@@ -166,8 +172,7 @@ def _add_store_commands(commands: Any) -> None:
     actions = visits.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="newest first, urgent first")
     listing.add_argument("--status", choices=STATUSES)
-    listing.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
-    listing.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    _add_day_range(listing)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=partial(_store_command, "cmd_visits_list"))
     show = actions.add_parser("show", help="one visit's assessment")
@@ -192,8 +197,7 @@ def _add_store_commands(commands: Any) -> None:
     export.add_argument("visit_id", nargs="?", metavar="VISIT_ID")
     export.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", help="R5 (default) or R4 (FHIR R4B)")
     export.add_argument("--csv", action="store_true", help="one row per visit; --from/--to by the day it started")
-    export.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
-    export.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    _add_day_range(export)
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     export.set_defaults(run=partial(interop_command, "cmd_export"))
 
