@@ -29,6 +29,7 @@ from intake.store.database import DATABASE_FILE, open_database
 from intake.store.errors import StoreError
 from intake.store.keys import stored_key
 from intake.store.stores import Stores
+from intake.store.visits import VisitStore
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.idle import IdleWatch
 from intake.ui.long_press import LongPress
@@ -70,7 +71,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.stores = stores
-        self.store = stores.visits if stores is not None else None
         self.settings = settings
         self.form = form
         self.rules = rules
@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
         self.staff: StaffArea | None = None
         if stores is not None:
             self._add_staff_mode(stores, settings_file)
+
+    @property
+    def store(self) -> VisitStore | None:
+        return self.stores.visits if self.stores is not None else None
 
     def _add_staff_mode(self, stores: Stores, settings_file: Path | None) -> None:
         self.staff = StaffArea(stores, self.form, self.settings, settings_file)
