@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from intake.app.finishing import assess_and_render
+from intake.app.review_queue import patient_name
 from intake.app.visit import new_visit_id
 from intake.cli import UsageError, read_response
 from intake.eligibility.assessment import Assessment
@@ -64,7 +65,7 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
         print()
         return 0
     for visit in found:
-        name = " ".join(part for part in (visit.given_name, visit.family_name) if part) or "-"
+        name = patient_name(visit, unnamed="-")
         reviewed = "reviewed" if visit.reviewed else "not reviewed"
         started = visit.started.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{visit.id}  {started}  {visit.status:<11}  {visit.outcome or '-':<14}  {reviewed:<12}  {name}")

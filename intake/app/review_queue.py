@@ -41,8 +41,8 @@ def _folded(text: str) -> str:
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
-def patient_name(visit: VisitSummary) -> str:
-    return " ".join(part for part in (visit.given_name, visit.family_name) if part) or "(no name yet)"
+def patient_name(visit: VisitSummary, unnamed: str = "(no name yet)") -> str:
+    return " ".join(part for part in (visit.given_name, visit.family_name) if part) or unnamed
 
 
 def is_urgent(visit: VisitSummary) -> bool:
