@@ -68,11 +68,9 @@ def _document(visit: StoredVisit, version: FhirVersion) -> dict[str, Any]:
         "contentType": "application/pdf",
         "data": base64.b64encode(pdf).decode("ascii"),
         "title": f"visit-{visit.summary.id}.pdf",
-        "size": len(pdf),
+        "size": str(len(pdf)) if version is FhirVersion.R5 else len(pdf),  # R5 integer64 is a JSON string
         "hash": base64.b64encode(hashlib.sha1(pdf).digest()).decode("ascii"),  # noqa: S324 - FHIR defines Attachment.hash as SHA-1
     }
-    if version is FhirVersion.R5:
-        attachment["size"] = str(len(pdf))
     document = {
         "resourceType": "DocumentReference",
         "status": "current",
