@@ -7,6 +7,7 @@ file and key instead of being ignored.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,6 +32,10 @@ class Settings(BaseModel):
     high_contrast: bool = False
     idle_timeout_s: int = Field(default=120, ge=10)
     idle_countdown_s: int = Field(default=30, ge=5)
+    resume_window_s: int = Field(default=900, ge=60, description="How long a paused visit can be resumed with the birth date.")
+    on_screen_keyboard: Literal["auto", "always", "never"] = Field(
+        default="auto", description="auto: shown when Qt reports a touch screen or the kiosk runs full screen."
+    )
     staff_idle_timeout_s: int = Field(default=300, ge=30)
     auto_print: bool = False
     alert_sound: bool = False

@@ -41,6 +41,28 @@ class Option(Frozen):
     label: str = Field(min_length=1)
 
 
+class UnitOption(Frozen):
+    """Another unit the patient may answer in ("3 years" for a question in months).
+
+    Display only: the answer is always stored in the question's own `unit`, so the file
+    format, validation and rules never see it.
+    """
+
+    label: str = Field(min_length=1, description="The unit's words, e.g. 'years'.")
+    size: float = Field(gt=0, description="How many of the question's units one of these is (a year is 12 months).")
+
+
+class RowCondition(Frozen):
+    """Display only: hide a group row field while another field of the same row has this answer.
+
+    "When did you stop?" means nothing for "I'm still taking it"; the file format still
+    accepts the field either way.
+    """
+
+    field: str = Field(pattern=KEY_PATTERN)
+    equals: str
+
+
 class Condition(Frozen):
     """One `enable_when` test on another question's answer.
 
@@ -82,6 +104,18 @@ class Question(Frozen):
     add_more_label: str = Field(default="", description="The same button once a row exists.")
     none_label: str = Field(default="", description="Group answer meaning 'no rows', e.g. 'I don't take any'.")
     catalog: Literal["acute", "preventive"] | None = None
+    quick_picks: tuple[str, ...] = Field(
+        default=(), description="Catalog names offered as one-tap chips above a medicine name (commonest first)."
+    )
+    other_units: tuple[UnitOption, ...] = Field(
+        default=(), description="Longer units the patient may answer in; stored in `unit`."
+    )
+    count_aid: bool = Field(
+        default=False, description="Offer 'Help me count': tap the days of the last 30 on a calendar."
+    )
+    hidden_when: tuple[RowCondition, ...] = Field(
+        default=(), description="Row fields only: hide this field while a sibling field has the given answer."
+    )
 
     @model_validator(mode="after")
     def _consistent_for_type(self) -> Question:
@@ -110,7 +144,27 @@ class Question(Frozen):
             raise ValueError(f"min_length and max_length are only for text questions, not {kind}")
         if self.catalog is not None and kind is not QuestionType.TEXT:
             raise ValueError("catalog is only for text questions")
+        if self.quick_picks and self.catalog is None:
+            raise ValueError("quick_picks are only for text questions with a catalog")
+        if self.other_units and not (numeric and self.unit):
+            raise ValueError("other_units are only for integer and number questions with a unit")
+        if self.count_aid and not (kind is QuestionType.INTEGER and self.max is not None and self.max <= 31):
+            raise ValueError("count_aid is only for integer questions counting days in a month (max 31 or less)")
+        if kind is QuestionType.GROUP:
+            self._row_conditions_resolve()
         return self
+
+    def _row_conditions_resolve(self) -> None:
+        for field in self.fields:
+            for condition in field.hidden_when:
+                sibling = next((other for other in self.fields if other.id == condition.field), None)
+                if sibling is None or sibling is field:
+                    raise ValueError(f"{field.id}: hidden_when names {condition.field!r}, not another field of this row")
+                if condition.equals not in sibling.option_values:
+                    raise ValueError(
+                        f"{field.id}: hidden_when compares {condition.field} with {condition.equals!r}, "
+                        f"which is not one of its options"
+                    )
 
     @property
     def option_values(self) -> tuple[str, ...]:
@@ -171,6 +225,9 @@ class Section(Frozen):
         default=None, description="Clinic setting that switches this section on (off by default)."
     )
     questions: tuple[Question, ...] = Field(min_length=1)
+    page_size: int | None = Field(
+        default=None, ge=1, description="At most this many questions on one screen; a longer section continues on the next."
+    )
 
 
 class Form(Frozen):
@@ -187,6 +244,8 @@ class Form(Frozen):
             if question.id in seen:
                 raise ValueError(f"{question.id}: question id used twice")
             seen[question.id] = question
+            if question.hidden_when:
+                raise ValueError(f"{question.id}: hidden_when is only for fields inside a group row")
         for question in self.questions():
             for condition in question.enable_when:
                 if condition.question not in seen:

@@ -70,3 +70,43 @@ def test_not_yaml(tmp_path) -> None:
     path.write_text("sections: [\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="not valid YAML"):
         load_form(path)
+
+
+def _field(data: dict, question_id: str, field_id: str) -> dict:
+    return next(f for f in _question(data, question_id)["fields"] if f["id"] == field_id)
+
+
+def test_touch_hints_in_the_shipped_form(form, us_rules) -> None:
+    assert form.section_of("rf_thunderclap").page_size == 5
+    assert form.question("headache_days").count_aid
+    assert [(u.label, u.size) for u in form.question("duration_months").other_units] == [("years", 12)]
+    stopped = form.question("preventives").field("stopped")
+    assert [(c.field, c.equals) for c in stopped.hidden_when] == [("outcome", "still_taking")]
+    for question in form.questions():
+        for field in (question, *question.fields):
+            for name in field.quick_picks:
+                assert us_rules.catalog.lookup(name) is not None, f"{field.id}: quick pick {name!r} not in the catalog"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: _question(d, "onset_age").update(count_aid=True), "count_aid is only for integer questions counting days"),
+        (lambda d: _question(d, "aura").update(other_units=[{"label": "years", "size": 12}]), "other_units are only"),
+        (lambda d: _question(d, "given_name").update(quick_picks=["x"]), "quick_picks are only"),
+        (lambda d: _question(d, "aura").update(hidden_when=[{"field": "x", "equals": "y"}]), "aura: hidden_when is only"),
+        (
+            lambda d: _field(d, "preventives", "stopped").update(hidden_when=[{"field": "outcome", "equals": "gone"}]),
+            "stopped: hidden_when compares outcome with 'gone'",
+        ),
+        (
+            lambda d: _field(d, "preventives", "stopped").update(hidden_when=[{"field": "route", "equals": "x"}]),
+            "stopped: hidden_when names 'route'",
+        ),
+        (lambda d: d["sections"][0].update(page_size=0), "page_size"),
+    ],
+)
+def test_touch_hints_are_checked_at_load(tmp_path, change, message) -> None:
+    path = _broken(tmp_path, change)
+    with pytest.raises(DataFileError, match=message):
+        load_form(path)

@@ -40,6 +40,8 @@ LABELS = {
     "high_contrast": "High contrast by default",
     "idle_timeout_s": "Patient idle time (seconds)",
     "idle_countdown_s": "“Are you still there?” countdown (seconds)",
+    "resume_window_s": "A paused visit can be resumed for (seconds)",
+    "on_screen_keyboard": "On-screen keyboard",
     "staff_idle_timeout_s": "Staff sign-out after (seconds)",
     "auto_print": "Print the summary when a patient finishes",
     "printer": "Printer",
@@ -83,6 +85,8 @@ class SettingsScreen(QWidget):
             "high_contrast": QCheckBox(),
             "idle_timeout_s": _spin(10, 3600),
             "idle_countdown_s": _spin(5, 600),
+            "resume_window_s": _spin(60, 86400),
+            "on_screen_keyboard": QComboBox(),
             "staff_idle_timeout_s": _spin(30, 7200),
             "auto_print": QCheckBox(),
             "printer": QComboBox(),
@@ -92,6 +96,7 @@ class SettingsScreen(QWidget):
         }
         self.field("policy").addItems(shipped_policies())
         self.field("paper").addItems(["a4", "letter"])
+        self.field("on_screen_keyboard").addItems(["auto", "always", "never"])
         self.field("output_dir").setPlaceholderText("Default: the app's own data folder")
         self.field("database_url").setPlaceholderText("Empty: this computer. Applies at the next start")
         form = QFormLayout()
@@ -139,11 +144,11 @@ class SettingsScreen(QWidget):
         for key in ("clinic_name", "clinic_address", "database_url"):
             self.field(key).setText(getattr(settings, key) or "")
         self.field("output_dir").setText(str(settings.output_dir) if settings.output_dir else "")
-        for key in ("policy", "paper"):
+        for key in ("policy", "paper", "on_screen_keyboard"):
             self.field(key).setCurrentText(getattr(settings, key))
         for key in ("midas", "large_text", "high_contrast", "auto_print", "alert_sound"):
             self.field(key).setChecked(getattr(settings, key))
-        for key in ("idle_timeout_s", "idle_countdown_s", "staff_idle_timeout_s"):
+        for key in ("idle_timeout_s", "idle_countdown_s", "resume_window_s", "staff_idle_timeout_s"):
             self.field(key).setValue(getattr(settings, key))
         self.message.hide()
 
@@ -154,8 +159,9 @@ class SettingsScreen(QWidget):
             "clinic_address": self.field("clinic_address").text().strip(),
             "policy": self.field("policy").currentText(),
             "paper": self.field("paper").currentText(),
+            "on_screen_keyboard": self.field("on_screen_keyboard").currentText(),
             **{key: self.field(key).isChecked() for key in ("midas", "large_text", "high_contrast", "auto_print", "alert_sound")},
-            **{key: self.field(key).value() for key in ("idle_timeout_s", "idle_countdown_s", "staff_idle_timeout_s")},
+            **{key: self.field(key).value() for key in ("idle_timeout_s", "idle_countdown_s", "resume_window_s", "staff_idle_timeout_s")},
             "printer": None if printer == SYSTEM_DEFAULT else printer,
             "output_dir": self.field("output_dir").text().strip() or None,
             "database_url": self.field("database_url").text().strip() or None,
