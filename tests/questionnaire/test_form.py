@@ -110,3 +110,10 @@ def test_touch_hints_are_checked_at_load(tmp_path, change, message) -> None:
     path = _broken(tmp_path, change)
     with pytest.raises(DataFileError, match=message):
         load_form(path)
+
+
+def test_help_texts_are_short(form) -> None:
+    """Patients skim: a help text over 30 words is not read on a tablet."""
+    for question in form.questions():
+        for field in (question, *question.fields):
+            assert len(field.help.split()) < 30, f"{field.id}: help text has {len(field.help.split())} words"
