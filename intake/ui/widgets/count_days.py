@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from intake.app.day_grid import calendar_cells, recent_days, weekday_columns
@@ -44,7 +44,8 @@ class CountDays(QFrame):
         grid = QGridLayout()
         grid.setSpacing(6)
         for column, weekday in enumerate(weekday_columns(first_weekday)):
-            grid.addWidget(label(locale.dayName(weekday, QLocale.FormatType.ShortFormat), "weekday", wrap=False), 0, column)
+            name = label(locale.dayName(weekday, QLocale.FormatType.ShortFormat), "weekday", wrap=False)
+            grid.addWidget(name, 0, column, Qt.AlignmentFlag.AlignCenter)
         self.day_buttons: dict[date, QPushButton] = {}
         for cell in calendar_cells(days, first_weekday):
             is_today = cell.day == today
@@ -63,15 +64,20 @@ class CountDays(QFrame):
         self.cancel_button.clicked.connect(self._on_cancel)
         actions = QHBoxLayout()
         actions.setSpacing(16)
-        actions.addWidget(self.total, 1)
         actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
         actions.addWidget(self.use_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
         layout.addWidget(label(COUNT_PROMPT, "help"))
         layout.addLayout(grid)
+        layout.addWidget(self.total)
         layout.addLayout(actions)
+
+    def focus_first_day(self) -> None:
+        """Keyboard and screen-reader users land in the calendar that just opened."""
+        next(iter(self.day_buttons.values())).setFocus()
 
     def count(self) -> int:
         return sum(button.isChecked() for button in self.day_buttons.values())

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from intake.app.number_steps import stepped
 from intake.app.patient_wording import (
@@ -28,6 +28,7 @@ from intake.app.unit_conversion import shown_range, to_shown, to_stored
 from intake.questionnaire.form import Question, QuestionType, UnitOption
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.count_days import CountDays
+from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.hold_repeat import HeldRepeat
 from intake.ui.widgets.styling import discard, label, touch_button
 from intake.ui.widgets.unit_toggle import UnitToggle
@@ -58,12 +59,15 @@ class NumberInput(AnswerInput):
         self._plus_hold = HeldRepeat(self.plus, self._max - self._min)
         self._minus_hold.step.connect(self._step_down)
         self._plus_hold.step.connect(self._step_up)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
-        row.addWidget(self.minus)
-        row.addWidget(self.line)
-        row.addWidget(self.plus)
+        stepper = QWidget()
+        steps = QHBoxLayout(stepper)
+        steps.setContentsMargins(0, 0, 0, 0)
+        steps.setSpacing(12)
+        steps.addWidget(self.minus)
+        steps.addWidget(self.line)
+        steps.addWidget(self.plus)
+        row = FlowRow(spacing=12)
+        row.addWidget(stepper)
         self.unit_toggle: UnitToggle | None = None
         if question.other_units:
             self.unit_toggle = UnitToggle([unit.label for unit in self._units])
@@ -71,22 +75,17 @@ class NumberInput(AnswerInput):
             row.addWidget(self.unit_toggle)
         elif question.unit:
             row.addWidget(label(question.unit, "unit", wrap=False))
-        row.addStretch(1)
+        self.count_button: QPushButton | None = None
+        self.count_days: CountDays | None = None
+        if question.count_aid:
+            self.count_button = touch_button(HELP_ME_COUNT, "quiet")
+            self.count_button.setObjectName("help-me-count")
+            self.count_button.clicked.connect(self._open_count)
+            row.addWidget(self.count_button)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(12)
         self._layout.addLayout(row)
-        self.count_button: QPushButton | None = None
-        self.count_days: CountDays | None = None
-        if question.count_aid:
-            self.count_button = touch_button(HELP_ME_COUNT, "toggle")
-            self.count_button.setObjectName("help-me-count")
-            self.count_button.setCheckable(True)
-            self.count_button.clicked.connect(self._on_count_clicked)
-            aid_row = QHBoxLayout()
-            aid_row.addWidget(self.count_button)
-            aid_row.addStretch(1)
-            self._layout.addLayout(aid_row)
         self._apply_unit()
 
     # The unit shown ---------------------------------------------------------
@@ -181,13 +180,10 @@ class NumberInput(AnswerInput):
 
     # Help me count ----------------------------------------------------------
 
-    def _on_count_clicked(self, checked: bool) -> None:
-        if checked:
-            self._open_count()
-        else:
-            self._close_count()
-
     def _open_count(self) -> None:
+        """The calendar replaces the button that opened it; its own Cancel closes it."""
+        assert self.count_button is not None
+        self.count_button.hide()
         self.count_days = CountDays(date.today())
         self.count_days.counted.connect(self._on_counted)
         self.count_days.cancelled.connect(self._close_count)
@@ -201,6 +197,7 @@ class NumberInput(AnswerInput):
             scroll = scroll.parentWidget()
         if scroll is not None and self.count_days is not None:
             scroll.ensureWidgetVisible(self.count_days, 0, 0)
+            self.count_days.focus_first_day()
 
     def _close_count(self) -> None:
         self._forget_count()
@@ -212,7 +209,7 @@ class NumberInput(AnswerInput):
             discard(self.count_days)
             self.count_days = None
         if self.count_button is not None:
-            self.count_button.setChecked(False)
+            self.count_button.show()
 
     def _on_counted(self, count: int) -> None:
         self._close_count()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from intake.app.patient_wording import answer_in_unit
 from intake.ui.widgets.styling import touch_button
@@ -19,6 +19,7 @@ class UnitToggle(QWidget):
     def __init__(self, units: Sequence[str]) -> None:
         super().__init__()
         self.setProperty("role", "unit-toggle")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.buttons: list[QPushButton] = []
