@@ -86,6 +86,11 @@ def out_of_range_in(unit: str, low: float, high: float, whole: bool) -> str:
     return f"Please enter {range_hint_in(unit, low, high, whole)}."
 
 
+def enter_range(hint: str) -> str:
+    """Read after a number box's question by screen readers: 'Enter a whole number from 0 to 31.'"""
+    return f"Enter {hint}."
+
+
 def answer_in_unit(unit: str) -> str:
     """Spoken name of a unit choice button."""
     return f"Answer in {unit}"

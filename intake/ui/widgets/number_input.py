@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtCore import QPoint, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from intake.app.patient_wording import (
     HELP_ME_COUNT,
     STEP_DOWN,
     STEP_UP,
+    enter_range,
     out_of_range,
     out_of_range_in,
     range_hint,
@@ -188,16 +189,21 @@ class NumberInput(AnswerInput):
         self.count_days.counted.connect(self._on_counted)
         self.count_days.cancelled.connect(self._close_count)
         self._layout.addWidget(self.count_days)
-        QTimer.singleShot(0, self._reveal_count)
+        self.count_days.show()
+        QTimer.singleShot(0, self, self._reveal_count)
 
     def _reveal_count(self) -> None:
-        """Scroll so the calendar and its buttons are in view, not below the fold."""
+        """Scroll just enough to show the whole calendar, or its top if it is taller than the screen."""
         scroll = self.parentWidget()
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
-        if scroll is not None and self.count_days is not None:
-            scroll.ensureWidgetVisible(self.count_days, 0, 0)
-            self.count_days.focus_first_day()
+        if scroll is None or scroll.widget() is None or self.count_days is None:
+            return
+        top = self.count_days.mapTo(scroll.widget(), QPoint(0, 0)).y()
+        bottom_in_view = top + self.count_days.height() - scroll.viewport().height()
+        bar = scroll.verticalScrollBar()
+        bar.setValue(min(top, max(bar.value(), bottom_in_view)))
+        self.count_days.focus_first_day()
 
     def _close_count(self) -> None:
         self._forget_count()
@@ -244,4 +250,4 @@ class NumberInput(AnswerInput):
             hint = range_hint_in(self._unit.label, low, high, self._shown_whole())
         else:
             hint = range_hint(self._question)
-        self.line.setAccessibleDescription(f"{self._description} Enter {hint}.".strip())
+        self.line.setAccessibleDescription(f"{self._description} {enter_range(hint)}".strip())

@@ -17,6 +17,8 @@ from intake.ui.widgets.question_block import QuestionBlock
 
 WEDNESDAY = date(2026, 11, 25)
 
+PAGE_ONE = {"given_name": "Ann", "family_name": "Lee", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
+
 
 @pytest.fixture(autouse=True)
 def uk_locale():
@@ -132,3 +134,25 @@ def test_the_calendar_fits_a_portrait_tablet_with_finger_sized_days(number) -> N
     assert grid.sizeHint().height() <= 800
     for button in grid.day_buttons.values():
         assert button.width() >= 48 and button.height() >= 48
+
+
+def test_the_wizard_keeps_the_count(kiosk) -> None:
+    _window, patient = kiosk
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    number = patient.page().blocks["headache_days"].input
+    grid = open_count(number)
+    for button in list(grid.day_buttons.values())[:3]:
+        patient.page().reveal(button)
+        tap(button)
+    patient.page().reveal(grid.use_button)
+    tap(grid.use_button)
+    assert patient.wizard.visit.answers["headache_days"] == 3
+
+
+def test_opening_scrolls_the_whole_calendar_into_view(kiosk, qtbot) -> None:
+    _window, patient = kiosk
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    grid = open_count(patient.page().blocks["headache_days"].input)
+    first_day = next(iter(grid.day_buttons.values()))
+    qtbot.waitUntil(lambda: grid.use_button.visibleRegion().boundingRect().height() == grid.use_button.height())
+    assert first_day.visibleRegion().boundingRect().height() == first_day.height()

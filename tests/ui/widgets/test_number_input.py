@@ -9,6 +9,8 @@ from PySide6.QtTest import QTest
 
 from intake.ui.widgets.number_input import NumberInput
 
+PAGE_ONE = {"given_name": "Ann", "family_name": "Lee", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
+
 
 @pytest.fixture
 def make_number(qtbot, form):
@@ -175,3 +177,14 @@ def test_unit_choices_are_named_for_screen_readers(make_number) -> None:
 def test_a_number_without_other_units_shows_its_unit_and_no_choice(make_number) -> None:
     widget = make_number("headache_days")
     assert widget.unit_toggle is None
+
+
+def test_the_wizard_keeps_years_as_months(kiosk) -> None:
+    _window, patient = kiosk
+    patient.advance_to("headache_pattern", PAGE_ONE | {"pregnant": "no", "breastfeeding": "no"})
+    widget = patient.page().blocks["duration_months"].input
+    patient.page().reveal(widget)
+    choose_unit(widget, "years")
+    for _ in range(3):
+        tap(widget.plus)
+    assert patient.wizard.visit.answers["duration_months"] == 36
