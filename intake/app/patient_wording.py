@@ -63,3 +63,38 @@ def bad_year(earliest: int, latest: int) -> str:
 
 def incomplete_month() -> str:
     return "Please choose the month and fill in the year, or leave both empty."
+
+
+# Numbers: − and +, answering in another unit, "Help me count" ------------------
+
+STEP_DOWN = "One less"
+STEP_UP = "One more"
+HELP_ME_COUNT = "Help me count"
+COUNT_PROMPT = "Tap each day to count it. Tap a day again to take it off."
+USE_COUNT = "Use this count"
+CANCEL_COUNT = "Cancel"
+TODAY = "today"
+
+
+def range_hint_in(unit: str, low: float, high: float, whole: bool) -> str:
+    """'a number from 0 to 120 years': the range in the unit the patient chose."""
+    kind = "a whole number" if whole else "a number"
+    return f"{kind} from {_number(low)} to {_number(high)} {unit}"
+
+
+def out_of_range_in(unit: str, low: float, high: float, whole: bool) -> str:
+    return f"Please enter {range_hint_in(unit, low, high, whole)}."
+
+
+def enter_range(hint: str) -> str:
+    """Read after a number box's question by screen readers: 'Enter a whole number from 0 to 31.'"""
+    return f"Enter {hint}."
+
+
+def answer_in_unit(unit: str) -> str:
+    """Spoken name of a unit choice button."""
+    return f"Answer in {unit}"
+
+
+def days_counted(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
