@@ -63,3 +63,23 @@ def bad_year(earliest: int, latest: int) -> str:
 
 def incomplete_month() -> str:
     return "Please choose the month and fill in the year, or leave both empty."
+
+
+# On-screen keyboard ------------------------------------------------------
+# Key captions (what the key shows) and names (what a screen reader says).
+
+KEY_SHIFT_CAPTION = "⇧"
+KEY_SHIFT_NAME = "Shift: next letter capital"
+KEY_BACKSPACE_CAPTION = "⌫"
+KEY_BACKSPACE_NAME = "Backspace"
+KEY_SPACE_CAPTION = "space"
+KEY_SPACE_NAME = "Space"
+KEY_DONE_CAPTION = "Done"
+KEY_DONE_NAME = "Done: hide the keyboard"
+KEY_DECIMAL_NAME = "Decimal comma"
+KEYBOARD_NAME = "On-screen keyboard"
+
+
+def key_variants_name(letter: str) -> str:
+    """Names the row of accented letters a long press on `letter` opens."""
+    return f"Letters like {letter}"
