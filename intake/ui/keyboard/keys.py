@@ -91,6 +91,11 @@ class LetterKey(QPushButton):
         if not self._holding:
             super().mouseReleaseEvent(event)
             return
+        self.cancel_hold()
+        self.lifted.emit(event.globalPosition().toPoint())
+
+    def cancel_hold(self) -> None:
+        """The hold ended elsewhere (a variant was chosen): the key springs back up."""
+        self._hold.stop()
         self._holding = False
         self.setDown(False)
-        self.lifted.emit(event.globalPosition().toPoint())

@@ -161,6 +161,7 @@ class KeyboardPanel(QWidget):
 
     def close_variants(self) -> None:
         if self.variants is not None:
+            self.variants.held.cancel_hold()
             discard(self.variants)
             self.variants = None
 

@@ -7,7 +7,7 @@ the whole window so that a tap beside the row closes it without typing anything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
@@ -16,6 +16,24 @@ from intake.ui.keyboard.keys import LetterKey
 
 ROW_GAP = 8
 """Space between the held key and the row above it, so the finger does not hide the row."""
+
+
+class VariantKey(LetterKey):
+    """An accented letter in the row; lifting a finger on it types it.
+
+    Through a real touch screen the release of a slide goes to the held key, which keeps
+    the mouse grab. Events sent straight to this widget (assistive tools, tests) bring a
+    release without a press here; that release types the letter too.
+    """
+
+    def __init__(self, character: str) -> None:
+        super().__init__(character, has_variants=False)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.isDown() and event.button() == Qt.MouseButton.LeftButton:
+            self.typed.emit(self.character)
+            return
+        super().mouseReleaseEvent(event)
 
 
 class VariantsOverlay(QWidget):
@@ -31,9 +49,10 @@ class VariantsOverlay(QWidget):
         layout = QHBoxLayout(self.row)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
-        self.keys: list[LetterKey] = []
+        self.held = key
+        self.keys: list[VariantKey] = []
         for variant in variants:
-            button = LetterKey(variant, has_variants=False)
+            button = VariantKey(variant)
             button.setMinimumWidth(key.width())
             button.typed.connect(self.typed)
             layout.addWidget(button)
