@@ -13,7 +13,7 @@ from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputDevice
-from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
 from intake.ui.keyboard.panel import KeyboardPanel
@@ -141,7 +141,13 @@ class KeyboardDock(QWidget):
 
 
 def above_keyboard(pages: QWidget, dock: KeyboardDock) -> QWidget:
-    """The main window's central widget: the pages, shrinking while the keyboard is up."""
+    """The main window's central widget: the pages, shrinking while the keyboard is up.
+
+    A stack of pages is as tall as its tallest page's minimum, even when that page is not
+    showing; the pages' height is therefore left to this column, so that the keyboard
+    fits a landscape screen and the current page scrolls in what remains.
+    """
+    pages.setSizePolicy(pages.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
     column = QWidget()
     column.setObjectName("pages-and-keyboard")
     layout = QVBoxLayout(column)

@@ -7,7 +7,7 @@ the whole window so that a tap beside the row closes it without typing anything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
@@ -53,19 +53,25 @@ class VariantsOverlay(QWidget):
         self.keys: list[VariantKey] = []
         for variant in variants:
             button = VariantKey(variant)
-            button.setMinimumWidth(key.width())
             button.typed.connect(self.typed)
             layout.addWidget(button)
             self.keys.append(button)
         self.setGeometry(window.rect())
-        self.row.adjustSize()
-        self.row.setGeometry(self._row_place(key))
         self.show()
         self.raise_()
+        self.row.setGeometry(self._row_place(key))
+        layout.activate()
 
     def _row_place(self, key: LetterKey) -> QRect:
-        """Above the key, centred on it, kept inside the window (below it if no room above)."""
-        size = self.row.sizeHint()
+        """Above the key, centred on it, kept inside the window (below it if no room above).
+
+        Each variant is as large as the held key, so a row is as easy to hit as the keyboard.
+        """
+        margins = self.row.layout().contentsMargins()
+        spacing = self.row.layout().spacing()
+        count = len(self.keys)
+        width = count * key.width() + (count - 1) * spacing + margins.left() + margins.right()
+        size = QSize(min(width, self.width()), key.height() + margins.top() + margins.bottom())
         key_top_left = self.mapFromGlobal(key.mapToGlobal(QPoint(0, 0)))
         x = key_top_left.x() + key.width() // 2 - size.width() // 2
         y = key_top_left.y() - size.height() - ROW_GAP

@@ -82,6 +82,9 @@ def test_long_press_offers_the_variants_of_a_letter(typing_window) -> None:
     assert row is not None and row.isVisible()
     assert [variant.text() for variant in row.keys] == list(VARIANTS["a"])
     assert row.row.geometry().bottom() < row.mapFromGlobal(held.mapToGlobal(held.rect().topLeft())).y()
+    for variant in row.keys:
+        assert variant.width() >= 48 and variant.height() >= 48
+        assert window.rect().contains(variant.mapTo(window, variant.rect().bottomRight()))
     slide_and_lift(held)
     assert window.dock.panel.variants is not None, "lifted on the key itself: the row stays to be tapped"
     tap_key(window, "ą")
