@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
 from intake.ui.keyboard.panel import KeyboardPanel
+from intake.ui.keyboard.suggestions import SuggestionsAboveKeys
 
 Mode = Literal["auto", "always", "never"]
 _HINT = Qt.InputMethodHint
@@ -73,6 +74,11 @@ class KeyboardDock(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
+        self._settled = QTimer(self)
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(0)
+        self._settled.timeout.connect(self._reveal_focused)
+        self._suggestions = SuggestionsAboveKeys(self)
         self.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -106,15 +112,37 @@ class KeyboardDock(QWidget):
         self.panel.use(name)
         self.panel.set_shift(name == "letters" and starts_capital(field))
         self.show()
+        self._suggestions.watch(field)
         self.reveal(field)
 
     def reveal(self, field: QWidget) -> None:
-        """Lay the window out with the keyboard now, then scroll the field above it."""
+        """Lay the window out with the keyboard now, then scroll the field above it.
+
+        A field that just appeared (a new row) may not be laid out yet, and answers can
+        make questions appear above it: while the keyboard is up, the field's scroll area
+        is watched and the field revealed again once its content has settled.
+        """
         parent = self.parentWidget()
         if parent is not None and parent.layout() is not None:
             parent.layout().activate()
         area = nearest_scroll_area(field)
-        if area is not None:
+        if area is None:
+            return
+        area.ensureWidgetVisible(field, 0, REVEAL_MARGIN)
+        for watched in (area.viewport(), area.widget()):
+            if watched is not None:
+                watched.installEventFilter(self)
+        self._settled.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest) and self.isVisible():
+            self._settled.start()
+        return False
+
+    def _reveal_focused(self) -> None:
+        field = self._target()
+        area = nearest_scroll_area(field) if field is not None else None
+        if area is not None and self.isVisible():
             area.ensureWidgetVisible(field, 0, REVEAL_MARGIN)
 
     def _type(self, text: str) -> None:

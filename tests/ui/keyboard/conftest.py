@@ -28,12 +28,18 @@ class TypingWindow(QWidget):
 
 @pytest.fixture
 def typing_window(qtbot, qapp) -> Callable[..., TypingWindow]:
-    def make(*fields: QWidget, mode: Mode = "always", width: int = 800, height: int = 1280) -> TypingWindow:
+    def make(
+        *fields: QWidget, mode: Mode = "always", width: int = 800, height: int = 1280, at_bottom: bool = False
+    ) -> TypingWindow:
+        """Fields at the top of the page (or at its bottom, right on the keyboard)."""
         apply_theme(qapp)
         window = TypingWindow(mode)
+        fills = any(isinstance(field, QScrollArea) for field in fields)
+        if at_bottom and not fills:
+            window.fields.addStretch(1)
         for field in fields:
             window.add(field)
-        if not any(isinstance(field, QScrollArea) for field in fields):
+        if not at_bottom and not fills:
             window.fields.addStretch(1)
         qtbot.addWidget(window)
         window.resize(width, height)
