@@ -97,14 +97,17 @@ class KeyboardDock(QWidget):
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._follow(new)
 
-    def _target(self, widget: QWidget | None = None) -> QWidget | None:
-        widget = widget or QApplication.focusWidget()
+    def _field(self, widget: QWidget | None) -> QWidget | None:
+        """`widget` if the keyboard types into it: a text field in this window."""
         if widget is not None and is_text_field(widget) and widget.window() is self.window():
             return widget
         return None
 
+    def _target(self) -> QWidget | None:
+        return self._field(QApplication.focusWidget())
+
     def _follow(self, widget: QWidget | None) -> None:
-        field = self._target(widget)
+        field = self._field(widget)
         if field is None or not self.wanted():
             self.hide()
             return

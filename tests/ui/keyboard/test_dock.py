@@ -9,10 +9,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QRadioButton
 from staff_driver import ADMIN_PIN, FrontDesk
 
+from cases import vignette
 from intake.app.patient_wording import KEY_DONE_NAME
 from intake.ui.keyboard.dock import touch_screen_present
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.text_input import TextInput
+
+NAME_AND_BIRTH = {"given_name": "Zoë", "family_name": "Li", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
 
 
 def test_the_keyboard_comes_with_a_text_field_and_goes_when_a_choice_takes_focus(typing_window) -> None:
@@ -96,6 +99,23 @@ def test_a_patient_types_their_name_on_the_first_page(open_kiosk) -> None:
     assert not window.keyboard.isVisible()
     assert patient.wizard.visit.answers["given_name"] == "Zoë" and line.text() == "Zoë"
     assert presses.count == 0
+
+
+def test_a_new_medicine_row_is_scrolled_above_the_keyboard_in_landscape(open_kiosk) -> None:
+    window, patient = open_kiosk(on_screen_keyboard="always")
+    patient.advance_to("acute_medicines", vignette("V01")["answers"] | NAME_AND_BIRTH)
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window, 1000)
+    page = patient.page()
+    rows = page.blocks["acute_medicines"].input
+    tap(rows.add_button)
+    line = rows.rows[-1].blocks["medicine"].input.line
+    QTest.qWait(20)
+    assert line.hasFocus() and window.keyboard.isVisible()
+    viewport = page.viewport()
+    top = line.mapTo(viewport, QPoint(0, 0)).y()
+    assert 0 <= top and top + line.height() <= viewport.height(), "the new row's name field is in sight"
+    assert line.mapTo(window, QPoint(0, line.height())).y() < window.keyboard.mapTo(window, QPoint(0, 0)).y()
 
 
 def test_saved_settings_switch_the_keyboard(open_kiosk, stores) -> None:
