@@ -77,6 +77,10 @@ KEY_SPACE_NAME = "Space"
 KEY_DONE_CAPTION = "Done"
 KEY_DONE_NAME = "Done: hide the keyboard"
 KEY_DECIMAL_NAME = "Decimal comma"
+KEY_NUMBERS_CAPTION = "123"
+KEY_NUMBERS_NAME = "Numbers"
+KEY_LETTERS_CAPTION = "ABC"
+KEY_LETTERS_NAME = "Letters"
 KEYBOARD_NAME = "On-screen keyboard"
 
 

@@ -17,6 +17,10 @@ class KeyKind(Enum):
     BACKSPACE = "backspace"
     SPACE = "space"
     DONE = "done"
+    NUMBERS = "numbers"
+    """From the letters to the digits pad, in a field for words (an address, a PIN)."""
+    LETTERS = "letters"
+    """Back from that digits pad to the letters."""
     GAP = "gap"
 
 
@@ -66,15 +70,20 @@ LETTERS = Layout(
         _letters("qwertyuiop'"),
         _letters("asdfghjklñ-"),
         (Key(KeyKind.SHIFT, columns=4), *_letters("zxcvbnm"), Key(KeyKind.BACKSPACE, columns=4)),
-        (*_letters("áéíóúü"), Key(KeyKind.SPACE, " ", columns=6), Key(KeyKind.DONE, columns=4)),
+        (
+            Key(KeyKind.NUMBERS, columns=LETTER_COLUMNS),
+            *_letters("áéíóúü"),
+            Key(KeyKind.SPACE, " ", columns=4),
+            Key(KeyKind.DONE, columns=4),
+        ),
     ),
 )
 
 
-def _digits_pad(decimal: bool) -> Layout:
-    corner = Key(KeyKind.CHARACTER, ",") if decimal else Key(KeyKind.GAP)
+def _digits_pad(name: str, corner: Key) -> Layout:
+    """The corner left of 0 holds the decimal comma, the way back to letters, or nothing."""
     return Layout(
-        "decimal" if decimal else "digits",
+        name,
         (
             (*_digit_keys("123"), Key(KeyKind.DONE, rows=4)),
             _digit_keys("456"),
@@ -88,8 +97,9 @@ def _digit_keys(digits: str) -> Row:
     return tuple(Key(KeyKind.CHARACTER, digit) for digit in digits)
 
 
-DIGITS = _digits_pad(decimal=False)
-DECIMAL = _digits_pad(decimal=True)
+DIGITS = _digits_pad("digits", Key(KeyKind.GAP))
+DECIMAL = _digits_pad("decimal", Key(KeyKind.CHARACTER, ","))
+NUMBERS = _digits_pad("numbers", Key(KeyKind.LETTERS))
 
 
 def variants_of(character: str) -> str:

@@ -16,6 +16,10 @@ from intake.app.patient_wording import (
     KEY_DECIMAL_NAME,
     KEY_DONE_CAPTION,
     KEY_DONE_NAME,
+    KEY_LETTERS_CAPTION,
+    KEY_LETTERS_NAME,
+    KEY_NUMBERS_CAPTION,
+    KEY_NUMBERS_NAME,
     KEY_SHIFT_CAPTION,
     KEY_SHIFT_NAME,
     KEY_SPACE_CAPTION,
@@ -23,7 +27,7 @@ from intake.app.patient_wording import (
     KEYBOARD_NAME,
 )
 from intake.ui.keyboard.keys import LetterKey, key_button, repeating
-from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, Key, KeyKind, Layout, grid_cells, variants_of
+from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, Key, KeyKind, Layout, grid_cells, variants_of
 from intake.ui.keyboard.variants import VariantsOverlay
 from intake.ui.widgets.styling import discard, set_state
 
@@ -46,7 +50,7 @@ class KeyboardPanel(QWidget):
         self.pads: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.stack.setObjectName("keyboard-pads")
-        for layout in (LETTERS, DIGITS, DECIMAL):
+        for layout in (LETTERS, DIGITS, DECIMAL, NUMBERS):
             self.pads[layout.name] = self._pad(layout)
             self.stack.addWidget(self.pads[layout.name])
         outer = QVBoxLayout(self)
@@ -58,7 +62,7 @@ class KeyboardPanel(QWidget):
         return next(name for name, pad in self.pads.items() if pad is self.stack.currentWidget())
 
     def use(self, name: str) -> None:
-        """Show the 'letters', 'digits' or 'decimal' layout."""
+        """Show the 'letters', 'digits', 'decimal' or 'numbers' (digits with a way back) layout."""
         self.close_variants()
         self.stack.setCurrentWidget(self.pads[name])
 
@@ -120,6 +124,14 @@ class KeyboardPanel(QWidget):
             done = key_button(KEY_DONE_CAPTION, "done", KEY_DONE_NAME)
             done.clicked.connect(self._on_done)
             return done
+        if key.kind is KeyKind.NUMBERS:
+            numbers = key_button(KEY_NUMBERS_CAPTION, "switch", KEY_NUMBERS_NAME)
+            numbers.clicked.connect(self._to_numbers)
+            return numbers
+        if key.kind is KeyKind.LETTERS:
+            letters = key_button(KEY_LETTERS_CAPTION, "switch", KEY_LETTERS_NAME)
+            letters.clicked.connect(self._to_letters)
+            return letters
         gap = QWidget()
         gap.setProperty("role", "key-gap")
         return gap
@@ -140,6 +152,12 @@ class KeyboardPanel(QWidget):
     def _on_done(self) -> None:
         self.close_variants()
         self.done_requested.emit()
+
+    def _to_numbers(self) -> None:
+        self.use(NUMBERS.name)
+
+    def _to_letters(self) -> None:
+        self.use(LETTERS.name)
 
     def _toggle_shift(self) -> None:
         self.close_variants()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, Key, KeyKind, capital, grid_cells, variants_of
+from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, Key, KeyKind, capital, grid_cells, variants_of
 
 
 def _row_widths(layout) -> list[int]:
@@ -15,14 +15,16 @@ def test_letter_rows_are_equally_wide_and_hold_what_names_need() -> None:
     assert set("qwertyuiopasdfghjklzxcvbnm") <= characters
     assert set("áéíóúüñ'- ") <= characters
     kinds = [key.kind for row in LETTERS.rows for key in row]
-    assert {KeyKind.SHIFT, KeyKind.BACKSPACE, KeyKind.SPACE, KeyKind.DONE} <= set(kinds)
+    assert {KeyKind.SHIFT, KeyKind.BACKSPACE, KeyKind.SPACE, KeyKind.DONE, KeyKind.NUMBERS} <= set(kinds)
 
 
-def test_the_digits_pad_has_a_comma_only_for_decimals() -> None:
+def test_the_digits_pad_has_a_comma_only_for_decimals_and_a_way_back_for_words() -> None:
     digits = [key.character for row in DIGITS.rows for key in row if key.kind is KeyKind.CHARACTER]
     decimal = [key.character for row in DECIMAL.rows for key in row if key.kind is KeyKind.CHARACTER]
     assert sorted(digits) == list("0123456789")
     assert sorted(decimal) == sorted([*"0123456789", ","])
+    assert [key.kind for row in NUMBERS.rows for key in row].count(KeyKind.LETTERS) == 1
+    assert not any(key.kind is KeyKind.LETTERS for row in DIGITS.rows for key in row)
 
 
 def test_a_tall_key_pushes_the_rows_below_it_aside() -> None:

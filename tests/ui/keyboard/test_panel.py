@@ -21,6 +21,8 @@ from intake.app.patient_wording import (
     KEY_BACKSPACE_NAME,
     KEY_DECIMAL_NAME,
     KEY_DONE_NAME,
+    KEY_LETTERS_NAME,
+    KEY_NUMBERS_NAME,
     KEY_SHIFT_NAME,
     KEY_SPACE_NAME,
 )
@@ -188,6 +190,21 @@ def test_a_pin_field_with_digits_hints_gets_the_digits_pad_and_no_capital(typing
     assert window.dock.panel.layout_name == "letters" and not window.dock.panel.shifted
 
 
+def test_a_word_field_switches_to_digits_and_back_for_an_alphanumeric_pin(typing_window) -> None:
+    secret = QLineEdit()
+    secret.setEchoMode(QLineEdit.EchoMode.Password)
+    window = typing_window(secret)
+    tap(secret)
+    tap_key(window, "b")
+    tap_key(window, KEY_NUMBERS_NAME)
+    assert window.dock.panel.layout_name == "numbers" and not keys_named(window, "q")
+    for digit in "73":
+        tap_key(window, digit)
+    tap_key(window, KEY_LETTERS_NAME)
+    tap_key(window, "x")
+    assert secret.text() == "b73x"
+
+
 def test_suggestions_follow_what_the_keys_type(typing_window) -> None:
     field = QLineEdit()
     completer = QCompleter(["Ibuprofen", "Naproxen", "Sumatriptan"], field)
@@ -206,7 +223,7 @@ def test_keys_never_take_focus_are_large_and_fit_a_portrait_screen(typing_window
     window = typing_window(field, width=800, height=1280)
     tap(field)
     panel = window.dock.panel
-    for layout_name in ("letters", "decimal"):
+    for layout_name in ("letters", "decimal", "numbers"):
         panel.use(layout_name)
         keys = [button for button in panel.findChildren(QPushButton) if button.isVisible()]
         assert keys
