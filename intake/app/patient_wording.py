@@ -98,3 +98,25 @@ def answer_in_unit(unit: str) -> str:
 
 def days_counted(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
+# On-screen keyboard ------------------------------------------------------
+# Key captions (what the key shows) and names (what a screen reader says).
+
+KEY_SHIFT_CAPTION = "⇧"
+KEY_SHIFT_NAME = "Shift: next letter capital"
+KEY_BACKSPACE_CAPTION = "⌫"
+KEY_BACKSPACE_NAME = "Backspace"
+KEY_SPACE_CAPTION = "space"
+KEY_SPACE_NAME = "Space"
+KEY_DONE_CAPTION = "Done"
+KEY_DONE_NAME = "Done: hide the keyboard"
+KEY_DECIMAL_NAME = "Decimal comma"
+KEY_NUMBERS_CAPTION = "123"
+KEY_NUMBERS_NAME = "Numbers"
+KEY_LETTERS_CAPTION = "ABC"
+KEY_LETTERS_NAME = "Letters"
+KEYBOARD_NAME = "On-screen keyboard"
+
+
+def key_variants_name(letter: str) -> str:
+    """Names the row of accented letters a long press on `letter` opens."""
+    return f"Letters like {letter}"

@@ -32,6 +32,7 @@ from intake.store.stores import Stores
 from intake.store.visits import VisitStore
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.idle import IdleWatch
+from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.long_press import LongPress
 from intake.ui.staff.area import StaffArea
 from intake.ui.staff.printing import print_on_clinic_printer
@@ -90,7 +91,8 @@ class MainWindow(QMainWindow):
         self.still_there.expired.connect(self.time_out_visit)
         for page in (self.welcome, self.thank_you, self.still_there):
             self.pages.addWidget(page)
-        self.setCentralWidget(self.pages)
+        self.keyboard = KeyboardDock(settings.on_screen_keyboard)
+        self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
         self.welcome.reset_display(settings.large_text, settings.high_contrast)
         self.patient_idle = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         except UnknownPolicy:
             log.error("settings: unknown policy kept out; using the previous one")
         self.settings = settings
+        self.keyboard.set_mode(settings.on_screen_keyboard)
         self.welcome.clinic.setText(settings.clinic_name)
         self.setWindowTitle(f"{settings.clinic_name} - intake")
 

@@ -1,0 +1,1 @@
+"""An on-screen keyboard for touch kiosks: Qt's own virtual keyboard needs QtQuick."""

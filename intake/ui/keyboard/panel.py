@@ -1,0 +1,188 @@
+"""The keyboard itself: a letters layout and a digits pad, and the Shift state.
+
+The panel only says what was tapped (`typed`, `erase_requested`, `done_requested`);
+the dock decides where the text goes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from intake.app.patient_wording import (
+    KEY_BACKSPACE_CAPTION,
+    KEY_BACKSPACE_NAME,
+    KEY_DECIMAL_NAME,
+    KEY_DONE_CAPTION,
+    KEY_DONE_NAME,
+    KEY_LETTERS_CAPTION,
+    KEY_LETTERS_NAME,
+    KEY_NUMBERS_CAPTION,
+    KEY_NUMBERS_NAME,
+    KEY_SHIFT_CAPTION,
+    KEY_SHIFT_NAME,
+    KEY_SPACE_CAPTION,
+    KEY_SPACE_NAME,
+    KEYBOARD_NAME,
+)
+from intake.ui.keyboard.keys import LetterKey, key_button, repeating
+from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, Key, KeyKind, Layout, grid_cells, variants_of
+from intake.ui.keyboard.variants import VariantsOverlay
+from intake.ui.widgets.styling import discard, set_state
+
+
+class KeyboardPanel(QWidget):
+    typed = Signal(str)
+    erase_requested = Signal()
+    done_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("keyboard")
+        self.setAccessibleName(KEYBOARD_NAME)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.shifted = False
+        self.letter_keys: list[LetterKey] = []
+        self.shift_keys: list[QPushButton] = []
+        self.variants: VariantsOverlay | None = None
+        self.pads: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("keyboard-pads")
+        for layout in (LETTERS, DIGITS, DECIMAL, NUMBERS):
+            self.pads[layout.name] = self._pad(layout)
+            self.stack.addWidget(self.pads[layout.name])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addWidget(self.stack)
+
+    @property
+    def layout_name(self) -> str:
+        return next(name for name, pad in self.pads.items() if pad is self.stack.currentWidget())
+
+    def use(self, name: str) -> None:
+        """Show the 'letters', 'digits', 'decimal' or 'numbers' (digits with a way back) layout."""
+        self.close_variants()
+        self.stack.setCurrentWidget(self.pads[name])
+
+    def set_shift(self, on: bool) -> None:
+        self.shifted = on
+        for key in self.letter_keys:
+            key.show_capital(on)
+        for key in self.shift_keys:
+            set_state(key, "active", on)
+
+    def _pad(self, layout: Layout) -> QWidget:
+        """One layout on a grid of equal columns, centred at the width the theme allows."""
+        keys = QWidget()
+        keys.setProperty("role", "keypad")
+        keys.setProperty("layout", layout.name)
+        grid = QGridLayout(keys)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        columns = 0
+        for key, row, column in grid_cells(layout):
+            widget = self._key(key)
+            grid.addWidget(widget, row, column, key.rows, key.columns)
+            columns = max(columns, column + key.columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        pad = QWidget()
+        pad.setObjectName("keyboard-pad")
+        centred = QHBoxLayout(pad)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(1)
+        centred.addWidget(keys, 100)
+        centred.addStretch(1)
+        return pad
+
+    def _key(self, key: Key) -> QWidget:
+        if key.kind is KeyKind.CHARACTER:
+            letter = LetterKey(key.character, bool(variants_of(key.character)))
+            if key.character == ",":
+                letter.setAccessibleName(KEY_DECIMAL_NAME)
+            letter.typed.connect(self._on_typed)
+            letter.held.connect(self._show_variants)
+            letter.lifted.connect(self._on_lifted)
+            self.letter_keys.append(letter)
+            return letter
+        if key.kind is KeyKind.SHIFT:
+            shift = key_button(KEY_SHIFT_CAPTION, "shift", KEY_SHIFT_NAME)
+            shift.clicked.connect(self._toggle_shift)
+            self.shift_keys.append(shift)
+            return shift
+        if key.kind is KeyKind.BACKSPACE:
+            backspace = repeating(key_button(KEY_BACKSPACE_CAPTION, "backspace", KEY_BACKSPACE_NAME))
+            backspace.clicked.connect(self._on_erase)
+            return backspace
+        if key.kind is KeyKind.SPACE:
+            space = key_button(KEY_SPACE_CAPTION, "space", KEY_SPACE_NAME)
+            space.clicked.connect(self._on_space)
+            return space
+        if key.kind is KeyKind.DONE:
+            done = key_button(KEY_DONE_CAPTION, "done", KEY_DONE_NAME)
+            done.clicked.connect(self._on_done)
+            return done
+        if key.kind is KeyKind.NUMBERS:
+            numbers = key_button(KEY_NUMBERS_CAPTION, "switch", KEY_NUMBERS_NAME)
+            numbers.clicked.connect(self._to_numbers)
+            return numbers
+        if key.kind is KeyKind.LETTERS:
+            letters = key_button(KEY_LETTERS_CAPTION, "switch", KEY_LETTERS_NAME)
+            letters.clicked.connect(self._to_letters)
+            return letters
+        gap = QWidget()
+        gap.setProperty("role", "key-gap")
+        return gap
+
+    def _on_typed(self, character: str) -> None:
+        self.close_variants()
+        self.typed.emit(character)
+        if self.shifted and character.isalpha():
+            self.set_shift(False)
+
+    def _on_space(self) -> None:
+        self._on_typed(" ")
+
+    def _on_erase(self) -> None:
+        self.close_variants()
+        self.erase_requested.emit()
+
+    def _on_done(self) -> None:
+        self.close_variants()
+        self.done_requested.emit()
+
+    def _to_numbers(self) -> None:
+        self.use(NUMBERS.name)
+
+    def _to_letters(self) -> None:
+        self.use(LETTERS.name)
+
+    def _toggle_shift(self) -> None:
+        self.close_variants()
+        self.set_shift(not self.shifted)
+
+    def _show_variants(self, key: LetterKey) -> None:
+        self.close_variants()
+        self.variants = VariantsOverlay(self.window(), key, variants_of(key.character))
+        self.variants.typed.connect(self._on_typed)
+        self.variants.dismissed.connect(self.close_variants)
+
+    def _on_lifted(self, point: QPoint) -> None:
+        """The finger left the screen after a hold: on a variant types it; elsewhere the row stays."""
+        if self.variants is None:
+            return
+        variant = self.variants.variant_at(point)
+        if variant is not None:
+            self._on_typed(variant)
+
+    def close_variants(self) -> None:
+        if self.variants is not None:
+            self.variants.held.cancel_hold()
+            discard(self.variants)
+            self.variants = None
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        self.close_variants()
+        super().hideEvent(event)
