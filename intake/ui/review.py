@@ -1,7 +1,8 @@
 """Every answer before Finish, one card per section, each with one Edit for the section.
 
-Short labels beside the answers keep the whole review to a few screens; Edit opens the
-section's first screen, and Next walks its screens and comes back here.
+Short labels beside the answers keep the whole review to a few screens; a wide screen
+shows the cards in two columns. Edit opens the section's first screen, and Next walks
+its screens and comes back here.
 """
 
 from __future__ import annotations
@@ -9,15 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.app import patient_wording as words
 from intake.app.visit import Visit
 from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Question, Section
-from intake.ui.scrolling import ScrollColumn
+from intake.ui.scrolling import READABLE_WIDTH, ScrollColumn
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
+
+
+TWO_COLUMNS_FROM = 1100
+"""Viewport width (px) from which the cards sit side by side."""
+CARD_CHROME_ROWS = 2
+"""A card's title and margins, in answer rows, when balancing the two columns."""
 
 
 class ReviewScreen(ScrollColumn):
@@ -29,8 +37,19 @@ class ReviewScreen(ScrollColumn):
         self.setObjectName("review")
         self.content.addWidget(label(words.CHECK_ANSWERS, "section-title"))
         self.content.addWidget(label(words.REVIEW_INTRO, "intro"))
+        self.column.setMaximumWidth(2 * READABLE_WIDTH)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        self.columns = (QVBoxLayout(), QVBoxLayout())
+        for column in self.columns:
+            column.setSpacing(20)
+            columns.addLayout(column, 1)
+            column.addStretch(1)
+        self.content.addLayout(columns)
         self.cards: dict[str, QFrame] = {}
         self.edit_buttons: dict[str, QWidget] = {}
+        self._rows: dict[str, int] = {}
+        self._two_columns = False
         self.finish()
 
     def show_answers(self, visit: Visit) -> None:
@@ -39,42 +58,75 @@ class ReviewScreen(ScrollColumn):
             discard(card)
         self.cards = {}
         self.edit_buttons = {}
+        self._rows = {}
         shown = visit.shown()
-        for position, section in enumerate(visit.sections(), start=2):
-            card = self._card(section, [question for question in section.questions if question.id in shown], visit)
-            self.content.insertWidget(position, card)
-            self.cards[section.id] = card
+        for section in visit.sections():
+            questions = [question for question in section.questions if question.id in shown]
+            self.cards[section.id] = self._card(section, questions, visit)
+            self._rows[section.id] = CARD_CHROME_ROWS + sum(
+                max(1, len(self._lines(question, visit.answers.get(question.id)))) for question in questions
+            )
+        self._place_cards()
         self.verticalScrollBar().setValue(0)
+
+    def _place_cards(self) -> None:
+        """In form order: all in one column, or the first ones left until half the rows are there."""
+        half = sum(self._rows.values()) / 2
+        placed = 0
+        for section_id, card in self.cards.items():
+            for column in self.columns:
+                column.removeWidget(card)
+            column = self.columns[1 if self._two_columns and placed + self._rows[section_id] / 2 > half else 0]
+            column.insertWidget(column.count() - 1, card)
+            placed += self._rows[section_id]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        two_columns = self.viewport().width() >= TWO_COLUMNS_FROM
+        if two_columns != self._two_columns:
+            self._two_columns = two_columns
+            self._place_cards()
+        super().resizeEvent(event)
 
     def _card(self, section: Section, questions: list[Question], visit: Visit) -> QFrame:
         card = QFrame()
         card.setProperty("role", "review-card")
         card.setObjectName(f"review-{section.id}")
-        grid = QGridLayout(card)
-        grid.setContentsMargins(16, 8, 16, 12)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
-        grid.addWidget(label(section.title, "review-section"), 0, 0)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 8, 16, 12)
+        layout.setSpacing(4)
+        heading = QHBoxLayout()
+        heading.addWidget(label(section.title, "review-section"), 1)
         edit = touch_button(words.EDIT, "link", words.edit_section(section.title))
         edit.setObjectName(f"edit-{section.id}")
         edit.setProperty("section_id", section.id)
         edit.clicked.connect(self._on_edit)
-        grid.addWidget(edit, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
         self.edit_buttons[section.id] = edit
-        for row, question in enumerate(questions, start=1):
+        layout.addLayout(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        row = 0
+        for question in questions:
+            value = visit.answers.get(question.id)
+            lines = self._lines(question, value)
             grid.addWidget(label(question.label, "review-question"), row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(self._answer(question, visit.answers.get(question.id)), row, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+            answer = label("\n".join(lines) or words.NOT_ANSWERED, "review-answer" if lines else "review-missing")
+            answer.setObjectName(f"answer-{question.id}")
+            if len(lines) > 1:
+                row += 1
+                grid.addWidget(answer, row, 0, 1, 2)
+            else:
+                grid.addWidget(answer, row, 1, Qt.AlignmentFlag.AlignTop)
+            row += 1
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
         return card
 
-    def _answer(self, question: Question, value: Any) -> QWidget:
-        if value is None:
-            answer = label(words.NOT_ANSWERED, "review-missing")
-        else:
-            answer = label("\n".join(answer_lines(question, value, spoken_date)), "review-answer")
-        answer.setObjectName(f"answer-{question.id}")
-        return answer
+    @staticmethod
+    def _lines(question: Question, value: Any) -> list[str]:
+        """The answer as the patient should recognise it; no lines when unanswered."""
+        return [] if value is None else answer_lines(question, value, spoken_date)
 
     def _on_edit(self) -> None:
         self.edit_requested.emit(self.sender().property("section_id"))
