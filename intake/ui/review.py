@@ -22,7 +22,7 @@ from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
 
 
-TWO_COLUMNS_FROM = 1100
+TWO_COLUMNS_FROM = 960
 """Viewport width (px) from which the cards sit side by side."""
 CARD_CHROME_ROWS = 2
 """A card's title and margins, in answer rows, when balancing the two columns."""
