@@ -19,6 +19,9 @@ V01 = vignette("V01")["answers"]
 MAX_SCREENS = 2.5
 PREVENTIVE_ROWS = "section-preventives-1"
 """Measured on its own below: its height is the medicine rows', not the page's."""
+INK_INSET = 5
+"""Pixels inside a button's edge where its border has ended (borders are at most 4 px)."""
+ROOM_TO_SPARE = 200
 
 
 def _open(open_kiosk, stores, width: int, height: int, **settings: object) -> tuple[MainWindow, Patient]:
@@ -249,3 +252,48 @@ def test_the_help_button_asks_for_the_front_desk(open_kiosk, stores, qtbot) -> N
         tap(help_button)
     assert asked.args == [patient.wizard.visit.visit_id]
     assert patient.page().section.id == "about_you"
+
+
+THEMES = [(False, False), (True, False), (False, True), (True, True)]
+THEME_IDS = ["kiosk", "large-text", "high-contrast", "large-high-contrast"]
+
+
+@pytest.mark.parametrize(("large_text", "high_contrast"), THEMES, ids=THEME_IDS)
+def test_list_rows_and_inputs_are_touch_sized_in_every_theme(open_kiosk, stores, large_text, high_contrast) -> None:
+    _window, patient = _open(open_kiosk, stores, 800, 1280, large_text=large_text, high_contrast=high_contrast)
+    patient.start()
+    date_input = patient.page().blocks["date_of_birth"].input
+    tap(date_input.month)
+    view = date_input.month.view()
+    assert view.isVisible()
+    rows = [view.visualRect(view.model().index(row, 0)).height() for row in range(view.model().rowCount())]
+    least = 60 if large_text else 48
+    assert min(rows) >= least
+    assert date_input.day.height() >= least and patient.page().blocks["given_name"].input.line.height() >= least
+
+
+def _ink_width(button: QAbstractButton) -> int:
+    """How wide the label's ink is, as drawn inside the button's border at its size now."""
+    image = button.grab().toImage()
+    inset = INK_INSET * round(image.width() / button.width())
+    background = image.pixelColor(inset, image.height() // 2)
+    columns = [
+        x
+        for x in range(inset, image.width() - inset)
+        for y in range(inset, image.height() - inset, 2)
+        if abs(image.pixelColor(x, y).lightness() - background.lightness()) > 96
+    ]
+    return max(columns) - min(columns)
+
+
+@pytest.mark.parametrize(("large_text", "high_contrast"), THEMES, ids=THEME_IDS)
+def test_a_chosen_display_toggle_keeps_its_whole_label(open_kiosk, stores, large_text, high_contrast) -> None:
+    """The label is as wide on the button as it is with room to spare: nothing is cut off."""
+    window, _patient = _open(open_kiosk, stores, 800, 1280, large_text=large_text, high_contrast=high_contrast)
+    for button in (window.welcome.large_text_button, window.welcome.high_contrast_button):
+        if not button.isChecked():
+            tap(button)
+        assert button.isChecked()
+        as_laid_out = _ink_width(button)
+        button.resize(button.width() + ROOM_TO_SPARE, button.height())
+        assert as_laid_out == _ink_width(button), button.text()
