@@ -40,11 +40,14 @@ class ReviewScreen(ScrollColumn):
         self.column.setMaximumWidth(2 * READABLE_WIDTH)
         columns = QHBoxLayout()
         columns.setSpacing(20)
-        self.columns = (QVBoxLayout(), QVBoxLayout())
-        for column in self.columns:
+        self._column_widgets = (QWidget(), QWidget())
+        self.columns = tuple(QVBoxLayout(widget) for widget in self._column_widgets)
+        for widget, column in zip(self._column_widgets, self.columns, strict=True):
+            column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(20)
-            columns.addLayout(column, 1)
             column.addStretch(1)
+            columns.addWidget(widget, 1)
+        self._column_widgets[1].hide()
         self.content.addLayout(columns)
         self.cards: dict[str, QFrame] = {}
         self.edit_buttons: dict[str, QWidget] = {}
@@ -84,6 +87,7 @@ class ReviewScreen(ScrollColumn):
         two_columns = self.viewport().width() >= TWO_COLUMNS_FROM
         if two_columns != self._two_columns:
             self._two_columns = two_columns
+            self._column_widgets[1].setVisible(two_columns)
             self._place_cards()
         super().resizeEvent(event)
 
