@@ -70,9 +70,6 @@ class ScrollColumn(QScrollArea):
         if bottom > visible_bottom:
             bar.setValue(bottom - self.viewport().height() + margin)
 
-    def cue_shown(self) -> bool:
-        return not self.more_below.isHidden()
-
     def _update_cue(self) -> None:
         bar = self.verticalScrollBar()
         self.more_below.setVisible(bar.value() < bar.maximum())

@@ -127,15 +127,6 @@ def test_one_problem_is_counted_in_the_singular(open_kiosk, stores) -> None:
     assert patient.page().summary.title.text() == "1 answer needs attention"
 
 
-def test_the_more_below_cue_shows_until_the_end_of_the_page(open_kiosk, stores) -> None:
-    _window, patient = _open(open_kiosk, stores, 1280, 800)
-    patient.start()
-    page = patient.page()
-    assert page.more_below.isVisible()
-    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
-    assert not page.more_below.isVisible()
-
-
 def test_review_has_one_card_and_one_edit_per_section(open_kiosk, stores) -> None:
     _window, patient = _open(open_kiosk, stores, 1280, 800)
     patient.reach_review(V01)
