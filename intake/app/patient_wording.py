@@ -81,6 +81,16 @@ NEED_HELP = "I need help"
 NEED_HELP_NAME = "I need help: ask the front desk"
 MORE_BELOW = "More below ↓"
 CANNOT_FINISH = "Something went wrong saving your answers. Please ask the front desk for help."
+WELCOME = "Welcome"
+WELCOME_TEXT = (
+    "Before your appointment, please answer some questions about your headaches "
+    "and the medicines you have tried. It takes about 10 minutes. "
+    "You can go back and change any answer before you finish."
+)
+START = "Start"
+START_NAME = "Start the questionnaire"
+LARGER_TEXT = "Larger text"
+HIGH_CONTRAST = "High contrast"
 
 
 def progress(section: int, sections: int, part: int = 1, parts: int = 1) -> str:
