@@ -17,11 +17,13 @@ from intake.app import patient_wording as words
 from intake.app.visit import Visit
 from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Question, Section
-from intake.ui.scrolling import READABLE_WIDTH, ScrollColumn
+from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
 
 
+REVIEW_WIDTH = 1400
+"""Two cards side by side, not so wide that an answer drifts far from its label."""
 TWO_COLUMNS_FROM = 960
 """Viewport width (px) from which the cards sit side by side."""
 CARD_CHROME_ROWS = 2
@@ -37,7 +39,7 @@ class ReviewScreen(ScrollColumn):
         self.setObjectName("review")
         self.content.addWidget(label(words.CHECK_ANSWERS, "section-title"))
         self.content.addWidget(label(words.REVIEW_INTRO, "intro"))
-        self.column.setMaximumWidth(2 * READABLE_WIDTH)
+        self.column.setMaximumWidth(REVIEW_WIDTH)
         columns = QHBoxLayout()
         columns.setSpacing(20)
         self._column_widgets = (QWidget(), QWidget())
