@@ -234,7 +234,10 @@ class PatientWizard(QWidget):
         self._show_page(target)
 
     def _must_hold(self, page: SectionPage, target: QWidget) -> bool:
-        """Leaving the red-flag section with a flag set stops the visit until staff continue it."""
+        """Leaving the red-flag section with a flag set stops the visit until staff continue it.
+
+        Once staff have continued, they have seen the patient: the visit is not held again.
+        """
         leaving = page.section.id == self._red_flag_section and not (
             isinstance(target, SectionPage) and target.section is page.section
         )
