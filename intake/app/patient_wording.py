@@ -120,3 +120,49 @@ KEYBOARD_NAME = "On-screen keyboard"
 def key_variants_name(letter: str) -> str:
     """Names the row of accented letters a long press on `letter` opens."""
     return f"Letters like {letter}"
+# Wizard layout: pages, progress, review, the problem summary and the help button -----
+
+NEXT = "Next"
+BACK = "Back"
+BACK_NAME = "Back to the previous questions"
+FINISH = "Finish"
+BACK_TO_REVIEW = "Back to review"
+PROGRESS_NAME = "Progress"
+CHECK_ANSWERS = "Check your answers"
+REVIEW_INTRO = "Tap Edit to change the answers in a part. When everything is right, tap Finish."
+EDIT = "Edit"
+NOT_ANSWERED = "Not answered"
+NEED_HELP = "I need help"
+NEED_HELP_NAME = "I need help: ask the front desk"
+MORE_BELOW = "More below ↓"
+CANNOT_FINISH = "Something went wrong saving your answers. Please ask the front desk for help."
+WELCOME = "Welcome"
+WELCOME_TEXT = (
+    "Before your appointment, please answer some questions about your headaches "
+    "and the medicines you have tried. It takes about 10 minutes. "
+    "You can go back and change any answer before you finish."
+)
+START = "Start"
+START_NAME = "Start the questionnaire"
+LARGER_TEXT = "Larger text"
+HIGH_CONTRAST = "High contrast"
+
+
+def progress(section: int, sections: int, part: int = 1, parts: int = 1) -> str:
+    """'Section 7 of 8', and where a section spans screens, ' · part 2 of 3'."""
+    where = f"Section {section} of {sections}"
+    return f"{where} · part {part} of {parts}" if parts > 1 else where
+
+
+def edit_section(title: str) -> str:
+    return f"Edit: {title}"
+
+
+def problems_summary(count: int) -> str:
+    """'1 answer needs attention', '2 answers need attention'."""
+    return "1 answer needs attention" if count == 1 else f"{count} answers need attention"
+
+
+def go_to_problem(question_text: str) -> str:
+    """Spoken name of a summary link: where tapping it takes the patient."""
+    return f"Go to: {question_text}"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
@@ -31,6 +31,7 @@ from intake.store.keys import stored_key
 from intake.store.stores import Stores
 from intake.store.visits import VisitStore
 from intake.ui.clipboard import clear_clipboard
+from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.idle import IdleWatch
 from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.long_press import LongPress
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
         self._patient_page: QWidget | None = None
         self.setWindowTitle(f"{settings.clinic_name} - intake")
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.welcome = WelcomeScreen(settings.clinic_name)
         self.welcome.start_requested.connect(self.start_visit)
         self.welcome.display_changed.connect(self._apply_display)

@@ -1,77 +1,138 @@
-"""Every answer before Finish, each with an Edit button back to its question."""
+"""Every answer before Finish, one card per section, each with one Edit for the section.
+
+Short labels beside the answers keep the whole review to a few screens; a wide screen
+shows the cards in two columns. Edit opens the section's first screen, and Next walks
+its screens and comes back here.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from intake.app import patient_wording as words
 from intake.app.visit import Visit
 from intake.questionnaire.display import answer_lines
-from intake.questionnaire.form import Question
+from intake.questionnaire.form import Question, Section
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
 
-NOT_ANSWERED = "Not answered"
+
+REVIEW_WIDTH = 1400
+"""Two cards side by side, not so wide that an answer drifts far from its label."""
+TWO_COLUMNS_FROM = 960
+"""Viewport width (px) from which the cards sit side by side."""
+CARD_CHROME_ROWS = 2
+"""A card's title and margins, in answer rows, when balancing the two columns."""
 
 
 class ReviewScreen(ScrollColumn):
     edit_requested = Signal(str)
+    """The id of the section to edit."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("review")
-        self.content.addWidget(label("Check your answers", "section-title"))
-        self.content.addWidget(
-            label("Tap Edit to change an answer. When everything is right, tap Finish.", "intro")
-        )
-        self._items: list[QWidget] = []
+        self.content.addWidget(label(words.CHECK_ANSWERS, "section-title"))
+        self.content.addWidget(label(words.REVIEW_INTRO, "intro"))
+        self.column.setMaximumWidth(REVIEW_WIDTH)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        self._column_widgets = (QWidget(), QWidget())
+        self.columns = tuple(QVBoxLayout(widget) for widget in self._column_widgets)
+        for widget, column in zip(self._column_widgets, self.columns, strict=True):
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(20)
+            column.addStretch(1)
+            columns.addWidget(widget, 1)
+        self._column_widgets[1].hide()
+        self.content.addLayout(columns)
+        self.cards: dict[str, QFrame] = {}
         self.edit_buttons: dict[str, QWidget] = {}
+        self._rows: dict[str, int] = {}
+        self._two_columns = False
         self.finish()
 
     def show_answers(self, visit: Visit) -> None:
         """Rebuild from the visit each time, so it always shows what will be sent."""
-        for item in self._items:
-            discard(item)
-        self._items = []
+        for card in self.cards.values():
+            discard(card)
+        self.cards = {}
         self.edit_buttons = {}
+        self._rows = {}
         shown = visit.shown()
-        position = 2
         for section in visit.sections():
-            heading = label(section.title, "review-section")
-            self._insert(position, heading)
-            position += 1
-            for question in section.questions:
-                if question.id in shown:
-                    self._insert(position, self._item(question, visit.answers.get(question.id)))
-                    position += 1
+            questions = [question for question in section.questions if question.id in shown]
+            self.cards[section.id] = self._card(section, questions, visit)
+            self._rows[section.id] = CARD_CHROME_ROWS + sum(
+                max(1, len(self._lines(question, visit.answers.get(question.id)))) for question in questions
+            )
+        self._place_cards()
         self.verticalScrollBar().setValue(0)
 
-    def _insert(self, position: int, widget: QWidget) -> None:
-        self.content.insertWidget(position, widget)
-        self._items.append(widget)
+    def _place_cards(self) -> None:
+        """In form order: all in one column, or the first ones left until half the rows are there."""
+        half = sum(self._rows.values()) / 2
+        placed = 0
+        for section_id, card in self.cards.items():
+            for column in self.columns:
+                column.removeWidget(card)
+            column = self.columns[1 if self._two_columns and placed + self._rows[section_id] / 2 > half else 0]
+            column.insertWidget(column.count() - 1, card)
+            placed += self._rows[section_id]
 
-    def _item(self, question: Question, value: Any) -> QFrame:
-        item = QFrame()
-        item.setProperty("role", "review-item")
-        item.setObjectName(f"review-{question.id}")
-        grid = QGridLayout(item)
-        grid.setContentsMargins(16, 10, 16, 10)
-        grid.setHorizontalSpacing(16)
-        grid.addWidget(label(question.text, "review-question"), 0, 0)
-        answer = label("\n".join(answer_lines(question, value, spoken_date) if value is not None else [NOT_ANSWERED]), "review-answer" if value is not None else "review-missing")
-        answer.setObjectName("answer")
-        grid.addWidget(answer, 1, 0)
-        edit = touch_button("Edit", "link", f"Edit: {question.text}")
-        edit.setObjectName(f"edit-{question.id}")
-        edit.setProperty("question_id", question.id)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        two_columns = self.viewport().width() >= TWO_COLUMNS_FROM
+        if two_columns != self._two_columns:
+            self._two_columns = two_columns
+            self._column_widgets[1].setVisible(two_columns)
+            self._place_cards()
+        super().resizeEvent(event)
+
+    def _card(self, section: Section, questions: list[Question], visit: Visit) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "review-card")
+        card.setObjectName(f"review-{section.id}")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 8, 16, 12)
+        layout.setSpacing(4)
+        heading = QHBoxLayout()
+        heading.addWidget(label(section.title, "review-section"), 1)
+        edit = touch_button(words.EDIT, "link", words.edit_section(section.title))
+        edit.setObjectName(f"edit-{section.id}")
+        edit.setProperty("section_id", section.id)
         edit.clicked.connect(self._on_edit)
-        grid.addWidget(edit, 0, 1, 2, 1)
+        heading.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+        self.edit_buttons[section.id] = edit
+        layout.addLayout(heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        row = 0
+        for question in questions:
+            value = visit.answers.get(question.id)
+            lines = self._lines(question, value)
+            grid.addWidget(label(question.label, "review-question"), row, 0, Qt.AlignmentFlag.AlignTop)
+            answer = label("\n".join(lines) or words.NOT_ANSWERED, "review-answer" if lines else "review-missing")
+            answer.setObjectName(f"answer-{question.id}")
+            if len(lines) > 1:
+                row += 1
+                grid.addWidget(answer, row, 0, 1, 2)
+            else:
+                grid.addWidget(answer, row, 1, Qt.AlignmentFlag.AlignTop)
+            row += 1
         grid.setColumnStretch(0, 1)
-        self.edit_buttons[question.id] = edit
-        return item
+        layout.addLayout(grid)
+        return card
+
+    @staticmethod
+    def _lines(question: Question, value: Any) -> list[str]:
+        """The answer as the patient should recognise it; no lines when unanswered."""
+        return [] if value is None else answer_lines(question, value, spoken_date)
 
     def _on_edit(self) -> None:
-        self.edit_requested.emit(self.sender().property("question_id"))
+        self.edit_requested.emit(self.sender().property("section_id"))

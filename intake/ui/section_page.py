@@ -1,11 +1,16 @@
-"""One form section on one screen: title, intro and the questions the engine shows."""
+"""One screen of a form section: title, intro, the questions the engine shows on it.
+
+A section the form cuts into several screens (`page_size`) gets one of these per part;
+the intro is read once, on the first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from intake.questionnaire.engine import Problem, question_id_of
-from intake.questionnaire.form import Section
+from intake.questionnaire.paging import Page
+from intake.ui.problem_summary import ProblemSummary
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.question_block import QuestionBlock
 from intake.ui.widgets.rows_input import RowsInput
@@ -13,14 +18,18 @@ from intake.ui.widgets.styling import label
 
 
 class SectionPage(ScrollColumn):
-    def __init__(self, section: Section, blocks: Mapping[str, QuestionBlock]) -> None:
+    def __init__(self, page: Page, blocks: Mapping[str, QuestionBlock]) -> None:
         super().__init__()
-        self.section = section
-        self.setObjectName(f"section-{section.id}")
-        self.blocks = {question.id: blocks[question.id] for question in section.questions}
-        self.content.addWidget(label(section.title, "section-title"))
-        if section.intro:
-            self.content.addWidget(label(section.intro, "intro"))
+        self.page = page
+        self.section = page.section
+        self.setObjectName(f"section-{page.section.id}-{page.part}")
+        self.blocks = {question.id: blocks[question.id] for question in page.questions}
+        self.content.addWidget(label(page.section.title, "section-title"))
+        if page.section.intro and page.part == 1:
+            self.content.addWidget(label(page.section.intro, "intro"))
+        self.summary = ProblemSummary()
+        self.summary.go_to.connect(self.focus_on)
+        self.content.addWidget(self.summary)
         for block in self.blocks.values():
             self.content.addWidget(block)
         self.finish()
@@ -38,11 +47,16 @@ class SectionPage(ScrollColumn):
             found.update(block.input.input_problems(block.question.id))
         return found
 
-    def show_problems(self, problems: Sequence[Problem]) -> None:
+    def own_problems(self, problems: Sequence[Problem]) -> list[Problem]:
+        """Of a whole section's problems, those about the questions on this screen."""
+        return [problem for problem in problems if question_id_of(problem.key) in self.blocks]
+
+    def show_problems(self, problems: Sequence[Problem], announce: bool = False) -> None:
         messages = {problem.key: problem.message or problem.cli_text for problem in problems}
         for block in self.blocks.values():
             block.show_problem(messages.get(block.question.id))
             block.input.show_problems(block.question.id, messages)
+        self.summary.show_problems([(problem.key, self.block_for(problem.key).question.text) for problem in problems], announce)
 
     def block_for(self, key: str) -> QuestionBlock:
         """The block a problem key points at: a question, or a field inside a group row."""
@@ -52,9 +66,17 @@ class SectionPage(ScrollColumn):
         return block
 
     def focus_on(self, key: str) -> None:
+        """Show the question and its whole message above the button bar, then focus it."""
         block = self.block_for(key)
         self.reveal(block)
+        if not block.error.isHidden():
+            self.reveal_bottom_of(block.error)
         block.input.focus_input()
+
+    def focus_first_problem(self, key: str) -> None:
+        """After Next was refused: the summary if it fits with the first problem, else the problem."""
+        self.verticalScrollBar().setValue(0)
+        self.focus_on(key)
 
     def focus_first(self) -> None:
         visible = self.visible_blocks()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from intake.app import patient_wording as words
 from intake.ui.widgets.styling import label, touch_button
 
 
@@ -20,18 +21,13 @@ class WelcomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.clinic = label(clinic_name, "clinic")
-        title = label("Welcome", "title")
-        text = label(
-            "Before your appointment, please answer some questions about your headaches "
-            "and the medicines you have tried. It takes about 10 minutes. "
-            "You can go back and change any answer before you finish.",
-            "subtitle",
-        )
-        self.start_button = touch_button("Start", "primary", "Start the questionnaire")
+        title = label(words.WELCOME, "title")
+        text = label(words.WELCOME_TEXT, "subtitle")
+        self.start_button = touch_button(words.START, "primary", words.START_NAME)
         self.start_button.setObjectName("start")
         self.start_button.clicked.connect(self.start_requested)
-        self.large_text_button = touch_button("Larger text", "toggle")
-        self.high_contrast_button = touch_button("High contrast", "toggle")
+        self.large_text_button = touch_button(words.LARGER_TEXT, "toggle")
+        self.high_contrast_button = touch_button(words.HIGH_CONTRAST, "toggle")
         display = QHBoxLayout()
         display.setSpacing(16)
         display.addStretch(1)

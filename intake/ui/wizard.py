@@ -1,7 +1,8 @@
-"""The patient's questionnaire: one section per screen, review, then Finish.
+"""The patient's questionnaire: screen after screen of questions, review, then Finish.
 
 The wizard renders whatever the form defines and holds no clinical logic: every edit
 goes into the `Visit`, which says what to show, what to fix and when staff must know.
+Sections are cut into screens as the form's `page_size` says.
 """
 
 from __future__ import annotations
@@ -10,14 +11,17 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
+from intake.app import patient_wording as words
 from intake.app.visit import Visit
 from intake.catalog import Catalog
+from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Section
+from intake.questionnaire.paging import section_pages
 from intake.questionnaire.response import InvalidResponse
+from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.focus_order import reading_order
-from intake.ui.notice import FrontDeskNotice
 from intake.ui.review import ReviewScreen
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
@@ -28,9 +32,7 @@ from intake.ui.widgets.styling import label, touch_button
 
 log = logging.getLogger(__name__)
 
-NEXT, FINISH, BACK_TO_REVIEW = "Next", "Finish", "Back to review"
 AUTOSAVE_AFTER_MS = 600
-CANNOT_FINISH = "Something went wrong saving your answers. Please ask the front desk for help."
 
 
 class PatientWizard(QWidget):
@@ -38,6 +40,11 @@ class PatientWizard(QWidget):
     """The validated `Response`, once the patient taps Finish."""
     staff_alert = Signal(str)
     """A visit id, the moment a red-flag answer appears. Carries no health data."""
+    hold_requested = Signal(str)
+    """A visit id: the patient is leaving the red-flag section with a flag set; the
+    wizard stays put until `continue_after_hold()`."""
+    help_requested = Signal(str)
+    """A visit id: the patient tapped "I need help"."""
     autosave_due = Signal()
     """Answers changed: after each page, and shortly after the last edit on a page."""
 
@@ -46,53 +53,56 @@ class PatientWizard(QWidget):
         self.setObjectName("wizard")
         self.visit = visit
         self.blocks: dict[str, QuestionBlock] = {}
+        self.on_hold = False
+        """True from `hold_requested` until staff continue."""
         self._question_of: dict[AnswerInput, str] = {}
         self._problems_shown = False
         self._editing = False
-        self._notice_due = False
-        self._after_notice: QWidget | None = None
+        self._hold_released = False
+        self._red_flag_section = visit.form.section_of(visit.rules.policy.red_flags[0]).id
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
         self._autosave_timer.timeout.connect(self.autosave_due)
 
-        self.progress_text = label("", "progress", wrap=False)
+        self.progress_text = label("", "progress")
         self.progress_text.setObjectName("progress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Progress")
-        self.staff_indicator = label("●", "staff-indicator", wrap=False)
-        self.staff_indicator.setAccessibleName("Front desk notified")
-        self.staff_indicator.hide()
+        self.progress_bar.setAccessibleName(words.PROGRESS_NAME)
+        self.help_button = touch_button(words.NEED_HELP, "quiet", words.NEED_HELP_NAME)
+        self.help_button.setObjectName("need-help")
+        self.help_button.setAutoDefault(False)
+        self.help_button.clicked.connect(self._on_help)
+        where = QVBoxLayout()
+        where.setSpacing(6)
+        where.addWidget(self.progress_text)
+        where.addWidget(self.progress_bar)
         header = QHBoxLayout()
-        header.setContentsMargins(32, 16, 32, 8)
+        header.setContentsMargins(24, 10, 24, 6)
         header.setSpacing(24)
-        header.addWidget(self.progress_text)
-        header.addWidget(self.progress_bar, 1)
-        header.addWidget(self.staff_indicator)
+        header.addLayout(where, 1)
+        header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self.pages: dict[str, SectionPage] = {}
-        self.stack = QStackedWidget()
+        self.pages: list[SectionPage] = []
+        self.stack = CurrentPageStack()
         for section in visit.form.sections:
             if not section.setting or section.setting in visit.enabled:
-                self._add_page(section, catalog)
+                self._add_pages(section, catalog)
         self.review = ReviewScreen()
         self.review.edit_requested.connect(self._edit)
-        self.notice = FrontDeskNotice()
-        self.notice.continue_requested.connect(self._leave_notice)
         self.stack.addWidget(self.review)
-        self.stack.addWidget(self.notice)
 
-        self.back_button = touch_button("Back", "secondary", "Back to the previous questions")
+        self.back_button = touch_button(words.BACK, "secondary", words.BACK_NAME)
         self.back_button.setObjectName("back")
-        self.next_button = touch_button(NEXT, "primary")
+        self.next_button = touch_button(words.NEXT, "primary")
         self.next_button.setObjectName("next")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.nav = QWidget()
         self.nav.setObjectName("nav")
         nav = QHBoxLayout(self.nav)
-        nav.setContentsMargins(32, 12, 32, 20)
+        nav.setContentsMargins(24, 10, 24, 12)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
@@ -104,9 +114,9 @@ class PatientWizard(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
         self._refresh_visibility()
-        self._show_page(self.pages[visit.sections()[0].id])
+        self._show_page(self.route()[0])
 
-    def _add_page(self, section: Section, catalog: Catalog) -> None:
+    def _add_pages(self, section: Section, catalog: Catalog) -> None:
         blocks = {}
         for question in section.questions:
             block = make_block(question, catalog)
@@ -114,9 +124,10 @@ class PatientWizard(QWidget):
             self._question_of[block.input] = question.id
             blocks[question.id] = block
         self.blocks.update(blocks)
-        page = SectionPage(section, blocks)
-        self.pages[section.id] = page
-        self.stack.addWidget(page)
+        for page in section_pages(section):
+            widget = SectionPage(page, blocks)
+            self.pages.append(widget)
+            self.stack.addWidget(widget)
 
     # Answers -------------------------------------------------------------
 
@@ -127,112 +138,141 @@ class PatientWizard(QWidget):
         self._refresh_visibility()
         page = self.current_page()
         if self._problems_shown and page is not None:
-            page.show_problems(self.visit.page_problems(page.section, page.input_problems()))
+            page.show_problems(self._problems_on(page))
         if self.visit.needs_staff_alert():
             self._alert_staff()
         self._autosave_timer.start()
 
     def _refresh_visibility(self) -> None:
         shown = self.visit.shown()
-        for page in self.pages.values():
+        for page in self.pages:
             page.show_only(shown)
 
     def _alert_staff(self) -> None:
         log.warning("visit %s: staff alert raised", self.visit.visit_id)
-        self.staff_indicator.show()
-        self._notice_due = True
         self.staff_alert.emit(self.visit.visit_id)
 
+    def _on_help(self) -> None:
+        log.info("visit %s: patient asked for help", self.visit.visit_id)
+        self.help_requested.emit(self.visit.visit_id)
+
+    def _problems_on(self, page: SectionPage) -> list[Problem]:
+        return page.own_problems(self.visit.page_problems(page.section, page.input_problems()))
+
     # Navigation ----------------------------------------------------------
+
+    def route(self) -> list[SectionPage]:
+        """The screens this patient goes through now, in order: sections in use, pages with a question shown."""
+        in_use = {section.id for section in self.visit.sections()}
+        shown = self.visit.shown()
+        return [page for page in self.pages if page.section.id in in_use and page.page.asks_any_of(shown)]
 
     def current_page(self) -> SectionPage | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, SectionPage) else None
 
-    def _place(self, page: SectionPage) -> tuple[list[Section], int]:
-        """The sections this patient goes through, and where `page` is among them."""
-        sections = self.visit.sections()
-        return sections, [section.id for section in sections].index(page.section.id)
-
     def _show_page(self, page: QWidget) -> None:
         self._problems_shown = False
         self.stack.setCurrentWidget(page)
-        on_notice = page is self.notice
-        self.nav.setVisible(not on_notice)
-        self.progress_bar.setVisible(not on_notice)
-        self.progress_text.setVisible(not on_notice)
         if isinstance(page, SectionPage):
-            sections, position = self._place(page)
-            number = position + 1
-            self.progress_text.setText(f"Section {number} of {len(sections)}")
-            self.progress_bar.setRange(0, len(sections))
-            self.progress_bar.setValue(number - 1)
-            self.back_button.setVisible(number > 1 or self._editing)
-            self.next_button.setText(BACK_TO_REVIEW if self._editing else NEXT)
+            route = self.route()
+            position = route.index(page)
+            sections = [section.id for section in self.visit.sections()]
+            parts = [other for other in route if other.section is page.section]
+            self.progress_text.setText(
+                words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
+            )
+            self.progress_bar.setRange(0, len(route))
+            self.progress_bar.setValue(position)
+            self.back_button.setVisible(position > 0)
+            self.next_button.setText(words.BACK_TO_REVIEW if self._returns_to_review(page) else words.NEXT)
+            page.show_problems([])
             page.focus_first()
-        elif page is self.review:
+        else:
             self.review.show_answers(self.visit)
-            self.progress_text.setText("Check your answers")
+            self.progress_text.setText(words.CHECK_ANSWERS)
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(1)
             self.back_button.setVisible(True)
-            self.next_button.setText(FINISH)
+            self.next_button.setText(words.FINISH)
             self.next_button.setFocus()
-        else:
-            self.notice.continue_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
 
+    def _returns_to_review(self, page: SectionPage) -> bool:
+        following = self._following(page)
+        return self._editing and (following is None or following.section is not page.section)
+
+    def _following(self, page: SectionPage) -> SectionPage | None:
+        route = self.route()
+        position = route.index(page) + 1
+        return route[position] if position < len(route) else None
+
     def _page_is_ready(self, page: SectionPage) -> bool:
-        problems = self.visit.page_problems(page.section, page.input_problems())
-        page.show_problems(problems)
+        problems = self._problems_on(page)
+        page.show_problems(problems, announce=True)
         self._problems_shown = bool(problems)
         if problems:
-            page.focus_on(problems[0].key)
+            page.focus_first_problem(problems[0].key)
         return not problems
 
     def go_next(self) -> None:
         page = self.current_page()
         if page is None:
-            if self.stack.currentWidget() is self.review:
-                self._finish()
+            self._finish()
             return
         if not self._page_is_ready(page):
             return
         self._autosave_timer.stop()
         self.autosave_due.emit()
-        sections, position = self._place(page)
-        target: QWidget = self.review
-        if not self._editing and position + 1 < len(sections):
-            target = self.pages[sections[position + 1].id]
-        if self._notice_due:
-            self._notice_due = False
-            self._after_notice = target
-            target = self.notice
+        following = self._following(page)
+        target: QWidget = self.review if following is None or self._returns_to_review(page) else following
+        if self._must_hold(page, target):
+            self.on_hold = True
+            log.warning("visit %s: held for staff after the safety questions", self.visit.visit_id)
+            self.hold_requested.emit(self.visit.visit_id)
+            return
         self._show_page(target)
 
+    def _must_hold(self, page: SectionPage, target: QWidget) -> bool:
+        """Leaving the red-flag section with a flag set stops the visit until staff continue it.
+
+        Once staff have continued, they have seen the patient: the visit is not held again.
+        """
+        leaving = page.section.id == self._red_flag_section and not (
+            isinstance(target, SectionPage) and target.section is page.section
+        )
+        return leaving and not self._hold_released and self.visit.has_red_flag()
+
+    def continue_after_hold(self) -> None:
+        """Staff are with the patient: on to the screen after the red-flag section."""
+        self.on_hold = False
+        self._hold_released = True
+        route = self.route()
+        red_flag_pages = [position for position, page in enumerate(route) if page.section.id == self._red_flag_section]
+        after = red_flag_pages[-1] + 1 if red_flag_pages else len(route)
+        self._show_page(route[after] if after < len(route) and not self._editing else self.review)
+
     def go_back(self) -> None:
-        self._editing = False
         page = self.current_page()
+        route = self.route()
         if page is None:
-            self._show_page(self.pages[self.visit.sections()[-1].id])
+            self._editing = False
+            self._show_page(route[-1])
             return
-        sections, position = self._place(page)
+        position = route.index(page)
         if position > 0:
-            self._show_page(self.pages[sections[position - 1].id])
+            previous = route[position - 1]
+            if previous.section is not page.section:
+                self._editing = False
+            self._show_page(previous)
 
-    def _leave_notice(self) -> None:
-        self._show_page(self._after_notice or self.review)
-
-    def _edit(self, question_id: str) -> None:
+    def _edit(self, section_id: str) -> None:
         self._editing = True
-        page = self.pages[self.visit.form.section_of(question_id).id]
-        self._show_page(page)
-        page.focus_on(question_id)
+        self._show_page(next(page for page in self.route() if page.section.id == section_id))
 
     def _finish(self) -> None:
-        for section in self.visit.sections():
-            page = self.pages[section.id]
-            if self.visit.page_problems(section, page.input_problems()):
+        for page in self.route():
+            if self._problems_on(page):
                 self._editing = False
                 self._show_page(page)
                 self._page_is_ready(page)
@@ -241,7 +281,7 @@ class PatientWizard(QWidget):
             response = self.visit.response()
         except InvalidResponse as error:
             log.error("visit %s: answers refused at finish: %s", self.visit.visit_id, [p.key for p in error.problems])
-            self.progress_text.setText(CANNOT_FINISH)
+            self.progress_text.setText(words.CANNOT_FINISH)
             return
         self.next_button.setEnabled(False)
         self.completed.emit(response)
@@ -261,11 +301,8 @@ class PatientWizard(QWidget):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter means Next (or Continue) wherever the focused control has no use for it."""
+        """Enter means Next wherever the focused control has no use for it."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.stack.currentWidget() is self.notice:
-                self._leave_notice()
-            else:
-                self.go_next()
+            self.go_next()
             return
         super().keyPressEvent(event)

@@ -1,7 +1,7 @@
 """A patient at the tablet: fills the wizard with clicks and typing, never model calls.
 
 Shared by the pytest-qt tests and the subprocess test (`main.py --drive`), so both walk
-the same path a person does: Start, each section in turn, Review, Finish.
+the same path a person does: Start, each page in turn, Review, Finish.
 """
 
 from __future__ import annotations
@@ -115,13 +115,14 @@ class Patient:
         self.start()
         while self.page().section.id != section_id:
             self.answer_page(answers)
-            self.next()
+            self.next_page()
 
     def answer_page(self, answers: dict[str, Any]) -> None:
         """Answer, in screen order, what this page asks and the answers cover."""
-        for question in self.page().section.questions:
-            if question.id in answers:
-                fill(self.page().blocks[question.id], answers[question.id])
+        page = self.page()
+        for question_id, block in page.blocks.items():
+            if question_id in answers:
+                fill(block, answers[question_id])
 
     def problems(self) -> dict[str, str]:
         page = self.page()
@@ -137,14 +138,26 @@ class Patient:
     def back(self) -> None:
         tap(self.wizard.back_button)
 
-    def on_notice(self) -> bool:
-        return self.wizard.stack.currentWidget() is self.wizard.notice
+    def next_page(self) -> None:
+        """Next, and if the wizard holds the visit for staff, staff let the patient go on."""
+        before = self.wizard.stack.currentWidget()
+        self.next()
+        if self.wizard.on_hold:
+            self.staff_continue()
+        if self.wizard.stack.currentWidget() is before:
+            raise AssertionError(f"{self.page().objectName()}: Next refused: {self.problems()}")
+
+    def staff_continue(self) -> None:
+        """What staff do at a hold: bring the questionnaire back and let the patient carry on."""
+        if self.window.pages.currentWidget() is not self.wizard:
+            self.window.pages.setCurrentWidget(self.wizard)
+        self.wizard.continue_after_hold()
 
     def on_review(self) -> bool:
         return self.wizard.stack.currentWidget() is self.wizard.review
 
     def complete(self, answers: dict[str, Any]) -> None:
-        """Start, answer every page, pass the front-desk pause if it comes, Finish."""
+        """Start, answer every page, let staff continue if the visit is held, Finish."""
         self.reach_review(answers)
         self.finish()
 
@@ -152,14 +165,8 @@ class Patient:
         """Start and answer page after page until the review screen."""
         self.start()
         while not self.on_review():
-            if self.on_notice():
-                tap(self.wizard.notice.continue_button)
-                continue
-            before = self.page()
             self.answer_page(answers)
-            self.next()
-            if self.wizard.current_page() is before:
-                raise AssertionError(f"{before.section.id}: Next refused: {self.problems()}")
+            self.next_page()
 
     def finish(self) -> None:
         assert self.on_review(), "Finish is on the review screen"
