@@ -40,6 +40,10 @@ class PatientWizard(QWidget):
     """A visit id, the moment a red-flag answer appears. Carries no health data."""
     autosave_due = Signal()
     """Answers changed: after each page, and shortly after the last edit on a page."""
+    hold_requested = Signal(str)
+    """STUB for merge: a visit id; the patient left the red-flag section with a flag still flagged."""
+    help_requested = Signal(str)
+    """STUB for merge: a visit id; the patient tapped "I need help"."""
 
     def __init__(self, visit: Visit, catalog: Catalog) -> None:
         super().__init__()
@@ -219,6 +223,14 @@ class PatientWizard(QWidget):
         sections, position = self._place(page)
         if position > 0:
             self._show_page(self.pages[sections[position - 1].id])
+
+    def continue_after_hold(self) -> None:
+        """STUB for merge: staff hand the tablet back; show the page after the current section."""
+        page = self.current_page()
+        if page is None:
+            return
+        sections, position = self._place(page)
+        self._show_page(self.pages[sections[position + 1].id] if position + 1 < len(sections) else self.review)
 
     def _leave_notice(self) -> None:
         self._show_page(self._after_notice or self.review)
