@@ -63,3 +63,13 @@ def bad_year(earliest: int, latest: int) -> str:
 
 def incomplete_month() -> str:
     return "Please choose the month and fill in the year, or leave both empty."
+
+
+# Red-flag hold and "I need help" ------------------------------------------------
+# The hold screen after the red-flag section and the help screen say where to go,
+# never why: no outcome, no urgency, nothing about any answer.
+
+HOLD_THANKS = "Thank you."
+HOLD_MESSAGE = "Please bring the tablet to the front desk now; they will help you with the rest."
+ASK_AT_FRONT_DESK = "Please ask at the front desk"
+BACK_TO_QUESTIONS = "Back to the questions"

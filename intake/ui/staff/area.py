@@ -24,6 +24,7 @@ from intake.store.audit import Action
 from intake.store.stores import Stores
 from intake.ui.idle import IdleWatch
 from intake.ui.staff.first_admin import FirstAdminScreen
+from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.queue_screen import QueueScreen
 from intake.ui.staff.settings_screen import SettingsScreen
 from intake.ui.staff.sign_in import SignInScreen
@@ -37,6 +38,10 @@ class StaffArea(QWidget):
     """Back to patient mode; the session is already closed."""
     settings_saved = Signal(object)
     """New `Settings` from the admin screen, already written to the file."""
+    held_visit_continued = Signal()
+    """Staff hand the tablet back to the patient on hold (audited); `leave` follows."""
+    held_visit_set_aside = Signal()
+    """Staff end the visit on hold for a new one; `leave` follows."""
 
     def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
         super().__init__()
@@ -50,6 +55,8 @@ class StaffArea(QWidget):
         self.queue = QueueScreen(stores.visits, settings.alert_sound)
         self.visit = VisitScreen(stores.visits, form)
         self.settings_screen = SettingsScreen()
+        self.held_visit = HeldVisitPanel()
+        self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
         for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
             self.stack.addWidget(page)
@@ -57,6 +64,7 @@ class StaffArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.queue.alert_bar)
+        layout.addWidget(self.held_visit)
         layout.addWidget(self.stack, 1)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self.leave)
@@ -69,6 +77,8 @@ class StaffArea(QWidget):
         self.visit.changed.connect(self.queue.refresh)
         self.settings_screen.saved.connect(self._on_settings_saved)
         self.settings_screen.closed.connect(self._show_queue)
+        self.held_visit.continue_requested.connect(self._continue_held_visit)
+        self.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
@@ -94,8 +104,26 @@ class StaffArea(QWidget):
         if self.session is not None:
             self.queue.refresh()
 
+    def hold(self, visit_id: str | None) -> None:
+        """This tablet's visit waits for staff (None: it no longer does)."""
+        self._held_visit_id = visit_id
+        self.held_visit.setVisible(visit_id is not None and self.session is not None)
+
+    def _continue_held_visit(self) -> None:
+        assert self.session is not None and self._held_visit_id is not None
+        self.session.record(Action.RESUMED, self._held_visit_id)
+        self.hold(None)
+        self.held_visit_continued.emit()
+        self.sign_out()
+
+    def _set_aside_held_visit(self) -> None:
+        self.hold(None)
+        self.held_visit_set_aside.emit()
+        self.sign_out()
+
     def sign_out(self) -> None:
         self._idle.stop()
+        self.held_visit.hide()
         if self.session is not None:
             self.session.record(Action.SIGNED_OUT)
             self.session = None
@@ -110,6 +138,7 @@ class StaffArea(QWidget):
 
     def _on_signed_in(self, session: StaffSession) -> None:
         self.session = session
+        self.hold(self._held_visit_id)
         self.queue.open_for(session.member.name, session.member.is_admin)
         self.stack.setCurrentWidget(self.queue)
 
