@@ -79,8 +79,9 @@ def status_words(visit: VisitSummary) -> str:
 
 
 def status_with_help(visit: VisitSummary) -> str:
-    """The queue's status cell: the patient having asked for help stays on the row for good."""
-    return f"{status_words(visit)} · {HELP_MARKER}" if visit.help_requested else status_words(visit)
+    """The queue's status cell: the patient having asked for help stays on the row for good,
+    on a line of its own so the column stays narrow enough for names on a portrait tablet."""
+    return f"{status_words(visit)}\n{HELP_MARKER}" if visit.help_requested else status_words(visit)
 
 
 def waiting_for_help(visits: Iterable[VisitSummary]) -> list[VisitSummary]:

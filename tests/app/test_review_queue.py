@@ -72,7 +72,7 @@ def test_help_marks_the_row_for_good_and_the_notice_until_reviewed() -> None:
     asked_and_reviewed = replace(QUEUE[3], help_requested=True)
     queue = [QUEUE[0], asked, asked_and_reviewed, QUEUE[4]]
     assert [status_with_help(v) for v in queue] == [
-        "Finished", "In progress · Asked for help", "Finished · Asked for help", "Unfinished",
+        "Finished", "In progress\nAsked for help", "Finished\nAsked for help", "Unfinished",
     ]
     assert waiting_for_help(queue) == [asked]
     assert help_notice(queue) == "Asked for help: Ana Silva"

@@ -72,7 +72,7 @@ def test_the_queue_marks_the_row_and_a_calm_notice_lasts_until_reviewed(open_kio
     assert queue.help_notice.isVisible() and queue.help_notice.text() == f"Asked for help: {NAME}"
     assert queue.help_notice.property("role") == "staff-calm"
     assert not queue.alert_bar.isVisible(), "asking for help is not the urgent alert"
-    assert queue.table.item(0, 2).text() == "In progress · Asked for help"
+    assert queue.table.item(0, 2).text() == "In progress\nAsked for help"
     tap(queue.patient_button)
 
     assert window.pages.currentWidget() is patient.wizard, "staff have come: back to the questions"
@@ -88,4 +88,4 @@ def test_the_queue_marks_the_row_and_a_calm_notice_lasts_until_reviewed(open_kio
     tap(desk.area.visit.back_button)
     assert desk.in_queue
     assert not queue.help_notice.isVisible()
-    assert queue.table.item(0, 2).text() == "Finished · Asked for help"
+    assert queue.table.item(0, 2).text() == "Finished\nAsked for help"

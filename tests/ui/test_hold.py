@@ -70,14 +70,14 @@ def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot, mo
 
     _long_press(window.hold_screen.clinic)
     assert window.pages.currentWidget() is desk.area and desk.area.currentWidget() is desk.area.sign_in
-    assert not desk.area.held_visit.isVisible(), "nobody signed in: no way on"
+    assert not desk.area.queue.held_visit.isVisible(), "nobody signed in: no way on"
     desk.sign_in("bob", STAFF_PIN)
-    assert desk.in_queue and desk.area.held_visit.isVisible()
-    tap(desk.area.held_visit.continue_button)
+    assert desk.in_queue and desk.area.queue.held_visit.isVisible()
+    tap(desk.area.queue.held_visit.continue_button)
 
     assert window.pages.currentWidget() is patient.wizard and continued == ["continued"]
     assert window.patient_idle.running
-    assert desk.area.session is None and not desk.area.held_visit.isVisible()
+    assert desk.area.session is None and not desk.area.queue.held_visit.isVisible()
     rows = stores.audit.rows()
     resumed = [row for row in rows if row.action == "resumed"]
     assert [(row.staff_id, row.visit_id) for row in resumed] == [("bob", visit_id)]
@@ -95,12 +95,12 @@ def test_leaving_staff_mode_without_choosing_keeps_the_hold_then_a_new_visit(ope
     assert window.pages.currentWidget() is window.hold_screen and not window.patient_idle.running
 
     desk.sign_in("bob", STAFF_PIN)
-    assert desk.area.held_visit.isVisible()
-    tap(desk.area.held_visit.new_visit_button)
+    assert desk.area.queue.held_visit.isVisible()
+    tap(desk.area.queue.held_visit.new_visit_button)
     assert window.pages.currentWidget() is window.welcome and window.wizard is None
     assert not window.patient_idle.running and desk.area.session is None
     assert stores.visits.get(visit_id).summary.status == "unfinished"
     assert not [row for row in stores.audit.rows() if row.action == "resumed"]
 
     desk.sign_in("bob", STAFF_PIN)
-    assert not desk.area.held_visit.isVisible(), "the choice is gone once made"
+    assert not desk.area.queue.held_visit.isVisible(), "the choice is gone once made"

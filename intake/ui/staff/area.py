@@ -1,6 +1,8 @@
 """Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
 
 The urgent alert sits above all of them, so it shows whichever screen staff are on.
+While this tablet's visit waits on the hold screen, the queue offers the signed-in
+person to continue it with the patient or to start a new visit.
 
 It holds the signed-in session and signs it out after the staff idle time, or when the
 person leaves for patient mode, so a tablet left on the desk never stays open on
@@ -24,7 +26,6 @@ from intake.store.audit import Action
 from intake.store.stores import Stores
 from intake.ui.idle import IdleWatch
 from intake.ui.staff.first_admin import FirstAdminScreen
-from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.queue_screen import QueueScreen
 from intake.ui.staff.settings_screen import SettingsScreen
 from intake.ui.staff.sign_in import SignInScreen
@@ -55,7 +56,6 @@ class StaffArea(QWidget):
         self.queue = QueueScreen(stores.visits, settings.alert_sound)
         self.visit = VisitScreen(stores.visits, form)
         self.settings_screen = SettingsScreen()
-        self.held_visit = HeldVisitPanel()
         self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
         for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
@@ -64,7 +64,6 @@ class StaffArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.queue.alert_bar)
-        layout.addWidget(self.held_visit)
         layout.addWidget(self.stack, 1)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self.leave)
@@ -77,8 +76,8 @@ class StaffArea(QWidget):
         self.visit.changed.connect(self.queue.refresh)
         self.settings_screen.saved.connect(self._on_settings_saved)
         self.settings_screen.closed.connect(self._show_queue)
-        self.held_visit.continue_requested.connect(self._continue_held_visit)
-        self.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
+        self.queue.held_visit.continue_requested.connect(self._continue_held_visit)
+        self.queue.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
@@ -107,7 +106,7 @@ class StaffArea(QWidget):
     def hold(self, visit_id: str | None) -> None:
         """This tablet's visit waits for staff (None: it no longer does)."""
         self._held_visit_id = visit_id
-        self.held_visit.setVisible(visit_id is not None and self.session is not None)
+        self.queue.held_visit.setVisible(visit_id is not None and self.session is not None)
 
     def _continue_held_visit(self) -> None:
         assert self.session is not None and self._held_visit_id is not None
@@ -123,7 +122,7 @@ class StaffArea(QWidget):
 
     def sign_out(self) -> None:
         self._idle.stop()
-        self.held_visit.hide()
+        self.queue.held_visit.hide()
         if self.session is not None:
             self.session.record(Action.SIGNED_OUT)
             self.session = None

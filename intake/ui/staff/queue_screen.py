@@ -35,6 +35,7 @@ from intake.app.review_queue import (
     status_with_help,
 )
 from intake.store.visits import VisitStore, VisitSummary
+from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
 
@@ -88,6 +89,8 @@ class QueueScreen(QWidget):
         self.alert_bar.setLayout(alert_row)
         self.alert_bar.hide()
 
+        self.held_visit = HeldVisitPanel()
+        """Shown by the staff area while this tablet's visit is on hold."""
         self.help_notice = label("", "staff-calm")
         self.help_notice.setAccessibleName("Asked for help")
         self.help_notice.hide()
@@ -127,6 +130,7 @@ class QueueScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
+        layout.addWidget(self.held_visit)
         layout.addWidget(self.help_notice)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -206,6 +210,8 @@ class QueueScreen(QWidget):
                 item = table_item(text, bold=is_urgent(visit))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, column, item)
+            if visit.help_requested:
+                self.table.resizeRowToContents(row)
             if visit.id == selected:
                 self.table.selectRow(row)
         self.empty.setVisible(not self._shown)
