@@ -22,7 +22,7 @@ from intake.ui.long_press import HOLD_MS
 HOLD_WORDS = "Thank you. Please bring the tablet to the front desk now; they will help you with the rest."
 
 
-def _put_on_hold(window, patient, qtbot) -> str:
+def _put_on_hold(patient) -> str:
     """Answer up to the red-flag page with a flag (real taps), then the wizard's hold."""
     answers = vignette("V14")["answers"]
     patient.advance_to("red_flags", answers)
@@ -41,7 +41,7 @@ def _long_press(widget) -> None:
 
 def test_the_hold_screen_has_the_exact_words_no_button_and_the_answers_are_saved(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores, clinic_name="Kopfschmerzzentrum Łódź")
-    visit_id = _put_on_hold(window, patient, qtbot)
+    visit_id = _put_on_hold(patient)
     assert window.pages.currentWidget() is window.hold_screen
     assert f"{HOLD_THANKS} {HOLD_MESSAGE}" == HOLD_WORDS
     assert visible_texts(window) == ["Kopfschmerzzentrum Łódź", HOLD_THANKS, HOLD_MESSAGE]
@@ -53,7 +53,7 @@ def test_the_hold_screen_has_the_exact_words_no_button_and_the_answers_are_saved
 
 def test_no_idle_time_out_while_on_hold(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores)
-    visit_id = _put_on_hold(window, patient, qtbot)
+    visit_id = _put_on_hold(patient)
     assert not window.patient_idle.running
     window.patient_idle.idle.emit()
     qtbot.wait(50)
@@ -63,7 +63,7 @@ def test_no_idle_time_out_while_on_hold(open_kiosk, stores, qtbot) -> None:
 
 def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot, monkeypatch) -> None:
     window, patient = open_kiosk(stores=stores)
-    visit_id = _put_on_hold(window, patient, qtbot)
+    visit_id = _put_on_hold(patient)
     continued: list[str] = []
     monkeypatch.setattr(patient.wizard, "continue_after_hold", partial(continued.append, "continued"))
     desk = FrontDesk(window)
@@ -88,7 +88,7 @@ def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot, mo
 
 def test_leaving_staff_mode_without_choosing_keeps_the_hold_then_a_new_visit(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores)
-    visit_id = _put_on_hold(window, patient, qtbot)
+    visit_id = _put_on_hold(patient)
     desk = FrontDesk(window)
     desk.sign_in("bob", STAFF_PIN)
     tap(desk.area.queue.patient_button)
