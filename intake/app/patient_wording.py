@@ -166,3 +166,11 @@ def problems_summary(count: int) -> str:
 def go_to_problem(question_text: str) -> str:
     """Spoken name of a summary link: where tapping it takes the patient."""
     return f"Go to: {question_text}"
+# Red-flag hold and "I need help" ------------------------------------------------
+# The hold screen after the red-flag section and the help screen say where to go,
+# never why: no outcome, no urgency, nothing about any answer.
+
+HOLD_THANKS = "Thank you."
+HOLD_MESSAGE = "Please bring the tablet to the front desk now; they will help you with the rest."
+ASK_AT_FRONT_DESK = "Please ask at the front desk"
+BACK_TO_QUESTIONS = "Back to the questions"

@@ -27,6 +27,7 @@ class QueueView(StrEnum):
 
 
 STATUS_WORDS = {IN_PROGRESS: "In progress", UNFINISHED: "Unfinished", FINISHED: "Finished"}
+HELP_MARKER = "Asked for help"
 
 
 def start_of_today(now: datetime | None = None) -> datetime:
@@ -75,6 +76,25 @@ def narrow(visits: Iterable[VisitSummary], view: QueueView, search: str = "") ->
 
 def status_words(visit: VisitSummary) -> str:
     return STATUS_WORDS.get(visit.status, visit.status)
+
+
+def status_with_help(visit: VisitSummary) -> str:
+    """The queue's status cell: the patient having asked for help stays on the row for good,
+    on a line of its own so the column stays narrow enough for names on a portrait tablet."""
+    return f"{status_words(visit)}\n{HELP_MARKER}" if visit.help_requested else status_words(visit)
+
+
+def waiting_for_help(visits: Iterable[VisitSummary]) -> list[VisitSummary]:
+    """Patients who asked for help and whose visit nobody has marked reviewed yet."""
+    return [visit for visit in visits if visit.help_requested and not visit.reviewed]
+
+
+def help_notice(visits: Iterable[VisitSummary]) -> str:
+    """The calm line above the queue naming who asked for help; empty when nobody is waiting."""
+    waiting = waiting_for_help(visits)
+    if not waiting:
+        return ""
+    return f"{HELP_MARKER}: " + ", ".join(patient_name(visit) for visit in waiting)
 
 
 def outcome_words(visit: VisitSummary) -> str:

@@ -35,6 +35,7 @@ class Action(StrEnum):
     SIGNED_OUT = "signed_out"
     STAFF_ADDED = "staff_added"
     STAFF_DISABLED = "staff_disabled"
+    HELP_REQUESTED = "help_requested"
 
 
 @dataclass(frozen=True)

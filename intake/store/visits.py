@@ -38,6 +38,8 @@ class VisitSummary:
     given_name: str | None
     family_name: str | None
     priority: int
+    help_requested: bool = False
+    """The patient tapped "I need help" (for the staff queue; not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `intake visits list --json` object (DATA.md)."""
@@ -66,7 +68,7 @@ class StoredVisit:
 
 _SUMMARY_COLUMNS = (
     visits.c.id, visits.c.started, visits.c.finished, visits.c.status, visits.c.outcome,
-    visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority,
+    visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority, visits.c.help_requested,
 )
 
 
@@ -81,6 +83,7 @@ def _summary(row: Any) -> VisitSummary:
         given_name=row.given_name,
         family_name=row.family_name,
         priority=row.priority,
+        help_requested=bool(row.help_requested),
     )
 
 
@@ -131,6 +134,10 @@ class VisitStore:
     def set_aside(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
         """The patient walked away: keep the answers so far as an unfinished visit for staff."""
         self._save_draft(visit_id, response, staff_alerted, {"status": UNFINISHED})
+
+    def request_help(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+        """The patient asked for a person: flag the visit for every station's queue, with the answers so far."""
+        self._save_draft(visit_id, response, staff_alerted, {"help_requested": True})
 
     def _save_draft(
         self, visit_id: str, response: dict[str, Any], staff_alerted: bool, extra: dict[str, Any]

@@ -32,6 +32,8 @@ from intake.store.stores import Stores
 from intake.store.visits import VisitStore
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.current_page_stack import CurrentPageStack
+from intake.ui.help_screen import HelpScreen
+from intake.ui.hold_screen import HoldScreen
 from intake.ui.idle import IdleWatch
 from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.long_press import LongPress
@@ -90,7 +92,10 @@ class MainWindow(QMainWindow):
         self.still_there = StillThereScreen()
         self.still_there.resumed.connect(self._on_resumed)
         self.still_there.expired.connect(self.time_out_visit)
-        for page in (self.welcome, self.thank_you, self.still_there):
+        self.hold_screen = HoldScreen()
+        self.help_screen = HelpScreen()
+        self.help_screen.back_requested.connect(self._on_resumed)
+        for page in (self.welcome, self.thank_you, self.still_there, self.hold_screen, self.help_screen):
             self.pages.addWidget(page)
         self.keyboard = KeyboardDock(settings.on_screen_keyboard)
         self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
@@ -109,6 +114,8 @@ class MainWindow(QMainWindow):
         self.staff = StaffArea(stores, self.form, self.settings, settings_file)
         self.staff.leave.connect(self._leave_staff_mode)
         self.staff.settings_saved.connect(self._apply_settings)
+        self.staff.held_visit_continued.connect(self._continue_after_hold)
+        self.staff.held_visit_set_aside.connect(self._set_aside_held_visit)
         self.staff_alert.connect(self.staff.alert)
         self.visit_finished.connect(self.staff.alert)
         self.pages.addWidget(self.staff)
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.enter_staff_mode)
         LongPress(self.welcome.clinic).held.connect(self.enter_staff_mode)
+        LongPress(self.hold_screen.clinic).held.connect(self.enter_staff_mode)
         if self.staff.needs_first_admin:
             self.enter_staff_mode()
 
@@ -124,7 +132,7 @@ class MainWindow(QMainWindow):
         if self.staff is None or self.pages.currentWidget() is self.staff:
             return
         self._patient_page = self.pages.currentWidget()
-        if self._patient_page is self.still_there:
+        if self._patient_page in (self.still_there, self.help_screen):
             self.still_there.stop()
             self._patient_page = self.wizard
         self.patient_idle.stop()
@@ -132,7 +140,7 @@ class MainWindow(QMainWindow):
         self.staff.enter()
 
     def _leave_staff_mode(self) -> None:
-        page = self._patient_page if self._patient_page in (self.wizard, self.thank_you) else self.welcome
+        page = self._patient_page if self._patient_page in (self.wizard, self.thank_you, self.hold_screen) else self.welcome
         self._patient_page = None
         self.pages.setCurrentWidget(page)
         if page is self.wizard:
@@ -162,8 +170,11 @@ class MainWindow(QMainWindow):
         self.wizard.staff_alert.connect(self._on_red_flag)
         self.wizard.completed.connect(self._on_completed)
         self.wizard.autosave_due.connect(self._autosave)
+        self.wizard.hold_requested.connect(self._on_hold_requested)
+        self.wizard.help_requested.connect(self._on_help_requested)
         self.pages.addWidget(self.wizard)
         self.pages.setCurrentWidget(self.wizard)
+        self.wizard.focus_current_page()
         self.patient_idle.start(self.settings.idle_timeout_s)
         log.info("visit %s started", visit.visit_id)
         if self.store is not None:
@@ -174,8 +185,44 @@ class MainWindow(QMainWindow):
         self._autosave()
         self.staff_alert.emit(visit_id)
 
+    def _on_hold_requested(self, visit_id: str) -> None:
+        """A red flag is still flagged after its section: the visit waits for staff, with no time-out."""
+        self.patient_idle.stop()
+        self._autosave()
+        self.hold_screen.show_for(self.settings.clinic_name)
+        self.pages.setCurrentWidget(self.hold_screen)
+        if self.staff is not None:
+            self.staff.hold(visit_id)
+        log.info("visit %s: on hold for staff", visit_id)
+
+    def _continue_after_hold(self) -> None:
+        """Staff hand the tablet back: the questions after the held section, once staff mode closes."""
+        if self.wizard is not None:
+            self.wizard.continue_after_hold()
+            self._patient_page = self.wizard
+
+    def _set_aside_held_visit(self) -> None:
+        """Staff chose a new visit: the answers so far stay with them as unfinished."""
+        if self.wizard is not None and self.store is not None:
+            visit = self.wizard.visit
+            if self._store_safely(partial(self.store.set_aside, visit.visit_id, visit.draft(), visit.staff_alerted)):
+                log.info("visit %s: set aside by staff after the hold", visit.visit_id)
+        self._patient_page = self.welcome
+        self.end_visit()
+
+    def _on_help_requested(self, visit_id: str) -> None:
+        """The patient asked for a person: where to ask, and a flag every station's queue shows."""
+        self.pages.setCurrentWidget(self.help_screen)
+        self.help_screen.back_button.setFocus()
+        log.info("visit %s: patient asked for help", visit_id)
+        if self.stores is None or self.wizard is None:
+            return
+        visit = self.wizard.visit
+        self._store_safely(partial(self.stores.visits.request_help, visit_id, visit.draft(), visit.staff_alerted))
+        self._store_safely(partial(self.stores.audit.record, Action.HELP_REQUESTED, KIOSK_ID, visit_id))
+
     def _on_patient_idle(self) -> None:
-        if self.wizard is None or self.pages.currentWidget() is not self.wizard:
+        if self.wizard is None or self.pages.currentWidget() not in (self.wizard, self.help_screen):
             return
         self.pages.setCurrentWidget(self.still_there)
         self.still_there.start(self.settings.idle_countdown_s)

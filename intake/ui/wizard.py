@@ -167,6 +167,12 @@ class PatientWizard(QWidget):
         shown = self.visit.shown()
         return [page for page in self.pages if page.section.id in in_use and page.page.asks_any_of(shown)]
 
+    def focus_current_page(self) -> None:
+        """Focus the page's first answer once the wizard is on screen; a hidden widget cannot take focus."""
+        page = self.current_page()
+        if page is not None:
+            page.focus_first()
+
     def current_page(self) -> SectionPage | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, SectionPage) else None

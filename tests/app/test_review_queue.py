@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from intake.app.review_queue import QueueView, narrow, outcome_words, patient_name, start_of_today, status_words
+from intake.app.review_queue import (
+    QueueView,
+    help_notice,
+    narrow,
+    outcome_words,
+    patient_name,
+    start_of_today,
+    status_with_help,
+    status_words,
+    waiting_for_help,
+)
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
 
 STARTED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -54,6 +65,19 @@ def test_words_for_each_row() -> None:
     assert [status_words(v) for v in QUEUE] == ["Finished", "Finished", "In progress", "Finished", "Unfinished"]
     assert [outcome_words(v) for v in QUEUE] == ["!! URGENT REVIEW", "! REVIEW NEEDED", "Red flag answered", "✓ REFER", "-"]
     assert patient_name(QUEUE[-1]) == "(no name yet)"
+
+
+def test_help_marks_the_row_for_good_and_the_notice_until_reviewed() -> None:
+    asked = replace(QUEUE[2], help_requested=True)
+    asked_and_reviewed = replace(QUEUE[3], help_requested=True)
+    queue = [QUEUE[0], asked, asked_and_reviewed, QUEUE[4]]
+    assert [status_with_help(v) for v in queue] == [
+        "Finished", "In progress\nAsked for help", "Finished\nAsked for help", "Unfinished",
+    ]
+    assert waiting_for_help(queue) == [asked]
+    assert help_notice(queue) == "Asked for help: Ana Silva"
+    assert help_notice([asked, replace(QUEUE[4], help_requested=True)]) == "Asked for help: Ana Silva, (no name yet)"
+    assert help_notice(QUEUE) == ""
 
 
 def test_today_starts_at_local_midnight(monkeypatch) -> None:

@@ -92,3 +92,33 @@ def test_without_pdfs_reads_a_day_range_oldest_first(database, form) -> None:
     first = store.get("20261124-090000-000001")
     assert (found[0].assessment, found[0].response, found[0].rules_version) == (first.assessment, first.response, first.rules_version)
     assert store.without_pdfs(date(2000, 1, 1), date(2000, 1, 2)) == []
+
+
+def test_help_request_flags_the_visit_and_keeps_the_answers(database, form) -> None:
+    store = VisitStore(database)
+    draft = {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}
+    store.create("20261124-090000-000001", draft)
+    store.create("20261124-090100-000002", draft)
+    assert not store.get("20261124-090000-000001").summary.help_requested
+    answers = {"given_name": "Zoë", "family_name": "Łukasik-Ó'Brien"}
+    store.request_help("20261124-090000-000001", {**draft, "answers": answers}, False)
+    asked = store.get("20261124-090000-000001")
+    assert asked.summary.help_requested and asked.summary.status == IN_PROGRESS
+    assert asked.response["answers"] == answers and asked.summary.family_name == "Łukasik-Ó'Brien"
+    assert {visit.id: visit.help_requested for visit in store.list()} == {
+        "20261124-090000-000001": True, "20261124-090100-000002": False,
+    }
+    assert "help_requested" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"
+
+
+def test_help_request_survives_finishing_and_is_refused_for_an_unknown_visit(database, form) -> None:
+    store = VisitStore(database)
+    store.create("20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}})
+    store.request_help("20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}, True)
+    store.finish(finished_visit(form, "V01", "20261124-090000-000001"))
+    finished = store.get("20261124-090000-000001").summary
+    assert finished.help_requested and finished.status == FINISHED
+    with pytest.raises(VisitNotFound):
+        store.request_help("20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}, False)
+    with pytest.raises(VisitNotFound):
+        store.request_help("20261124-099999-ffffff", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}, False)

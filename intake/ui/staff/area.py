@@ -1,6 +1,8 @@
 """Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
 
 The urgent alert sits above all of them, so it shows whichever screen staff are on.
+While this tablet's visit waits on the hold screen, the queue offers the signed-in
+person to continue it with the patient or to start a new visit.
 
 It holds the signed-in session and signs it out after the staff idle time, or when the
 person leaves for patient mode, so a tablet left on the desk never stays open on
@@ -37,6 +39,10 @@ class StaffArea(QWidget):
     """Back to patient mode; the session is already closed."""
     settings_saved = Signal(object)
     """New `Settings` from the admin screen, already written to the file."""
+    held_visit_continued = Signal()
+    """Staff hand the tablet back to the patient on hold (audited); `leave` follows."""
+    held_visit_set_aside = Signal()
+    """Staff end the visit on hold for a new one; `leave` follows."""
 
     def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
         super().__init__()
@@ -50,6 +56,7 @@ class StaffArea(QWidget):
         self.queue = QueueScreen(stores.visits, settings.alert_sound)
         self.visit = VisitScreen(stores.visits, form)
         self.settings_screen = SettingsScreen()
+        self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
         for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
             self.stack.addWidget(page)
@@ -69,6 +76,8 @@ class StaffArea(QWidget):
         self.visit.changed.connect(self.queue.refresh)
         self.settings_screen.saved.connect(self._on_settings_saved)
         self.settings_screen.closed.connect(self._show_queue)
+        self.queue.held_visit.continue_requested.connect(self._continue_held_visit)
+        self.queue.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
@@ -94,8 +103,26 @@ class StaffArea(QWidget):
         if self.session is not None:
             self.queue.refresh()
 
+    def hold(self, visit_id: str | None) -> None:
+        """This tablet's visit waits for staff (None: it no longer does)."""
+        self._held_visit_id = visit_id
+        self.queue.held_visit.setVisible(visit_id is not None and self.session is not None)
+
+    def _continue_held_visit(self) -> None:
+        assert self.session is not None and self._held_visit_id is not None
+        self.session.record(Action.RESUMED, self._held_visit_id)
+        self.hold(None)
+        self.held_visit_continued.emit()
+        self.sign_out()
+
+    def _set_aside_held_visit(self) -> None:
+        self.hold(None)
+        self.held_visit_set_aside.emit()
+        self.sign_out()
+
     def sign_out(self) -> None:
         self._idle.stop()
+        self.queue.held_visit.hide()
         if self.session is not None:
             self.session.record(Action.SIGNED_OUT)
             self.session = None
@@ -110,6 +137,7 @@ class StaffArea(QWidget):
 
     def _on_signed_in(self, session: StaffSession) -> None:
         self.session = session
+        self.hold(self._held_visit_id)
         self.queue.open_for(session.member.name, session.member.is_admin)
         self.stack.setCurrentWidget(self.queue)
 

@@ -1,5 +1,9 @@
 """The review queue: today's visits, urgent first, and an alert the moment one is urgent.
 
+A patient who tapped "I need help" gets a calm line above the list (not the red alert:
+nothing is urgent about it) until their visit is marked reviewed, and a marker on
+their row.
+
 The list is read from the store (so visits from other stations sharing a PostgreSQL
 server appear too) when the screen opens, when this kiosk reports a red flag or a
 finished visit, and every few seconds while it is shown.
@@ -20,8 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.app.review_queue import QueueView, is_urgent, narrow, outcome_words, patient_name, start_of_today, status_words
+from intake.app.review_queue import (
+    QueueView,
+    help_notice,
+    is_urgent,
+    narrow,
+    outcome_words,
+    patient_name,
+    start_of_today,
+    status_with_help,
+)
 from intake.store.visits import VisitStore, VisitSummary
+from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
 
@@ -75,6 +89,12 @@ class QueueScreen(QWidget):
         self.alert_bar.setLayout(alert_row)
         self.alert_bar.hide()
 
+        self.held_visit = HeldVisitPanel()
+        """Shown by the staff area while this tablet's visit is on hold."""
+        self.help_notice = label("", "staff-calm")
+        self.help_notice.setAccessibleName("Asked for help")
+        self.help_notice.hide()
+
         self.view = QComboBox()
         self.view.addItems([str(view) for view in QueueView])
         self.view.setAccessibleName("Show")
@@ -110,6 +130,8 @@ class QueueScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
+        layout.addWidget(self.held_visit)
+        layout.addWidget(self.help_notice)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -135,11 +157,13 @@ class QueueScreen(QWidget):
         self.who.clear()
         self.alert.clear()
         self.alert_bar.hide()
+        self._show_help_notice()
         self._show_rows()
 
     def refresh(self) -> None:
         self._today = self._store.list(since=start_of_today())
         self._show_rows()
+        self._show_help_notice()
         self._raise_alert()
 
     def acknowledge_alert(self) -> None:
@@ -165,6 +189,11 @@ class QueueScreen(QWidget):
         if self.alert_sound and not was_shown:
             QApplication.beep()
 
+    def _show_help_notice(self) -> None:
+        text = help_notice(self._today)
+        self.help_notice.setText(text)
+        self.help_notice.setVisible(bool(text))
+
     def _show_rows(self) -> None:
         selected = self._selected_id()
         self._shown = narrow(self._today, QueueView(self.view.currentText()), self.search.text())
@@ -173,7 +202,7 @@ class QueueScreen(QWidget):
             cells = (
                 visit.started.astimezone().strftime("%H:%M"),
                 patient_name(visit),
-                status_words(visit),
+                status_with_help(visit),
                 outcome_words(visit),
                 "Yes" if visit.reviewed else "No",
             )
@@ -181,6 +210,8 @@ class QueueScreen(QWidget):
                 item = table_item(text, bold=is_urgent(visit))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, column, item)
+            if visit.help_requested:
+                self.table.resizeRowToContents(row)
             if visit.id == selected:
                 self.table.selectRow(row)
         self.empty.setVisible(not self._shown)

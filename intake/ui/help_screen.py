@@ -1,0 +1,22 @@
+""""I need help": the patient is sent to the front desk and can go back to their questions.
+
+Staff learn about it from the queue (the visit is flagged in the store), so this
+screen says nothing more than where to ask.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+
+from intake.app.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
+from intake.ui.message_screen import MessageScreen
+
+
+class HelpScreen(MessageScreen):
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(ASK_AT_FRONT_DESK, [], BACK_TO_QUESTIONS, BACK_TO_QUESTIONS)
+        self.setObjectName("help")
+        self.back_button = self.button
+        self.back_button.clicked.connect(self.back_requested)
