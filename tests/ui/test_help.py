@@ -27,11 +27,8 @@ def _ask_for_help_on_page_two(patient) -> str:
 def _finish_from_here(patient) -> None:
     """Go on answering, page after page, to Finish (without Start: the visit is under way)."""
     while not patient.on_review():
-        if patient.on_notice():
-            tap(patient.wizard.notice.continue_button)
-            continue
         patient.answer_page(ANSWERS)
-        patient.next()
+        patient.next_page()
     patient.finish()
 
 

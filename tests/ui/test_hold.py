@@ -6,7 +6,6 @@ flag still flagged; here the test raises it on that page as the wizard would.
 
 from __future__ import annotations
 
-from functools import partial
 
 from patient_driver import tap, visible_texts
 from PySide6.QtCore import QPoint, Qt
@@ -23,13 +22,13 @@ HOLD_WORDS = "Thank you. Please bring the tablet to the front desk now; they wil
 
 
 def _put_on_hold(patient) -> str:
-    """Answer up to the red-flag page with a flag (real taps), then the wizard's hold."""
+    """Answer every red-flag page (a thunderclap headache among them) and tap Next past the last."""
     answers = vignette("V14")["answers"]
     patient.advance_to("red_flags", answers)
-    patient.answer_page(answers)
-    visit_id = patient.wizard.visit.visit_id
-    patient.wizard.hold_requested.emit(visit_id)
-    return visit_id
+    while patient.window.pages.currentWidget() is patient.wizard:
+        patient.answer_page(answers)
+        patient.next()
+    return patient.wizard.visit.visit_id
 
 
 def _long_press(widget) -> None:
@@ -61,11 +60,9 @@ def test_no_idle_time_out_while_on_hold(open_kiosk, stores, qtbot) -> None:
     assert stores.visits.get(visit_id).summary.status == "in_progress"
 
 
-def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot, monkeypatch) -> None:
+def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores)
     visit_id = _put_on_hold(patient)
-    continued: list[str] = []
-    monkeypatch.setattr(patient.wizard, "continue_after_hold", partial(continued.append, "continued"))
     desk = FrontDesk(window)
 
     _long_press(window.hold_screen.clinic)
@@ -75,7 +72,7 @@ def test_staff_continue_the_visit_with_the_patient(open_kiosk, stores, qtbot, mo
     assert desk.in_queue and desk.area.queue.held_visit.isVisible()
     tap(desk.area.queue.held_visit.continue_button)
 
-    assert window.pages.currentWidget() is patient.wizard and continued == ["continued"]
+    assert window.pages.currentWidget() is patient.wizard and patient.on_review(), "the questions after the red flags"
     assert window.patient_idle.running
     assert desk.area.session is None and not desk.area.queue.held_visit.isVisible()
     rows = stores.audit.rows()
