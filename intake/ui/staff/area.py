@@ -37,6 +37,8 @@ class StaffArea(QWidget):
     """Back to patient mode; the session is already closed."""
     settings_saved = Signal(object)
     """New `Settings` from the admin screen, already written to the file."""
+    signed_in = Signal()
+    """Someone signed in (or set up the first admin); emitted before the queue is read."""
 
     def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
         super().__init__()
@@ -110,6 +112,7 @@ class StaffArea(QWidget):
 
     def _on_signed_in(self, session: StaffSession) -> None:
         self.session = session
+        self.signed_in.emit()
         self.queue.open_for(session.member.name, session.member.is_admin)
         self.stack.setCurrentWidget(self.queue)
 
