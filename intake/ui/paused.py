@@ -27,8 +27,8 @@ from intake.ui.widgets.styling import label, touch_button
 
 log = logging.getLogger(__name__)
 
-PICKER_WIDTH = 760
-"""The picker's widest, so landscape buttons stay a tap apart rather than a stretch."""
+CONFIRM_WIDTH = 760
+"""The confirm page's widest, so landscape buttons stay a tap apart rather than a stretch."""
 
 
 class PausedScreen(QWidget):
@@ -52,9 +52,9 @@ class PausedScreen(QWidget):
         self.continue_button = self.message.button
         self.continue_button.clicked.connect(self._on_continue)
         self.confirm = ScrollColumn()
-        self.differs = label(BIRTH_DATE_DIFFERS, "error")
+        self.confirm.column.setMaximumWidth(CONFIRM_WIDTH)
+        self.differs = label(BIRTH_DATE_DIFFERS, "notice")
         self.picker = BirthDatePicker()
-        self.picker.setMaximumWidth(PICKER_WIDTH)
         self.picker.picked.connect(self._on_picked)
         self.confirm.content.addWidget(label(CONFIRM_BIRTH_DATE, "title"))
         self.confirm.content.addWidget(self.differs)
