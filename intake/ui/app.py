@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.paused.given_up.connect(self.time_out_visit)
         self.paused.staff_requested.connect(self._staff_new_visit)
         self._new_visit_on_sign_in = False
+        if stores is None:
+            self.paused.staff_button.hide()
         for page in (self.welcome, self.thank_you, self.still_there, self.paused):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         self.enter_staff_mode()
 
     def _on_staff_signed_in(self) -> None:
+        """After the paused screen's staff button: put the visit away; staff stay signed in."""
         if not self._new_visit_on_sign_in or self._patient_page is not self.paused or self.staff is None:
             return
         self._new_visit_on_sign_in = False
