@@ -111,10 +111,10 @@ class PausedScreen(QWidget):
             self._window.start(max(self._left_ms, 0))
 
     def _on_continue(self) -> None:
+        """Focus goes to the picker itself: Tab reaches its buttons, a tap shows no ring."""
         self.picker.reset()
         self.stack.setCurrentWidget(self.confirm)
-        if self.picker.choices:
-            self.picker.choices[0].setFocus()
+        self.picker.setFocus()
 
     def _on_picked(self, given: date) -> None:
         if self._check is None:

@@ -193,3 +193,17 @@ def test_a_visit_without_a_birth_date_is_not_paused(open_kiosk, stores, qtbot) -
     assert window.wizard is None
     assert stores.visits.get(visit_id).summary.status == "unfinished"
     assert "paused" not in [action for action, _who, _visit in _actions(stores)]
+
+
+def test_staff_mode_holds_the_resume_window(open_kiosk, stores, qtbot) -> None:
+    """Time spent in staff mode is not the patient's: the visit is still paused when staff leave."""
+    window, patient = open_kiosk(stores=stores)
+    visit_id = _pause(window, patient, qtbot, resume_window_s=1)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    qtbot.wait(1500)
+    assert desk.in_queue and window.wizard is not None
+    tap(desk.area.queue.patient_button)
+    assert window.pages.currentWidget() is window.paused
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.welcome, timeout=5000)
+    assert stores.visits.get(visit_id).summary.status == "unfinished"

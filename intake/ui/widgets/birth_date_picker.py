@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake.app.birth_date_steps import EARLIEST_YEAR, days_in, decade_end, decades, months_in, years_in
@@ -50,7 +50,7 @@ class BirthDatePicker(QWidget):
         self.step = Step.DECADE
         self._chosen: Callable[[int], None] = self._on_decade
         self.choices: list[QPushButton] = []
-        self.back_button = touch_button(PICKER_BACK, "quiet", PICKER_BACK_NAME)
+        self.back_button = self._button(PICKER_BACK, "quiet", PICKER_BACK_NAME)
         self.back_button.clicked.connect(self.go_up)
         self.prompt = label("", "picker-prompt")
         self.trail = label("", "caption", wrap=False)
@@ -70,6 +70,13 @@ class BirthDatePicker(QWidget):
         layout.addLayout(header)
         layout.addLayout(self._grid)
         self.reset()
+
+    @staticmethod
+    def _button(text: str, role: str, accessible_name: str = "") -> QPushButton:
+        """Focus by Tab only: a tap leaves no focus ring that could read as a suggested answer."""
+        button = touch_button(text, role, accessible_name)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
 
     def _today(self) -> date:
         return self._fixed_today or date.today()
@@ -94,16 +101,12 @@ class BirthDatePicker(QWidget):
             self._show_decades()
 
     def _show_decades(self) -> None:
-        today = self._today()
-        options = [
-            (decade_label(self._number(max(start, self._earliest)), self._number(decade_end(start, today))), start)
-            for start in decades(today, self._earliest)
-        ]
+        options = [(self._decade_text(start), start) for start in decades(self._today(), self._earliest)]
         self._show(Step.DECADE, [], options, self._on_decade)
 
     def _show_years(self) -> None:
         options = [(self._number(year), year) for year in years_in(self._decade, self._today(), self._earliest)]
-        self._show(Step.YEAR, [self._decade_text()], options, self._on_year)
+        self._show(Step.YEAR, [self._decade_text(self._decade)], options, self._on_year)
 
     def _show_months(self) -> None:
         options = [(self.month_name(month), month) for month in months_in(self._year, self._today())]
@@ -113,12 +116,11 @@ class BirthDatePicker(QWidget):
         options = [(self._number(day), day) for day in days_in(self._year, self._month, self._today())]
         self._show(Step.DAY, [self.month_name(self._month), self._number(self._year)], options, self._on_day)
 
-    def _decade_text(self) -> str:
-        return decade_label(
-            self._number(max(self._decade, self._earliest)), self._number(decade_end(self._decade, self._today()))
-        )
+    def _decade_text(self, start: int) -> str:
+        return decade_label(self._number(max(start, self._earliest)), self._number(decade_end(start, self._today())))
 
     def _show(self, step: Step, trail: list[str], options: list[tuple[str, int]], chosen: Callable[[int], None]) -> None:
+        """One step's grid; a keyboard user's focus moves on to its first button."""
         had_focus = any(button.hasFocus() for button in self.choices)
         for button in self.choices:
             self._grid.removeWidget(button)
@@ -132,10 +134,11 @@ class BirthDatePicker(QWidget):
         columns = COLUMNS[step]
         self.choices = []
         for index, (text, value) in enumerate(options):
-            button = touch_button(text, "pick")
+            button = self._button(text, "pick")
             button.setProperty("choice", value)
             button.clicked.connect(self._on_choice)
             self._grid.addWidget(button, index // columns, index % columns)
+            button.show()
             self.choices.append(button)
         if had_focus and self.choices:
             self.choices[0].setFocus()

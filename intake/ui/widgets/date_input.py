@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollArea, QVBoxLayout
 
 from intake.app.patient_wording import (
     CHOOSE_THE_DATE, CHOOSE_THE_DATE_NAME, DAY_CAPTION, DAY_PLACEHOLDER, MONTH_CAPTION, YEAR_CAPTION,
@@ -83,11 +83,14 @@ class DateInput(AnswerInput):
             parent.ensureWidgetVisible(self.picker, 0, 24)
 
     def _on_picked(self, chosen: date) -> None:
+        """Fill the boxes; a keyboard user (focus in the picker) lands back on the button."""
+        keyboard = self.picker.isAncestorOf(QApplication.focusWidget())
         self.day.setText(str(chosen.day))
         self.month.setCurrentIndex(self.month.findData(chosen.month))
         self.year.setText(str(chosen.year))
         self._show_picker(False)
-        self.choose_button.setFocus()
+        if keyboard:
+            self.choose_button.setFocus()
         self.edited.emit()
 
     def _parts(self) -> tuple[int | None, int | None, int | None]:
