@@ -38,6 +38,8 @@ COLUMNS = {Step.DECADE: 3, Step.YEAR: 5, Step.MONTH: 3, Step.DAY: 7}
 class BirthDatePicker(QWidget):
     picked = Signal(object)
     """The chosen `date`, after the day is tapped."""
+    stepped = Signal()
+    """A new grid is showing (it may be taller: a scrolling page can bring it into view)."""
 
     def __init__(self, locale: QLocale | None = None, today: date | None = None, earliest: int = EARLIEST_YEAR) -> None:
         super().__init__()
@@ -142,6 +144,7 @@ class BirthDatePicker(QWidget):
             self.choices.append(button)
         if had_focus and self.choices:
             self.choices[0].setFocus()
+        self.stepped.emit()
 
     def _on_choice(self) -> None:
         button = self.sender()

@@ -47,6 +47,7 @@ class DateInput(AnswerInput):
         self.picker = BirthDatePicker(locale)
         self.picker.hide()
         self.picker.picked.connect(self._on_picked)
+        self.picker.stepped.connect(self._on_stepped)
         choose = QHBoxLayout()
         choose.addWidget(self.choose_button)
         choose.addStretch(1)
@@ -71,7 +72,11 @@ class DateInput(AnswerInput):
     def _show_picker(self, opened: bool) -> None:
         self.picker.reset()
         self.picker.setVisible(opened)
-        if opened:
+        self._on_stepped()
+
+    def _on_stepped(self) -> None:
+        """After the layout has placed the new grid, so its full height is known."""
+        if self.picker.isVisible():
             QTimer.singleShot(0, self._reveal_picker)
 
     def _reveal_picker(self) -> None:
