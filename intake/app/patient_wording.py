@@ -98,7 +98,7 @@ STILL_THERE_CONTINUE_NAME = "Continue the questionnaire"
 
 def closing_in(seconds: int) -> str:
     unit = "second" if seconds == 1 else "seconds"
-    return f"For your privacy, the questionnaire will close in {seconds} {unit}. Your answers so far are kept safely for the front desk."
+    return f"For your privacy, the questionnaire will close in {seconds} {unit}. Your answers so far are kept safely."
 
 
 PAUSED_TITLE = "Your questionnaire is paused"
