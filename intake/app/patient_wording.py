@@ -174,3 +174,47 @@ HOLD_THANKS = "Thank you."
 HOLD_MESSAGE = "Please bring the tablet to the front desk now; they will help you with the rest."
 ASK_AT_FRONT_DESK = "Please ask at the front desk"
 BACK_TO_QUESTIONS = "Back to the questions"
+# Date of birth by touch, and the paused visit ------------------------------------------
+# The birth-date picker (decade -> year -> month -> day), the date boxes, "Are you still
+# there?" and the screen that hides a paused visit until the patient confirms their date
+# of birth. Month names come from the locale, not from here.
+
+DAY_CAPTION = "Day"
+MONTH_CAPTION = "Month"
+YEAR_CAPTION = "Year"
+DAY_PLACEHOLDER = "DD"
+YEAR_PLACEHOLDER = "YYYY"
+MONTH_PLACEHOLDER = "Month"
+CHOOSE_THE_DATE = "Choose the date"
+CHOOSE_THE_DATE_NAME = "Choose the date by touch: decade, year, month, then day"
+PICK_DECADE = "When were you born? Choose the years"
+PICK_YEAR = "Choose the year"
+PICK_MONTH = "Choose the month"
+PICK_DAY = "Choose the day"
+PICKER_BACK = "Back"
+PICKER_BACK_NAME = "Back to the previous choice"
+
+
+def decade_label(first: str, last: str) -> str:
+    """A decade button: '1970–1979' reads the same in every language, unlike '1970s'."""
+    return f"{first}–{last}"
+
+
+STILL_THERE_TITLE = "Are you still there?"
+STILL_THERE_CONTINUE = "Continue"
+STILL_THERE_CONTINUE_NAME = "Continue the questionnaire"
+
+
+def closing_in(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"For your privacy, the questionnaire will close in {seconds} {unit}. Your answers so far are kept safely."
+
+
+PAUSED_TITLE = "Your questionnaire is paused"
+PAUSED_TEXT = "Your answers are hidden and kept safe. Tap Continue and confirm your date of birth to carry on."
+PAUSED_CONTINUE = "Continue"
+PAUSED_CONTINUE_NAME = "Continue: confirm your date of birth"
+CONFIRM_BIRTH_DATE = "Please confirm your date of birth"
+BIRTH_DATE_DIFFERS = "That date does not match the one you gave. Please try again."
+STAFF_NEW_VISIT = "Staff: start a new visit"
+STAFF_NEW_VISIT_NAME = "Staff: sign in to put this visit away and start a new one"

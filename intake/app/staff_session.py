@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 ADMIN_PIN_ENV = "INTAKE_ADMIN_PIN"
 FIRST_ADMIN_ID = "admin"
 KIOSK_ID = "kiosk"
-"""The audit name for what the kiosk does by itself (automatic printing)."""
+"""The audit name for what the kiosk does by itself (automatic printing, pausing and resuming a visit)."""
 
 
 class StaffSession:

@@ -25,6 +25,7 @@ class Action(StrEnum):
     PRINTED = "printed"
     EXPORTED = "exported"
     RESUMED = "resumed"
+    PAUSED = "paused"
     DISCARDED = "discarded"
     PURGED = "purged"
     SETTINGS_CHANGED = "settings_changed"

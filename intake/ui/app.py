@@ -7,6 +7,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.resuming import birth_date_of
 from intake.app.staff_session import KIOSK_ID, first_admin_from_environment
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
@@ -37,6 +39,7 @@ from intake.ui.hold_screen import HoldScreen
 from intake.ui.idle import IdleWatch
 from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.long_press import LongPress
+from intake.ui.paused import PausedScreen
 from intake.ui.staff.area import StaffArea
 from intake.ui.staff.printing import print_on_clinic_printer
 from intake.ui.still_there import StillThereScreen
@@ -91,11 +94,18 @@ class MainWindow(QMainWindow):
         self.thank_you.done.connect(self.end_visit)
         self.still_there = StillThereScreen()
         self.still_there.resumed.connect(self._on_resumed)
-        self.still_there.expired.connect(self.time_out_visit)
+        self.still_there.expired.connect(self._on_countdown_over)
         self.hold_screen = HoldScreen()
         self.help_screen = HelpScreen()
         self.help_screen.back_requested.connect(self._on_resumed)
-        for page in (self.welcome, self.thank_you, self.still_there, self.hold_screen, self.help_screen):
+        self.paused = PausedScreen()
+        self.paused.resumed.connect(self._resume_visit)
+        self.paused.given_up.connect(self.time_out_visit)
+        self.paused.staff_requested.connect(self._staff_new_visit)
+        self._new_visit_on_sign_in = False
+        if stores is None:
+            self.paused.staff_button.hide()
+        for page in (self.welcome, self.thank_you, self.still_there, self.hold_screen, self.help_screen, self.paused):
             self.pages.addWidget(page)
         self.keyboard = KeyboardDock(settings.on_screen_keyboard)
         self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
         self.staff.settings_saved.connect(self._apply_settings)
         self.staff.held_visit_continued.connect(self._continue_after_hold)
         self.staff.held_visit_set_aside.connect(self._set_aside_held_visit)
+        self.staff.signed_in.connect(self._on_staff_signed_in)
         self.staff_alert.connect(self.staff.alert)
         self.visit_finished.connect(self.staff.alert)
         self.pages.addWidget(self.staff)
@@ -135,16 +146,24 @@ class MainWindow(QMainWindow):
         if self._patient_page in (self.still_there, self.help_screen):
             self.still_there.stop()
             self._patient_page = self.wizard
+        self.paused.hold()
         self.patient_idle.stop()
         self.pages.setCurrentWidget(self.staff)
         self.staff.enter()
 
     def _leave_staff_mode(self) -> None:
-        page = self._patient_page if self._patient_page in (self.wizard, self.thank_you, self.hold_screen) else self.welcome
+        page = (
+            self._patient_page
+            if self._patient_page in (self.wizard, self.thank_you, self.hold_screen, self.paused)
+            else self.welcome
+        )
         self._patient_page = None
+        self._new_visit_on_sign_in = False
         self.pages.setCurrentWidget(page)
         if page is self.wizard:
             self.patient_idle.start(self.settings.idle_timeout_s)
+        elif page is self.paused:
+            self.paused.carry_on()
         elif page is self.welcome:
             self.welcome.start_button.setFocus()
 
@@ -234,6 +253,55 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.wizard)
         self.patient_idle.start(self.settings.idle_timeout_s)
 
+    def _on_countdown_over(self) -> None:
+        """Nobody tapped Continue: a visit with a date of birth waits for its patient, others go to staff."""
+        birth_date = birth_date_of(self.wizard.visit.answers) if self.wizard is not None else None
+        if birth_date is None:
+            self.time_out_visit()
+        else:
+            self.pause_visit(birth_date)
+
+    def pause_visit(self, birth_date: date) -> None:
+        """Hide the answers behind the paused screen; they stay saved, the visit stays in progress."""
+        assert self.wizard is not None
+        visit_id = self.wizard.visit.visit_id
+        self.patient_idle.stop()
+        self._autosave()
+        self._audit_kiosk(Action.PAUSED, visit_id)
+        clear_clipboard()
+        self.pages.setCurrentWidget(self.paused)
+        self.paused.pause(birth_date, self.settings.resume_window_s)
+        log.info("visit %s: idle, paused until the patient confirms their date of birth", visit_id)
+
+    def _resume_visit(self) -> None:
+        """The right date of birth: the page the patient left, as they left it."""
+        if self.wizard is None:
+            self.end_visit()
+            return
+        self._audit_kiosk(Action.RESUMED, self.wizard.visit.visit_id)
+        self.pages.setCurrentWidget(self.wizard)
+        self.patient_idle.start(self.settings.idle_timeout_s)
+        log.info("visit %s: resumed", self.wizard.visit.visit_id)
+
+    def _staff_new_visit(self) -> None:
+        """Staff put a paused visit away, but only once someone has signed in."""
+        self._new_visit_on_sign_in = True
+        self.enter_staff_mode()
+
+    def _on_staff_signed_in(self) -> None:
+        """After the paused screen's staff button: put the visit away; staff stay signed in."""
+        if not self._new_visit_on_sign_in or self._patient_page is not self.paused or self.staff is None:
+            return
+        self._new_visit_on_sign_in = False
+        self.time_out_visit()
+        self._patient_page = self.welcome
+        self.pages.setCurrentWidget(self.staff)
+
+    def _audit_kiosk(self, action: Action, visit_id: str) -> None:
+        """What the kiosk does by itself (pausing, resuming) is audited like staff actions."""
+        if self.stores is not None:
+            self._store_safely(partial(self.stores.audit.record, action, KIOSK_ID, visit_id))
+
     def time_out_visit(self) -> None:
         """Nobody came back: keep the answers for staff as unfinished, then wipe the screen."""
         if self.wizard is not None:
@@ -319,6 +387,7 @@ class MainWindow(QMainWindow):
         """
         self.patient_idle.stop()
         self.still_there.stop()
+        self.paused.stop()
         if self.wizard is not None:
             self.pages.removeWidget(self.wizard)
             discard(self.wizard)

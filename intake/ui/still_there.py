@@ -1,22 +1,16 @@
 """"Are you still there?": the patient's last chance before their answers are put away.
 
 Shown in place of the questionnaire after the idle time; Continue returns to the page
-the patient was on. When the countdown ends the kiosk keeps the answers for staff and
-wipes the screen.
+the patient was on. When the countdown ends the kiosk pauses the visit (or, without a
+date of birth to resume with, keeps the answers for staff and wipes the screen).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 
+from intake.app.patient_wording import STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME, STILL_THERE_TITLE, closing_in
 from intake.ui.message_screen import MessageScreen
-
-TITLE = "Are you still there?"
-
-
-def _countdown_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"For your privacy, the questionnaire will close in {seconds} {unit}. Your answers so far are kept safely for the front desk."
 
 
 class StillThereScreen(MessageScreen):
@@ -24,7 +18,7 @@ class StillThereScreen(MessageScreen):
     expired = Signal()
 
     def __init__(self) -> None:
-        super().__init__(TITLE, [_countdown_text(0)], "Continue", "Continue the questionnaire")
+        super().__init__(STILL_THERE_TITLE, [closing_in(0)], STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME)
         self.setObjectName("still-there")
         self.countdown = self.lines[0]
         self.continue_button = self.button
@@ -36,7 +30,7 @@ class StillThereScreen(MessageScreen):
 
     def start(self, seconds: int) -> None:
         self._left = seconds
-        self.countdown.setText(_countdown_text(seconds))
+        self.countdown.setText(closing_in(seconds))
         self.continue_button.setFocus()
         self._tick.start()
 
@@ -46,7 +40,7 @@ class StillThereScreen(MessageScreen):
     def _on_tick(self) -> None:
         self._left -= 1
         if self._left > 0:
-            self.countdown.setText(_countdown_text(self._left))
+            self.countdown.setText(closing_in(self._left))
             return
         self._tick.stop()
         self.expired.emit()

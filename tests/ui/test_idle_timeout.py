@@ -1,4 +1,8 @@
-"""A patient who walks away: "Are you still there?", then answers kept for staff and a clean screen."""
+"""A patient who walks away: "Are you still there?", then answers kept for staff and a clean screen.
+
+A visit with a date of birth is paused instead (tests/ui/test_pause.py); these walk away
+before giving one.
+"""
 
 from __future__ import annotations
 
@@ -29,12 +33,13 @@ def _every_text_in_the_app() -> str:
 
 
 def _walk_away(window, patient, stores):
+    """Names typed, no date of birth yet: nothing to resume with."""
     window.settings = window.settings.model_copy(update={"idle_countdown_s": 1})
     patient.start()
-    answers = vignette("V01")["answers"] | {"family_name": NAME}
-    patient.answer_page(answers)
-    patient.next()
-    patient.answer("headache_days", 22)
+    answers = vignette("V01")["answers"]
+    patient.answer("given_name", answers["given_name"])
+    patient.answer("family_name", NAME)
+    patient.answer("sex_at_birth", "male")
     QGuiApplication.clipboard().setText(NAME)
     return patient.wizard.visit.visit_id
 
@@ -49,10 +54,10 @@ def test_idle_shows_the_countdown_and_continue_returns_to_the_page(open_kiosk, s
     tap(window.still_there.continue_button)
     assert window.pages.currentWidget() is patient.wizard and patient.page() is page
     assert window.patient_idle.running
-    assert patient.wizard.visit.answers["headache_days"] == 22
+    assert patient.wizard.visit.answers["family_name"] == NAME
 
 
-def test_timeout_keeps_the_answers_as_unfinished_and_wipes_every_widget(open_kiosk, stores, qtbot) -> None:
+def test_timeout_without_a_birth_date_keeps_the_answers_as_unfinished_and_wipes_every_widget(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores)
     visit_id = _walk_away(window, patient, stores)
     assert NAME in _every_text_in_the_app()
@@ -62,11 +67,12 @@ def test_timeout_keeps_the_answers_as_unfinished_and_wipes_every_widget(open_kio
     stored = stores.visits.get(visit_id)
     assert stored.summary.status == "unfinished"
     assert stored.response["answers"]["family_name"] == NAME
-    assert stored.response["answers"]["headache_days"] == 22
+    assert stored.response["answers"]["sex_at_birth"] == "male"
 
     assert window.wizard is None
     assert NAME not in _every_text_in_the_app()
-    assert "22" not in {line.text() for line in QApplication.allWidgets() if isinstance(line, QLineEdit)}
+    assert NAME not in {line.text() for line in QApplication.allWidgets() if isinstance(line, QLineEdit)}
+    assert "paused" not in [row.action for row in stores.audit.rows()]
     assert QGuiApplication.clipboard().text() == ""
     assert not window.patient_idle.running
 

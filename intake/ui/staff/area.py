@@ -43,6 +43,8 @@ class StaffArea(QWidget):
     """Staff hand the tablet back to the patient on hold (audited); `leave` follows."""
     held_visit_set_aside = Signal()
     """Staff end the visit on hold for a new one; `leave` follows."""
+    signed_in = Signal()
+    """Someone signed in (or set up the first admin); emitted before the queue is read."""
 
     def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
         super().__init__()
@@ -138,6 +140,7 @@ class StaffArea(QWidget):
     def _on_signed_in(self, session: StaffSession) -> None:
         self.session = session
         self.hold(self._held_visit_id)
+        self.signed_in.emit()
         self.queue.open_for(session.member.name, session.member.is_admin)
         self.stack.setCurrentWidget(self.queue)
 

@@ -1,39 +1,101 @@
-"""A full date (date of birth): day, month and year in the clinic's locale order."""
+"""A full date (date of birth): day, month and year in the clinic's locale order.
+
+Typed boxes for keyboard users, and a button that opens the touch picker (decade,
+year, month, day) right below them: on a tablet a birth date is four taps.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollArea, QVBoxLayout
 
-from intake.app.patient_wording import bad_year, impossible_date, incomplete_date
+from intake.app.patient_wording import (
+    CHOOSE_THE_DATE, CHOOSE_THE_DATE_NAME, DAY_CAPTION, DAY_PLACEHOLDER, MONTH_CAPTION, YEAR_CAPTION,
+    YEAR_PLACEHOLDER, bad_year, impossible_date, incomplete_date,
+)
 from intake.ui.widgets.answer_input import AnswerInput
+from intake.ui.widgets.birth_date_picker import BirthDatePicker
 from intake.ui.widgets.date_parts import (
     EARLIEST_YEAR, captioned, digits_box, locale_order, month_box, month_name, number_in, this_year,
 )
+from intake.ui.widgets.styling import touch_button
 
 
 class DateInput(AnswerInput):
-    def __init__(self) -> None:
+    def __init__(self, locale: QLocale | None = None) -> None:
         super().__init__()
-        self.day = digits_box("day", 2, "DD")
+        self.day = digits_box("day", 2, DAY_PLACEHOLDER)
         self.month = month_box()
-        self.year = digits_box("year", 4, "YYYY")
-        parts = {"d": captioned("Day", self.day), "m": captioned("Month", self.month), "y": captioned("Year", self.year)}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
+        self.year = digits_box("year", 4, YEAR_PLACEHOLDER)
+        parts = {
+            "d": captioned(DAY_CAPTION, self.day),
+            "m": captioned(MONTH_CAPTION, self.month),
+            "y": captioned(YEAR_CAPTION, self.year),
+        }
+        boxes = QHBoxLayout()
+        boxes.setSpacing(16)
         order = locale_order()
         for part in order:
-            layout.addWidget(parts[part])
-        layout.addStretch(1)
+            boxes.addWidget(parts[part])
+        boxes.addStretch(1)
+        self.choose_button = touch_button(CHOOSE_THE_DATE, "secondary", CHOOSE_THE_DATE_NAME)
+        self.choose_button.setObjectName("choose-date")
+        self.choose_button.clicked.connect(self._on_choose)
+        self.picker = BirthDatePicker(locale)
+        self.picker.hide()
+        self.picker.picked.connect(self._on_picked)
+        self.picker.stepped.connect(self._on_stepped)
+        choose = QHBoxLayout()
+        choose.addWidget(self.choose_button)
+        choose.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        layout.addLayout(boxes)
+        layout.addLayout(choose)
+        layout.addWidget(self.picker)
         self._first = {"d": self.day, "m": self.month, "y": self.year}[order[0]]
         self.day.textEdited.connect(self._on_edited)
         self.year.textEdited.connect(self._on_edited)
         self.month.activated.connect(self._on_edited)
 
     def _on_edited(self, *_args: object) -> None:
+        self.edited.emit()
+
+    def _on_choose(self) -> None:
+        """Open the picker at its first step; a second tap closes it again."""
+        self._show_picker(self.picker.isHidden())
+
+    def _show_picker(self, opened: bool) -> None:
+        self.picker.reset()
+        self.picker.setVisible(opened)
+        self._on_stepped()
+
+    def _on_stepped(self) -> None:
+        """After the layout has placed the new grid, so its full height is known."""
+        if self.picker.isVisible():
+            QTimer.singleShot(0, self._reveal_picker)
+
+    def _reveal_picker(self) -> None:
+        """Scroll the page so the whole picker shows, not just its first row."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and self.picker.isVisible():
+            parent.ensureWidgetVisible(self.picker, 0, 24)
+
+    def _on_picked(self, chosen: date) -> None:
+        """Fill the boxes; a keyboard user (focus in the picker) lands back on the button."""
+        keyboard = self.picker.isAncestorOf(QApplication.focusWidget())
+        self.day.setText(str(chosen.day))
+        self.month.setCurrentIndex(self.month.findData(chosen.month))
+        self.year.setText(str(chosen.year))
+        self._show_picker(False)
+        if keyboard:
+            self.choose_button.setFocus()
         self.edited.emit()
 
     def _parts(self) -> tuple[int | None, int | None, int | None]:
@@ -66,6 +128,7 @@ class DateInput(AnswerInput):
         self.day.clear()
         self.year.clear()
         self.month.setCurrentIndex(0)
+        self._show_picker(False)
 
     def focus_input(self) -> None:
         self._first.setFocus()

@@ -1,8 +1,8 @@
 """Day, month and year boxes shared by the date and month inputs.
 
 A tiny calendar is hard to use on a tablet and slow for a birth date decades ago; three
-labelled boxes, in the clinic's locale order, are quick and leave no doubt which number
-is the day.
+labelled boxes, in the clinic's locale order, are quick for a keyboard and leave no doubt
+which number is the day (a date of birth can also be chosen by touch, in the picker).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from datetime import date
 
 from PySide6.QtCore import QLocale, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from intake.app.birth_date_steps import EARLIEST_YEAR as EARLIEST_YEAR  # the date inputs import it from here
+from intake.app.patient_wording import MONTH_PLACEHOLDER
 from intake.ui.widgets.styling import label
-
-EARLIEST_YEAR = 1900
 
 
 def locale_order() -> str:
@@ -44,10 +44,15 @@ def digits_box(name: str, digits: int, placeholder: str) -> QLineEdit:
 
 
 def month_box() -> QComboBox:
-    """Month by name: no doubt whether 03 is March, and no typing."""
+    """Month by name: no doubt whether 03 is March, and no typing.
+
+    A QListView as the popup, because the theme's row height (>= 48 px, for fingers)
+    only applies to a styled view, not to the platform's default one.
+    """
     box = QComboBox()
     box.setObjectName("month")
-    box.addItem("Month", None)
+    box.setView(QListView())
+    box.addItem(MONTH_PLACEHOLDER, None)
     for month in range(1, 13):
         box.addItem(month_name(month), month)
     return box

@@ -35,7 +35,7 @@ def uk_locale():
 def test_date_fields_follow_the_locale_order(qtbot, us_locale) -> None:
     widget = DateInput()
     qtbot.addWidget(widget)
-    captions = [label.text() for label in widget.findChildren(QLabel)]
+    captions = [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)]
     assert locale_order() == "mdy"
     assert captions == ["Month", "Day", "Year"]
     assert spoken_date(date(1990, 3, 7)) == "March 7, 1990"
@@ -45,7 +45,7 @@ def test_date_in_day_month_year_order(qtbot) -> None:
     widget = DateInput()
     qtbot.addWidget(widget)
     widget.show()
-    assert [label.text() for label in widget.findChildren(QLabel)] == ["Day", "Month", "Year"]
+    assert [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)] == ["Day", "Month", "Year"]
     type_into(widget.day, "29")
     assert widget.input_problem() == "Please fill in the day, month and year."
     QTest.keyClicks(widget.month, "February")

@@ -1,0 +1,28 @@
+"""Resuming a paused visit: the right birth date opens it, the third wrong one locks it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.app.resuming import Attempt, ResumeCheck, birth_date_of
+
+BORN = date(1975, 3, 7)
+
+
+def test_only_a_visit_with_a_birth_date_can_be_resumed() -> None:
+    assert birth_date_of({"date_of_birth": BORN, "given_name": "Ana"}) == BORN
+    assert birth_date_of({"given_name": "Ana"}) is None
+    assert birth_date_of({"date_of_birth": "1975-03-07"}) is None
+
+
+def test_the_right_date_resumes_after_wrong_ones() -> None:
+    check = ResumeCheck(BORN)
+    assert check.attempt(date(1975, 7, 3)) is Attempt.WRONG
+    assert check.attempt(date(1976, 3, 7)) is Attempt.WRONG
+    assert check.attempt(BORN) is Attempt.RIGHT
+
+
+def test_the_third_wrong_date_locks_for_good() -> None:
+    check = ResumeCheck(BORN)
+    assert [check.attempt(date(2000, 1, day)) for day in (1, 2, 3)] == [Attempt.WRONG, Attempt.WRONG, Attempt.LOCKED]
+    assert check.attempt(BORN) is Attempt.LOCKED
