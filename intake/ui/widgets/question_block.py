@@ -22,16 +22,18 @@ class QuestionBlock(QFrame):
         self.setProperty("role", f"{role}-block")
         self.text = label(question.text, role)
         self.help = label(question.help, "help")
-        self.help.setVisible(bool(question.help))
         self.error = label("", "error")
         self.error.setObjectName("problem")
-        self.error.hide()
         answer_input.describe(question.text, question.help)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         for widget in (self.text, self.help, answer_input, self.error):
             layout.addWidget(widget)
+        # Only once parented: showing a parentless label opens a window of its own, which
+        # flashes on the kiosk and takes the focus from the questionnaire.
+        self.help.setVisible(bool(question.help))
+        self.error.hide()
         set_state(self, "problem", False)
 
     def value(self) -> Any:
