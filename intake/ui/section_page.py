@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import Qt
+
 from intake.questionnaire.engine import Problem, question_id_of
 from intake.questionnaire.paging import Page
 from intake.ui.problem_summary import ProblemSummary
 from intake.ui.scrolling import ScrollColumn
+from intake.ui.widgets.option_cards import OptionCards
 from intake.ui.widgets.question_block import QuestionBlock
 from intake.ui.widgets.rows_input import RowsInput
 from intake.ui.widgets.styling import label
@@ -79,7 +82,14 @@ class SectionPage(ScrollColumn):
         self.focus_on(key)
 
     def focus_first(self) -> None:
+        """The first box to type in, ready; but never a focus ring on an unanswered choice.
+
+        A ring around "Yes" on arrival reads as a suggested answer. The page itself takes
+        focus then: Enter still means Next, and Tab goes on to the first option.
+        """
         visible = self.visible_blocks()
         self.verticalScrollBar().setValue(0)
-        if visible:
+        if visible and not (isinstance(visible[0].input, OptionCards) and visible[0].input.value() is None):
             visible[0].input.focus_input()
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
