@@ -77,17 +77,17 @@ class MedicineInput(TextInput):
             chip.clicked.connect(self._on_chip_clicked)
             self.chips[chip] = name
             flow.addWidget(chip)
-        chip_area.setVisible(bool(self.chips))
         self.suggestion_list = QFrame()
         self.suggestion_list.setObjectName("suggestions")
         self._rows = QVBoxLayout(self.suggestion_list)
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(0)
         self.suggestion_rows: list[SuggestionRow] = []
-        self.suggestion_list.hide()
         self.column.setSpacing(12)
         self.column.insertWidget(0, chip_area)
         self.column.addWidget(self.suggestion_list)
+        chip_area.setVisible(bool(self.chips))
+        self.suggestion_list.hide()
         self.line.textEdited.connect(self._on_typed)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 

@@ -22,7 +22,6 @@ class QuestionBlock(QFrame):
         self.setProperty("role", f"{role}-block")
         self.text = label(question.text, role)
         self.help = label(question.help, "help")
-        self.help.setVisible(bool(question.help))
         self.error = label("", "error")
         self.error.setObjectName("problem")
         self.error.hide()
@@ -32,6 +31,7 @@ class QuestionBlock(QFrame):
         layout.setSpacing(8)
         for widget in (self.text, self.help, answer_input, self.error):
             layout.addWidget(widget)
+        self.help.setVisible(bool(question.help))
         set_state(self, "problem", False)
 
     def value(self) -> Any:
