@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -23,23 +24,28 @@ class Screen:
     other: QLineEdit
 
 
-def medicine_input(qtbot, form: Form, catalog, group: str, width: int = 800) -> Screen:
-    """The medicine box of a group's row, shown in a window beside another box to move to."""
-    apply_theme(QApplication.instance())
-    widget = make_input(form.question(group).field("medicine"), catalog)
-    assert isinstance(widget, MedicineInput)
-    window = QWidget()
-    other = QLineEdit()
-    layout = QVBoxLayout(window)
-    layout.addWidget(widget)
-    layout.addWidget(other)
-    qtbot.addWidget(window)
-    window.resize(width, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return Screen(window, widget, other)
+@pytest.fixture
+def show_medicine(qtbot, form: Form, us_rules) -> Callable[..., Screen]:
+    """Shows the medicine box of a group's row in a window beside another box to move to."""
+
+    def show(group: str, width: int = 800) -> Screen:
+        apply_theme(QApplication.instance())
+        widget = make_input(form.question(group).field("medicine"), us_rules.catalog)
+        assert isinstance(widget, MedicineInput)
+        window = QWidget()
+        other = QLineEdit()
+        layout = QVBoxLayout(window)
+        layout.addWidget(widget)
+        layout.addWidget(other)
+        qtbot.addWidget(window)
+        window.resize(width, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return Screen(window, widget, other)
+
+    return show
 
 
 def shown_rows(widget: MedicineInput) -> list[str]:
@@ -48,14 +54,9 @@ def shown_rows(widget: MedicineInput) -> list[str]:
     return [row.words.text() for row in widget.suggestion_rows if row.isVisible()]
 
 
-@pytest.fixture
-def catalog(us_rules):
-    return us_rules.catalog
-
-
-def test_a_chip_fills_the_catalog_name(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
-    widget, _other = screen.widget, screen.other
+def test_a_chip_fills_the_catalog_name(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
+    widget = screen.widget
     chips = {chip.text(): chip for chip in widget.chips}
     assert list(chips)[:3] == ["Ibuprofen", "Paracetamol", "Sumatriptan"]
     with qtbot.waitSignal(widget.edited, timeout=1000):
@@ -64,9 +65,9 @@ def test_a_chip_fills_the_catalog_name(qtbot, form, catalog) -> None:
     assert widget.line.text() == "ibuprofen"
 
 
-def test_chips_wrap_within_a_portrait_screen(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "preventives", width=500)
-    widget, _other = screen.widget, screen.other
+def test_chips_wrap_within_a_portrait_screen(qtbot, show_medicine) -> None:
+    screen = show_medicine("preventives", width=500)
+    widget = screen.widget
     qtbot.wait(50)
     assert widget.width() <= 500
     rights = [chip.mapTo(widget, chip.rect().topRight()).x() for chip in widget.chips]
@@ -75,9 +76,9 @@ def test_chips_wrap_within_a_portrait_screen(qtbot, form, catalog) -> None:
     assert len(tops) > 1
 
 
-def test_typing_shows_ranked_rows_under_the_box_and_keeps_focus(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "preventives")
-    widget, _other = screen.widget, screen.other
+def test_typing_shows_ranked_rows_under_the_box_and_keeps_focus(qtbot, show_medicine) -> None:
+    screen = show_medicine("preventives")
+    widget = screen.widget
     type_into(widget.line, "top")
     assert shown_rows(widget) == ["Topiramate", "Toprol-XL (metoprolol)", "Nimotop (nimodipine)"]
     assert not widget.suggestion_list.isWindow()
@@ -86,9 +87,9 @@ def test_typing_shows_ranked_rows_under_the_box_and_keeps_focus(qtbot, form, cat
     assert widget.value() == "top"
 
 
-def test_tapping_a_row_stores_the_name_the_patient_picked(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "preventives")
-    widget, _other = screen.widget, screen.other
+def test_tapping_a_row_stores_the_name_the_patient_picked(qtbot, show_medicine) -> None:
+    screen = show_medicine("preventives")
+    widget = screen.widget
     type_into(widget.line, "topa")
     assert shown_rows(widget)[0] == "Topamax (topiramate)"
     with qtbot.waitSignal(widget.edited, timeout=1000):
@@ -98,9 +99,9 @@ def test_tapping_a_row_stores_the_name_the_patient_picked(qtbot, form, catalog) 
     assert QApplication.focusWidget() is widget.line
 
 
-def test_rows_are_large_and_at_most_five(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
-    widget, _other = screen.widget, screen.other
+def test_rows_are_large_and_at_most_five(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
+    widget = screen.widget
     type_into(widget.line, "a")
     qtbot.wait(20)
     rows = [row for row in widget.suggestion_rows if row.isVisible()]
@@ -108,8 +109,8 @@ def test_rows_are_large_and_at_most_five(qtbot, form, catalog) -> None:
     assert min(row.height() for row in (*rows, *widget.chips)) >= 48
 
 
-def test_a_did_you_mean_row_never_fills_the_name_by_itself(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
+def test_a_did_you_mean_row_never_fills_the_name_by_itself(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
     widget, other = screen.widget, screen.other
     type_into(widget.line, "sumatriptn")
     assert shown_rows(widget)[0] == "Did you mean Sumatriptan?"
@@ -119,16 +120,16 @@ def test_a_did_you_mean_row_never_fills_the_name_by_itself(qtbot, form, catalog)
     assert widget.value() == "sumatriptn"
 
 
-def test_a_did_you_mean_row_fills_the_name_when_tapped(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
-    widget, _other = screen.widget, screen.other
+def test_a_did_you_mean_row_fills_the_name_when_tapped(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
+    widget = screen.widget
     type_into(widget.line, "sumatriptn")
     tap(widget.suggestion_rows[0])
     assert widget.value() == "sumatriptan"
 
 
-def test_any_name_is_accepted_and_suggestions_close_when_the_patient_moves_on(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
+def test_any_name_is_accepted_and_suggestions_close_when_the_patient_moves_on(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
     widget, other = screen.widget, screen.other
     type_into(widget.line, "Grandma's headache powder")
     assert shown_rows(widget) == []
@@ -140,9 +141,9 @@ def test_any_name_is_accepted_and_suggestions_close_when_the_patient_moves_on(qt
     assert widget.value() == "imi"
 
 
-def test_clear_empties_the_box_and_closes_the_rows(qtbot, form, catalog) -> None:
-    screen = medicine_input(qtbot, form, catalog, "acute_medicines")
-    widget, _other = screen.widget, screen.other
+def test_clear_empties_the_box_and_closes_the_rows(qtbot, show_medicine) -> None:
+    screen = show_medicine("acute_medicines")
+    widget = screen.widget
     type_into(widget.line, "ibu")
     with qtbot.assertNotEmitted(widget.edited):
         widget.clear()
