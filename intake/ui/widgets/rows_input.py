@@ -85,7 +85,6 @@ class RowCard(QFrame):
         self.edit.clicked.connect(self._on_edit_clicked)
         self.done.clicked.connect(self._on_done_clicked)
         self._apply_conditions()
-        self._show_state()
 
     def number(self, position: int, noun: str) -> None:
         self.title.setText(row_title(noun, position))
