@@ -218,3 +218,46 @@ CONFIRM_BIRTH_DATE = "Please confirm your date of birth"
 BIRTH_DATE_DIFFERS = "That date does not match the one you gave. Please try again."
 STAFF_NEW_VISIT = "Staff: start a new visit"
 STAFF_NEW_VISIT_NAME = "Staff: sign in to put this visit away and start a new one"
+# Medicine input and folding medicine rows --------------------------------------------
+
+DONE = "Done"
+EDIT = "Edit"
+REMOVE = "Remove"
+SUMMARY_SEPARATOR = " · "
+
+
+def medicine_name(name: str) -> str:
+    """A catalog name as the patient reads it: "ibuprofen" -> "Ibuprofen", brands unchanged."""
+    return name[:1].upper() + name[1:]
+
+
+def medicine_suggestion(name: str, generic: str) -> str:
+    """'Topamax (topiramate)'; just 'Topiramate' when the generic itself matched."""
+    if name == generic:
+        return medicine_name(name)
+    return f"{medicine_name(name)} ({generic})"
+
+
+def did_you_mean(name: str) -> str:
+    return f"Did you mean {medicine_name(name)}?"
+
+
+def row_summary_part(label: str, value: str) -> str:
+    """A folded row's part that needs its label to make sense: 'Started: March 2024'."""
+    return f"{label}: {value}"
+
+
+def row_title(noun: str, position: int) -> str:
+    return f"{noun} {position}"
+
+
+def remove_row(noun: str, position: int) -> str:
+    return f"Remove {noun.lower()} {position}"
+
+
+def edit_row(noun: str, position: int) -> str:
+    return f"Edit {noun.lower()} {position}"
+
+
+def finish_row(noun: str, position: int) -> str:
+    return f"Done with {noun.lower()} {position}"

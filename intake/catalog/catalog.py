@@ -93,13 +93,6 @@ class Catalog(_Frozen):
     def class_ids(self, kind: Literal["acute", "preventive"]) -> tuple[str, ...]:
         return tuple(drug_class.id for drug_class in self.classes if drug_class.kind == kind)
 
-    def names(self, kind: Literal["acute", "preventive"]) -> list[str]:
-        """Every name a patient might type for a medicine of this kind, for a completer."""
-        return sorted(
-            (name for medicine in self.medicines if getattr(medicine, kind) for name in medicine.names),
-            key=str.casefold,
-        )
-
 
 def load_catalog(path: Path) -> Catalog:
     return load_model(path, Catalog)

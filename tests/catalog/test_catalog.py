@@ -70,12 +70,6 @@ def test_rimegepant_is_acute_and_preventive() -> None:
     assert (medicine.acute, medicine.preventive) == ("gepant_acute", "gepant_preventive")
 
 
-def test_completer_names_by_kind() -> None:
-    acute = CATALOG.names("acute")
-    assert "Imitrex" in acute and "sumatriptan" in acute
-    assert "Topamax" not in acute
-
-
 def test_unknown_class_names_file_and_entry(tmp_path) -> None:
     path = tmp_path / "medicines.yaml"
     path.write_text(

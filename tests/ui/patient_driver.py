@@ -41,9 +41,6 @@ def type_into(line: QLineEdit, text: str) -> None:
     QTest.keyClick(line, Qt.Key.Key_Backspace)
     for character in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, line, Qt.Key.Key_unknown, character, Qt.KeyboardModifier.NoModifier)
-    completer = line.completer()
-    if completer is not None and completer.popup().isVisible():
-        QTest.keyClick(completer.popup(), Qt.Key.Key_Escape)
     QApplication.processEvents()
 
 

@@ -305,12 +305,12 @@ def test_tab_moves_in_reading_order_and_reaches_new_rows_before_next(kiosk) -> N
     tap(rows.add_button)
     assert wizard.focusWidget() is rows.rows[0].blocks["medicine"].input.line
     order = []
-    for _ in range(5):
+    for _ in range(6):
         QTest.keyClick(wizard.focusWidget(), Qt.Key.Key_Tab)
         order.append(wizard.focusWidget())
     days = rows.rows[0].blocks["days_per_month"].input
     follow_up = patient.page().blocks["acute_distinct_days"].input
-    assert order == [days.minus, days.line, days.plus, rows.add_button, follow_up.minus]
+    assert order == [days.minus, days.line, days.plus, rows.rows[0].done, rows.add_button, follow_up.minus]
 
 
 def test_enter_on_a_focused_button_presses_that_button_not_next(kiosk) -> None:

@@ -8,6 +8,7 @@ from intake.catalog import Catalog
 from intake.questionnaire.form import YES_NO_UNSURE_VALUES, Question, QuestionType
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.date_input import DateInput
+from intake.ui.widgets.medicine_input import MedicineInput
 from intake.ui.widgets.month_input import MonthInput
 from intake.ui.widgets.number_input import NumberInput
 from intake.ui.widgets.option_cards import OptionCards
@@ -19,7 +20,7 @@ from intake.ui.widgets.text_input import TextInput
 def make_input(question: Question, catalog: Catalog) -> AnswerInput:
     kind = question.type
     if kind is QuestionType.TEXT:
-        return TextInput(question, catalog.names(question.catalog) if question.catalog else ())
+        return MedicineInput(question, catalog) if question.catalog else TextInput(question)
     if kind is QuestionType.DATE:
         return DateInput()
     if kind is QuestionType.MONTH:

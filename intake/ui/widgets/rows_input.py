@@ -2,6 +2,10 @@
 
 "None" is an answer (an empty list), different from not answering; the patient says
 it with a button, so an empty list is never inferred from an untouched screen.
+
+A finished row folds to one line of its answers, so three preventives fit on a screen
+instead of seven. A row folds only when nothing in it needs fixing, and unfolds
+whenever the page points at a problem in it, so a problem is never hidden.
 """
 
 from __future__ import annotations
@@ -9,25 +13,66 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from intake.questionnaire.form import Question
+from intake.app.patient_wording import (
+    DONE,
+    EDIT,
+    REMOVE,
+    SUMMARY_SEPARATOR,
+    edit_row,
+    finish_row,
+    medicine_name,
+    remove_row,
+    row_field_message,
+    row_summary_part,
+    row_title,
+)
+from intake.questionnaire.display import format_value
+from intake.questionnaire.form import Question, QuestionType
 from intake.ui.widgets.answer_input import AnswerInput
+from intake.ui.widgets.date_parts import month_name, spoken_date
 from intake.ui.widgets.question_block import QuestionBlock
 from intake.ui.widgets.styling import discard, label, touch_button
 
 BlockMaker = Callable[[Question], QuestionBlock]
 
+_LABELLED = (QuestionType.TEXT, QuestionType.MONTH, QuestionType.DATE)
+"""Row answers that need their label after the first part ("Dose: 100 mg"); numbers
+carry their unit and choices their option wording."""
+
 
 class RowCard(QFrame):
+    """One row: its fields while being filled in, one line of answers once folded.
+
+    `edited` fires after the row has applied its own display rules (a field hidden by
+    `hidden_when` is already cleared), so listeners read the row's final value.
+    """
+
+    edited = Signal()
+
     def __init__(self, question: Question, make_block: BlockMaker) -> None:
         super().__init__()
         self.setProperty("role", "row-card")
+        self._question = question
+        self._hidden: set[str] = set()
+        self._checked = False
+        self.folded = False
         self.title = label("", "row-title", wrap=False)
-        self.remove = touch_button("Remove", "quiet")
+        self.summary = label("", "row-summary")
+        self.edit = touch_button(EDIT, "link")
+        self.remove = touch_button(REMOVE, "quiet")
+        self.done = touch_button(DONE, "done")
         header = QHBoxLayout()
+        header.setSpacing(12)
         header.addWidget(self.title, 1)
+        header.addWidget(self.summary, 1)
+        header.addWidget(self.edit)
         header.addWidget(self.remove)
+        footer = QHBoxLayout()
+        footer.addWidget(self.done)
+        footer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(4)
@@ -35,14 +80,119 @@ class RowCard(QFrame):
         self.blocks = {field.id: make_block(field) for field in question.fields}
         for block in self.blocks.values():
             layout.addWidget(block)
+            block.input.edited.connect(self._on_field_edited)
+        layout.addLayout(footer)
+        self.edit.clicked.connect(self._on_edit_clicked)
+        self.done.clicked.connect(self._on_done_clicked)
+        self._apply_conditions()
 
     def number(self, position: int, noun: str) -> None:
-        self.title.setText(f"{noun} {position}")
-        self.remove.setAccessibleName(f"Remove {noun.lower()} {position}")
+        self.title.setText(row_title(noun, position))
+        self.remove.setAccessibleName(remove_row(noun, position))
+        self.edit.setAccessibleName(edit_row(noun, position))
+        self.done.setAccessibleName(finish_row(noun, position))
+
+    def shown_blocks(self) -> dict[str, QuestionBlock]:
+        """The row's fields the patient can answer now (not hidden by another answer)."""
+        return {field_id: block for field_id, block in self.blocks.items() if field_id not in self._hidden}
 
     def value(self) -> dict[str, Any]:
-        values = {field_id: block.value() for field_id, block in self.blocks.items()}
+        values = {field_id: block.value() for field_id, block in self.shown_blocks().items()}
         return {field_id: value for field_id, value in values.items() if value is not None}
+
+    def problems(self) -> dict[str, str]:
+        """What the page would refuse in this row: text that is not valid, required fields left empty."""
+        found = {}
+        for field_id, block in self.shown_blocks().items():
+            problem = block.input.input_problem()
+            if problem is None and block.question.required and block.value() is None:
+                problem = row_field_message(block.question)
+            if problem is not None:
+                found[field_id] = problem
+        return found
+
+    def fold(self) -> bool:
+        """Fold to one line if nothing needs fixing; says whether it folded."""
+        if self.problems():
+            return False
+        self.summary.setText(self.summary_text())
+        self.edit.setAccessibleDescription(self.summary.text())
+        self.folded = True
+        self._show_state()
+        return True
+
+    def unfold(self) -> None:
+        self.folded = False
+        self._show_state()
+
+    def summary_text(self) -> str:
+        """The row's answers in form order, in the words the patient chose or typed."""
+        parts = []
+        for field_id, value in self.value().items():
+            field = self._question.field(field_id)
+            text = _shown(field, value)
+            parts.append(row_summary_part(field.label, text) if parts and field.type in _LABELLED else text)
+        return SUMMARY_SEPARATOR.join(parts)
+
+    def focus_first(self) -> None:
+        if self.folded:
+            self.edit.setFocus()
+        else:
+            next(iter(self.shown_blocks().values())).input.focus_input()
+
+    def show_problems(self, messages: Mapping[str, str]) -> None:
+        """Problems beside their fields; a row with any problem unfolds to show them."""
+        for field_id, block in self.blocks.items():
+            block.show_problem(messages.get(field_id))
+        if messages:
+            self.unfold()
+
+    def _on_field_edited(self) -> None:
+        self._apply_conditions()
+        if self._checked:
+            self.show_problems(self.problems())
+        self.edited.emit()
+
+    def _on_done_clicked(self) -> None:
+        if self.fold():
+            self.edit.setFocus()
+            return
+        self._checked = True
+        problems = self.problems()
+        self.show_problems(problems)
+        self.blocks[next(iter(problems))].input.focus_input()
+
+    def _on_edit_clicked(self) -> None:
+        self.unfold()
+        self.focus_first()
+
+    def _apply_conditions(self) -> None:
+        """Hide fields that mean nothing for another answer ("stopped" while still taking it), emptied."""
+        for field in self._question.fields:
+            hidden = any(self.blocks[rule.field].value() == rule.equals for rule in field.hidden_when)
+            if hidden and field.id not in self._hidden:
+                self.blocks[field.id].clear()
+                self._hidden.add(field.id)
+            elif not hidden:
+                self._hidden.discard(field.id)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        self.title.setVisible(not self.folded)
+        self.summary.setVisible(self.folded)
+        self.edit.setVisible(self.folded)
+        self.done.setVisible(not self.folded)
+        for field_id, block in self.blocks.items():
+            block.setVisible(not self.folded and field_id not in self._hidden)
+
+
+def _shown(field: Question, value: Any) -> str:
+    if field.type is QuestionType.MONTH:
+        year, month = value.split("-")
+        return f"{month_name(int(month))} {year}"
+    if field.catalog is not None:
+        return medicine_name(value)
+    return format_value(field, value, spoken_date)
 
 
 class RowsInput(AnswerInput):
@@ -73,15 +223,18 @@ class RowsInput(AnswerInput):
         layout.addLayout(actions)
 
     def _add_clicked(self) -> None:
+        """A new row folds the finished ones above it, so the new one is in view."""
         self.none_button.setChecked(False)
+        for row in self.rows:
+            if not row.folded:
+                row.fold()
         row = RowCard(self._question, self._make_block)
         row.remove.clicked.connect(self._remove_clicked)
-        for block in row.blocks.values():
-            block.input.edited.connect(self._on_row_edited)
+        row.edited.connect(self._on_row_edited)
         self.rows.append(row)
         self._rows_layout.addWidget(row)
         self._refresh()
-        next(iter(row.blocks.values())).input.focus_input()
+        row.focus_first()
         self.edited.emit()
 
     def _remove_clicked(self) -> None:
@@ -122,21 +275,23 @@ class RowsInput(AnswerInput):
 
     def focus_input(self) -> None:
         if self.rows:
-            next(iter(self.rows[0].blocks.values())).input.focus_input()
+            self.rows[0].focus_first()
         else:
             self.add_button.setFocus()
 
     def input_problems(self, key: str) -> dict[str, str]:
         found: dict[str, str] = {}
         for index, row in enumerate(self.rows):
-            for field_id, block in row.blocks.items():
+            for field_id, block in row.shown_blocks().items():
                 found.update(block.input.input_problems(f"{key}[{index}].{field_id}"))
         return found
 
     def show_problems(self, key: str, problems: Mapping[str, str]) -> None:
         for index, row in enumerate(self.rows):
-            for field_id, block in row.blocks.items():
-                block.show_problem(problems.get(f"{key}[{index}].{field_id}"))
+            prefix = f"{key}[{index}]."
+            row.show_problems(
+                {found[len(prefix) :]: message for found, message in problems.items() if found.startswith(prefix)}
+            )
 
     def block_at(self, key: str) -> QuestionBlock | None:
         """The row field a problem key (`acute_medicines[1].medicine`) names."""

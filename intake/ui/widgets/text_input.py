@@ -1,44 +1,28 @@
-"""Free text, with suggestions from the medicine catalog for medicine names.
-
-The completer steers patients to names the rules recognise, but any name is accepted:
-an unknown medicine is shown to the clinician as "not in catalog", never guessed.
-"""
+"""Free text: names, a dose. Medicine names add quick picks and suggestions on top."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from intake.questionnaire.form import Question
 from intake.ui.widgets.answer_input import AnswerInput
 
 
 class TextInput(AnswerInput):
-    def __init__(self, question: Question, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, question: Question) -> None:
         super().__init__()
         self.line = QLineEdit()
         self.line.setObjectName("text")
         if question.max_length:
             self.line.setMaxLength(question.max_length)
-        if suggestions:
-            completer = QCompleter(list(suggestions), self.line)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.popup().setObjectName("suggestions")
-            completer.activated.connect(self._on_completed)
-            self.line.setCompleter(completer)
         self.line.textEdited.connect(self._on_edited)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.line)
 
     def _on_edited(self, _text: str) -> None:
-        self.edited.emit()
-
-    def _on_completed(self, _text: str) -> None:
         self.edited.emit()
 
     def value(self) -> Any:

@@ -17,7 +17,6 @@ from intake.ui.widgets.number_input import NumberInput
 from intake.ui.widgets.factory import make_block, make_input
 from intake.ui.widgets.option_cards import OptionCards
 from intake.ui.widgets.rows_input import RowsInput
-from intake.ui.widgets.text_input import TextInput
 
 
 @pytest.fixture
@@ -111,20 +110,6 @@ def test_option_cards_are_radio_buttons_that_can_be_cleared(qtbot, form) -> None
     with qtbot.assertNotEmitted(widget.edited):
         widget.clear()
     assert widget.value() is None
-
-
-def test_medicine_names_suggest_from_the_catalog_but_accept_anything(qtbot, form, us_rules) -> None:
-    block = make_block(form.question("acute_medicines"), us_rules.catalog)
-    qtbot.addWidget(block)
-    block.show()
-    tap(block.input.add_button)
-    medicine = block.input.rows[0].blocks["medicine"].input
-    assert isinstance(medicine, TextInput)
-    completer = medicine.line.completer()
-    completer.setCompletionPrefix("imitr")
-    assert completer.currentCompletion() == "Imitrex"
-    type_into(medicine.line, "Grandma's headache powder")
-    assert medicine.value() == "Grandma's headache powder"
 
 
 def _spoken_name(control: QWidget) -> str:

@@ -1,0 +1,147 @@
+"""A medicine name by touch: one-tap chips for the common ones, ranked suggestions for the rest.
+
+Typing on a glass keyboard is slow, so the medicines most patients take are one tap
+away, and a few letters bring up the medicine under the name the patient knows. The
+suggestions sit in the page under the box (a popup window would take focus from the
+box and from the on-screen keyboard). Any typed name is still accepted: an unknown
+medicine is shown to the clinician as "not in catalog", never guessed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from intake.app.patient_wording import did_you_mean, medicine_name, medicine_suggestion
+from intake.catalog import Catalog
+from intake.catalog.search import Suggestion, suggestions
+from intake.questionnaire.form import Question
+from intake.ui.scrolling import ScrollColumn
+from intake.ui.widgets.flow_layout import FlowLayout
+from intake.ui.widgets.styling import label, set_state, touch_button
+from intake.ui.widgets.text_input import TextInput
+
+SUGGESTION_ROWS = 5
+
+
+class SuggestionRow(QPushButton):
+    """A tappable suggestion whose words wrap: a long brand with its generic must stay readable.
+
+    The words are a label inside the button (a button's own text never wraps); the
+    label lets taps through to the button.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "suggestion")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.words = label("", "suggestion-text")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        inside = QHBoxLayout(self)
+        inside.setContentsMargins(16, 8, 16, 8)
+        inside.addWidget(self.words)
+        self.suggestion: Suggestion | None = None
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        return self.layout().totalSizeHint().expandedTo(self.minimumSize())
+
+    def offer(self, suggestion: Suggestion) -> None:
+        self.suggestion = suggestion
+        if suggestion.is_guess:
+            self.words.setText(did_you_mean(suggestion.name))
+        else:
+            self.words.setText(medicine_suggestion(suggestion.name, suggestion.generic))
+        self.setAccessibleName(self.words.text())
+        set_state(self.words, "guess", suggestion.is_guess)
+
+
+class MedicineInput(TextInput):
+    def __init__(self, question: Question, catalog: Catalog) -> None:
+        super().__init__(question)
+        if question.catalog is None:
+            raise ValueError(f"{question.id}: a medicine input needs a catalog kind")
+        self._catalog = catalog
+        self._kind = question.catalog
+        self.chips: dict[QPushButton, str] = {}
+        chip_area = QWidget()
+        chip_area.setObjectName("quick-picks")
+        flow = FlowLayout(chip_area)
+        for name in question.quick_picks:
+            chip = touch_button(medicine_name(name), "chip")
+            chip.clicked.connect(self._on_chip_clicked)
+            self.chips[chip] = name
+            flow.addWidget(chip)
+        self.suggestion_list = QFrame()
+        self.suggestion_list.setObjectName("suggestions")
+        self._rows = QVBoxLayout(self.suggestion_list)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(0)
+        self.suggestion_rows: list[SuggestionRow] = []
+        self.column.setSpacing(12)
+        self.column.insertWidget(0, chip_area)
+        self.column.addWidget(self.suggestion_list)
+        chip_area.setVisible(bool(self.chips))
+        self.suggestion_list.hide()
+        self.line.textEdited.connect(self._on_typed)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    def _on_chip_clicked(self) -> None:
+        self._pick(self.chips[self.sender()])
+
+    def _on_suggestion_clicked(self) -> None:
+        self._pick(self.sender().suggestion.name)
+        self.line.setFocus()
+
+    def _pick(self, name: str) -> None:
+        self.line.setText(name)
+        self.suggestion_list.hide()
+        self.edited.emit()
+
+    def _on_typed(self, text: str) -> None:
+        found = suggestions(self._catalog, self._kind, text, SUGGESTION_ROWS)
+        while len(self.suggestion_rows) < len(found):
+            self._add_row()
+        for index, row in enumerate(self.suggestion_rows):
+            row.setVisible(index < len(found))
+            if index < len(found):
+                row.offer(found[index])
+        self.suggestion_list.setVisible(bool(found))
+        if found:
+            QTimer.singleShot(0, self, self._reveal_suggestions)
+
+    def _reveal_suggestions(self) -> None:
+        """Scroll the rows under the box into view once the page has made room for them."""
+        page = self.parentWidget()
+        while page is not None and not isinstance(page, ScrollColumn):
+            page = page.parentWidget()
+        if page is not None and self.suggestion_list.isVisible():
+            page.reveal(self.suggestion_list)
+
+    def _add_row(self) -> None:
+        """Rows are made when first needed and reused, so every row made has words on it."""
+        row = SuggestionRow()
+        row.setAccessibleDescription(self.line.accessibleName())
+        row.clicked.connect(self._on_suggestion_clicked)
+        self._rows.addWidget(row)
+        self.suggestion_rows.append(row)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Suggestions belong to the box being typed in; they close when the patient moves on."""
+        if self.suggestion_list.isVisible() and (new is None or not self.isAncestorOf(new)):
+            self.suggestion_list.hide()
+
+    def clear(self) -> None:
+        super().clear()
+        self.suggestion_list.hide()
+
+    def describe(self, name: str, description: str) -> None:
+        super().describe(name, description)
+        for button in (*self.chips, *self.suggestion_rows):
+            button.setAccessibleDescription(name)
+
