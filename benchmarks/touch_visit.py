@@ -65,16 +65,16 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     print(f"{'visit':<6}{'screen':>11}{'ended':>10}{'taps':>6}{'keys':>6}{'scrolled px':>13}"
-          f"{'tallest page':>24}{'words':>7}{'estimate':>10}")
+          f"  {'tallest page (screens)':<30}{'words':>7}{'estimate':>10}")
     worst = 0.0
     for case_id in CASES:
         for size in SIZES:
             ended, figures = drive(case_id, size, app)
             assert figures.key_events == 0, f"{case_id}: {figures.key_events} key events reached the app"
             minutes, seconds = divmod(round(figures.estimated_seconds), 60)
-            tallest = f"{figures.tallest_page:.2f} ({figures.tallest_page_name})"
+            tallest = f"{figures.tallest_page:.2f} {figures.tallest_page_name.removeprefix('section-')}"
             print(f"{case_id:<6}{size[0]:>5}x{size[1]:<5}{ended:>10}{figures.taps:>6}{figures.key_events:>6}"
-                  f"{figures.scrolled_px:>13}{tallest:>24}{figures.words:>7}{minutes:>6}:{seconds:02d}")
+                  f"{figures.scrolled_px:>13}  {tallest:<30}{figures.words:>7}{minutes:>6}:{seconds:02d}")
             worst = max(worst, figures.tallest_page)
     print(f"tallest page of all: {worst:.2f} screens (goal <= 2.5); key events: 0 (asserted)")
 

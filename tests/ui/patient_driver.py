@@ -85,6 +85,7 @@ def fill_rows(widget: RowsInput, rows: list[dict[str, Any]]) -> None:
         card = widget.rows[-1]
         for field_id, field_value in row.items():
             fill(card.blocks[field_id], field_value)
+    tap(widget.rows[-1].done)
 
 
 class Patient:

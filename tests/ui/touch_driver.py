@@ -24,11 +24,13 @@ from intake.ui.app import MainWindow
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.date_input import DateInput
+from intake.ui.widgets.medicine_input import MedicineInput
 from intake.ui.widgets.month_input import MonthInput
 from intake.ui.widgets.number_input import NumberInput
 from intake.ui.widgets.option_cards import OptionCards
 from intake.ui.widgets.question_block import QuestionBlock
 from intake.ui.widgets.rows_input import RowsInput
+from intake.ui.widgets.text_input import TextInput
 from intake.ui.wizard import PatientWizard
 
 SECONDS_PER_TAP = 1.2
@@ -163,7 +165,6 @@ class TouchPatient:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
         self.figures.taps += 1
         self._settle()
-        self._measure()
 
     def tap_key(self, name: str) -> None:
         keys = [
@@ -187,6 +188,7 @@ class TouchPatient:
     # What the patient reads and how tall it is -----------------------------------
 
     def _measure(self) -> None:
+        """A page's height as it rests: on arrival and when the patient is done with it."""
         page = self.wizard.stack.currentWidget() if self.window.wizard is not None else None
         if not isinstance(page, ScrollColumn) or not page.isVisible():
             return
@@ -264,16 +266,18 @@ class TouchPatient:
         elif isinstance(widget, RowsInput):
             self.fill_rows(widget, value)
         else:
+            assert isinstance(widget, TextInput), f"no way to answer {type(widget).__name__}"
             self.answer_medicine_or_text(widget, value)
         assert widget.value() is not None, f"{block.question.id}: tapped {value!r} but the screen holds nothing"
 
-    def answer_medicine_or_text(self, widget: QWidget, value: str) -> None:
-        chips = [chip for chip in getattr(widget, "chips", []) if chip.property("name") == value]
-        if chips:
-            self.tap(chips[0])
-            return
-        line = widget.line  # type: ignore[attr-defined]
-        self.type_text(line, value)
+    def answer_medicine_or_text(self, widget: TextInput, value: str) -> None:
+        """A medicine's chip when it has one, else the keys."""
+        if isinstance(widget, MedicineInput):
+            chip = next((chip for chip, name in widget.chips.items() if name == value), None)
+            if chip is not None:
+                self.tap(chip)
+                return
+        self.type_text(widget.line, value)
 
     def fill_rows(self, widget: RowsInput, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -284,6 +288,7 @@ class TouchPatient:
             row = widget.rows[-1]
             for field_id, value in values.items():
                 self.fill(row.blocks[field_id], value)
+        self.tap(widget.rows[-1].done)
 
     # Pages ---------------------------------------------------------------------
 
@@ -299,6 +304,7 @@ class TouchPatient:
                 self.fill(block, answers[question_id])
 
     def next(self) -> None:
+        self._measure()
         self.tap(self.wizard.next_button)
         if self.window.pages.currentWidget() is self.wizard:
             self.read_page()
