@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 
 from intake.app.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
 from intake.ui.app import MainWindow
+from intake.ui.keyboard.keys import HOLD_MS
+from intake.ui.keyboard.layouts import VARIANTS
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.date_input import DateInput
@@ -166,14 +168,29 @@ class TouchPatient:
         self.figures.taps += 1
         self._settle()
 
-    def tap_key(self, name: str) -> None:
-        keys = [
+    def _keys_named(self, name: str) -> list[QAbstractButton]:
+        """Keys on the keyboard, or in the row of accents it opens over the window."""
+        return [
             key
-            for key in self.window.keyboard.findChildren(QAbstractButton)
-            if key.isVisible() and key.accessibleName() == name
+            for key in self.window.findChildren(QAbstractButton)
+            if key.isVisible() and key.property("role") == "key" and key.accessibleName() == name
         ]
+
+    def tap_key(self, name: str) -> None:
+        keys = self._keys_named(name)
         assert len(keys) == 1, f"{len(keys)} keys named {name!r} on the on-screen keyboard"
         self.tap(keys[0], keys[0].rect().center())
+
+    def long_press_key(self, base: str, variant: str) -> None:
+        """Hold a letter until its accents show, then lift the finger on the one wanted."""
+        (key,) = self._keys_named(base)
+        QTest.mousePress(key, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, key.rect().center())
+        QTest.qWait(HOLD_MS + 100)
+        (target,) = self._keys_named(variant)
+        QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target.rect().center())
+        self.figures.taps += 1
+        self.figures.held_ms += HOLD_MS + 100
+        self._settle()
 
     def hold(self, widget: QWidget, ms: int) -> None:
         self.bring_into_view(widget)
@@ -225,7 +242,11 @@ class TouchPatient:
                 continue
             if character.isalpha() and panel.shifted != (character != character.lower()):
                 self.tap_key(KEY_SHIFT_NAME)
-            self.tap_key(character)
+            if self._keys_named(character):
+                self.tap_key(character)
+                continue
+            base = next(letter for letter, variants in VARIANTS.items() if character.lower() in variants)
+            self.long_press_key(base.upper() if panel.shifted else base, character)
         assert line.text() == text, f"typed {text!r}, the box holds {line.text()!r}"
 
     def type_number(self, line: QLineEdit, number: float) -> None:
