@@ -158,7 +158,7 @@ def _day(text: str) -> date:
 
 
 def _add_day_range(parser: argparse.ArgumentParser) -> None:
-    """`--from`/`--to`: inclusive days a visit started on (DATA.md)."""
+    """`--from`/`--to`: inclusive days a visit started on."""
     parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
 
@@ -232,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_POLICY,
         help=f"policy name ({', '.join(shipped_policies())}) or a path to a policy YAML file (default: {DEFAULT_POLICY})",
     )
-    assess.add_argument("--json", action="store_true", help="print one JSON object (DATA.md contract)")
+    assess.add_argument("--json", action="store_true", help="print one JSON object (the contract in the README)")
     assess.set_defaults(run=cmd_assess)
 
     report = commands.add_parser("report", help="write the clinician PDF summary for a response file")

@@ -26,7 +26,7 @@ def _actual(result: dict[str, Any], field: str) -> Any:
 
 
 def _comparable(value: Any) -> Any:
-    """Lists compare as sets (DATA.md)."""
+    """Lists compare as sets."""
     return sorted(value) if isinstance(value, list) else value
 
 

@@ -1,7 +1,7 @@
 """The one object that carries a decision and everything behind it.
 
 The PDF, the staff screen and `intake assess --json` all render an `Assessment`; none of
-them recompute clinical logic. Field names follow the JSON contract in DATA.md.
+them recompute clinical logic. Field names follow the `intake assess --json` contract.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ class _Frozen(BaseModel):
 
 
 class Outcome(StrEnum):
-    """Highest precedence first (SPEC.md)."""
+    """Highest precedence first."""
 
     URGENT_REVIEW = "URGENT_REVIEW"
     INCOMPLETE = "INCOMPLETE"
@@ -167,5 +167,5 @@ class Assessment(_Frozen):
     other_policies: list[PolicyOutcome] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict:
-        """The `intake assess --json` object (DATA.md names; `class` not `class_id`)."""
+        """The `intake assess --json` object (contract names; `class` not `class_id`)."""
         return self.model_dump(mode="json", by_alias=True)

@@ -1,4 +1,4 @@
-"""The answers an assessment cannot do without (SPEC.md, "Missing and unsure answers").
+"""The answers an assessment cannot do without (clinical rules, "Missing and unsure answers").
 
 This is the one source of truth for INCOMPLETE: what the policy's criteria, red flags and
 cautions read, limited to questions the form actually shows for these answers.

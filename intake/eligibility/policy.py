@@ -150,7 +150,7 @@ class RuleSet:
 
     @cached_property
     def rules_hash(self) -> str:
-        """Same rules, same hash on every machine (DATA.md: canonical JSON, SHA-256)."""
+        """Same rules, same hash on every machine (canonical JSON, SHA-256)."""
         data = {
             "policy": self.policy.model_dump(mode="json"),
             "catalog": self.catalog.model_dump(mode="json"),

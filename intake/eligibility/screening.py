@@ -1,4 +1,4 @@
-"""Shared shape of the safety questions: `unsure` counts as `yes` (SPEC.md)."""
+"""Shared shape of the safety questions: `unsure` counts as `yes`."""
 
 from __future__ import annotations
 

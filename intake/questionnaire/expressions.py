@@ -3,7 +3,7 @@
 An operand is one or more terms joined by `+`. A term is a question key
 (`headache_days`), `age` (years from `date_of_birth` to the date the answers were given),
 `sum(LIST.FIELD)` or `max(LIST.FIELD)` over the rows of a repeating group, or a whole
-number. That is enough for every rule in SPEC.md (migraine days <= headache days, onset
+number. That is enough for every rule the clinical rules need (migraine days <= headache days, onset
 age <= age, distinct acute days between the largest row and the row sum, MIDAS items <=
 MIDAS A) without putting Python in YAML.
 """

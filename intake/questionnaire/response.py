@@ -33,7 +33,7 @@ class Response(BaseModel):
     answers: dict[str, Any]
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The response file format of DATA.md (ISO dates, JSON types)."""
+        """The response file format (ISO dates, JSON types)."""
         return {
             "form": self.form,
             "authored": self.authored.isoformat(),

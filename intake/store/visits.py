@@ -42,7 +42,7 @@ class VisitSummary:
     """The patient tapped "I need help" (for the staff queue; not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The `intake visits list --json` object (DATA.md)."""
+        """The `intake visits list --json` object (the README documents it)."""
         return {
             "id": self.id,
             "started": self.started.isoformat(),
