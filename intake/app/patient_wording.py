@@ -163,6 +163,11 @@ def problems_summary(count: int) -> str:
     return "1 answer needs attention" if count == 1 else f"{count} answers need attention"
 
 
+def optional_question(text: str) -> str:
+    """A question the patient may leave empty says so."""
+    return f"{text} (optional)"
+
+
 def go_to_problem(question_text: str) -> str:
     """Spoken name of a summary link: where tapping it takes the patient."""
     return f"Go to: {question_text}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
+from intake.app.patient_wording import optional_question
 from intake.questionnaire.form import Question
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.styling import label, set_state
@@ -20,7 +21,7 @@ class QuestionBlock(QFrame):
         self.input = answer_input
         self.setObjectName(f"question-{question.id}")
         self.setProperty("role", f"{role}-block")
-        self.text = label(question.text, role)
+        self.text = label(question.text if question.required else optional_question(question.text), role)
         self.help = label(question.help, "help")
         self.error = label("", "error")
         self.error.setObjectName("problem")
