@@ -139,7 +139,7 @@ CANNOT_FINISH = "Something went wrong saving your answers. Please ask the front 
 WELCOME = "Welcome"
 WELCOME_TEXT = (
     "Before your appointment, please answer some questions about your headaches "
-    "and the medicines you have tried. It takes about 10 minutes. "
+    "and the medicines you have tried. It takes about 5 minutes. "
     "You can go back and change any answer before you finish."
 )
 START = "Start"

@@ -84,12 +84,13 @@ class SectionPage(ScrollColumn):
     def focus_first(self) -> None:
         """The first box to type in, ready; but never a focus ring on an unanswered choice.
 
-        A ring around "Yes" on arrival reads as a suggested answer. The page itself takes
-        focus then: Enter still means Next, and Tab goes on to the first option.
+        A ring around "Yes" (or "Add a medicine") on arrival reads as a suggested answer.
+        The page itself takes focus then: Enter still means Next, and Tab goes on to the
+        first option.
         """
         visible = self.visible_blocks()
         self.verticalScrollBar().setValue(0)
-        if visible and not (isinstance(visible[0].input, OptionCards) and visible[0].input.value() is None):
+        if visible and not (isinstance(visible[0].input, OptionCards | RowsInput) and visible[0].input.value() is None):
             visible[0].input.focus_input()
         else:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
