@@ -1,8 +1,9 @@
 """Widgets side by side that wrap onto a new line when the width runs out.
 
 A number with its unit choice and "Help me count" fits one line on a landscape tablet
-but not in a medicine row on a portrait one with large text; wrapping keeps every
-control whole instead of squeezing or clipping it.
+but not in a medicine row on a portrait one with large text, and six medicine chips
+never fit 800 px: wrapping keeps every control whole instead of squeezing or clipping
+it or forcing the page wider (Qt has no flow layout of its own).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from intake.catalog import Catalog
 from intake.catalog.search import Suggestion, suggestions
 from intake.questionnaire.form import Question
 from intake.ui.scrolling import ScrollColumn
-from intake.ui.widgets.flow_layout import FlowLayout
+from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, set_state, touch_button
 from intake.ui.widgets.text_input import TextInput
 
@@ -71,7 +71,8 @@ class MedicineInput(TextInput):
         self.chips: dict[QPushButton, str] = {}
         chip_area = QWidget()
         chip_area.setObjectName("quick-picks")
-        flow = FlowLayout(chip_area)
+        flow = FlowRow(spacing=12)
+        chip_area.setLayout(flow)
         for name in question.quick_picks:
             chip = touch_button(medicine_name(name), "chip")
             chip.clicked.connect(self._on_chip_clicked)
