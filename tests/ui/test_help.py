@@ -20,7 +20,7 @@ def _ask_for_help_on_page_two(patient) -> str:
     patient.advance_to("headache_pattern", ANSWERS)
     patient.answer("headache_days", ANSWERS["headache_days"])
     visit_id = patient.wizard.visit.visit_id
-    patient.wizard.help_requested.emit(visit_id)
+    tap(patient.wizard.help_button)
     return visit_id
 
 
