@@ -1,27 +1,21 @@
 """The medicine catalog (`forms/medicines.yaml`).
 
 Rules count classes and distinct medicines, so a brand name must resolve to the same
-generic as its generic name (Topamax and topiramate are one medicine). Names the catalog
-does not know are kept by callers and reported as "not in catalog", never guessed.
+generic as its generic name (Topamax and topiramate are one medicine), and so must the
+same name written with a dose, a salt or a release form ("Topamax 50 mg"). Names the
+catalog does not know are kept by callers and reported as "not in catalog", never guessed.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from intake.catalog.names import NameNormaliser, exact_form, words
 from intake.yamlfile import load_model
-
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_name(name: str) -> str:
-    """Lookup form of a typed medicine name: trimmed, single-spaced, case-folded."""
-    return _SPACES.sub(" ", name.strip()).casefold()
 
 
 class _Frozen(BaseModel):
@@ -40,6 +34,10 @@ class Medicine(_Frozen):
     preventive: str | None = Field(default=None, description="Preventive class id, if used for prevention.")
     brands: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = Field(default=(), description="Other generic spellings (acetaminophen, valproate).")
+    exact_only: tuple[str, ...] = Field(
+        default=(),
+        description="Names matched only as typed, never after removing doses: 'Tylenol 3' is codeine, 'Tylenol' is not.",
+    )
 
     @model_validator(mode="after")
     def _has_a_class(self) -> Medicine:
@@ -49,11 +47,19 @@ class Medicine(_Frozen):
 
     @property
     def names(self) -> tuple[str, ...]:
+        return (*self.normalisable_names, *self.exact_only)
+
+    @property
+    def normalisable_names(self) -> tuple[str, ...]:
+        """The names also matched with doses, salts and release forms removed."""
         return (self.generic, *self.synonyms, *self.brands)
 
 
 class Catalog(_Frozen):
     version: str = Field(min_length=1)
+    ignore_words: tuple[str, ...] = Field(
+        default=(), description="Salt, release and form words (one word or several) that never name a medicine."
+    )
     classes: tuple[DrugClass, ...] = Field(min_length=1)
     medicines: tuple[Medicine, ...] = Field(min_length=1)
 
@@ -62,30 +68,70 @@ class Catalog(_Frozen):
         kinds = {drug_class.id: drug_class.kind for drug_class in self.classes}
         if len(kinds) != len(self.classes):
             raise ValueError("a class id is listed twice")
-        seen: dict[str, str] = {}
+        for index, word in enumerate(self.ignore_words):
+            if not words(word):
+                raise ValueError(f"ignore_words[{index}]: {word!r} has no word left once doses are removed")
         for index, medicine in enumerate(self.medicines):
             for attribute in ("acute", "preventive"):
                 class_id = getattr(medicine, attribute)
                 if class_id is not None and kinds.get(class_id) != attribute:
                     raise ValueError(f"medicines[{index}].{attribute}: {class_id!r} is not a known {attribute} class")
-            for name in medicine.names:
-                key = normalise_name(name)
-                if key in seen and seen[key] != medicine.generic:
-                    raise ValueError(f"medicines[{index}]: name {name!r} is also used by {seen[key]}")
-                seen[key] = medicine.generic
+        self._check_names_are_unambiguous()
         return self
 
+    def _check_names_are_unambiguous(self) -> None:
+        """Two medicines sharing a name, as typed or once normalised, would make a lookup guess."""
+        exact: dict[str, tuple[int, str]] = {}
+        normalised: dict[str, tuple[int, str]] = {}
+        for index, medicine in enumerate(self.medicines):
+            for name in medicine.names:
+                if clash := self._clash(exact, exact_form(name), index, name):
+                    raise ValueError(f"{self._entry(index)}: name {name!r} is also {clash}")
+            for name in medicine.normalisable_names:
+                key = self._normaliser(name)
+                if not key:
+                    raise ValueError(f"{self._entry(index)}: name {name!r} is only doses and ignored words")
+                if clash := self._clash(normalised, key, index, name):
+                    raise ValueError(f"{self._entry(index)}: name {name!r} reads as {key!r}, like {clash}")
+
+    def _clash(self, owners: dict[str, tuple[int, str]], key: str, index: int, name: str) -> str:
+        """Another medicine's entry and name already holding this key, or "" if none."""
+        other_index, other_name = owners.setdefault(key, (index, name))
+        if self.medicines[other_index].generic == self.medicines[index].generic:
+            return ""
+        return f"{self._entry(other_index)} name {other_name!r}"
+
+    def _entry(self, index: int) -> str:
+        return f"medicines[{index}] ({self.medicines[index].generic})"
+
     @cached_property
-    def _index(self) -> dict[str, Medicine]:
-        return {normalise_name(name): medicine for medicine in self.medicines for name in medicine.names}
+    def _normaliser(self) -> NameNormaliser:
+        return NameNormaliser(self.ignore_words)
+
+    @cached_property
+    def _exact_index(self) -> dict[str, Medicine]:
+        return {exact_form(name): medicine for medicine in self.medicines for name in medicine.names}
+
+    @cached_property
+    def _normalised_index(self) -> dict[str, Medicine]:
+        return {self._normaliser(name): medicine for medicine in self.medicines for name in medicine.normalisable_names}
 
     @cached_property
     def _labels(self) -> dict[str, str]:
         return {drug_class.id: drug_class.label for drug_class in self.classes}
 
     def lookup(self, name: str) -> Medicine | None:
-        """The catalog entry for a typed name, generic or brand, any case; None if unknown."""
-        return self._index.get(normalise_name(name))
+        """The catalog entry for a typed name; None if unknown.
+
+        A name as typed (any case or spacing) wins; only then are doses, counts, salts and
+        release forms removed from both sides. Names marked `exact_only` take part only
+        in the first step.
+        """
+        found = self._exact_index.get(exact_form(name))
+        if found is not None:
+            return found
+        key = self._normaliser(name)
+        return self._normalised_index.get(key) if key else None
 
     def class_label(self, class_id: str) -> str:
         return self._labels.get(class_id, class_id)

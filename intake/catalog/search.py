@@ -99,10 +99,14 @@ def _rank(suggestion: Suggestion) -> tuple[Match, str]:
 
 
 def _named(medicine: Medicine) -> Iterator[tuple[str, bool]]:
-    """Each name of a medicine and whether it is a brand (synonyms rank as generics)."""
+    """Each name of a medicine and whether it is a brand (synonyms rank as generics).
+
+    Names matched only as typed ("Tylenol 3") are offered too: picking one stores the
+    catalog's own spelling, which the lookup then finds.
+    """
     for name in (medicine.generic, *medicine.synonyms):
         yield name, False
-    for name in medicine.brands:
+    for name in (*medicine.brands, *medicine.exact_only):
         yield name, True
 
 
