@@ -41,7 +41,7 @@ def test_order_is_exact_then_generic_prefix_then_brand_prefix_then_word_start_th
     found = suggestions(CATALOG, "acute", "codeine", 10)
     assert [(item.name, item.match) for item in found[:2]] == [
         ("codeine", Match.EXACT),
-        ("paracetamol/codeine", Match.WORD_START),
+        ("ibuprofen/codeine", Match.WORD_START),
     ]
     assert found[-1].match is Match.CONTAINS
     ranks = [item.match for item in suggestions(CATALOG, "preventive", "to", 20)]
@@ -59,7 +59,7 @@ def test_a_word_inside_a_brand_matches() -> None:
 
 
 def test_case_and_accents_do_not_matter() -> None:
-    assert shown("acute", "IBUPROFÈN") == ["Ibuprofen"]
+    assert shown("acute", "IBUPROFÈN") == ["Ibuprofen", "Ibuprofen/codeine"]
     assert shown("acute", "  Íbu ")[0] == "Ibuprofen"
     assert fold("  Ibuprofène  Forte ") == "ibuprofene forte"
 
@@ -98,3 +98,10 @@ def test_one_entry_per_medicine_and_at_most_the_limit() -> None:
             assert len(found) <= 8
     assert suggestions(CATALOG, "acute", "", 5) == []
     assert suggestions(CATALOG, "acute", "a", 0) == []
+
+
+def test_names_matched_only_as_typed_are_offered_and_found_again() -> None:
+    found = suggestions(CATALOG, "acute", "tylenol 3", 5)
+    assert found[0] == Suggestion("Tylenol 3", "paracetamol/codeine", Match.EXACT)
+    assert CATALOG.lookup(found[0].name).generic == "paracetamol/codeine"
+    assert "Tylenol #3 (paracetamol/codeine)" in shown("acute", "tylenol #")
