@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.catalog import Catalog
-from intake.eligibility.assessment import PreventiveTrial
+from intake.eligibility.assessment import PreventiveTrial, Reason
 from intake.eligibility.policy import FailedPreventivesCriterion
 
 COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
+CGRP_ANTIBODY = "cgrp_mab"
 
 
 @dataclass(frozen=True)
@@ -95,3 +96,46 @@ def assess_preventives(
             )
         )
     return PreventiveSummary(trials, len(set(failed_classes)), len(set(failed_generics)))
+
+
+def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCriterion) -> bool:
+    if trial.generic is not None or trial.outcome not in COUNTING_OUTCOMES:
+        return False
+    return trial.outcome != "ineffective" or (trial.weeks is not None and trial.weeks >= criterion.min_trial_weeks)
+
+
+def unknown_could_change(
+    trials: Sequence[PreventiveTrial], summary_count: int, criterion: FailedPreventivesCriterion
+) -> Reason | None:
+    """A note when the failed unknown trials, each its own class and medicine, would meet the criterion.
+
+    `summary_count` is the policy's current count (classes or medicines). Called only for
+    an unmet criterion under NOT_ELIGIBLE, whatever else is unmet.
+    """
+    unknown = [trial.medicine for trial in trials if _would_count_if_known(trial, criterion)]
+    if not unknown or summary_count + len(unknown) < criterion.min:
+        return None
+    names = " and ".join(f"'{name}'" for name in unknown)
+    verb = "is" if len(unknown) == 1 else "are"
+    return Reason(
+        code="unknown_preventive_could_change",
+        text=f"Could meet the failed-preventives criterion if {names} {verb} identified",
+    )
+
+
+def concurrent_cgrp(rows: Sequence[Mapping[str, Any]], catalog: Catalog) -> list[Reason]:
+    """A CGRP antibody still taken, one finding per row; the policy says review or note."""
+    found = []
+    for row in rows:
+        medicine = catalog.lookup(row["medicine"])
+        if medicine is not None and medicine.preventive == CGRP_ANTIBODY and row["outcome"] == "still_taking":
+            found.append(
+                Reason(
+                    code="concurrent_cgrp_mab",
+                    text=(
+                        f"Currently taking a CGRP antibody ({row['medicine']}): many payers do not fund it "
+                        "together with onabotulinumtoxinA"
+                    ),
+                )
+            )
+    return found
