@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.catalog import Catalog
-from intake.catalog.catalog import normalise_name
 from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, OveruseFinding, Reason
+from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import OveruseRules
 
 
@@ -24,11 +24,6 @@ class OveruseSummary:
     medicines: list[AcuteMedicine]
     notes: list[Reason]
     unknown_overuse: list[Reason]
-
-
-def same_medicine_key(name: str) -> str:
-    """Two typed names with the same key are one medicine (the catalog's own name normalisation)."""
-    return normalise_name(name)
 
 
 def _counted_classes(rules: OveruseRules) -> set[str]:

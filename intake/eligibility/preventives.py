@@ -13,6 +13,7 @@ from typing import Any
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import PreventiveTrial, Reason
+from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import FailedPreventivesCriterion
 
 COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
@@ -105,17 +106,21 @@ def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCr
 
 
 def unknown_could_change(
-    trials: Sequence[PreventiveTrial], summary_count: int, criterion: FailedPreventivesCriterion
+    trials: Sequence[PreventiveTrial], failed_classes: int, failed_medicines: int, criterion: FailedPreventivesCriterion
 ) -> Reason | None:
-    """A note when the failed unknown trials, each its own class and medicine, would meet the criterion.
+    """A note when the failed unknown medicines, each its own class and medicine, would meet the criterion.
 
-    `summary_count` is the policy's current count (classes or medicines). Called only for
-    an unmet criterion under NOT_ELIGIBLE, whatever else is unmet.
+    Called only for an unmet criterion under NOT_ELIGIBLE, whatever else is unmet. Rows
+    naming one unknown medicine count once, so the note never promises more than it can.
     """
-    unknown = [trial.medicine for trial in trials if _would_count_if_known(trial, criterion)]
-    if not unknown or summary_count + len(unknown) < criterion.min:
+    unknown: dict[str, str] = {}
+    for trial in trials:
+        if _would_count_if_known(trial, criterion):
+            unknown.setdefault(same_medicine_key(trial.medicine), trial.medicine)
+    count = failed_classes if criterion.count == "classes" else failed_medicines
+    if not unknown or count + len(unknown) < criterion.min:
         return None
-    names = " and ".join(f"'{name}'" for name in unknown)
+    names = " and ".join(f"'{name}'" for name in unknown.values())
     verb = "is" if len(unknown) == 1 else "are"
     return Reason(
         code="unknown_preventive_could_change",

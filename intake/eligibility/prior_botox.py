@@ -72,15 +72,17 @@ def _response_rule(prior: PriorBotox, rule: ResponseStoppingRule) -> _RuleResult
     if cycles is None or before is None or after is None:
         return _RuleResult(fired=False, absent=True, value=prior.summary)
     if cycles < rule.min_cycles:
-        return _RuleResult(False, False, f"{_cycles(cycles)}: stopping rule applies after {rule.min_cycles}")
+        return _RuleResult(fired=False, absent=False, value=f"{_cycles(cycles)}: stopping rule applies after {rule.min_cycles}")
     if before == 0:
         note = Reason(
             code="botox_reduction_unknown",
             text="Prior Botox: 0 headache days before treatment, so the reduction cannot be computed",
         )
-        return _RuleResult(False, False, "reduction cannot be computed (0 headache days before)", (note,))
+        return _RuleResult(
+            fired=False, absent=False, value="reduction cannot be computed (0 headache days before)", notes=(note,)
+        )
     stopped = 100 * (before - after) < rule.min_reduction_percent * before
-    return _RuleResult(stopped, False, prior.summary)
+    return _RuleResult(fired=stopped, absent=False, value=prior.summary)
 
 
 def _episodic_rule(answers: Mapping[str, Any], rule: EpisodicStoppingRule) -> _RuleResult:
@@ -89,7 +91,7 @@ def _episodic_rule(answers: Mapping[str, Any], rule: EpisodicStoppingRule) -> _R
         return _RuleResult(fired=False, absent=True, value="headache days or months at this frequency not given")
     fired = days < rule.below_headache_days and months >= rule.min_months
     value = f"changed to episodic migraine: {days} headache days a month for {months} months"
-    return _RuleResult(fired, False, value if fired else f"{days} headache days a month now")
+    return _RuleResult(fired=fired, absent=False, value=value if fired else f"{days} headache days a month now")
 
 
 def _judge(prior: PriorBotox, answers: Mapping[str, Any], policy: Policy, on_continuation: bool) -> list[_RuleResult]:

@@ -178,3 +178,8 @@ def test_concurrent_cgrp_is_a_note_under_a_higher_outcome(v01, assess) -> None:
     result = assess(v01, "us-payer")
     assert result.outcome is Outcome.NOT_ELIGIBLE
     assert [n.code for n in result.notes if n.code == "concurrent_cgrp_mab"] == ["concurrent_cgrp_mab"]
+
+
+def test_one_unknown_medicine_twice_counts_once_for_the_note(v01, assess) -> None:
+    data = _trials(v01, _trial("propranolol", 12), _trial("Wonderpill", 12), _trial("wonderpill", 3, "not_tolerated"))
+    assert _could_change(assess(data, "nice-ta260")) == []
