@@ -59,13 +59,17 @@ def _before_treatment(continuation: Continuation) -> str:
     return f"{continuation.before} before treatment"
 
 
+def _shown(value: int | float | str | None) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def on_botox_rows(criteria: Sequence[CriterionResult], policy: Policy, continuation: Continuation | None) -> list[CriterionResult]:
     """Unmet frequency rows with their value followed by "(on Botox; N before treatment)"."""
     if continuation is None:
         return list(criteria)
     frequency = frequency_ids(policy)
     return [
-        row.model_copy(update={"value": f"{row.value} (on Botox; {_before_treatment(continuation)})"})
+        row.model_copy(update={"value": f"{_shown(row.value)} (on Botox; {_before_treatment(continuation)})"})
         if row.id in frequency and row.status is Status.UNMET
         else row
         for row in criteria

@@ -131,3 +131,9 @@ def test_not_on_botox_is_judged_as_before(v01, assess) -> None:
     result = assess(v01, "us-payer")
     assert result.outcome is Outcome.NOT_ELIGIBLE
     assert not any(n.code == "botox_continuation" for n in result.notes)
+
+
+def test_unmet_hours_on_botox_read_as_the_patient_gave_them(v01, assess) -> None:
+    result = assess(_on_botox(v01, now=18, hours_per_day=3.0), "us-payer")
+    assert _row(result, "hours_per_day").value == "3 (on Botox; 22 before treatment)"
+    assert result.outcome is Outcome.REVIEW_NEEDED
