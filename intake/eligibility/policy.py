@@ -1,7 +1,7 @@
 """Referral policies as data (`forms/policies/*.yaml`).
 
 The code knows the *kinds* of rule (a minimum on an answer, counting failed preventives,
-the prior-Botox stopping rule, medication overuse); every number, counted class, red
+the prior-Botox stopping rules, medication overuse); every number, counted class, red
 flag and caution lives in the policy file, with its source. A clinic can point
 `--policy` at its own file with the same schema.
 """
@@ -72,7 +72,7 @@ class BotoxStoppingCriterion(_CriterionBase):
 
 
 class ResponseStoppingRule(_Frozen):
-    """TA260 1.2: after `min_cycles` cycles, fewer than `min_reduction_percent` fewer headache days."""
+    """TA260 1.2: after `min_cycles` cycles, headache days reduced by less than `min_reduction_percent`."""
 
     id: Literal["response_below_30_after_2_cycles"]
     min_cycles: int = Field(ge=1)
