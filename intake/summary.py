@@ -36,7 +36,7 @@ def format_summary(assessment: Assessment) -> str:
     overuse = a.medication_overuse
     days = ", ".join(f"{cls} {n}" for cls, n in overuse.days_per_class.items()) or "none"
     lines += ["", f"Medication overuse: {'PRESENT' if overuse.present else 'not present'} (days a month per class: {days})"]
-    lines += [f"  - {finding.text}" for finding in overuse.findings]
+    lines += [f"  - {finding.text} (ICHD-3 {finding.ichd3})" for finding in overuse.findings]
     lines += [
         f"Red flags: {', '.join(a.red_flags) or 'none'}",
         f"Cautions: {', '.join(a.cautions) or 'none'}",

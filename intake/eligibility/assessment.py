@@ -92,6 +92,7 @@ class OveruseFinding(_Frozen):
     classes: list[str]
     days: int
     threshold: int
+    ichd3: str = Field(description="ICHD-3 code of this kind of overuse (8.2.1-8.2.6).")
     text: str
 
 

@@ -10,12 +10,6 @@ from intake.eligibility.policy import Policy
 from intake.eligibility.screening import screening_answers
 from intake.questionnaire.form import Form
 
-_NOTE_TEXT = {
-    "yes": "{label}: yes. Bruising or bleeding risk at injection sites; outcome unchanged",
-    "unsure": "{label}: not sure. Check before injections (bruising or bleeding risk); outcome unchanged",
-}
-
-
 def caution_answers(answers: Mapping[str, Any], policy: Policy, form: Form) -> list[ScreeningAnswer]:
     return screening_answers(policy.cautions, "caution", answers, form)
 
@@ -24,10 +18,10 @@ def note_answers(answers: Mapping[str, Any], policy: Policy, form: Form) -> list
     return screening_answers(policy.notes, "note", answers, form)
 
 
-def answer_notes(items: list[ScreeningAnswer]) -> list[Reason]:
-    """A note for each note-only question answered yes or not sure."""
+def answer_notes(items: list[ScreeningAnswer], policy: Policy) -> list[Reason]:
+    """A note for each note-only question answered yes or not sure, in the policy's wording for it."""
     return [
-        Reason(code=item.key, text=_NOTE_TEXT[item.answer].format(label=item.label))  # type: ignore[index]
+        Reason(code=item.key, text=policy.note_wording[item.key].text(item.answer or "", item.label))
         for item in items
         if item.flagged
     ]

@@ -1,4 +1,8 @@
-"""MIDAS score and grade (Stewart et al.): items 1-5 summed over the last 3 months."""
+"""MIDAS score and grade (Stewart et al.): items 1-5 summed over the last 3 months.
+
+MIDAS A (headache days in 3 months) is also a second look at the headache days a month;
+when the two disagree by more than a third plus 3 days, the clinician is told, nothing more.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +20,30 @@ def grade(score: int) -> tuple[str, str]:
     return next((name, text) for floor, name, text in GRADES if score >= floor)
 
 
+def _days(count: int) -> str:
+    return f"{count} headache day{'s' if count != 1 else ''}"
+
+
+def headache_days_note(answers: Mapping[str, Any]) -> list[Reason]:
+    """MIDAS A against 3 x headache days a month, allowing a difference of headache days + 3."""
+    in_3_months, a_month = answers.get("midas_a"), answers.get("headache_days")
+    if in_3_months is None or a_month is None or abs(in_3_months - 3 * a_month) <= a_month + 3:
+        return []
+    return [
+        Reason(
+            code="midas_headache_days",
+            text=f"MIDAS: {_days(in_3_months)} in 3 months, but about {a_month} a month ({3 * a_month} in 3 months) reported",
+        )
+    ]
+
+
 def assess_midas(answers: Mapping[str, Any]) -> tuple[Midas | None, list[Reason]]:
     given = [answers.get(item) for item in ITEMS]
+    consistency = headache_days_note(answers)
     if all(value is None for value in given):
-        return None, []
+        return None, consistency
     if any(value is None for value in given):
-        return None, [Reason(code="midas_incomplete", text="MIDAS not scored: items 1-5 are not all answered")]
+        return None, [Reason(code="midas_incomplete", text="MIDAS not scored: items 1-5 are not all answered"), *consistency]
     score = sum(given)
     name, text = grade(score)
     return (
@@ -32,5 +54,5 @@ def assess_midas(answers: Mapping[str, Any]) -> tuple[Midas | None, list[Reason]
             pain=answers.get("midas_b"),
             headache_days_3_months=answers.get("midas_a"),
         ),
-        [],
+        consistency,
     )

@@ -1,7 +1,8 @@
 """Outcome precedence: URGENT_REVIEW > INCOMPLETE > NOT_ELIGIBLE > REVIEW_NEEDED > REFER.
 
 Each level is decided only from findings computed elsewhere; the reasons listed are those
-of the winning level, while every finding stays on the assessment.
+of the winning level, while every finding stays on the assessment. Review findings that
+are not kept elsewhere on the assessment become notes when a higher level wins.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intake.eligibility.assessment import Outcome, Reason
+
+NOTED_WHEN_OUTRANKED = ("unknown_acute_overuse", "concurrent_cgrp_mab", "botox_continuation")
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,10 @@ def decide(findings: Findings) -> tuple[Outcome, list[Reason]]:
         if reasons:
             return outcome, reasons
     return Outcome.REFER, []
+
+
+def outranked_review_notes(outcome: Outcome, review: list[Reason]) -> list[Reason]:
+    """Review findings kept as notes (same code) under URGENT_REVIEW, INCOMPLETE or NOT_ELIGIBLE."""
+    if outcome in (Outcome.REVIEW_NEEDED, Outcome.REFER):
+        return []
+    return [reason for reason in review if reason.code in NOTED_WHEN_OUTRANKED]

@@ -2,7 +2,8 @@
 
 Days per class are the sum of that class's medicines, capped at the distinct days with
 any acute medicine, so two triptans on the same day are not counted twice. Gepants,
-ditans and unknown medicines are shown with their days and counted in no rule.
+ditans and unknown medicines are shown with their days and counted in no rule; an
+unknown one on many days is still a possible overuse for the clinician to check.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, OveruseFinding, Reason
+from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import OveruseRules
 
 
@@ -21,6 +23,7 @@ class OveruseSummary:
     overuse: MedicationOveruse
     medicines: list[AcuteMedicine]
     notes: list[Reason]
+    unknown_overuse: list[Reason]
 
 
 def _counted_classes(rules: OveruseRules) -> set[str]:
@@ -51,6 +54,7 @@ def _findings(days: Mapping[str, int], distinct_days: int | None, rules: Overuse
                         classes=[class_id],
                         days=days[class_id],
                         threshold=threshold,
+                        ichd3=rules.ichd3[class_id],
                         text=f"{catalog.class_label(class_id)} on {days[class_id]} days a month (threshold {threshold})",
                     )
                 )
@@ -71,9 +75,48 @@ def _findings(days: Mapping[str, int], distinct_days: int | None, rules: Overuse
             classes=used,
             days=together,
             threshold=rules.multiple_days,
+            ichd3=rules.ichd3["multiple_classes"],
             text=f"{names} together on {together} distinct days a month (threshold {rules.multiple_days})",
         )
     ]
+
+
+def _unlisted_overuse(
+    rows: Sequence[Mapping[str, Any]],
+    distinct_days: int | None,
+    acute_months: int | None,
+    rules: OveruseRules,
+    catalog: Catalog,
+    unknown_acute_days: int,
+) -> list[Reason]:
+    """One review reason per medicine not in the catalog taken often enough, for long enough.
+
+    Rows naming the same medicine are added up (capped like a class, at the distinct days)
+    so that "Migrastop" on 6 days and "migrastop" on 6 more are judged as 12.
+    """
+    if acute_months is None or acute_months <= rules.more_than_months:
+        return []
+    unlisted: dict[str, tuple[str, int]] = {}
+    for row in rows:
+        if catalog.lookup(row["medicine"]) is None:
+            key = same_medicine_key(row["medicine"])
+            name, days = unlisted.get(key, (row["medicine"], 0))
+            unlisted[key] = (name, days + row["days_per_month"])
+    reasons = []
+    for name, days in unlisted.values():
+        if distinct_days is not None:
+            days = min(days, distinct_days)
+        if days >= unknown_acute_days:
+            reasons.append(
+                Reason(
+                    code="unknown_acute_overuse",
+                    text=(
+                        f"Possible medication overuse: '{name}' on {days} days a month is not in the "
+                        "medicine list: clinician to check"
+                    ),
+                )
+            )
+    return reasons
 
 
 def assess_overuse(
@@ -82,6 +125,7 @@ def assess_overuse(
     acute_months: int | None,
     rules: OveruseRules,
     catalog: Catalog,
+    unknown_acute_days: int,
 ) -> OveruseSummary:
     counted = _counted_classes(rules)
     days = days_per_class(rows, catalog, distinct_days)
@@ -128,4 +172,5 @@ def assess_overuse(
         acute_months=acute_months,
         more_than_months=rules.more_than_months,
     )
-    return OveruseSummary(overuse, medicines, notes)
+    unknown = _unlisted_overuse(rows, distinct_days, acute_months, rules, catalog, unknown_acute_days)
+    return OveruseSummary(overuse, medicines, notes, unknown)

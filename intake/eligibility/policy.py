@@ -1,7 +1,7 @@
 """Referral policies as data (`forms/policies/*.yaml`).
 
 The code knows the *kinds* of rule (a minimum on an answer, counting failed preventives,
-the prior-Botox stopping rule, medication overuse); every number, counted class, red
+the prior-Botox stopping rules, medication overuse); every number, counted class, red
 flag and caution lives in the policy file, with its source. A clinic can point
 `--policy` at its own file with the same schema.
 """
@@ -62,15 +62,59 @@ class FailedPreventivesCriterion(_CriterionBase):
 
 
 class BotoxStoppingCriterion(_CriterionBase):
-    """Unmet after `min_cycles` cycles with less than `min_reduction_percent` fewer headache days."""
+    """The row that reports the policy's `stopping_rules`: unmet when one of them fires.
+
+    The rules themselves (and their numbers) are the policy's `stopping_rules`, so the
+    threshold text is built from them (`Policy.stopping_threshold`).
+    """
 
     kind: Literal["botox_stopping_rule"]
+
+
+class ResponseStoppingRule(_Frozen):
+    """TA260 1.2: after `min_cycles` cycles, headache days reduced by less than `min_reduction_percent`."""
+
+    id: Literal["response_below_30_after_2_cycles"]
     min_cycles: int = Field(ge=1)
     min_reduction_percent: int = Field(ge=0, le=100)
 
     @property
     def threshold(self) -> str:
         return f">= {self.min_reduction_percent} % fewer headache days after >= {self.min_cycles} cycles"
+
+
+class EpisodicStoppingRule(_Frozen):
+    """TA260 1.2: on Botox, below `below_headache_days` a month for at least `min_months` months."""
+
+    id: Literal["episodic_for_3_months"]
+    below_headache_days: int = Field(ge=1, le=31)
+    min_months: int = Field(ge=1)
+
+    @property
+    def threshold(self) -> str:
+        return f"not below {self.below_headache_days} headache days a month for >= {self.min_months} months on Botox"
+
+
+StoppingRule = Annotated[ResponseStoppingRule | EpisodicStoppingRule, Field(discriminator="id")]
+
+
+class NoteWording(_Frozen):
+    """What a note-only answer adds for the clinician; `{label}` is the question's staff label."""
+
+    when_yes: str = Field(min_length=1)
+    when_unsure: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _only_label_placeholder(self) -> NoteWording:
+        for wording in (self.when_yes, self.when_unsure):
+            try:
+                wording.format(label="")
+            except (KeyError, IndexError, ValueError) as error:
+                raise ValueError(f"{wording!r}: only {{label}} may stand in braces ({error})") from None
+        return self
+
+    def text(self, answer: str, label: str) -> str:
+        return (self.when_yes if answer == "yes" else self.when_unsure).format(label=label)
 
 
 Criterion = Annotated[
@@ -87,6 +131,17 @@ class OveruseRules(_Frozen):
     pooled_days: dict[str, int] = Field(description="Pooled simple analgesics, at least this many days a month.")
     multiple_classes: tuple[str, ...] = Field(min_length=2)
     multiple_days: int = Field(ge=1, description="Distinct days with two or more of multiple_classes.")
+    ichd3: dict[str, str] = Field(
+        description="ICHD-3 code of each finding: by class id for class and pooled rules, `multiple_classes` for that rule."
+    )
+
+    @model_validator(mode="after")
+    def _every_rule_has_a_code(self) -> OveruseRules:
+        needed = [*self.class_days, *self.pooled_days, "multiple_classes"]
+        absent = [key for key in needed if key not in self.ichd3]
+        if absent:
+            raise ValueError(f"ichd3: no code for {', '.join(absent)}")
+        return self
 
 
 class Policy(_Frozen):
@@ -102,6 +157,17 @@ class Policy(_Frozen):
     onset_age_source: str = Field(min_length=1)
     cautions: tuple[str, ...]
     notes: tuple[str, ...] = Field(description="Answers that add a note (yes or unsure) and change nothing else.")
+    note_wording: dict[str, NoteWording] = Field(description="The note each `notes` key adds, by answer.")
+    unknown_acute_days: int = Field(
+        ge=1, le=31, description="An acute medicine not in the catalog on this many days a month is reviewed."
+    )
+    on_treatment_months: int = Field(ge=0, description="Last Botox at most this many months ago is on treatment.")
+    stopping_rules: tuple[StoppingRule, ...] = Field(
+        description="Rules that end Botox; reported on the botox_stopping_rule criterion."
+    )
+    concurrent_cgrp: Literal["review", "note"] = Field(
+        description="A CGRP antibody still taken: a REVIEW_NEEDED reason, or a note only."
+    )
 
     @model_validator(mode="after")
     def _unique_criteria(self) -> Policy:
@@ -112,6 +178,28 @@ class Policy(_Frozen):
         if sum(isinstance(c, FailedPreventivesCriterion) for c in self.criteria) > 1:
             raise ValueError("at most one failed_preventives criterion")
         return self
+
+    @model_validator(mode="after")
+    def _stopping_rules_have_their_row(self) -> Policy:
+        rows = sum(isinstance(c, BotoxStoppingCriterion) for c in self.criteria)
+        if rows > 1:
+            raise ValueError("at most one botox_stopping_rule criterion")
+        if bool(rows) != bool(self.stopping_rules):
+            raise ValueError("stopping_rules and a botox_stopping_rule criterion go together (both or neither)")
+        rule_ids = [rule.id for rule in self.stopping_rules]
+        if len(set(rule_ids)) != len(rule_ids):
+            raise ValueError("stopping_rules: a rule is listed twice")
+        return self
+
+    @model_validator(mode="after")
+    def _every_note_has_wording(self) -> Policy:
+        if set(self.note_wording) != set(self.notes):
+            raise ValueError(f"note_wording: give a wording for exactly the notes ({', '.join(self.notes) or 'none'})")
+        return self
+
+    @property
+    def stopping_threshold(self) -> str:
+        return "; ".join(rule.threshold for rule in self.stopping_rules)
 
     def class_problems(self, catalog: Catalog) -> list[str]:
         """Class ids this policy names that the catalog does not define."""

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.catalog import Catalog
-from intake.eligibility.assessment import PreventiveTrial
+from intake.eligibility.assessment import PreventiveTrial, Reason
+from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import FailedPreventivesCriterion
 
 COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
+CGRP_ANTIBODY = "cgrp_mab"
 
 
 @dataclass(frozen=True)
@@ -95,3 +97,50 @@ def assess_preventives(
             )
         )
     return PreventiveSummary(trials, len(set(failed_classes)), len(set(failed_generics)))
+
+
+def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCriterion) -> bool:
+    if trial.generic is not None or trial.outcome not in COUNTING_OUTCOMES:
+        return False
+    return trial.outcome != "ineffective" or (trial.weeks is not None and trial.weeks >= criterion.min_trial_weeks)
+
+
+def unknown_could_change(
+    trials: Sequence[PreventiveTrial], failed_classes: int, failed_medicines: int, criterion: FailedPreventivesCriterion
+) -> Reason | None:
+    """A note when the failed unknown medicines, each its own class and medicine, would meet the criterion.
+
+    Called only for an unmet criterion under NOT_ELIGIBLE, whatever else is unmet. Rows
+    naming one unknown medicine count once, so the note never promises more than it can.
+    """
+    unknown: dict[str, str] = {}
+    for trial in trials:
+        if _would_count_if_known(trial, criterion):
+            unknown.setdefault(same_medicine_key(trial.medicine), trial.medicine)
+    count = failed_classes if criterion.count == "classes" else failed_medicines
+    if not unknown or count + len(unknown) < criterion.min:
+        return None
+    names = " and ".join(f"'{name}'" for name in unknown.values())
+    verb = "is" if len(unknown) == 1 else "are"
+    return Reason(
+        code="unknown_preventive_could_change",
+        text=f"Could meet the failed-preventives criterion if {names} {verb} identified",
+    )
+
+
+def concurrent_cgrp(rows: Sequence[Mapping[str, Any]], catalog: Catalog) -> list[Reason]:
+    """A CGRP antibody still taken, one finding per row; the policy says review or note."""
+    found = []
+    for row in rows:
+        medicine = catalog.lookup(row["medicine"])
+        if medicine is not None and medicine.preventive == CGRP_ANTIBODY and row["outcome"] == "still_taking":
+            found.append(
+                Reason(
+                    code="concurrent_cgrp_mab",
+                    text=(
+                        f"Currently taking a CGRP antibody ({row['medicine']}): many payers do not fund it "
+                        "together with onabotulinumtoxinA"
+                    ),
+                )
+            )
+    return found

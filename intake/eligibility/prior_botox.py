@@ -1,7 +1,9 @@
-"""Prior Botox: always a clinician question, and under TA260 the stopping rule.
+"""Prior Botox: always a clinician question, and under TA260 the stopping rules.
 
 The reduction is compared in integers (`100 * (before - after) < percent * before`), so
-exactly 30 % is not stopped and no rounding decides a patient's outcome.
+exactly 30 % is not stopped and no rounding decides a patient's outcome. The episodic
+rule reads the frequency answered on treatment, so it is judged only while treatment
+continuation applies; for anyone else the frequency criteria already decide.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from intake.eligibility.assessment import CriterionResult, PriorBotox, Reason, Status
-from intake.eligibility.policy import BotoxStoppingCriterion
+from intake.eligibility.policy import BotoxStoppingCriterion, EpisodicStoppingRule, Policy, ResponseStoppingRule
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class BotoxSummary:
     prior: PriorBotox
     criterion: CriterionResult | None
     needs_review: bool
+    stopped: bool
     notes: list[Reason] = field(default_factory=list)
 
 
@@ -54,40 +57,87 @@ def _details(answers: Mapping[str, Any]) -> PriorBotox:
     )
 
 
-def _stopping_rule(prior: PriorBotox, rule: BotoxStoppingCriterion) -> tuple[Status, str, list[Reason]]:
+@dataclass(frozen=True)
+class _RuleResult:
+    """One stopping rule: fired, not fired, or not judged because its answers are absent."""
+
+    fired: bool
+    absent: bool
+    value: str
+    notes: tuple[Reason, ...] = ()
+
+
+def _response_rule(prior: PriorBotox, rule: ResponseStoppingRule) -> _RuleResult:
+    cycles, before, after = prior.cycles, prior.headache_days_before, prior.headache_days_after
+    if cycles is None or before is None or after is None:
+        return _RuleResult(fired=False, absent=True, value=prior.summary)
+    if cycles < rule.min_cycles:
+        return _RuleResult(fired=False, absent=False, value=f"{_cycles(cycles)}: stopping rule applies after {rule.min_cycles}")
+    if before == 0:
+        note = Reason(
+            code="botox_reduction_unknown",
+            text="Prior Botox: 0 headache days before treatment, so the reduction cannot be computed",
+        )
+        return _RuleResult(
+            fired=False, absent=False, value="reduction cannot be computed (0 headache days before)", notes=(note,)
+        )
+    stopped = 100 * (before - after) < rule.min_reduction_percent * before
+    return _RuleResult(fired=stopped, absent=False, value=prior.summary)
+
+
+def _episodic_rule(answers: Mapping[str, Any], rule: EpisodicStoppingRule) -> _RuleResult:
+    days, months = answers.get("headache_days"), answers.get("duration_months")
+    if days is None or months is None:
+        return _RuleResult(fired=False, absent=True, value="headache days or months at this frequency not given")
+    fired = days < rule.below_headache_days and months >= rule.min_months
+    value = f"changed to episodic migraine: {days} headache days a month for {months} months"
+    return _RuleResult(fired=fired, absent=False, value=value if fired else f"{days} headache days a month now")
+
+
+def _judge(prior: PriorBotox, answers: Mapping[str, Any], policy: Policy, on_continuation: bool) -> list[_RuleResult]:
+    """The stopping rules that apply: the episodic rule only while continuation applies."""
+    results = []
+    for rule in policy.stopping_rules:
+        if isinstance(rule, ResponseStoppingRule):
+            results.append(_response_rule(prior, rule))
+        elif on_continuation:
+            results.append(_episodic_rule(answers, rule))
+    return results
+
+
+def _stopping_row(
+    prior: PriorBotox, answers: Mapping[str, Any], policy: Policy, on_continuation: bool
+) -> tuple[Status, str, list[Reason]]:
     if prior.answer is None:
         return Status.MISSING, "not answered", []
     if prior.answer == "no":
         return Status.MET, "no prior Botox", []
     if prior.answer == "unsure":
         return Status.MET, "not sure about prior Botox (clinician to check)", []
-    cycles, before, after = prior.cycles, prior.headache_days_before, prior.headache_days_after
-    if cycles is None or before is None or after is None:
-        return Status.MISSING, prior.summary, []
-    if cycles < rule.min_cycles:
-        return Status.MET, f"{_cycles(cycles)}: stopping rule applies after {rule.min_cycles}", []
-    if before == 0:
-        note = Reason(
-            code="botox_reduction_unknown",
-            text="Prior Botox: 0 headache days before treatment, so the reduction cannot be computed",
-        )
-        return Status.MET, "reduction cannot be computed (0 headache days before)", [note]
-    stopped = 100 * (before - after) < rule.min_reduction_percent * before
-    return (Status.UNMET if stopped else Status.MET), prior.summary, []
+    results = _judge(prior, answers, policy, on_continuation)
+    notes = [note for result in results for note in result.notes]
+    fired = [result.value for result in results if result.fired]
+    if fired:
+        return Status.UNMET, "; ".join(fired), notes
+    if any(result.absent for result in results):
+        return Status.MISSING, prior.summary, notes
+    return Status.MET, results[0].value if results else prior.summary, notes
 
 
-def assess_prior_botox(answers: Mapping[str, Any], rule: BotoxStoppingCriterion | None) -> BotoxSummary:
+def assess_prior_botox(answers: Mapping[str, Any], policy: Policy, on_continuation: bool) -> BotoxSummary:
+    """Prior Botox details, and the policy's stopping rules on its `botox_stopping_rule` row."""
     prior = _details(answers)
     notes: list[Reason] = []
     if prior.answer == "unsure":
         notes.append(Reason(code="prior_botox_unsure", text="Not sure whether they had Botox before: clinician to check"))
+    row = next((c for c in policy.criteria if isinstance(c, BotoxStoppingCriterion)), None)
     criterion = None
-    if rule is not None:
-        status, value, extra = _stopping_rule(prior, rule)
+    if row is not None:
+        status, value, extra = _stopping_row(prior, answers, policy, on_continuation)
         notes += extra
         criterion = CriterionResult(
-            id=rule.id, label=rule.label, threshold=rule.threshold, value=value, status=status, source=rule.source
+            id=row.id, label=row.label, threshold=policy.stopping_threshold, value=value, status=status, source=row.source
         )
     stopped = criterion is not None and criterion.status is Status.UNMET
     needs_review = prior.answer in ("yes", "unsure") and not stopped
-    return BotoxSummary(prior, criterion, needs_review, notes)
+    return BotoxSummary(prior, criterion, needs_review, stopped, notes)

@@ -58,3 +58,62 @@ def test_typo_key_is_rejected(tmp_path) -> None:
 def test_unknown_policy_name() -> None:
     with pytest.raises(UnknownPolicy, match="us-payer, nice-ta260"):
         load_rules("medicare")
+
+
+def test_shipped_policies_carry_the_2026_2_parameters(us_rules, nice_rules) -> None:
+    us, nice = us_rules.policy, nice_rules.policy
+    assert (us.version, nice.version) == ("2026.2", "2026.2")
+    assert (us.unknown_acute_days, nice.unknown_acute_days) == (10, 10)
+    assert (us.on_treatment_months, nice.on_treatment_months) == (6, 6)
+    assert (us.concurrent_cgrp, nice.concurrent_cgrp) == ("review", "note")
+    assert us.stopping_rules == ()
+    assert [rule.id for rule in nice.stopping_rules] == ["response_below_30_after_2_cycles", "episodic_for_3_months"]
+
+
+def _nice_copy(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load((POLICIES_DIR / "nice-ta260.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "clinic.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(unknown_acute_days=0), "unknown_acute_days"),
+        (lambda d: d.update(concurrent_cgrp="block"), "concurrent_cgrp"),
+        (lambda d: d.pop("on_treatment_months"), "on_treatment_months: Field required"),
+        (lambda d: d["stopping_rules"].append({"id": "response_below_50"}), "response_below_50: Input tag"),
+        (lambda d: d.update(stopping_rules=[]), "stopping_rules and a botox_stopping_rule criterion go together"),
+        (lambda d: d["stopping_rules"].append(d["stopping_rules"][0]), "a rule is listed twice"),
+        (lambda d: d["stopping_rules"][1].pop("min_months"), "min_months: Field required"),
+        (lambda d: d["overuse"]["ichd3"].pop("opioid"), "ichd3: no code for opioid"),
+        (lambda d: d.update(note_wording={}), "note_wording"),
+        (lambda d: d["note_wording"]["anticoagulant"].update(when_yes="{name}: yes"), "only {label}"),
+    ],
+    ids=["days-0", "cgrp-kind", "no-months", "unknown-rule", "rules-without-row", "rule-twice", "rule-number",
+         "ichd3-code", "note-wording", "placeholder"],
+)
+def test_new_parameters_are_validated(tmp_path, change, message) -> None:
+    with pytest.raises(DataFileError, match=message.replace("{", r"\{").replace("}", r"\}")):
+        load_rules(str(_nice_copy(tmp_path, change)))
+
+
+def test_us_payer_with_a_stopping_rule_needs_its_criterion_row(tmp_path) -> None:
+    rule = {"id": "episodic_for_3_months", "below_headache_days": 15, "min_months": 3}
+    path = _copy_policy(tmp_path, lambda d: d.update(stopping_rules=[rule]))
+    with pytest.raises(DataFileError, match="both or neither"):
+        load_rules(str(path))
+
+
+def test_stopping_rule_numbers_come_from_the_file(tmp_path, v01, form) -> None:
+    from intake.eligibility import evaluate
+    from intake.questionnaire.response import parse_response
+
+    v01["answers"].update(prior_botox="yes", botox_cycles=2, botox_headache_days_before=20,
+                          botox_headache_days_after=15, botox_months_since_last=12)
+    path = _nice_copy(tmp_path, lambda d: d["stopping_rules"][0].update(min_reduction_percent=25))
+    result = evaluate(parse_response(v01, form), load_rules(str(path)), form)
+    row = next(c for c in result.criteria if c.id == "prior_botox_response")
+    assert (row.status, row.threshold.split(";")[0]) == ("met", ">= 25 % fewer headache days after >= 2 cycles")

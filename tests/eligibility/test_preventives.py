@@ -97,3 +97,89 @@ def test_adding_a_failed_trial_turns_nice_refer(v01, assess) -> None:
     assert assess(data, "nice-ta260").outcome is Outcome.NOT_ELIGIBLE
     data["answers"]["preventives"].append(_trial("candesartan", 0, "contraindicated"))
     assert assess(data, "nice-ta260").outcome is Outcome.REFER
+
+
+def _could_change(result) -> list[str]:
+    return [n.text for n in result.notes if n.code == "unknown_preventive_could_change"]
+
+
+def test_unknown_failed_trial_that_would_meet_the_criterion_is_a_note(v01, assess) -> None:
+    result = assess(_trials(v01, _trial("propranolol", 12), _trial("Wonderpill", 12)))
+    assert result.outcome is Outcome.NOT_ELIGIBLE
+    assert _could_change(result) == ["Could meet the failed-preventives criterion if 'Wonderpill' is identified"]
+
+
+def test_could_change_note_whether_or_not_other_criteria_are_unmet(v01, assess) -> None:
+    data = _trials(v01, _trial("propranolol", 12), _trial("Wonderpill", 4, "not_tolerated"))
+    data["answers"].update(headache_days=10, migraine_days=8)
+    result = assess(data)
+    assert result.unmet == ["headache_days", "failed_preventives"]
+    assert len(_could_change(result)) == 1
+
+
+def test_could_change_names_every_unknown_needed(v01, assess) -> None:
+    data = _trials(v01, _trial("propranolol", 12), _trial("Wonderpill", 12), _trial("Calmex", 0, "contraindicated"))
+    assert _could_change(assess(data, "nice-ta260")) == [
+        "Could meet the failed-preventives criterion if 'Wonderpill' and 'Calmex' are identified"
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [_trial("Wonderpill", 7), _trial("Wonderpill", None), _trial("Wonderpill", 12, "still_taking"), _trial("Wonderpill", 12, "helped")],
+    ids=["short", "length-unknown", "still-taking", "helped"],
+)
+def test_no_could_change_note_when_the_unknown_would_not_count(v01, assess, row) -> None:
+    result = assess(_trials(v01, _trial("propranolol", 12), row))
+    assert result.outcome is Outcome.NOT_ELIGIBLE
+    assert _could_change(result) == []
+
+
+def test_no_could_change_note_when_not_enough_even_so(v01, assess) -> None:
+    result = assess(_trials(v01, _trial("Wonderpill", 12)), "nice-ta260")
+    assert _could_change(result) == []
+
+
+def test_no_could_change_note_when_the_criterion_is_met(v01, assess) -> None:
+    data = _trials(v01, _trial("propranolol", 12), _trial("topiramate", 12), _trial("Wonderpill", 12))
+    data["answers"].update(headache_days=10, migraine_days=8)
+    result = assess(data)
+    assert result.outcome is Outcome.NOT_ELIGIBLE
+    assert _could_change(result) == []
+
+
+CGRP_TEXT = "Currently taking a CGRP antibody (Aimovig): many payers do not fund it together with onabotulinumtoxinA"
+
+
+def test_still_taking_a_cgrp_antibody_is_reviewed_under_us_payer(v01, assess) -> None:
+    v01["answers"]["preventives"].append(_trial("Aimovig", 26, "still_taking"))
+    result = assess(v01, "us-payer")
+    assert result.outcome is Outcome.REVIEW_NEEDED
+    assert [(r.code, r.text) for r in result.reasons] == [("concurrent_cgrp_mab", CGRP_TEXT)]
+
+
+def test_still_taking_a_cgrp_antibody_is_a_note_under_nice(v01, assess) -> None:
+    v01["answers"]["preventives"].append(_trial("Aimovig", 26, "still_taking"))
+    result = assess(v01, "nice-ta260")
+    assert result.outcome is Outcome.REFER
+    assert [n.text for n in result.notes if n.code == "concurrent_cgrp_mab"] == [CGRP_TEXT]
+
+
+@pytest.mark.parametrize("policy", ["us-payer", "nice-ta260"])
+def test_a_cgrp_antibody_that_helped_is_not_concurrent(v01, assess, policy) -> None:
+    v01["answers"]["preventives"].append(_trial("Aimovig", 26, "helped"))
+    result = assess(v01, policy)
+    assert result.outcome is Outcome.REFER
+    assert not any(n.code == "concurrent_cgrp_mab" for n in [*result.notes, *result.reasons])
+
+
+def test_concurrent_cgrp_is_a_note_under_a_higher_outcome(v01, assess) -> None:
+    v01["answers"]["preventives"] = [_trial("Aimovig", 26, "still_taking")]
+    result = assess(v01, "us-payer")
+    assert result.outcome is Outcome.NOT_ELIGIBLE
+    assert [n.code for n in result.notes if n.code == "concurrent_cgrp_mab"] == ["concurrent_cgrp_mab"]
+
+
+def test_one_unknown_medicine_twice_counts_once_for_the_note(v01, assess) -> None:
+    data = _trials(v01, _trial("propranolol", 12), _trial("Wonderpill", 12), _trial("wonderpill", 3, "not_tolerated"))
+    assert _could_change(assess(data, "nice-ta260")) == []

@@ -119,3 +119,42 @@ def test_unknown_keys_are_named(data, key) -> None:
         assert key in [problem.key for problem in invalid.problems]
     else:
         raise AssertionError("unknown key accepted")
+
+
+ACUTE_NAMES = ["sumatriptan", "Maxalt", "ibuprofen", "paracetamol", "codeine", "Excedrin", "ergotamine", "ubrogepant",
+               "lasmiditan", "topiramate", "Zolvadin"]
+
+
+@st.composite
+def with_acute_rows(draw: st.DrawFn, unlisted_days: st.SearchStrategy[int] | None = None) -> dict[str, Any]:
+    """A valid response whose acute medicines are drawn, optionally with an unlisted one on given days."""
+    data = draw(valid_responses())
+    rows = draw(st.lists(st.fixed_dictionaries({"medicine": st.sampled_from(ACUTE_NAMES), "days_per_month": st.integers(0, 31)}),
+                         min_size=0 if unlisted_days is not None else 1, max_size=4))
+    if unlisted_days is not None:
+        rows.append({"medicine": "Migrastop", "days_per_month": draw(unlisted_days)})
+    days = [row["days_per_month"] for row in rows]
+    answers = data["answers"]
+    answers["acute_medicines"] = rows
+    answers["acute_distinct_days"] = draw(st.integers(max(days), min(31, sum(days))))
+    answers["acute_months"] = draw(st.integers(0, 1440))
+    return data
+
+
+@SLOW
+@given(with_acute_rows(st.integers(10, 31)), policy, st.integers(4, 1440))
+def test_unlisted_acute_medicine_on_ten_days_for_over_three_months_never_refers(data, policy_name, months) -> None:
+    data["answers"]["acute_months"] = months
+    result = evaluate(parse_response(data, FORM), load_rules(policy_name), FORM)
+    assert result.outcome is not Outcome.REFER
+    assert "unknown_acute_overuse" in [r.code for r in [*result.reasons, *result.notes]]
+
+
+@SLOW
+@given(with_acute_rows(), policy)
+def test_every_overuse_finding_names_an_ichd3_8_2_code(data, policy_name) -> None:
+    result = evaluate(parse_response(data, FORM), load_rules(policy_name), FORM)
+    codes = {"triptan": "8.2.2", "ergot": "8.2.1", "opioid": "8.2.4", "combination_analgesic": "8.2.5"}
+    for finding in result.medication_overuse.findings:
+        expected = {"pooled": "8.2.3", "multiple_classes": "8.2.6"}.get(finding.rule) or codes[finding.classes[0]]
+        assert finding.ichd3 == expected

@@ -24,7 +24,7 @@ def test_one_row_per_visit_with_every_answer_key(form, stored_visit) -> None:
     assert [row["outcome"] for row in rows] == ["REFER", "URGENT_REVIEW"]
     assert list(rows[0]) == header(form)
     assert rows[0]["headache_days"] == "22" and rows[0]["date_of_birth"].count("-") == 2
-    assert rows[0]["policy"] == "us-payer" and rows[0]["rules_version"] == "2026.1"
+    assert rows[0]["policy"] == "us-payer" and rows[0]["rules_version"] == "2026.2"
     assert rows[0]["acute_medicines"].startswith("medicine=") and " | " in rows[0]["preventives"]
 
 
