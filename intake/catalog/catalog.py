@@ -120,6 +120,14 @@ class Catalog(_Frozen):
     def _labels(self) -> dict[str, str]:
         return {drug_class.id: drug_class.label for drug_class in self.classes}
 
+    def name_key(self, name: str) -> str:
+        """Two typed names with the same key are one medicine, known to the catalog or not.
+
+        The same normalising as `lookup` ("Migrastop 50 mg" and "migrastop" are one
+        unlisted medicine); a name that is only doses or ignored words keys as typed.
+        """
+        return self._normaliser(name) or exact_form(name)
+
     def lookup(self, name: str) -> Medicine | None:
         """The catalog entry for a typed name; None if unknown.
 

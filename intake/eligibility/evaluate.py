@@ -126,7 +126,7 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
     )
     notes += outranked_review_notes(outcome, review)
     if outcome is Outcome.NOT_ELIGIBLE and preventive_rule is not None and preventive_rule.id in [r.id for r in unmet]:
-        could_change = unknown_could_change(trials, failed_classes, failed_medicines, preventive_rule)
+        could_change = unknown_could_change(trials, failed_classes, failed_medicines, preventive_rule, catalog)
         notes += [could_change] if could_change is not None else []
     screening = [*flags, *cautions, *note_items]
     return Assessment(

@@ -14,7 +14,6 @@ from typing import Any
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, OveruseFinding, Reason
-from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import OveruseRules
 
 
@@ -99,7 +98,7 @@ def _unlisted_overuse(
     unlisted: dict[str, tuple[str, int]] = {}
     for row in rows:
         if catalog.lookup(row["medicine"]) is None:
-            key = same_medicine_key(row["medicine"])
+            key = catalog.name_key(row["medicine"])
             name, days = unlisted.get(key, (row["medicine"], 0))
             unlisted[key] = (name, days + row["days_per_month"])
     reasons = []

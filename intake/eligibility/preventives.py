@@ -13,7 +13,6 @@ from typing import Any
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import PreventiveTrial, Reason
-from intake.eligibility.medicine_names import same_medicine_key
 from intake.eligibility.policy import FailedPreventivesCriterion
 
 COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
@@ -106,7 +105,11 @@ def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCr
 
 
 def unknown_could_change(
-    trials: Sequence[PreventiveTrial], failed_classes: int, failed_medicines: int, criterion: FailedPreventivesCriterion
+    trials: Sequence[PreventiveTrial],
+    failed_classes: int,
+    failed_medicines: int,
+    criterion: FailedPreventivesCriterion,
+    catalog: Catalog,
 ) -> Reason | None:
     """A note when the failed unknown medicines, each its own class and medicine, would meet the criterion.
 
@@ -116,7 +119,7 @@ def unknown_could_change(
     unknown: dict[str, str] = {}
     for trial in trials:
         if _would_count_if_known(trial, criterion):
-            unknown.setdefault(same_medicine_key(trial.medicine), trial.medicine)
+            unknown.setdefault(catalog.name_key(trial.medicine), trial.medicine)
     count = failed_classes if criterion.count == "classes" else failed_medicines
     if not unknown or count + len(unknown) < criterion.min:
         return None

@@ -282,3 +282,10 @@ def test_names_of_one_medicine_may_normalise_alike(tmp_path) -> None:
 def test_names_and_ignore_words_that_cannot_work_are_rejected(tmp_path, medicines, ignore_words, message) -> None:
     with pytest.raises(DataFileError, match=message):
         load_catalog(_write(tmp_path, medicines, ignore_words))
+
+
+def test_unlisted_names_key_like_the_lookup_normalises() -> None:
+    """Rules add up rows naming one unlisted medicine: doses, case and spacing do not split it."""
+    assert CATALOG.name_key("Migrastop 50 mg") == CATALOG.name_key("  migrastop ") == "migrastop"
+    assert CATALOG.name_key("Migrastop") != CATALOG.name_key("Zolvadin")
+    assert CATALOG.name_key("50 mg") == "50 mg"
