@@ -45,6 +45,9 @@ MAX_DEPTH = 20
 MAX_DIGITS = 15
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _RESOLVER = yaml.resolver.Resolver()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""Builds the objects once the file is known to be plain: libyaml when installed, 10x faster.
+The plain check itself uses the Python parser, whose events name every key however deep."""
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -161,7 +164,7 @@ def read_yaml(path: Path) -> Any:
         problems = list(plain_problems(text))
         if problems:
             raise DataFileError(path, problems)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
