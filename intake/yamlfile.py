@@ -169,6 +169,8 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         raise DataFileError(path, [f"not valid YAML ({where}{getattr(error, 'problem', error)})"]) from error
+    except (ValueError, OverflowError) as error:  # the Python parser on an escape out of range (\U00999999)
+        raise DataFileError(path, [f"not valid YAML (a value it cannot read: {error})"]) from error
 
 
 def _owner(node: Any) -> str | None:
