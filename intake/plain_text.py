@@ -13,6 +13,10 @@ import re
 NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters, DEL, and surrogate code points (only ever unpaired in a `str`)."""
 
+_BREAKS_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+"""What `one_line` escapes: the above, and the Unicode line and paragraph separators, which
+are plain text in an answer but start a new line in some viewers."""
+
 _SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -25,8 +29,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` with every control character and lone surrogate written as an escape."""
-    return NOT_PLAIN.sub(_escape, text)
+    """`text` with every control character, lone surrogate and line separator written as an escape."""
+    return _BREAKS_A_LINE.sub(_escape, text)
 
 
 def first_not_plain(text: str) -> str | None:
