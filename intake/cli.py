@@ -21,8 +21,8 @@ from intake import __version__
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
-from intake.questionnaire.form import Form
 from intake.plain_text import one_line
+from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form
 from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response

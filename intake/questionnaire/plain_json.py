@@ -105,12 +105,12 @@ def too_deep(text: str, whole: str) -> Problem | None:
     frames: list[list[Any]] = []  # [opener, current key or index, expecting a key]
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if token in "{[":
+        if token in ("{", "["):
             if len(frames) == MAX_DEPTH:
                 where = key_path([frame[1] for frame in frames if frame[1] is not None], whole)
                 return Problem(where, f"expected at most {MAX_DEPTH} levels of nesting (the top level is 1)", "got more")
             frames.append([token, None if token == "{" else 0, token == "{"])
-        elif token in "}]":
+        elif token in ("}", "]"):
             if frames:
                 frames.pop()
         elif not frames:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from intake.plain_text import one_line
+from intake.plain_text import first_not_plain, one_line
 from intake.questionnaire.engine import Problem, check_answers
 from intake.questionnaire.language import is_language_tag
 from intake.questionnaire.form import Form, Question, QuestionType
@@ -93,6 +93,9 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
     if kind is QuestionType.TEXT:
         if not isinstance(value, str):
             return None, [Problem(key, "expected text", given)]
+        found = first_not_plain(value)
+        if found is not None:
+            return None, [Problem(key, f"expected text without control characters or lone surrogates (found {found})", given)]
         length = len(value.strip())
         low, high = question.min_length or 1, question.max_length
         if length < low or (high is not None and length > high):

@@ -150,3 +150,15 @@ def test_trial_dates_up_to_the_month_authored_are_fine(form, v01) -> None:
 def test_a_value_with_a_newline_is_quoted_on_one_line(form, v01) -> None:
     v01["answers"]["prior_botox"] = "no\nerror: forged"
     assert 'prior_botox: expected one of yes, no, unsure, got "no\\nerror: forged"' in _errors(form, v01)
+
+
+@pytest.mark.parametrize(("text", "found"), [("Ana\tLu", "\\t"), ("Ana\x9f", "\\x9f"), ("\ud800Ana", "\\ud800")])
+def test_text_answers_must_be_plain_whatever_their_source(form, v01, text, found) -> None:
+    v01["answers"]["given_name"] = text
+    [error] = _errors(form, v01)
+    assert error.startswith(f"given_name: expected text without control characters or lone surrogates (found {found}), got ")
+
+
+def test_no_break_space_in_a_name_is_fine(form, v01) -> None:
+    v01["answers"]["family_name"] = "de\xa0la Cruz"
+    assert parse_response(v01, form).answers["family_name"] == "de\xa0la Cruz"
