@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from intake.plain_text import NOT_PLAIN, first_not_plain, one_line
+from intake.plain_text import first_not_plain, one_line
 
 Model = TypeVar("Model", bound=BaseModel)
 
