@@ -21,8 +21,10 @@ from intake import __version__
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
+from intake.plain_text import one_line
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form
+from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.settings import load_settings
 from intake.store.errors import StoreError
@@ -53,9 +55,11 @@ def read_json(path: Path) -> Any:
     except UnicodeDecodeError:
         raise UsageError([f"{path}: not UTF-8 text"]) from None
     try:
-        return json.loads(text)
+        return loads_plain(text, str(path))
     except json.JSONDecodeError as error:
         raise UsageError([f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+    except NotPlainJson as error:
+        raise UsageError([problem.cli_text for problem in error.problems]) from None
 
 
 def read_response(path: Path, form: Form) -> Response:
@@ -84,7 +88,7 @@ def _rules(policy: str) -> RuleSet:
     except UnknownPolicy as error:
         raise UsageError([f"--policy: {error}"]) from None
     except DataFileError as error:
-        raise UsageError(str(error).splitlines()) from None
+        raise UsageError(error.lines) from None
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
@@ -137,7 +141,7 @@ def cmd_validate_form(args: argparse.Namespace) -> int:
     try:
         form = load_form(path)
     except DataFileError as error:
-        raise UsageError(str(error).splitlines()) from None
+        raise UsageError(error.lines) from None
     problems = form_consistency_problems(form)
     if problems:
         raise UsageError([f"{path}: {problem}" for problem in problems])
@@ -250,8 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(lines: Sequence[str], status: int) -> NoReturn:
+    """Each problem on one `error:` line, whatever characters the input put in it."""
     for line in lines:
-        print(f"error: {line}", file=sys.stderr)
+        print(f"error: {one_line(line)}", file=sys.stderr)
     raise SystemExit(status)
 
 
@@ -262,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         _fail(error.lines, EXIT_BAD_INPUT)
     except (DataFileError, StoreError) as error:
-        _fail(str(error).splitlines(), EXIT_FAILURE)
+        _fail(error.lines if isinstance(error, DataFileError) else str(error).splitlines(), EXIT_FAILURE)
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - last resort: a message, never a traceback

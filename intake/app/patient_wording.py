@@ -266,3 +266,10 @@ def edit_row(noun: str, position: int) -> str:
 
 def finish_row(noun: str, position: int) -> str:
     return f"Done with {noun.lower()} {position}"
+
+
+# Trial dates: months in a medicine row ------------------------------------------------
+# Shown beside "When did you start it?" / "When did you stop it?" when the months cannot be.
+
+MONTH_NOT_YET = "This month hasn't come yet. Please check the month and the year."
+STOPPED_BEFORE_STARTED = "This is before the month you started it. Please check both months."

@@ -16,7 +16,7 @@ from typing import Any
 
 from intake.eligibility.policy import RuleSet
 from intake.eligibility.red_flags import red_flag_answers
-from intake.questionnaire.engine import Problem, broken_rules, clear_hidden, visible
+from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
 from intake.questionnaire.form import Form, Question, QuestionType, Section
 from intake.questionnaire.response import Response, parse_response
 from intake.app.patient_wording import required_message, row_field_message
@@ -88,7 +88,7 @@ class Visit:
         date that does not exist), keyed like answers (`acute_medicines[1].days_per_month`).
         """
         shown = self.shown()
-        rule_problems = broken_rules(self.form, self._answers, self.authored, "error")
+        rule_problems = answer_errors(self.form, self._answers, self.authored)
         found: list[Problem] = []
         for question in section.questions:
             if question.id not in shown:

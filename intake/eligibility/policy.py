@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from intake.catalog import Catalog, load_catalog
+from intake.eligibility.policy_checks import policy_problems
 from intake.paths import CATALOG_FILE, POLICIES_DIR
 from intake.yamlfile import DataFileError, load_model
 
@@ -294,7 +295,7 @@ def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_
     if key not in _CACHE:
         policy = load_policy(path)
         catalog = load_catalog(catalog_path)
-        problems = policy.class_problems(catalog)
+        problems = policy_problems(policy, catalog)
         if problems:
             raise DataFileError(path, problems)
         _CACHE[key] = RuleSet(policy, catalog, origin=path)

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from intake.questionnaire.form import Condition, Form, Question, Rule
+from intake.app.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
+
+STARTED, STOPPED = "started", "stopped"
+"""Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
 
 
 def question_id_of(key: str) -> str:
@@ -151,6 +155,43 @@ def broken_rules(form: Form, answers: Mapping[str, Any], authored: date, severit
     return found
 
 
+def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], list[Question]]]:
+    """(row key, row, its month fields) for every answered row of a group with month fields."""
+    found = []
+    for question in form.questions():
+        months = [field for field in question.fields if field.type is QuestionType.MONTH]
+        rows = answers.get(question.id)
+        if months and isinstance(rows, list):
+            found.extend((f"{question.id}[{index}]", row, months) for index, row in enumerate(rows))
+    return found
+
+
+def trial_date_problems(form: Form, answers: Mapping[str, Any], authored: date) -> list[Problem]:
+    """Months in group rows that cannot be: after the month the answers were given, or a
+    `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text."""
+    now = f"{authored.year:04d}-{authored.month:02d}"
+    problems = []
+    for row_key, row, months in _month_rows(form, answers):
+        for field in months:
+            value = row.get(field.id)
+            if value is not None and value > now:
+                problems.append(Problem(f"{row_key}.{field.id}", f"expected a month no later than {now} (authored)",
+                                        f'got "{value}"', MONTH_NOT_YET))
+        started, stopped = row.get(STARTED), row.get(STOPPED)
+        if started is not None and stopped is not None and now >= stopped and stopped < started:
+            problems.append(Problem(f"{row_key}.{STOPPED}", f"expected a month no earlier than {row_key}.{STARTED} ({started})",
+                                    f'got "{stopped}"', STOPPED_BEFORE_STARTED))
+    return problems
+
+
+def answer_errors(form: Form, answers: Mapping[str, Any], authored: date) -> list[Problem]:
+    """Answers that cannot be true together: broken cross-field rules, then impossible trial dates.
+
+    The wizard shows these on the page (patient wording) and `intake assess` refuses them.
+    """
+    return broken_rules(form, answers, authored, "error") + trial_date_problems(form, answers, authored)
+
+
 def check_answers(form: Form, answers: Mapping[str, Any], authored: date, settings: frozenset[str]) -> list[Problem]:
-    """Problems with already-typed answers: hidden questions answered, broken rules."""
-    return hidden_answer_problems(form, answers, settings) + broken_rules(form, answers, authored, "error")
+    """Problems with already-typed answers: hidden questions answered, broken rules, trial dates."""
+    return hidden_answer_problems(form, answers, settings) + answer_errors(form, answers, authored)

@@ -16,11 +16,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from intake.plain_text import first_not_plain, one_line
 from intake.questionnaire.engine import Problem, check_answers
+from intake.questionnaire.language import is_language_tag
 from intake.questionnaire.form import Form, Question, QuestionType
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_TOP_LEVEL = ("form", "authored", "language", "answers")
+DEFAULT_LANGUAGE = "en"
 
 
 class Response(BaseModel):
@@ -31,14 +35,21 @@ class Response(BaseModel):
     form: str
     authored: date
     answers: dict[str, Any]
+    language: str | None = None
+    """The BCP 47 tag of the language the patient answered in, as given; None when not given (English)."""
+
+    @property
+    def primary_language(self) -> str:
+        """The language subtag in lower case (`es` for `es-MX`), `en` when none was given."""
+        return (self.language or DEFAULT_LANGUAGE).split("-")[0].lower()
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The response file format (ISO dates, JSON types)."""
-        return {
-            "form": self.form,
-            "authored": self.authored.isoformat(),
-            "answers": {key: _jsonable(value) for key, value in self.answers.items()},
-        }
+        """The response file format (ISO dates, JSON types); `language` only when it was given."""
+        data: dict[str, Any] = {"form": self.form, "authored": self.authored.isoformat()}
+        if self.language is not None:
+            data["language"] = self.language
+        data["answers"] = {key: _jsonable(value) for key, value in self.answers.items()}
+        return data
 
 
 def _jsonable(value: Any) -> Any:
@@ -61,7 +72,7 @@ def _shown(value: Any) -> str:
     """A given value as the error message quotes it (JSON-like, short)."""
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{text}"'
+        return f'"{one_line(text)}"'
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, list):
@@ -82,6 +93,9 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
     if kind is QuestionType.TEXT:
         if not isinstance(value, str):
             return None, [Problem(key, "expected text", given)]
+        found = first_not_plain(value)
+        if found is not None:
+            return None, [Problem(key, f"expected text without control characters or lone surrogates (found {found})", given)]
         length = len(value.strip())
         low, high = question.min_length or 1, question.max_length
         if length < low or (high is not None and length > high):
@@ -155,8 +169,11 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
     if not isinstance(data, dict):
         raise InvalidResponse([Problem("response", "expected a JSON object with form, authored and answers", f"got {_shown(data)}")])
     problems: list[Problem] = []
-    for extra in sorted(set(data) - {"form", "authored", "answers"}):
-        problems.append(Problem(extra, "unknown top-level key; expected form, authored, answers", f"got {_shown(data[extra])}"))
+    for extra in sorted(set(data) - set(_TOP_LEVEL)):
+        problems.append(Problem(extra, f"unknown top-level key; expected {', '.join(_TOP_LEVEL)}", f"got {_shown(data[extra])}"))
+    language = data.get("language")
+    if language is not None and not (isinstance(language, str) and is_language_tag(language)):
+        problems.append(Problem("language", "expected a BCP 47 language tag such as en, es or es-MX", f"got {_shown(language)}"))
     if data.get("form") != form.id:
         problems.append(Problem("form", f'expected "{form.id}"', f"got {_shown(data.get('form'))}" if "form" in data else "got nothing"))
     authored = data.get("authored")
@@ -177,7 +194,7 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
         problems.extend(check_answers(form, answers, authored_date, enabled))
     if problems:
         raise InvalidResponse(problems)
-    return Response(form=form.id, authored=authored_date, answers=answers)  # type: ignore[arg-type]
+    return Response(form=form.id, authored=authored_date, answers=answers, language=language)  # type: ignore[arg-type]
 
 
 def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:

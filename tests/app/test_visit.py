@@ -80,3 +80,10 @@ def test_response_is_checked_like_a_file(visit, form) -> None:
     for key, value in answers.items():
         visit.set_answer(key, value)
     assert visit.response().answers == answers
+
+
+def test_impossible_trial_months_show_beside_the_row_field(visit, form) -> None:
+    visit.set_answer("preventives", [{"medicine": "topiramate", "outcome": "ineffective", "started": "2024-03", "stopped": "2024-02"}])
+    [problem] = visit.page_problems(form.section_of("preventives"), {})
+    assert problem.key == "preventives[0].stopped"
+    assert problem.message == "This is before the month you started it. Please check both months."

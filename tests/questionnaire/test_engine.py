@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from intake.questionnaire.engine import check_answers, clear_hidden, unanswered_required, visible
+from intake.app.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, unanswered_required, visible
 
 ALL = frozenset({"midas"})
 
@@ -54,3 +55,37 @@ def test_rule_problem_has_patient_wording(form) -> None:
     [problem] = check_answers(form, {"migraine_days": 13, "headache_days": 12}, date(2026, 11, 24), ALL)
     assert problem.question_id == "migraine_days"
     assert "12" in problem.message
+
+
+AUTHORED = date(2026, 11, 24)
+
+
+def _trials(*rows: dict) -> dict:
+    return {"preventives": [{"medicine": "topiramate", "outcome": "ineffective", **row} for row in rows]}
+
+
+def test_trial_months_in_order_and_up_to_the_month_authored_are_fine(form) -> None:
+    answers = _trials({"started": "2026-01", "stopped": "2026-11"}, {"started": "2025-05", "stopped": "2025-05"})
+    assert trial_date_problems(form, answers, AUTHORED) == []
+
+
+def test_stopped_before_started_names_the_row_field_with_both_wordings(form) -> None:
+    answers = _trials({"started": "2024-03", "stopped": "2024-05"}, {"started": "2024-03", "stopped": "2024-02"})
+    [problem] = trial_date_problems(form, answers, AUTHORED)
+    assert problem.cli_text == 'preventives[1].stopped: expected a month no earlier than preventives[1].started (2024-03), got "2024-02"'
+    assert problem.message == STOPPED_BEFORE_STARTED
+
+
+def test_a_month_after_the_month_authored_is_refused_in_either_field(form) -> None:
+    answers = _trials({"started": "2026-12"}, {"started": "2026-10", "stopped": "2027-01"})
+    problems = trial_date_problems(form, answers, AUTHORED)
+    assert [problem.cli_text for problem in problems] == [
+        'preventives[0].started: expected a month no later than 2026-11 (authored), got "2026-12"',
+        'preventives[1].stopped: expected a month no later than 2026-11 (authored), got "2027-01"',
+    ]
+    assert {problem.message for problem in problems} == {MONTH_NOT_YET}
+
+
+def test_trial_dates_are_part_of_every_answer_check(form) -> None:
+    answers = _trials({"started": "2024-03", "stopped": "2024-02"})
+    assert [problem.key for problem in check_answers(form, answers, AUTHORED, ALL)] == ["preventives[0].stopped"]

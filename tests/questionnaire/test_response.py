@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake.eligibility import evaluate
 from intake.questionnaire.response import InvalidResponse, parse_response
 
 
@@ -96,3 +97,68 @@ def test_wrong_form_id(form, v01) -> None:
 
 def test_not_an_object(form) -> None:
     assert _errors(form, [1, 2]) == ["response: expected a JSON object with form, authored and answers, got a list of 2"]
+
+
+@pytest.mark.parametrize("tag", ["es", "es-MX", "en", "zh-Hant-TW"])
+def test_language_is_kept_and_written_back(form, v01, tag) -> None:
+    v01["language"] = tag
+    response = parse_response(v01, form)
+    assert response.language == tag
+    assert response.to_json_dict() == v01
+    assert list(response.to_json_dict()) == ["form", "authored", "language", "answers"]
+
+
+def test_no_language_means_english_and_nothing_written(form, v01) -> None:
+    response = parse_response(v01, form)
+    assert response.language is None and response.primary_language == "en"
+    assert "language" not in response.to_json_dict()
+    v01["language"] = "ES-mx"
+    assert parse_response(v01, form).primary_language == "es"
+
+
+@pytest.mark.parametrize(("tag", "shown"), [("spanish", '"spanish"'), ("es_MX", '"es_MX"'), (7, "7"), ("es\n", '"es\\n"')])
+def test_malformed_language_names_the_key(form, v01, tag, shown) -> None:
+    v01["language"] = tag
+    assert _errors(form, v01) == [f"language: expected a BCP 47 language tag such as en, es or es-MX, got {shown}"]
+
+
+def test_the_rules_ignore_the_language(form, v01, us_rules) -> None:
+    english = evaluate(parse_response(v01, form), us_rules, form)
+    v01["language"] = "es"
+    assert evaluate(parse_response(v01, form), us_rules, form).to_json_dict() == english.to_json_dict()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"started": "2024-03", "stopped": "2024-02"},
+         'preventives[1].stopped: expected a month no earlier than preventives[1].started (2024-03), got "2024-02"'),
+        ({"stopped": "2026-12"}, 'preventives[1].stopped: expected a month no later than 2026-11 (authored), got "2026-12"'),
+        ({"started": "2027-01"}, 'preventives[1].started: expected a month no later than 2026-11 (authored), got "2027-01"'),
+    ],
+)
+def test_impossible_trial_dates_name_the_row_field(form, v01, row, message) -> None:
+    v01["answers"]["preventives"][1].update(row)
+    assert _errors(form, v01) == [message]
+
+
+def test_trial_dates_up_to_the_month_authored_are_fine(form, v01) -> None:
+    v01["answers"]["preventives"][1].update(started="2026-11", stopped="2026-11")
+    assert parse_response(v01, form).answers["preventives"][1]["stopped"] == "2026-11"
+
+
+def test_a_value_with_a_newline_is_quoted_on_one_line(form, v01) -> None:
+    v01["answers"]["prior_botox"] = "no\nerror: forged"
+    assert 'prior_botox: expected one of yes, no, unsure, got "no\\nerror: forged"' in _errors(form, v01)
+
+
+@pytest.mark.parametrize(("text", "found"), [("Ana\tLu", "\\t"), ("Ana\x9f", "\\x9f"), ("\ud800Ana", "\\ud800")])
+def test_text_answers_must_be_plain_whatever_their_source(form, v01, text, found) -> None:
+    v01["answers"]["given_name"] = text
+    [error] = _errors(form, v01)
+    assert error.startswith(f"given_name: expected text without control characters or lone surrogates (found {found}), got ")
+
+
+def test_no_break_space_in_a_name_is_fine(form, v01) -> None:
+    v01["answers"]["family_name"] = "de\xa0la Cruz"
+    assert parse_response(v01, form).answers["family_name"] == "de\xa0la Cruz"

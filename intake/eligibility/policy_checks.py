@@ -1,0 +1,129 @@
+"""Checks a policy must pass at load, so that a policy that loads can never break an assessment.
+
+The schema (pydantic) checks each field on its own; these check what the fields point
+at: every answer key a policy reads is a question of the form with a type that rule kind
+can read, every class id is in the medicine catalog with the right kind, and every
+threshold is at least 1. A typo in a red-flag key would otherwise make that red flag
+silently never fire, and a minimum on a text answer would crash mid-assessment.
+
+Extending: a new parameter that is a threshold goes in `THRESHOLDS` (by field name,
+wherever it sits in the policy); a rule kind that reads answers goes in `KIND_READS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from intake.questionnaire.expressions import AGE_SOURCE
+from intake.questionnaire.form import Form, QuestionType
+from intake.questionnaire.loader import default_form
+
+if TYPE_CHECKING:
+    from intake.catalog import Catalog
+    from intake.eligibility.policy import Policy
+
+YES_NO = (QuestionType.YES_NO_UNSURE,)
+NUMERIC = (QuestionType.INTEGER, QuestionType.NUMBER)
+AGE = "age"
+
+SCREENING_LISTS: Mapping[str, tuple[QuestionType, ...]] = {
+    "red_flags": YES_NO,
+    "cautions": YES_NO,
+    "notes": YES_NO,
+}
+"""Policy lists of answer keys, each read as yes / no / unsure (`unsure` counts as `yes`)."""
+
+KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
+    "failed_preventives": {"preventives": (QuestionType.GROUP,)},
+    "botox_stopping_rule": {
+        "botox_cycles": NUMERIC,
+        "botox_headache_days_before": NUMERIC,
+        "botox_headache_days_after": NUMERIC,
+    },
+}
+"""Answers a criterion kind reads by itself (not named in the policy file)."""
+
+THRESHOLDS = frozenset({
+    "min", "min_trial_weeks", "min_cycles", "min_reduction_percent", "onset_age_over",
+    "more_than_months", "class_days", "pooled_days", "multiple_days",
+    "unknown_acute_days", "on_treatment_months",
+})
+"""Fields (anywhere in a policy) holding a count, days, months, an age or a percentage:
+each must be at least 1, or the rule it sets would fire for everyone or never."""
+
+
+def _type_names(types: Sequence[QuestionType]) -> str:
+    return " or ".join(str(kind) for kind in types)
+
+
+def answer_problem(form: Form, where: str, key: str, types: Sequence[QuestionType]) -> str | None:
+    """`where: expected ..., got ...` when `key` is not a form question of one of `types`."""
+    expected = f"expected a question of the form of type {_type_names(types)}"
+    questions = {question.id: question for question in form.questions()}
+    if key not in questions:
+        return f"{where}: {expected}, got {key!r} (no such question)"
+    kind = questions[key].type
+    if kind not in types:
+        return f"{where}: {expected}, got {key!r} (type {kind})"
+    return None
+
+
+def _screening_problems(policy: Policy, form: Form) -> Iterator[str]:
+    for name, types in SCREENING_LISTS.items():
+        keys: tuple[str, ...] = getattr(policy, name)
+        for index, key in enumerate(keys):
+            where = f"{name}[{index}]"
+            if key in keys[:index]:
+                yield f"{where}: expected each key once, got {key!r} again"
+                continue
+            problem = answer_problem(form, where, key, types)
+            if problem is not None:
+                yield problem
+
+
+def _criterion_problems(policy: Policy, form: Form) -> Iterator[str]:
+    for index, criterion in enumerate(policy.criteria):
+        where = f"criteria[{index}]"
+        if criterion.kind == "minimum":
+            if criterion.answer == AGE:
+                problem = answer_problem(form, f"{where}.answer ({AGE})", AGE_SOURCE, (QuestionType.DATE,))
+            else:
+                problem = answer_problem(form, f"{where}.answer", criterion.answer, NUMERIC)
+            if problem is not None:
+                yield problem
+        for key, types in KIND_READS.get(criterion.kind, {}).items():
+            problem = answer_problem(form, f"{where} ({criterion.kind} reads {key})", key, types)
+            if problem is not None:
+                yield problem
+
+
+def _threshold_problems(data: Any, where: str = "") -> Iterator[str]:
+    """Every value under a `THRESHOLDS` field below 1 (a number, or each number of a mapping)."""
+    if isinstance(data, Mapping):
+        for name, value in data.items():
+            path = f"{where}.{name}" if where else str(name)
+            if name in THRESHOLDS:
+                values = value.items() if isinstance(value, Mapping) else [(None, value)]
+                for part, number in values:
+                    if isinstance(number, int | float) and not number >= 1:
+                        yield f"{path}{'' if part is None else '.' + str(part)}: expected at least 1, got {number:g}"
+            else:
+                yield from _threshold_problems(value, path)
+    elif isinstance(data, list | tuple):
+        for index, item in enumerate(data):
+            yield from _threshold_problems(item, f"{where}[{index}]")
+
+
+def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) -> list[str]:
+    """Everything that would make this policy misjudge or crash an assessment; [] if none.
+
+    `form` defaults to the shipped questionnaire, the one every assessment reads.
+    """
+    questionnaire = form or default_form()
+    return [
+        *_criterion_problems(policy, questionnaire),
+        *_screening_problems(policy, questionnaire),
+        *_threshold_problems(policy.model_dump()),
+        *policy.class_problems(catalog),
+    ]

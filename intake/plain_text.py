@@ -1,0 +1,39 @@
+"""What "plain" text is in our input files, and how to quote any text on one line.
+
+Files are edited by hand and passed between systems, so a name or label may carry a
+control character or half of a UTF-16 surrogate pair. Such text is refused at the door
+(it cannot be printed, and a newline in a value could forge a second error line), and
+every message that quotes input escapes it, so one problem is always one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""C0 and C1 control characters, DEL, and surrogate code points (only ever unpaired in a `str`)."""
+
+_BREAKS_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+"""What `one_line` escapes: the above, and the Unicode line and paragraph separators, which
+are plain text in an answer but start a new line in some viewers."""
+
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character, lone surrogate and line separator written as an escape."""
+    return _BREAKS_A_LINE.sub(_escape, text)
+
+
+def first_not_plain(text: str) -> str | None:
+    """The first control character or lone surrogate in `text`, escaped; None if it is plain."""
+    match = NOT_PLAIN.search(text)
+    return None if match is None else _escape(match)

@@ -1,0 +1,120 @@
+"""A policy that loads can never break an assessment: what it names must exist, thresholds >= 1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from intake.eligibility import load_rules
+from intake.eligibility.policy import POLICIES_DIR, Policy
+from intake.eligibility.policy_checks import policy_problems
+from intake.yamlfile import DataFileError
+
+
+def _policy(name: str = "us-payer") -> dict[str, Any]:
+    return yaml.safe_load((POLICIES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _refused(tmp_path: Path, change: Callable[[dict[str, Any]], object], name: str = "us-payer") -> list[str]:
+    data = _policy(name)
+    change(data)
+    path = tmp_path / "clinic.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_rules(str(path))
+    assert raised.value.path == path.resolve()
+    return raised.value.problems
+
+
+@pytest.mark.parametrize("name", ["us-payer", "nice-ta260"])
+def test_shipped_policies_pass(name, form, us_rules) -> None:
+    assert policy_problems(Policy.model_validate(_policy(name)), us_rules.catalog, form) == []
+
+
+def test_a_typo_in_a_red_flag_key_is_refused(tmp_path) -> None:
+    assert _refused(tmp_path, lambda d: d["red_flags"].__setitem__(3, "rf_thunderclp")) == [
+        "red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclp' (no such question)"
+    ]
+
+
+@pytest.mark.parametrize(("field", "key", "kind"), [("cautions", "headache_days", "integer"), ("notes", "given_name", "text"),
+                                                    ("red_flags", "sex_at_birth", "choice")])
+def test_screening_keys_must_be_yes_no_unsure_questions(tmp_path, field, key, kind) -> None:
+    [problem] = _refused(tmp_path, lambda d: d[field].append(key))
+    assert problem == f"{field}[{len(_policy()[field])}]: expected a question of the form of type yes_no_unsure, got {key!r} (type {kind})"
+
+
+def test_a_key_listed_twice_is_refused(tmp_path) -> None:
+    assert _refused(tmp_path, lambda d: d["cautions"].append("pregnant")) == [
+        "cautions[8]: expected each key once, got 'pregnant' again"
+    ]
+
+
+@pytest.mark.parametrize(("answer", "got"), [("given_name", "(type text)"), ("preventives", "(type group)"),
+                                             ("headache_dayz", "(no such question)")])
+def test_a_minimum_criterion_needs_a_number_answer(tmp_path, answer, got) -> None:
+    assert _refused(tmp_path, lambda d: d["criteria"][2].update(answer=answer)) == [
+        f"criteria[2].answer: expected a question of the form of type integer or number, got {answer!r} {got}"
+    ]
+
+
+def test_age_and_number_answers_are_fine(tmp_path) -> None:
+    data = _policy()
+    data["criteria"][2].update(answer="hours_per_day")
+    path = tmp_path / "clinic.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_rules(str(path)).policy.criteria[0].answer == "age"
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["overuse"]["class_days"].update(triptanz=10),
+         "overuse.class_days: 'triptanz' is not an acute class in the medicine catalog"),
+        (lambda d: d["overuse"]["multiple_classes"].append("beta_blocker"),
+         "overuse.multiple_classes: 'beta_blocker' is not an acute class in the medicine catalog"),
+        (lambda d: d["criteria"][5]["classes"].append("triptan"),
+         "criteria[5] (failed_preventives).classes: 'triptan' is not a preventive class in the medicine catalog"),
+    ],
+)
+def test_classes_must_be_in_the_catalog_with_the_right_kind(tmp_path, change, problem) -> None:
+    assert _refused(tmp_path, change) == [problem]
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["criteria"][1].update(min=0), "criteria[1].min: expected at least 1, got 0"),
+        (lambda d: d["criteria"][3].update(min=0.5), "criteria[3].min: expected at least 1, got 0.5"),
+        (lambda d: d["criteria"][5].update(min=0), "criteria[5].min: expected at least 1, got 0"),
+        (lambda d: d["criteria"][5].update(min_trial_weeks=0), "criteria[5].min_trial_weeks: expected at least 1, got 0"),
+        (lambda d: d["overuse"]["class_days"].update(opioid=0), "overuse.class_days.opioid: expected at least 1, got 0"),
+        (lambda d: d["overuse"]["pooled_days"].update(non_opioid_analgesic=-3),
+         "overuse.pooled_days.non_opioid_analgesic: expected at least 1, got -3"),
+        (lambda d: d["overuse"].update(more_than_months=0), "overuse.more_than_months: expected at least 1, got 0"),
+        (lambda d: d.update(onset_age_over=0), "onset_age_over: expected at least 1, got 0"),
+    ],
+)
+def test_every_threshold_is_at_least_one(tmp_path, change, problem) -> None:
+    assert _refused(tmp_path, change) == [problem]
+
+
+def test_a_stopping_rule_percentage_of_zero_is_refused(tmp_path) -> None:
+    assert _refused(tmp_path, lambda d: d["criteria"][5].update(min_reduction_percent=0), "nice-ta260") == [
+        "criteria[5].min_reduction_percent: expected at least 1, got 0"
+    ]
+
+
+def test_every_problem_is_listed_at_once(tmp_path) -> None:
+    def break_three(data: dict[str, Any]) -> None:
+        data["red_flags"][0] = "rf_sytemic"
+        data["criteria"][1]["min"] = 0
+        data["overuse"]["class_days"]["triptanz"] = 10
+
+    assert [problem.split(":")[0] for problem in _refused(tmp_path, break_three)] == [
+        "red_flags[0]", "criteria[1].min", "overuse.class_days"
+    ]

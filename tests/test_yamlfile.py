@@ -1,0 +1,88 @@
+"""YAML data files must be plain too: repeated keys, depth, digits, controls, aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.yamlfile import DataFileError, read_yaml
+
+
+def _problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        read_yaml(path)
+    assert raised.value.lines == [f"{path}: {problem}" for problem in raised.value.problems]
+    return raised.value.problems
+
+
+def _reads(tmp_path: Path, text: str) -> object:
+    path = tmp_path / "data.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_yaml(path)
+
+
+def test_a_repeated_key_is_named(tmp_path) -> None:
+    text = "criteria:\n  - id: age\n    min: 18\n    min: 21\n"
+    assert _problems(tmp_path, text) == ["criteria[0].min: expected each key once in a mapping, got it more than once"]
+
+
+def test_twenty_levels_are_fine_and_twenty_one_are_not(tmp_path) -> None:
+    assert _reads(tmp_path, "a: " + "[" * 19 + "]" * 19)
+    assert _problems(tmp_path, "a: " + "[" * 20 + "]" * 20) == [
+        "a" + "[0]" * 19 + ": expected at most 20 levels of nesting (the top level is 1), got more"
+    ]
+
+
+def test_a_hundred_thousand_levels_are_refused_naming_the_key(tmp_path) -> None:
+    [problem] = _problems(tmp_path, "sections:\n  - questions: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert problem.startswith("sections[0].questions[0]")
+
+
+@pytest.mark.parametrize(("literal", "digits"), [("1234567890123456", 16), ("0.000000000000001", 16), ("9" * 5000, 5000),
+                                                 ("1_000_000_000_000_000", 16), ("0x1234567890abcdef", 16)])
+def test_long_numbers_are_refused(tmp_path, literal, digits) -> None:
+    assert _problems(tmp_path, f"overuse:\n  class_days: {{triptan: {literal}}}\n") == [
+        f"overuse.class_days.triptan: expected a number of at most 15 digits, got {digits} digits"
+    ]
+
+
+def test_fifteen_digits_and_quoted_digits_are_fine(tmp_path) -> None:
+    assert _reads(tmp_path, "a: 123456789012345\nb: '1234567890123456789'\n") == {"a": 123456789012345, "b": "1234567890123456789"}
+
+
+@pytest.mark.parametrize("literal", [".inf", "-.Inf", ".nan", "!!float 1e999"])
+def test_numbers_must_be_finite(tmp_path, literal) -> None:
+    [problem] = _problems(tmp_path, f"min: {literal}\n")
+    assert problem.startswith("min: expected a finite number")
+
+
+@pytest.mark.parametrize(("escape", "shown"), [("\\x01", "\\x01"), ("\\t", "\\t"), ("\\x7f", "\\x7f"), ("\\x9f", "\\x9f"),
+                                               ("\\ud800", "\\ud800")])
+def test_control_characters_and_lone_surrogates_are_refused(tmp_path, escape, shown) -> None:
+    assert _problems(tmp_path, f'label: "Age{escape}"\n') == [
+        f'label: expected text without control characters or lone surrogates (found {shown}), got "Age{shown}"'
+    ]
+
+
+def test_a_control_character_in_a_key_is_refused(tmp_path) -> None:
+    [problem] = _problems(tmp_path, '"red\\nflags": []\n')
+    assert problem.startswith("red\\nflags: expected a key without control characters")
+
+
+def test_line_breaks_inside_values_are_fine(tmp_path) -> None:
+    assert _reads(tmp_path, "help: |\n  One line.\n  Another.\nlabel: \"A\\u00a0B\"\n") == {
+        "help": "One line.\nAnother.\n", "label": "A\xa0B"}
+
+
+def test_anchors_and_aliases_are_refused(tmp_path) -> None:
+    assert _problems(tmp_path, "a: &x [1]\nb: *x\n") == [
+        "a: anchors and aliases (& and *) are not supported; write the value out"
+    ]
+
+
+def test_an_escape_beyond_unicode_is_a_yaml_error(tmp_path) -> None:
+    [problem] = _problems(tmp_path, 'a: "\\U00999999"\n')
+    assert problem.startswith("not valid YAML")
