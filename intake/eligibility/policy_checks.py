@@ -44,10 +44,16 @@ KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
 }
 """Answers a criterion kind reads by itself (not named in the policy file)."""
 
+STOPPING_RULE_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
+    "response_below_30_after_2_cycles": KIND_READS["botox_stopping_rule"],
+    "episodic_for_3_months": {"headache_days": NUMERIC, "duration_months": NUMERIC},
+}
+"""Answers each Botox stopping rule reads."""
+
 THRESHOLDS = frozenset({
     "min", "min_trial_weeks", "min_cycles", "min_reduction_percent", "onset_age_over",
     "more_than_months", "class_days", "pooled_days", "multiple_days",
-    "unknown_acute_days", "on_treatment_months",
+    "unknown_acute_days", "on_treatment_months", "below_headache_days", "min_months",
 })
 """Fields (anywhere in a policy) holding a count, days, months, an age or a percentage:
 each must be at least 1, or the rule it sets would fire for everyone or never."""
@@ -98,6 +104,14 @@ def _criterion_problems(policy: Policy, form: Form) -> Iterator[str]:
                 yield problem
 
 
+def _stopping_rule_problems(policy: Policy, form: Form) -> Iterator[str]:
+    for index, rule in enumerate(policy.stopping_rules):
+        for key, types in STOPPING_RULE_READS[rule.id].items():
+            problem = answer_problem(form, f"stopping_rules[{index}] ({rule.id} reads {key})", key, types)
+            if problem is not None:
+                yield problem
+
+
 def _threshold_problems(data: Any, where: str = "") -> Iterator[str]:
     """Every value under a `THRESHOLDS` field below 1 (a number, or each number of a mapping)."""
     if isinstance(data, Mapping):
@@ -124,6 +138,7 @@ def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) 
     return [
         *_criterion_problems(policy, questionnaire),
         *_screening_problems(policy, questionnaire),
+        *_stopping_rule_problems(policy, questionnaire),
         *_threshold_problems(policy.model_dump()),
         *policy.class_problems(catalog),
     ]

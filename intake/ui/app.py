@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
         """New clinic settings from the admin screen; the next visit uses them."""
         try:
             self.rules = load_rules(settings.policy)
-        except UnknownPolicy:
-            log.error("settings: unknown policy kept out; using the previous one")
+        except (UnknownPolicy, DataFileError):
+            log.error("settings: the policy could not be loaded; using the previous one")
         self.settings = settings
         self.keyboard.set_mode(settings.on_screen_keyboard)
         self.welcome.clinic.setText(settings.clinic_name)

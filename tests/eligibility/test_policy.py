@@ -86,7 +86,7 @@ def _nice_copy(tmp_path: Path, change) -> Path:
         (lambda d: d.pop("on_treatment_months"), "on_treatment_months: Field required"),
         (lambda d: d["stopping_rules"].append({"id": "response_below_50"}), "response_below_50: Input tag"),
         (lambda d: d.update(stopping_rules=[]), "stopping_rules and a botox_stopping_rule criterion go together"),
-        (lambda d: d["stopping_rules"].append(d["stopping_rules"][0]), "a rule is listed twice"),
+        (lambda d: d["stopping_rules"].append(dict(d["stopping_rules"][0])), "a rule is listed twice"),
         (lambda d: d["stopping_rules"][1].pop("min_months"), "min_months: Field required"),
         (lambda d: d["overuse"]["ichd3"].pop("opioid"), "ichd3: no code for opioid"),
         (lambda d: d.update(note_wording={}), "note_wording"),

@@ -44,7 +44,12 @@ def test_a_typo_in_a_red_flag_key_is_refused(tmp_path) -> None:
 @pytest.mark.parametrize(("field", "key", "kind"), [("cautions", "headache_days", "integer"), ("notes", "given_name", "text"),
                                                     ("red_flags", "sex_at_birth", "choice")])
 def test_screening_keys_must_be_yes_no_unsure_questions(tmp_path, field, key, kind) -> None:
-    [problem] = _refused(tmp_path, lambda d: d[field].append(key))
+    def add(data: dict) -> None:
+        data[field].append(key)
+        if field == "notes":
+            data["note_wording"][key] = {"when_yes": "Said yes.", "when_unsure": "Not sure."}
+
+    [problem] = _refused(tmp_path, add)
     assert problem == f"{field}[{len(_policy()[field])}]: expected a question of the form of type yes_no_unsure, got {key!r} (type {kind})"
 
 
@@ -73,7 +78,7 @@ def test_age_and_number_answers_are_fine(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda d: d["overuse"]["class_days"].update(triptanz=10),
+        (lambda d: (d["overuse"]["class_days"].update(triptanz=10), d["overuse"]["ichd3"].update(triptanz="8.2.2")),
          "overuse.class_days: 'triptanz' is not an acute class in the medicine catalog"),
         (lambda d: d["overuse"]["multiple_classes"].append("beta_blocker"),
          "overuse.multiple_classes: 'beta_blocker' is not an acute class in the medicine catalog"),
@@ -104,8 +109,8 @@ def test_every_threshold_is_at_least_one(tmp_path, change, problem) -> None:
 
 
 def test_a_stopping_rule_percentage_of_zero_is_refused(tmp_path) -> None:
-    assert _refused(tmp_path, lambda d: d["criteria"][5].update(min_reduction_percent=0), "nice-ta260") == [
-        "criteria[5].min_reduction_percent: expected at least 1, got 0"
+    assert _refused(tmp_path, lambda d: d["stopping_rules"][0].update(min_reduction_percent=0), "nice-ta260") == [
+        "stopping_rules[0].min_reduction_percent: expected at least 1, got 0"
     ]
 
 
@@ -114,7 +119,20 @@ def test_every_problem_is_listed_at_once(tmp_path) -> None:
         data["red_flags"][0] = "rf_sytemic"
         data["criteria"][1]["min"] = 0
         data["overuse"]["class_days"]["triptanz"] = 10
+        data["overuse"]["ichd3"]["triptanz"] = "8.2.2"
 
     assert [problem.split(":")[0] for problem in _refused(tmp_path, break_three)] == [
         "red_flags[0]", "criteria[1].min", "overuse.class_days"
     ]
+
+
+def test_stopping_rules_read_answers_of_the_form_and_need_thresholds_of_at_least_one(nice_rules, form) -> None:
+    from intake.eligibility.policy_checks import policy_problems
+
+    policy = nice_rules.policy
+    episodic = next(rule for rule in policy.stopping_rules if rule.id == "episodic_for_3_months")
+    broken = policy.model_copy(
+        update={"stopping_rules": (*[r for r in policy.stopping_rules if r is not episodic], episodic.model_copy(update={"min_months": 0}))}
+    )
+    assert policy_problems(policy, nice_rules.catalog, form) == []
+    assert any("stopping_rules" in line and "min_months" in line for line in policy_problems(broken, nice_rules.catalog, form))
