@@ -27,7 +27,7 @@ from intake.eligibility.ichd3 import (
 from intake.questionnaire.engine import visible
 from intake.questionnaire.form import QuestionType
 from intake.questionnaire.loader import default_form
-from intake.questionnaire.response import parse_response
+from intake.questionnaire.response import InvalidResponse, parse_response
 from intake.summary import format_summary
 
 FORM = default_form()
@@ -369,3 +369,10 @@ def test_the_features_come_before_migraine_days_so_the_patient_counts_with_them_
     assert all(order.index(key) < order.index("migraine_days") for key in ATTACK_FEATURES)
     assert "triptan" in FORM.question("migraine_days").help
     assert FORM.version == "2026.2"
+
+
+def test_an_attack_feature_answer_outside_yes_no_unsure_is_invalid(v01) -> None:
+    v01["answers"]["pain_throbbing"] = "sometimes"
+    with pytest.raises(InvalidResponse) as error:
+        parse_response(v01, FORM)
+    assert "pain_throbbing" in str(error.value)
