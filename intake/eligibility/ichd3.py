@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from intake.eligibility.assessment import Ichd3Item, Ichd3Panel, Ichd3Status, MedicationOveruse, OveruseFinding, ScreeningAnswer
+from intake.eligibility.assessment import (
+    Ichd3Item,
+    Ichd3Panel,
+    Ichd3Status,
+    MedicationOveruse,
+    OveruseFinding,
+    ScreeningAnswer,
+)
 from intake.questionnaire.form import Form
 
 PAIN_FEATURES = ("pain_one_sided", "pain_throbbing", "pain_moderate_severe", "pain_worse_activity")
@@ -84,7 +91,8 @@ def attack_duration(answers: Mapping[str, Any]) -> Ichd3Item:
     if hours is None:
         return _item("1.1B", Ichd3Status.UNKNOWN, "hours of headache on a headache day not answered")
     status = Ichd3Status.MET if hours >= ATTACK_HOURS else Ichd3Status.UNMET
-    return _item("1.1B", status, f"{hours:g} hours on a headache day ({ATTACK_HOURS} or more stands in for 4-72 hour attacks)")
+    basis = f"{hours:g} hours on a headache day ({ATTACK_HOURS} or more stands in for 4-72 hour attacks)"
+    return _item("1.1B", status, basis)
 
 
 def pain_features(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
@@ -96,7 +104,8 @@ def pain_features(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
         status = Ichd3Status.UNMET
     else:
         status = Ichd3Status.UNKNOWN
-    return _item("1.1C", status, f"{yes} of {len(PAIN_FEATURES)} answered yes: {_answers_text(PAIN_FEATURES, answers, form)}")
+    basis = f"{yes} of {len(PAIN_FEATURES)} answered yes: {_answers_text(PAIN_FEATURES, answers, form)}"
+    return _item("1.1C", status, basis)
 
 
 def associated_symptoms(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
@@ -159,7 +168,8 @@ def migraine_frequency(answers: Mapping[str, Any], pain: Ichd3Item, symptoms: Ic
     days, months = answers.get("migraine_days"), answers.get("duration_months")
     aura = answers.get("aura") == YES
     features_met = pain.status is Ichd3Status.MET and symptoms.status is Ichd3Status.MET
-    if days is not None and months is not None and days >= MIGRAINE_DAYS and months > MORE_THAN_MONTHS and (features_met or aura):
+    often_enough = days is not None and months is not None and days >= MIGRAINE_DAYS and months > MORE_THAN_MONTHS
+    if often_enough and (features_met or aura):
         status = Ichd3Status.MET
     elif (days is not None and days < MIGRAINE_DAYS) or (months is not None and months <= MORE_THAN_MONTHS):
         status = Ichd3Status.UNMET

@@ -66,7 +66,7 @@ class ReviewScreen(ScrollColumn):
         self._rows = {}
         shown = visit.shown()
         for section in visit.sections():
-            questions = [question for question in section.questions if question.id in shown and self._listed(question, visit)]
+            questions = [q for q in section.questions if q.id in shown and self._listed(q, visit)]
             self.cards[section.id] = self._card(section, questions, visit)
             self._rows[section.id] = CARD_CHROME_ROWS + sum(
                 max(1, len(self._lines(question, visit.answers.get(question.id)))) for question in questions
