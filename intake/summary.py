@@ -11,6 +11,16 @@ def _value(value: object) -> str:
     return "-" if value is None else str(value)
 
 
+def _ichd3_lines(assessment: Assessment) -> list[str]:
+    """The panel in brief: its summary, then each item's status and basis (it never decides)."""
+    panel = assessment.ichd3
+    if panel is None:
+        return []
+    return [f"ICHD-3 (shown, does not decide): {panel.summary}"] + [
+        f"  {item.id:<5} {item.status.value:<9} {item.basis}" for item in panel.items
+    ]
+
+
 def format_summary(assessment: Assessment) -> str:
     a = assessment
     lines = [
@@ -44,6 +54,7 @@ def format_summary(assessment: Assessment) -> str:
     ]
     if a.midas is not None:
         lines.append(f"MIDAS: {a.midas.score}, grade {a.midas.grade} ({a.midas.grade_text})")
+    lines += _ichd3_lines(a)
     if a.notes:
         lines += ["Notes:"] + [f"  - {note.text}" for note in a.notes]
     return "\n".join(lines) + "\n"

@@ -133,6 +133,29 @@ class Midas(_Frozen):
     headache_days_3_months: int | None
 
 
+class Ichd3Status(StrEnum):
+    MET = "met"
+    UNMET = "unmet"
+    UNKNOWN = "unknown"
+    CLINICIAN = "clinician"
+
+
+class Ichd3Item(_Frozen):
+    """One item of the ICHD-3 definition, judged from the answers alone."""
+
+    id: str
+    label: str
+    status: Ichd3Status
+    basis: str = Field(description="The answers the status rests on, in words.")
+
+
+class Ichd3Panel(_Frozen):
+    """ICHD-3 1.3 (chronic migraine) item by item: shown to the clinician, never decides."""
+
+    summary: str
+    items: list[Ichd3Item]
+
+
 class PolicyOutcome(_Frozen):
     policy: str
     title: str
@@ -166,6 +189,7 @@ class Assessment(_Frozen):
     midas: Midas | None
     documentation: list[Reason] = Field(description="What staff should obtain to complete a referral.")
     other_policies: list[PolicyOutcome] = Field(default_factory=list)
+    ichd3: Ichd3Panel | None = Field(default=None, description="None only on assessments stored before rules 2026.2.")
 
     def to_json_dict(self) -> dict:
         """The `intake assess --json` object (contract names; `class` not `class_id`)."""

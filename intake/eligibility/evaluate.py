@@ -7,6 +7,7 @@ from intake.eligibility.cautions import answer_notes, caution_answers, note_answ
 from intake.eligibility.continuation import assess_continuation, continuation_reason, deciding_unmet, on_botox_rows
 from intake.eligibility.criteria import assess_minimum
 from intake.eligibility.documentation import documents_to_obtain
+from intake.eligibility.ichd3 import assess_ichd3
 from intake.eligibility.midas import assess_midas
 from intake.eligibility.missing import missing_answers, optional_unanswered
 from intake.eligibility.outcome import Findings, decide, outranked_review_notes
@@ -160,4 +161,5 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
             overuse.overuse,
             botox.prior,
         ),
+        ichd3=assess_ichd3(answers, form, flags, overuse.overuse),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from intake.eligibility.ichd3 import ATTACK_FEATURES
 from intake.eligibility.policy import BotoxStoppingCriterion, FailedPreventivesCriterion, MinimumCriterion, Policy
 from intake.questionnaire.engine import is_answered, visible
 from intake.questionnaire.expressions import AGE_SOURCE
@@ -46,11 +47,12 @@ def optional_unanswered(form: Form, answers: Mapping[str, Any], policy: Policy) 
     """Shown questions left empty that no rule needs: notes, not INCOMPLETE.
 
     Sections switched on by a clinic setting (MIDAS) are left out: whether they were asked
-    is not known from the answers alone.
+    is not known from the answers alone. So are the attack features: the ICHD-3 panel
+    shows them as unknown, and a note for each would bury the notes that matter.
     """
-    needed = needed_answers(policy)
+    skipped = needed_answers(policy) | set(ATTACK_FEATURES)
     return [
         question.id
         for question in visible(form, answers, frozenset())
-        if question.id not in needed and not is_answered(answers.get(question.id))
+        if question.id not in skipped and not is_answered(answers.get(question.id))
     ]

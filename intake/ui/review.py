@@ -66,7 +66,7 @@ class ReviewScreen(ScrollColumn):
         self._rows = {}
         shown = visit.shown()
         for section in visit.sections():
-            questions = [question for question in section.questions if question.id in shown]
+            questions = [q for q in section.questions if q.id in shown and self._listed(q, visit)]
             self.cards[section.id] = self._card(section, questions, visit)
             self._rows[section.id] = CARD_CHROME_ROWS + sum(
                 max(1, len(self._lines(question, visit.answers.get(question.id)))) for question in questions
@@ -128,6 +128,12 @@ class ReviewScreen(ScrollColumn):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         return card
+
+    @staticmethod
+    def _listed(question: Question, visit: Visit) -> bool:
+        """An optional question left empty is not listed: nothing to check, and a column of
+        "Not answered" would read as something still to do."""
+        return question.required or visit.answers.get(question.id) is not None
 
     @staticmethod
     def _lines(question: Question, value: Any) -> list[str]:

@@ -45,9 +45,9 @@ def test_page_problems_name_each_question_in_screen_order(visit, form) -> None:
     problems = visit.page_problems(section, {"hours_per_day": "Please enter a number from 0 to 24."})
     assert [(problem.key, problem.message) for problem in problems] == [
         ("onset_age", "Please enter a whole number from 0 to 120."),
-        ("migraine_days", "Migraine days can't be more than headache days (you said 12 headache days)."),
         ("hours_per_day", "Please enter a number from 0 to 24."),
         ("duration_months", "Please enter a whole number from 0 to 1440."),
+        ("migraine_days", "Migraine days can't be more than headache days (you said 12 headache days)."),
     ]
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from intake.eligibility.ichd3 import ATTACK_FEATURES
 from intake.interop.fhir_codes import NONE_SUFFIX
 from intake.interop.fhir_questionnaire import export_questionnaire
 from intake.interop.fhir_version import FhirVersion
@@ -65,3 +66,14 @@ def test_enable_when_keeps_our_meaning(form) -> None:
     assert pregnant["enableBehavior"] == "any"
     assert [(c["operator"], c.get("answerBoolean")) for c in pregnant["enableWhen"]] == [("exists", False), ("!=", None)]
     assert items["acute_months"]["enableWhen"] == [{"question": "acute_medicines", "operator": "exists", "answerBoolean": True}]
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+def test_attack_features_are_optional_coded_items_of_the_headache_section(form, version) -> None:
+    questionnaire = export_questionnaire(form, version)
+    section = next(item for item in questionnaire["item"] if item["linkId"] == "section-headache_pattern")
+    children = {item["linkId"]: item for item in section["item"]}
+    for key in ATTACK_FEATURES:
+        assert [o["valueCoding"]["code"] for o in children[key]["answerOption"]] == ["yes", "no", "unsure"]
+        assert "required" not in children[key] and "enableWhen" not in children[key]
+    assert questionnaire["version"] == "2026.2"

@@ -100,3 +100,13 @@ def test_an_empty_medicine_list_survives_as_none(form) -> None:
 def test_not_fhir_at_all_is_named(form) -> None:
     with pytest.raises(InvalidResponse, match="resourceType: expected QuestionnaireResponse or Bundle, got Patient"):
         response_from_fhir({"resourceType": "Patient"}, form)
+
+
+def test_attack_feature_answers_round_trip(form) -> None:
+    case = next(case for case in VIGNETTES if case["id"] == "V01")
+    data = copy.deepcopy(case["response"])
+    data["answers"].update(pain_one_sided="yes", pain_throbbing="unsure", nausea="no", noise_sensitive="yes")
+    original = parse_response(data, form)
+    back = parse_response(response_from_fhir(to_questionnaire_response(form, original.to_json_dict()), form), form)
+    assert back == original
+    assert evaluate(back, load_rules("us-payer"), form).ichd3 == evaluate(original, load_rules("us-payer"), form).ichd3

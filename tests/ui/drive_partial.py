@@ -1,7 +1,7 @@
-"""Run by `main.py --drive`: answer V01's first three pages, then wait to be killed.
+"""Run by `main.py --drive`: answer V01's first three sections, then wait to be killed.
 
-Prints `on page 4 VISIT_ID` once the fourth page shows (the third page was saved when
-Next was tapped); the test then kills the process with SIGKILL.
+Prints `on preventives VISIT_ID` once the preventives page shows (the page before was
+saved when Next was tapped); the test then kills the process with SIGKILL.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ def drive(window) -> None:
     try:
         patient = Patient(window)
         patient.start()
-        for _ in range(3):
+        while patient.page().section.id != "preventives":
             patient.answer_page(vignette("V01")["answers"])
-            patient.next()
-        assert patient.page().section.id == "preventives"
+            patient.next_page()
     except Exception:  # noqa: BLE001 - report any failure as an exit status, never hang
         traceback.print_exc()
         QApplication.exit(3)
         return
-    print(f"on page 4 {patient.wizard.visit.visit_id}", flush=True)
+    print(f"on preventives {patient.wizard.visit.visit_id}", flush=True)

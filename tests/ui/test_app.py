@@ -82,7 +82,7 @@ def test_welcome_shows_clinic_and_start(qtbot) -> None:
 
 
 def test_killed_mid_visit_loses_no_answered_page(tmp_path) -> None:
-    """Autosave after each page: SIGKILL the app on page 4, every earlier answer is kept."""
+    """Autosave after each page: SIGKILL the app on the preventives page, every earlier answer is kept."""
     env = app_env(tmp_path)
     app = subprocess.Popen(
         [sys.executable, str(PROJECT_ROOT / "main.py"), "--drive", str(Path(__file__).parent / "drive_partial.py")],
@@ -90,7 +90,7 @@ def test_killed_mid_visit_loses_no_answered_page(tmp_path) -> None:
     )
     try:
         line = app.stdout.readline()
-        assert line.startswith("on page 4"), line + app.stderr.read()
+        assert line.startswith("on preventives"), line + app.stderr.read()
         os.kill(app.pid, signal.SIGKILL)
     finally:
         app.wait(timeout=30)
