@@ -20,7 +20,6 @@ from intake.eligibility.assessment import (
     Ichd3Panel,
     Ichd3Status,
     MedicationOveruse,
-    OveruseFinding,
     ScreeningAnswer,
 )
 from intake.questionnaire.form import Form
@@ -53,21 +52,6 @@ LABELS = {
     "1.3D": "1.3 D: not better accounted for by another ICHD-3 diagnosis",
 }
 CHRONIC_ITEMS = ("1.3A", "1.3B", "1.3C")
-
-_OVERUSE_CLASS_CODES = {"ergot": "8.2.1", "triptan": "8.2.2", "opioid": "8.2.4", "combination_analgesic": "8.2.5"}
-_OVERUSE_RULE_CODES = {"pooled": "8.2.3", "multiple_classes": "8.2.6"}
-
-
-def overuse_code(finding: OveruseFinding) -> str:
-    """The ICHD-3 8.2 subtype of one overuse finding.
-
-    The only place the panel learns a subtype: once findings carry their own code, this
-    returns it.
-    """
-    if finding.rule == "class":
-        return _OVERUSE_CLASS_CODES[finding.classes[0]]
-    return _OVERUSE_RULE_CODES[finding.rule]
-
 
 def can_hold(answer: Any) -> bool:
     """`yes`, `unsure` or absent: the feature may be there."""
@@ -185,7 +169,7 @@ def other_diagnoses(flags: Sequence[ScreeningAnswer], overuse: MedicationOveruse
     flagged = [flag.label for flag in flags if flag.flagged]
     parts = [f"red flags answered yes or not sure: {'; '.join(flagged)}" if flagged else "red flags: none"]
     if overuse.present:
-        codes = ", ".join(dict.fromkeys(overuse_code(finding) for finding in overuse.findings))
+        codes = ", ".join(dict.fromkeys(finding.ichd3 for finding in overuse.findings))
         parts.append(f"medication overuse {codes} present: if both are confirmed, ICHD-3 codes both")
     else:
         parts.append("medication overuse: not present")
