@@ -24,11 +24,14 @@ def answers_of(vignette_id: str) -> dict:
 
 
 @pytest.mark.parametrize("policy", ["us-payer", "nice-ta260"])
-@pytest.mark.parametrize("vignette_id", ["V01", "V06", "V14", "V16C"])
+@pytest.mark.parametrize(
+    "vignette_id", ["V01", "V06", "V14", "V16C", "V18", "V19", "V20", "V21", "V22", "V23", "V24", "V25"]
+)
 def test_full_visit_gives_the_assessment_intake_assess_gives(
     open_kiosk, qtbot, form, tmp_path, capsys, vignette_id, policy
 ) -> None:
-    window, patient = open_kiosk(policy=policy)
+    asks_midas = any(key.startswith("midas_") for key in answers_of(vignette_id))
+    window, patient = open_kiosk(policy=policy, midas=asks_midas)
     with qtbot.waitSignal(window.visit_finished, timeout=10_000) as finished_signal:
         patient.complete(answers_of(vignette_id))
     finished = finished_signal.args[0]
