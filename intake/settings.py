@@ -24,6 +24,7 @@ class Settings(BaseModel):
 
     clinic_name: str = Field(default="Headache clinic", min_length=1)
     clinic_address: str = ""
+    clinic_phone: str = Field(default="", max_length=40, description="Printed on the patient information sheet.")
     policy: str = "us-payer"
     paper: str = Field(default="a4", pattern=r"^(a4|letter)$")
     midas: bool = False
