@@ -246,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
     report.set_defaults(run=cmd_report)
 
+    info_sheet = commands.add_parser("info-sheet", help="write the one-page patient information sheet (PDF)")
+    info_sheet.add_argument("--lang", metavar="LANG", help="sheet language, e.g. en or es (default: the clinic setting, else en)")
+    info_sheet.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
+    info_sheet.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the PDF")
+    info_sheet.set_defaults(run=partial(_store_command, "cmd_info_sheet", module="intake.cli_info"))
+
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
     validate.add_argument("file", metavar="FILE")
     validate.set_defaults(run=cmd_validate_form)

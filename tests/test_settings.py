@@ -42,3 +42,12 @@ def test_saved_settings_load_back_and_keep_only_changes(tmp_path) -> None:
     assert load_settings(path) == chosen
     assert "policy" not in path.read_text(encoding="utf-8")
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_clinic_phone_is_optional_and_short() -> None:
+    assert Settings().clinic_phone == ""
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(f"clinic_phone: '{'1' * 41}'\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"settings.yaml: clinic_phone: String should have at most 40 characters"):
+        load_settings()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from intake.paths import FORMS_DIR
 from intake.yamlfile import DataFileError, load_model
@@ -62,13 +62,14 @@ class InfoSheetText(BaseModel):
     sections: list[InfoSection] = Field(min_length=1)
     footer: Text
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> InfoSheetText:
-        ids = [section.id for section in self.sections]
+    @field_validator("sections")
+    @classmethod
+    def _unique_ids(cls, sections: list[InfoSection]) -> list[InfoSection]:
+        ids = [section.id for section in sections]
         repeated = sorted({name for name in ids if ids.count(name) > 1})
         if repeated:
             raise ValueError(f"expected each section id once, got {', '.join(repeated)} more than once")
-        return self
+        return sections
 
 
 def sheet_languages(directory: Path = INFO_DIR) -> list[str]:

@@ -23,6 +23,8 @@ GENESIS = "0" * 64
 class Action(StrEnum):
     VIEWED = "viewed"
     PRINTED = "printed"
+    PRINTED_INFO = "printed_info"
+    """The patient information sheet was printed for a visit (not the summary)."""
     EXPORTED = "exported"
     RESUMED = "resumed"
     PAUSED = "paused"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from intake.app.finishing import summaries_dir
 from intake.app.staff_session import StaffSession
 from intake.questionnaire.form import Form
+from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
 from intake.store.audit import Action
 from intake.store.stores import Stores
@@ -152,7 +153,7 @@ class StaffArea(QWidget):
 
     def _open_visit(self, visit_id: str) -> None:
         assert self.session is not None
-        self.visit.show_visit(visit_id, self.session, self.settings.printer, summaries_dir(self.settings))
+        self.visit.show_visit(visit_id, self.session, self.settings.printer, summaries_dir(self.settings), sheet_clinic(self.settings))
         self.stack.setCurrentWidget(self.visit)
 
     def _open_settings(self) -> None:

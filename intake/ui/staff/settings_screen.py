@@ -33,6 +33,7 @@ SYSTEM_DEFAULT = "System default printer"
 LABELS = {
     "clinic_name": "Clinic name",
     "clinic_address": "Clinic address",
+    "clinic_phone": "Clinic phone (on the patient information sheet)",
     "policy": "Referral policy",
     "paper": "Paper size",
     "midas": "Ask the MIDAS questions",
@@ -78,6 +79,7 @@ class SettingsScreen(QWidget):
         self.fields: dict[str, QWidget] = {
             "clinic_name": QLineEdit(),
             "clinic_address": QLineEdit(),
+            "clinic_phone": QLineEdit(),
             "policy": QComboBox(),
             "paper": QComboBox(),
             "midas": QCheckBox(),
@@ -141,7 +143,7 @@ class SettingsScreen(QWidget):
         if settings.printer and printers.findText(settings.printer) < 0:
             printers.addItem(settings.printer)
         printers.setCurrentText(settings.printer or SYSTEM_DEFAULT)
-        for key in ("clinic_name", "clinic_address", "database_url"):
+        for key in ("clinic_name", "clinic_address", "clinic_phone", "database_url"):
             self.field(key).setText(getattr(settings, key) or "")
         self.field("output_dir").setText(str(settings.output_dir) if settings.output_dir else "")
         for key in ("policy", "paper", "on_screen_keyboard"):
@@ -157,6 +159,7 @@ class SettingsScreen(QWidget):
         return {
             "clinic_name": self.field("clinic_name").text().strip(),
             "clinic_address": self.field("clinic_address").text().strip(),
+            "clinic_phone": self.field("clinic_phone").text().strip(),
             "policy": self.field("policy").currentText(),
             "paper": self.field("paper").currentText(),
             "on_screen_keyboard": self.field("on_screen_keyboard").currentText(),

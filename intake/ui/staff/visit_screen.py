@@ -3,6 +3,10 @@
 Opening, printing, saving and marking reviewed each write an audit row through the
 session. The summary shown is the stored PDF itself (not a re-rendering), so what the
 clinician reads here, on paper and in the store are the same bytes.
+
+Staff can also print the patient information sheet for any visit, whatever its outcome,
+in the language the patient answered in unless they pick another. It is a handout, not a
+record: it is rendered when printed, and only the printing is audited.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,14 +34,19 @@ from intake.app.finishing import save_summary
 from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_session import StaffSession
 from intake.questionnaire.form import Form
+from intake.report.info_sheet import SheetClinic, render_info_sheet
+from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
 from intake.store.audit import Action
 from intake.store.status import FINISHED
 from intake.store.visits import StoredVisit, VisitStore
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
 from intake.ui.widgets.styling import label, touch_button
+from intake.yamlfile import DataFileError
 
 NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
+SHEET_CAPTION = "Information sheet for the patient (what happens at a Botox consultation), in:"
+NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 
 
 class VisitScreen(QWidget):
@@ -52,6 +62,7 @@ class VisitScreen(QWidget):
         self._form = form
         self._session: StaffSession | None = None
         self._printer_name: str | None = None
+        self._clinic = SheetClinic("")
         self._save_folder: Path | None = None
         self.visit: StoredVisit | None = None
         self._discard_armed = False
@@ -70,6 +81,10 @@ class VisitScreen(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         self.review_button.clicked.connect(self.mark_reviewed)
         self.discard_button.clicked.connect(self.discard)
+        self.sheet_language = QComboBox()
+        self.sheet_language.setAccessibleName("Information sheet language")
+        self.sheet_button = touch_button("Print information sheet", "quiet", "Print the patient information sheet")
+        self.sheet_button.clicked.connect(self.print_info_sheet_with_dialog)
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
         self.notice.hide()
@@ -109,15 +124,23 @@ class VisitScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
+        handout = QHBoxLayout()
+        handout.addWidget(label(SHEET_CAPTION, "caption"), 1)
+        handout.addWidget(self.sheet_language)
+        handout.addWidget(self.sheet_button)
         layout.addLayout(actions)
+        layout.addLayout(handout)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
-    def show_visit(self, visit_id: str, session: StaffSession, printer_name: str | None, save_folder: Path) -> None:
+    def show_visit(
+        self, visit_id: str, session: StaffSession, printer_name: str | None, save_folder: Path, clinic: SheetClinic
+    ) -> None:
         """Load and show one visit for this person; the viewing is audited at once."""
         self._session = session
         self._printer_name = printer_name
         self._save_folder = save_folder
+        self._clinic = clinic
         self.visit = self._store.get(visit_id)
         session.record(Action.VIEWED, visit_id, self.visit.rules_version)
         self._show_notice("")
@@ -130,6 +153,7 @@ class VisitScreen(QWidget):
         self._session = None
         self._unload_pdf()
         self.answers.setRowCount(0)
+        self.sheet_language.clear()
         self.title.clear()
         self.facts.clear()
         self._show_notice("")
@@ -170,7 +194,21 @@ class VisitScreen(QWidget):
         self.discard_button.setVisible(not finished)
         self.discard_button.setText("Discard")
         self._discard_armed = False
+        self._fill_sheet_languages()
         self._fill_answers()
+
+    def _fill_sheet_languages(self) -> None:
+        """Every sheet by its language's own name, the patient's language chosen (else English)."""
+        assert self.visit is not None
+        self.sheet_language.clear()
+        for language in sheet_languages():
+            try:
+                name = load_sheet_text(language).language_name
+            except DataFileError:
+                name = language
+            self.sheet_language.addItem(name, language)
+        chosen = self.sheet_language.findData(sheet_language_for(self.visit.response.get("language")))
+        self.sheet_language.setCurrentIndex(max(chosen, 0))
 
     def _fill_answers(self) -> None:
         """Question and answer rows under a bold, full-width row per section."""
@@ -216,6 +254,37 @@ class VisitScreen(QWidget):
             return
         self._session.record(Action.PRINTED, self.visit.summary.id, self.visit.rules_version)
         self._show_notice(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
+
+    def print_info_sheet_with_dialog(self) -> None:
+        """Print the information sheet through the system dialog, on the clinic's printer by default."""
+        if self.visit is None:
+            return
+        found = find_printer(self._printer_name)
+        if found is None:
+            self._show_notice(NO_PRINTER_FOR_SHEET)
+            return
+        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print information sheet")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_info_sheet_to(printer)
+
+    def print_info_sheet_to(self, printer: QPrinter) -> None:
+        """Print the sheet in the chosen language on this printer and audit it for this visit."""
+        assert self.visit is not None and self._session is not None
+        language = self.sheet_language.currentData()
+        try:
+            text = load_sheet_text(language)
+            print_pdf(render_info_sheet(text, self._clinic).pdf, printer)
+        except DataFileError as error:
+            self._show_notice(f"The information sheet could not be read: {error.lines[0]}")
+            return
+        except PrintFailed as failure:
+            self._show_notice(f"Printing failed: {failure}. Try again.")
+            return
+        self._session.record(Action.PRINTED_INFO, self.visit.summary.id)
+        where = printer.printerName() or printer.outputFileName()
+        self._show_notice(f"Sent the information sheet ({text.language_name}) to {where}.")
 
     def save_pdf(self) -> None:
         """Into the clinic's output folder, named by visit id only (no patient data in file names)."""

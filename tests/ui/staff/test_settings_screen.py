@@ -50,3 +50,18 @@ def test_a_bad_value_is_refused_naming_the_setting(open_kiosk, stores, tmp_path)
     assert "Folder for saved PDFs: cannot create or write" in screen.message.text()
     tap(screen.cancel_button)
     assert desk.in_queue
+
+
+def test_the_clinic_phone_is_saved_and_a_too_long_one_refused_by_name(open_kiosk, stores, tmp_path) -> None:
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    type_into(screen.field("clinic_phone"), "0" * 41)
+    tap(screen.save_button)
+    assert screen.message.isVisible() and screen.message.text().startswith("Clinic phone (on the patient information sheet):")
+    type_into(screen.field("clinic_phone"), "+1 555 0100 ext. 2")
+    tap(screen.save_button)
+    assert desk.in_queue
+    assert load_settings(tmp_path / "settings.yaml").clinic_phone == "+1 555 0100 ext. 2"
+    assert desk.window.settings.clinic_phone == "+1 555 0100 ext. 2"
+    tap(desk.area.queue.settings_button)
+    assert screen.field("clinic_phone").text() == "+1 555 0100 ext. 2"

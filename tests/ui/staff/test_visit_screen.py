@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QPushButton
 from pypdf import PdfReader
 
 from cases import vignette
 from patient_driver import tap
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from intake.app.finishing import assess_and_render
+from intake.app.visit import new_visit_id
+from intake.questionnaire.response import parse_response
+from intake.settings import Settings
 from intake.ui.staff import visit_screen
 from intake.ui.staff.printing import NO_PRINTER, load_pdf
 
@@ -133,3 +140,123 @@ def test_an_unfinished_visit_shows_answers_and_can_be_discarded_after_confirming
     tap(screen.discard_button)
     assert stores.visits.list() == [] and desk.in_queue
     assert ("maria", "discarded", "20261125-080000-aaaaaa") in _actions(stores)
+
+
+class _PrintToFileDialog:
+    """The system print dialog, where the person picks "Print to file" and presses Print."""
+
+    target: Path
+
+    def __init__(self, printer: QPrinter, _parent: object) -> None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.target))
+        printer.setFullPage(True)
+
+    def setWindowTitle(self, _title: str) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def exec(self) -> QDialog.DialogCode:
+        return QDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def sheet_printer(monkeypatch, tmp_path) -> list[bytes]:
+    """A PDF printer behind the print dialog; returns the sheets sent to it, as rendered PDFs."""
+    sent: list[bytes] = []
+    real_print_pdf = visit_screen.print_pdf
+
+    def print_and_keep(pdf: bytes, printer: QPrinter) -> int:
+        sent.append(pdf)
+        return real_print_pdf(pdf, printer)
+
+    _PrintToFileDialog.target = tmp_path / "sheet-printed.pdf"
+    monkeypatch.setattr(visit_screen, "find_printer", lambda _name: QPrinterInfo())
+    monkeypatch.setattr(visit_screen, "QPrintDialog", _PrintToFileDialog)
+    monkeypatch.setattr(visit_screen, "print_pdf", print_and_keep)
+    return sent
+
+
+def _store_finished(stores, form, data: dict) -> str:
+    finished = assess_and_render(new_visit_id(), parse_response(data, form), form, Settings())
+    stores.visits.finish(finished)
+    return finished.visit_id
+
+
+def _open_sheet_desk(open_kiosk, stores) -> FrontDesk:
+    window, _patient = open_kiosk(stores=stores, clinic_name="Harbour Headache Clinic", clinic_phone="555 0100")
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    return desk
+
+
+def _sheet_words(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_information_sheet_prints_in_the_patients_language_and_is_audited(open_kiosk, stores, form, sheet_printer) -> None:
+    visit_id = _store_finished(stores, form, {**vignette("V14"), "language": "es-MX"})
+    desk = _open_sheet_desk(open_kiosk, stores)
+    screen = desk.area.visit
+    assert screen.sheet_language.currentText() == "Español"
+    tap(screen.sheet_button)
+    [sheet] = sheet_printer
+    words = _sheet_words(sheet)
+    assert "Qué ocurre en una consulta de Botox" in words
+    assert "Harbour Headache Clinic" in words and "Teléfono: 555 0100" in words
+    printed = PdfReader(_PrintToFileDialog.target)
+    assert len(printed.pages) == 1 and _looks_alike(_PrintToFileDialog.target.read_bytes(), sheet)
+    assert ("bob", "printed_info", visit_id) in _actions(stores)
+    assert not any(action == "printed" for _staff, action, _visit in _actions(stores)), "the summary was not printed"
+    assert screen.notice.text().startswith("Sent the information sheet (Español)")
+
+
+def test_staff_can_choose_another_language_for_the_sheet(open_kiosk, stores, form, sheet_printer, qtbot) -> None:
+    _store_finished(stores, form, {**vignette("V01"), "language": "es"})
+    desk = _open_sheet_desk(open_kiosk, stores)
+    screen = desk.area.visit
+    QTest.mouseClick(screen.sheet_language, Qt.MouseButton.LeftButton)
+    view = screen.sheet_language.view()
+    qtbot.waitUntil(view.isVisible)
+    english = view.visualRect(view.model().index(screen.sheet_language.findText("English"), 0))
+    QTest.mouseMove(view.viewport(), english.center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, english.center())
+    assert screen.sheet_language.currentText() == "English"
+    tap(screen.sheet_button)
+    assert "What happens at a Botox consultation" in _sheet_words(sheet_printer[0])
+
+
+def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kiosk, stores, sheet_printer) -> None:
+    visit_id = "20261125-080000-bbbbbb"
+    stores.visits.create(visit_id, {"form": "headache-intake", "authored": "2026-11-25", "language": "fr",
+                                    "answers": {"given_name": "Zoë", "family_name": "Ng"}})
+    desk = _open_sheet_desk(open_kiosk, stores)
+    screen = desk.area.visit
+    assert screen.no_summary.isVisible() and screen.sheet_language.currentText() == "English"
+    tap(screen.sheet_button)
+    assert "What happens at a Botox consultation" in _sheet_words(sheet_printer[0])
+    assert ("bob", "printed_info", visit_id) in _actions(stores)
+
+
+def test_information_sheet_without_a_printer_says_so_and_audits_nothing(opened, stores, monkeypatch) -> None:
+    desk, _visit_id = opened
+    screen = desk.area.visit
+    monkeypatch.setattr(visit_screen, "find_printer", lambda _name: None)
+    tap(screen.sheet_button)
+    assert screen.notice.isVisible() and screen.notice.text() == visit_screen.NO_PRINTER_FOR_SHEET
+    assert not any(action == "printed_info" for _staff, action, _visit in _actions(stores))
+
+
+def test_the_sheet_is_offered_in_staff_mode_only(open_kiosk, stores, add_visit) -> None:
+    add_visit("V01")
+    window, _patient = open_kiosk(stores=stores)
+
+    def offered() -> list[QPushButton]:
+        return [button for button in window.findChildren(QPushButton)
+                if button.text() == "Print information sheet" and button.isVisible()]
+
+    assert not offered(), "the kiosk never offers the sheet"
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    assert offered() and all(desk.area.isAncestorOf(button) for button in offered())
