@@ -45,7 +45,6 @@ from intake.ui.widgets.styling import label, touch_button
 from intake.yamlfile import DataFileError
 
 NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
-SHEET_CAPTION = "Information sheet for the patient (what happens at a Botox consultation), in:"
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 
 
@@ -83,7 +82,9 @@ class VisitScreen(QWidget):
         self.discard_button.clicked.connect(self.discard)
         self.sheet_language = QComboBox()
         self.sheet_language.setAccessibleName("Information sheet language")
-        self.sheet_button = touch_button("Print information sheet", "quiet", "Print the patient information sheet")
+        self.sheet_button = touch_button(
+            "Print information sheet", "quiet", "Print the patient information sheet (what happens at a Botox consultation)"
+        )
         self.sheet_button.clicked.connect(self.print_info_sheet_with_dialog)
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
@@ -112,22 +113,25 @@ class VisitScreen(QWidget):
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(self.answers, "Answers")
 
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.facts)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(16)
-        top.addWidget(self.title, 1)
+        top.addLayout(heading, 1)
         actions = QHBoxLayout()
-        actions.addWidget(self.facts, 1)
+        actions.addStretch(1)
         for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
             actions.addWidget(button)
+        handout = QHBoxLayout()
+        handout.addStretch(1)
+        handout.addWidget(self.sheet_language)
+        handout.addWidget(self.sheet_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
-        handout = QHBoxLayout()
-        handout.addWidget(label(SHEET_CAPTION, "caption"), 1)
-        handout.addWidget(self.sheet_language)
-        handout.addWidget(self.sheet_button)
         layout.addLayout(actions)
         layout.addLayout(handout)
         layout.addWidget(self.notice)
