@@ -76,19 +76,25 @@ class _Styles:
 
 
 def _styles(size: float) -> _Styles:
+    """Every style scales with the body size, so shrinking to fit keeps the proportions."""
     found = fonts()
-    body = ParagraphStyle("sheet-body", fontName=found.regular, fontSize=size, leading=size * 1.28, textColor=INK, spaceAfter=size * 0.25)
+    body = ParagraphStyle(
+        "sheet-body", fontName=found.regular, fontSize=size, leading=size * 1.28, textColor=INK, spaceAfter=size * 0.25
+    )
+
+    def bold(name: str, larger: float, **extra: float) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, fontName=found.bold, fontSize=size + larger,
+                              leading=(size + larger) * 1.25, **extra)
+
     return _Styles(
         body=body,
         point=ParagraphStyle("sheet-point", parent=body, leftIndent=size * 1.3, bulletIndent=size * 0.2, spaceAfter=size * 0.1),
-        heading=ParagraphStyle("sheet-heading", parent=body, fontName=found.bold, fontSize=size + 2, leading=(size + 2) * 1.25,
-                               spaceBefore=size * 0.5, spaceAfter=size * 0.2),
-        title=ParagraphStyle("sheet-title", parent=body, fontName=found.bold, fontSize=size + 8, leading=(size + 8) * 1.2,
-                             spaceBefore=size * 0.3, spaceAfter=size * 0.3),
-        clinic=ParagraphStyle("sheet-clinic", parent=body, fontName=found.bold, fontSize=size + 1, leading=(size + 1) * 1.25, spaceAfter=0),
-        contact=ParagraphStyle("sheet-contact", parent=body, fontName=found.bold, fontSize=size + 1, leading=(size + 1) * 1.25,
-                               alignment=TA_RIGHT, spaceAfter=0),
-        small=ParagraphStyle("sheet-small", parent=body, fontSize=size - 1.5, leading=(size - 1.5) * 1.3, textColor=MUTED, spaceAfter=0),
+        heading=bold("sheet-heading", 2, spaceBefore=size * 0.5, spaceAfter=size * 0.2),
+        title=bold("sheet-title", 8, spaceBefore=size * 0.3, spaceAfter=size * 0.3),
+        clinic=bold("sheet-clinic", 1, spaceAfter=0),
+        contact=bold("sheet-contact", 1, spaceAfter=0, alignment=TA_RIGHT),
+        small=ParagraphStyle("sheet-small", parent=body, fontSize=size - 1.5, leading=(size - 1.5) * 1.3, textColor=MUTED,
+                             spaceAfter=0),
     )
 
 
