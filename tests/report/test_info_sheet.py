@@ -17,7 +17,7 @@ FACTS = {
     "en": [
         "What happens at a Botox consultation", "onabotulinumtoxinA", "chronic migraine",
         "does not mean you will get the treatment",
-        "31 small injections", "7 areas", "forehead", "neck", "shoulders", "155 units", "15 minutes", "every 12 weeks",
+        "31 small injections", "7 muscle areas", "forehead", "neck", "shoulders", "155 units", "15 minutes", "every 12 weeks",
         "2-3 treatments", "not a cure",
         "Neck pain", "Headache.", "drooping eyelid", "Muscle weakness", "bruising or swelling",
         "spreads beyond where it was injected", "trouble swallowing, speaking or breathing",
@@ -26,8 +26,8 @@ FACTS = {
     ],
     "es": [
         "Qué ocurre en una consulta de Botox", "onabotulinumtoxinA", "migraña crónica",
-        "no quiere decir que vaya a recibir el tratamiento",
-        "31 inyecciones pequeñas", "7 zonas", "frente", "cuello", "hombros", "155 unidades", "15 minutos",
+        "no significa que vaya a recibir el tratamiento",
+        "31 inyecciones pequeñas", "7 grupos de músculos", "frente", "cuello", "hombros", "155 unidades", "15 minutos",
         "cada 12 semanas", "2 o 3 tratamientos", "no cura",
         "Dolor de cuello", "Dolor de cabeza.", "Párpado caído", "Debilidad", "moratones o hinchazón",
         "se extiende más allá de donde se inyectó", "dificultad para tragar, hablar o respirar",
@@ -62,9 +62,11 @@ def test_one_page_with_every_fact_and_the_clinic_contact(language: str, paper: s
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
 
 
-def test_a_short_name_gets_the_largest_text_and_the_title_in_the_metadata() -> None:
-    rendered = render_info_sheet(load_sheet_text("es"), SheetClinic("Clínica Sur", PHONE))
-    assert rendered.body_size == 11.0
+def test_a_short_name_leaves_the_text_at_least_as_large_and_the_title_in_the_metadata() -> None:
+    text = load_sheet_text("es")
+    rendered = render_info_sheet(text, SheetClinic("Clínica Sur", PHONE))
+    crowded = render_info_sheet(text, SheetClinic(LONG_NAME, PHONE, "Calle Mayor 12, 28013 Madrid"))
+    assert rendered.body_size >= max(crowded.body_size, 10)
     assert PdfReader(io.BytesIO(rendered.pdf)).metadata.title == "Qué ocurre en una consulta de Botox"
 
 
