@@ -16,6 +16,9 @@ INK = colors.HexColor("#111111")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
 SHADE = colors.HexColor("#e6e6e6")
+MET = colors.HexColor("#1b5e20")
+UNMET = colors.HexColor("#8b0000")
+URGENT_FILL = colors.HexColor("#f2f2f2")
 MARGIN = 16 * mm
 
 
@@ -25,6 +28,9 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_muted: ParagraphStyle
+    status_met: ParagraphStyle
+    status_unmet: ParagraphStyle
     heading: ParagraphStyle
     title: ParagraphStyle
     outcome: ParagraphStyle
@@ -40,7 +46,10 @@ def styles() -> Styles:
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
         cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5),
-        heading=ParagraphStyle("heading", parent=body, fontName=found.bold, fontSize=11.5, leading=14, spaceBefore=9, spaceAfter=4),
+        cell_muted=ParagraphStyle("cell_muted", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
+        status_met=ParagraphStyle("status_met", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5, textColor=MET),
+        status_unmet=ParagraphStyle("status_unmet", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5, textColor=UNMET),
+        heading=ParagraphStyle("heading", parent=body, fontName=found.bold, fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3),
         title=ParagraphStyle("title", parent=body, fontName=found.bold, fontSize=15, leading=18, spaceAfter=2),
         outcome=ParagraphStyle("outcome", parent=body, fontName=found.bold, fontSize=12, leading=15),
         warning=ParagraphStyle("warning", parent=body, fontName=found.bold, fontSize=9, leading=11.5),
