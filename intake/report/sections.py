@@ -142,11 +142,12 @@ def _glance_cgrp(assessment: Assessment) -> str:
 
 
 def _glance_midas(assessment: Assessment) -> str | None:
+    """The grade when MIDAS was asked, with any disagreement with the headache days beside it."""
+    texts = [note.text for note in assessment.notes if note.code in ("midas_incomplete", "midas_headache_days")]
     if assessment.midas is not None:
         m = assessment.midas
-        return f"grade {m.grade}, {m.grade_text} (score {m.score})"
-    incomplete = [note.text for note in assessment.notes if note.code == "midas_incomplete"]
-    return incomplete[0] if incomplete else None
+        texts.insert(0, f"grade {m.grade}, {m.grade_text} (score {m.score})")
+    return "; ".join(texts) or None
 
 
 def at_a_glance(assessment: Assessment, width: float) -> list[Flowable]:
@@ -210,7 +211,7 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     if shown:
         rows = [[_bold(t) for t in ("Question", "Kind", "Answer")]]
         rows += [[p(item.label), _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
-        flow.append(table(rows, (0.6, 0.18, 0.22), width))
+        flow += [table(rows, (0.6, 0.18, 0.22), width), Spacer(0, 1 * mm)]
     flags, cautions = _of_kind(assessment, "red_flag"), _of_kind(assessment, "caution")
     other_flags = [i for i in flags if i not in shown and i.answer is not None]
     other_cautions = [i for i in cautions if i not in shown and i.answer is not None]

@@ -44,6 +44,7 @@ PLAN_NOTE_CODES = (
     "concurrent_cgrp_mab",
     "botox_reduction_unknown",
     "prior_botox_unsure",
+    "trial_dates",
 )
 
 GLANCE_TITLE = "At a glance"
