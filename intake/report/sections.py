@@ -19,8 +19,8 @@ from intake.questionnaire.expressions import age_on
 from intake.questionnaire.form import Form, QuestionType
 from intake.questionnaire.response import Response
 from intake.report import wording
-from intake.report.fonts import markup
-from intake.report.styles import URGENT_FILL, grid, styles
+from intake.report.fonts import fits_on_one_line, fonts, markup
+from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
 
 CGRP_ANTIBODY = "cgrp_mab"
 OUTCOME_MARK = wording.OUTCOME_MARK  # the staff review queue imports it from here
@@ -39,10 +39,25 @@ def heading(text: str) -> Paragraph:
     return Paragraph(text, styles().heading)
 
 
+def _cell(value: Any, column_width: float, header: bool) -> Any:
+    """A text cell as a plain string when it fits on one line, else a wrapping paragraph.
+
+    Laying out a paragraph costs several times a plain string; most cells are short, and
+    the appendix alone has a hundred of them, so this keeps the PDF quick to build.
+    """
+    if not isinstance(value, str):
+        return value
+    if fits_on_one_line(value, column_width - 2 * CELL_PADDING, bold=header):
+        return value
+    return _bold(value) if header else p(value)
+
+
 def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: Sequence[tuple] = ()) -> Table:
-    """A ruled table whose header repeats when it splits across pages."""
+    """A ruled table whose bold header row repeats when it splits across pages; `str` cells are ordinary text."""
     total = sum(widths)
-    built = Table(rows, colWidths=[width * w / total for w in widths], repeatRows=1, hAlign="LEFT")
+    columns = [width * w / total for w in widths]
+    cells = [[_cell(value, columns[index], number == 0) for index, value in enumerate(row)] for number, row in enumerate(rows)]
+    built = Table(cells, colWidths=columns, repeatRows=1, hAlign="LEFT")
     style = grid()
     for command in extra:
         style.add(*command)
@@ -164,9 +179,11 @@ def at_a_glance(assessment: Assessment, width: float) -> list[Flowable]:
         (wording.GLANCE_MIDAS, _glance_midas(assessment)),
         (wording.GLANCE_ICHD3, assessment.ichd3.summary if assessment.ichd3 else None),
     ]
-    rows = [[_bold(label), p(value)] for label, value in lines if value is not None]
+    rows = [[label, _cell(value, width * 0.73, header=False)] for label, value in lines if value is not None]
     built = Table(rows, colWidths=[width * 0.27, width * 0.73], hAlign="LEFT")
     built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), fonts().regular), ("FONTNAME", (0, 0), (0, -1), fonts().bold),
+                               ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE), ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
                                ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
                                ("LINEBELOW", (0, 0), (-1, -2), 0.25, "#cccccc")]))
     return [heading(wording.GLANCE_TITLE), built]
@@ -178,7 +195,7 @@ def policies_side_by_side(assessment: Assessment, width: float) -> list[Flowable
     rows = [[_bold("Policy"), _bold("Version"), _bold("Outcome")]]
     for item in [own, *[o for o in assessment.other_policies if o.policy != assessment.policy]]:
         marker = " (this summary)" if item.policy == assessment.policy else ""
-        rows.append([p(item.title + marker), p(item.version), p(_outcome_line(item.outcome, item.outcome_text))])
+        rows.append([item.title + marker, item.version, _outcome_line(item.outcome, item.outcome_text)])
     return [heading(wording.POLICIES_TITLE), table(rows, (0.35, 0.1, 0.55), width)]
 
 
@@ -194,10 +211,10 @@ def _status(status: Status, urgent: bool) -> Paragraph:
 
 def criteria(assessment: Assessment, width: float) -> list[Flowable]:
     urgent = assessment.outcome is Outcome.URGENT_REVIEW
-    text = "cell_muted" if urgent else "cell"
-    rows = [[_bold(t) for t in ("Criterion", "Threshold", "Patient's answer", "Status", "Source")]]
+    rows = [["Criterion", "Threshold", "Patient's answer", "Status", "Source"]]
     for c in assessment.criteria:
-        rows.append([p(c.label, text), p(c.threshold, text), p(_value(c.value), text), _status(c.status, urgent), p(c.source, text)])
+        texts = [p(t, "cell_muted") if urgent else t for t in (c.label, c.threshold, _value(c.value), c.source)]
+        rows.append([*texts[:3], _status(c.status, urgent), texts[3]])
     extra = [("BACKGROUND", (0, 1), (-1, -1), URGENT_FILL)] if urgent else []
     title = wording.CRITERIA_URGENT_TITLE if urgent else wording.CRITERIA_TITLE
     return [heading(title), table(rows, (0.22, 0.22, 0.2, 0.12, 0.24), width, extra)]
@@ -209,8 +226,8 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     shown = [item for item in assessment.screening if _needs_eye(item, assessment)]
     flow: list[Flowable] = [heading(wording.SCREENING_TITLE)]
     if shown:
-        rows = [[_bold(t) for t in ("Question", "Kind", "Answer")]]
-        rows += [[p(item.label), _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
+        rows = [["Question", "Kind", "Answer"]]
+        rows += [[item.label, _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
         flow += [table(rows, (0.6, 0.18, 0.22), width), Spacer(0, 1 * mm)]
     flags, cautions = _of_kind(assessment, "red_flag"), _of_kind(assessment, "caution")
     other_flags = [i for i in flags if i not in shown and i.answer is not None]
@@ -226,9 +243,9 @@ def ichd3_panel(assessment: Assessment, width: float) -> list[Flowable]:
     panel = assessment.ichd3
     if panel is None:
         return []
-    rows = [[_bold(t) for t in ("Item", "Status", "Basis")]]
+    rows = [["Item", "Status", "Basis"]]
     for item in panel.items:
-        rows.append([p(item.label), _bold(wording.ICHD3_STATUS_MARK[item.status]), p(item.basis)])
+        rows.append([item.label, _bold(wording.ICHD3_STATUS_MARK[item.status]), item.basis])
     return [KeepTogether([heading(wording.ICHD3_TITLE), p(panel.summary, "cell_bold"), Spacer(0, 1 * mm),
                           table(rows, (0.34, 0.12, 0.54), width)])]
 
@@ -247,10 +264,10 @@ def overuse(assessment: Assessment, width: float) -> list[Flowable]:
         text = "; ".join(context)
         lines.append(p(text[:1].upper() + text[1:], "body"))
     if assessment.acute_medicines:
-        rows = [[_bold(t) for t in ("Medicine", "Class", "Days a month", "Counts toward overuse")]]
+        rows = [["Medicine", "Class", "Days a month", "Counts toward overuse"]]
         for medicine in assessment.acute_medicines:
-            rows.append([p(_named(medicine.medicine, medicine.generic)), p(medicine.class_label or "not in catalog"),
-                         p(str(medicine.days_per_month)), p("yes" if medicine.counted else "no (shown only)")])
+            rows.append([_named(medicine.medicine, medicine.generic), medicine.class_label or "not in catalog",
+                         str(medicine.days_per_month), "yes" if medicine.counted else "no (shown only)"])
         lines.append(table(rows, (0.35, 0.35, 0.12, 0.18), width))
         labels = {m.class_id: m.class_label for m in assessment.acute_medicines if m.class_id}
         per_class = ", ".join(f"{labels.get(cls, cls)} {days}" for cls, days in found.days_per_class.items())
@@ -269,13 +286,13 @@ def preventives(assessment: Assessment, width: float) -> list[Flowable]:
     title = heading(f"Preventive trials: {counts}")
     if not assessment.preventives:
         return [title, p("No preventive medicines listed.", "body")]
-    rows = [[_bold(t) for t in ("#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why")]]
+    rows = [["#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why"]]
     for index, trial in enumerate(assessment.preventives, start=1):
         dates = " to ".join(d for d in (trial.started, trial.stopped) if d)
         details = "; ".join(part for part in (trial.dose, dates) if part) or "-"
-        rows.append([p(str(index)), p(_named(trial.medicine, trial.generic)), p(trial.class_label or "not in catalog"),
-                     p(details), p(_value(trial.weeks) if trial.weeks is not None else "?"), p(trial.outcome_label),
-                     _bold(trial.reason) if trial.counts else p(trial.reason)])
+        rows.append([str(index), _named(trial.medicine, trial.generic), trial.class_label or "not in catalog",
+                     details, _value(trial.weeks) if trial.weeks is not None else "?", trial.outcome_label,
+                     _bold(trial.reason) if trial.counts else trial.reason])
     return [title, table(rows, (0.04, 0.16, 0.14, 0.14, 0.085, 0.165, 0.27), width)]
 
 
@@ -331,14 +348,14 @@ def appendix(form: Form, response: Response, width: float) -> list[Flowable]:
             continue
         if not questions:
             continue
-        rows = [[_bold(section.title), _bold("Answer")]]
+        rows = [[section.title, "Answer"]]
         for question in questions:
             value = response.answers.get(question.id)
             if question.type is QuestionType.GROUP and value:
                 for number, row in enumerate(value, start=1):
-                    rows.append([p(question.label if number == 1 else ""), p(f"{number}. {format_row(question, row)}")])
+                    rows.append([question.label if number == 1 else "", f"{number}. {format_row(question, row)}"])
             else:
-                rows.append([p(question.label), p(format_value(question, value))])
+                rows.append([question.label, format_value(question, value)])
         flow.append(table(rows, (0.5, 0.5), width))
         flow.append(Spacer(0, 2 * mm))
     return flow

@@ -20,6 +20,8 @@ MET = colors.HexColor("#1b5e20")
 UNMET = colors.HexColor("#8b0000")
 URGENT_FILL = colors.HexColor("#f2f2f2")
 MARGIN = 16 * mm
+CELL_PADDING = 3
+CELL_SIZE, CELL_LEADING = 8.5, 10.5
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def styles() -> Styles:
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
-        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        cell=ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING),
         cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5),
         cell_muted=ParagraphStyle("cell_muted", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
         status_met=ParagraphStyle("status_met", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5, textColor=MET),
@@ -61,12 +63,16 @@ def grid(header_rows: int = 1) -> TableStyle:
     return TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), fonts().regular),
+            ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+            ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fonts().bold),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("GRID", (0, 0), (-1, -1), 0.4, RULE),
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
     )
