@@ -130,7 +130,8 @@ def _glance_red_flags(assessment: Assessment) -> str:
     flags = _of_kind(assessment, "red_flag")
     raised = [item for item in flags if item.flagged]
     unanswered = [item for item in flags if item.answer is None and item.key in assessment.missing]
-    text = _flag_list(raised) if raised else wording.no_red_flags(len([i for i in flags if i.answer is not None]))
+    hidden = [i for i in flags if i.answer is None and i.key not in assessment.missing]
+    text = _flag_list(raised) if raised else wording.no_red_flags(len([i for i in flags if i.answer is not None]), len(hidden))
     if unanswered:
         text += f"; {len(unanswered)} not answered"
     return text
@@ -232,8 +233,10 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     flags, cautions = _of_kind(assessment, "red_flag"), _of_kind(assessment, "caution")
     other_flags = [i for i in flags if i not in shown and i.answer is not None]
     other_cautions = [i for i in cautions if i not in shown and i.answer is not None]
-    flags_text = wording.other_red_flags(len(other_flags), any(i in shown for i in flags))
-    cautions_text = wording.other_cautions(len(other_cautions), any(i in shown for i in cautions))
+    hidden_flags = sum(i.answer is None and i not in shown for i in flags)
+    hidden_cautions = sum(i.answer is None and i not in shown for i in cautions)
+    flags_text = wording.other_red_flags(len(other_flags), any(i in shown for i in flags)) + wording.not_asked(hidden_flags)
+    cautions_text = wording.other_cautions(len(other_cautions), any(i in shown for i in cautions)) + wording.not_asked(hidden_cautions)
     flow.append(p(f"{flags_text}. {cautions_text}. "
                   f"{wording.ALL_IN_APPENDIX}", "body"))
     return flow

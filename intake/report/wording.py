@@ -105,8 +105,13 @@ def other_cautions(count: int, others_listed: bool) -> str:
     return f"No to the other {plural(count, 'caution question')}" if others_listed else f"No to all {plural(count, 'caution question')}"
 
 
-def no_red_flags(count: int) -> str:
-    return f"none of {count}"
+def no_red_flags(count: int, hidden: int) -> str:
+    return f"none of {count}{not_asked(hidden)}"
+
+
+def not_asked(count: int) -> str:
+    """Questions the form hid (pregnancy questions for a male patient), so the counts add up."""
+    return f" ({count} not asked)" if count else ""
 
 
 def short_hash(rules_hash: str) -> str:

@@ -178,3 +178,13 @@ def test_every_vignette_renders_with_its_reasons_and_notes(form, case, policy) -
     for note in assessment.notes:
         assert _squash(note.text) in text
     assert all(f"Page {number} of {len(pages)}" in page for number, page in enumerate(pages, start=1))
+
+
+def test_counts_add_up_when_the_form_hid_pregnancy_questions(form) -> None:
+    data = vignette("V01")
+    data["answers"]["sex_at_birth"] = "male"
+    for key in ("pregnant", "breastfeeding", "rf_pregnancy_new_headache"):
+        data["answers"].pop(key, None)
+    _, pages = _render(form, data)
+    assert "Red flags none of 14 (1 not asked)" in pages[0]
+    assert "No to all 14 red-flag questions (1 not asked). No to all 6 caution questions (2 not asked)." in pages[0]
