@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from intake.eligibility.assessment import Assessment, Outcome, PolicyOutcome, ScreeningAnswer, Status
+from intake.eligibility.preventives import CGRP_ANTIBODY
 from intake.questionnaire.display import format_row, format_value
 from intake.questionnaire.engine import visible
 from intake.questionnaire.expressions import age_on
@@ -22,7 +23,6 @@ from intake.report import wording
 from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
 
-CGRP_ANTIBODY = "cgrp_mab"
 OUTCOME_MARK = wording.OUTCOME_MARK  # the staff review queue imports it from here
 
 
