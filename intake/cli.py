@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from intake import __version__
 from intake.app.assessing import assess_for_clinic
+from intake.atomic import write_private
 from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
 from intake.plain_text import one_line
@@ -113,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     rendered = render_report(response, assessment, form, clinic_info(settings, args.paper))
     output = Path(args.output)
     try:
-        output.write_bytes(rendered.pdf)
+        write_private(output, rendered.pdf)
     except OSError as error:
         raise UsageError([f"-o {output}: cannot write ({error.strerror or error})"]) from None
     for warning in rendered.warnings:

@@ -16,6 +16,7 @@ from pathlib import Path
 from intake.app.finishing import assess_and_render
 from intake.app.review_queue import patient_name
 from intake.app.visit import new_visit_id
+from intake.atomic import write_private
 from intake.cli import UsageError, read_response
 from intake.eligibility.assessment import Assessment
 from intake.questionnaire.loader import default_form
@@ -80,7 +81,10 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
         audit = AuditLog(database)
         audit.record(Action.VIEWED, cli_staff_id(), args.id, stored.rules_version)
         if args.pdf and stored.pdf:
-            Path(args.pdf).write_bytes(stored.pdf)
+            try:
+                write_private(Path(args.pdf), stored.pdf)
+            except OSError as error:
+                raise UsageError([f"--pdf {args.pdf}: cannot write ({error.strerror or error})"]) from None
             audit.record(Action.EXPORTED, cli_staff_id(), args.id, stored.rules_version)
     summary = stored.summary
     print(f"Visit {summary.id}: {summary.status}, started {summary.started.astimezone():%Y-%m-%d %H:%M}")

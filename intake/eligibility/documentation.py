@@ -3,11 +3,13 @@
 Derived from the assessment's own findings so the PDF and the staff screen show the same
 checklist: missing and "not sure" answers, preventive trials without dose, dates or
 length, overuse without a record of its management, prior Botox without its response.
+Records are asked only for trials that count or could count (a counted class, or an
+unknown medicine): a supplement's dates never change a referral.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from intake.eligibility.assessment import (
     AcuteMedicine,
@@ -26,6 +28,7 @@ def documents_to_obtain(
     acute: Sequence[AcuteMedicine],
     overuse: MedicationOveruse,
     prior: PriorBotox,
+    counted_classes: Collection[str],
 ) -> list[Reason]:
     items = [Reason(code=f"missing:{key}", text=f"Answer missing: {label}") for key, label in missing_labels]
     items += [
@@ -39,6 +42,8 @@ def documents_to_obtain(
         name = trial.generic or trial.medicine
         if trial.generic is None:
             items.append(Reason(code=f"unknown:preventives[{index}]", text=f"Identify preventive {trial.medicine!r} (not in the medicine catalog)"))
+        elif trial.class_id not in counted_classes:
+            continue
         if trial.outcome == "ineffective" and trial.weeks is None:
             items.append(Reason(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)"))
         absent = [what for what, value in (("dose", trial.dose), ("start date", trial.started), ("stop date", trial.stopped)) if not value]

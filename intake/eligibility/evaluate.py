@@ -160,6 +160,7 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
             overuse.medicines,
             overuse.overuse,
             botox.prior,
+            preventive_rule.classes if preventive_rule else (),
         ),
         ichd3=assess_ichd3(answers, form, flags, overuse.overuse),
     )

@@ -13,7 +13,7 @@ from intake import __version__
 from intake.eligibility.assessment import Assessment
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
-from intake.report import sections
+from intake.report import sections, wording
 from intake.report.canvas import PageFurniture, numbered_canvas
 from intake.report.fonts import CJK_INSTALL_HINT, unprintable
 from intake.report.styles import MARGIN, styles
@@ -65,9 +65,9 @@ def render_report(
     ]
     furniture = PageFurniture(
         clinic_name=clinic.name,
-        document_title="Intake summary for the clinician",
+        document_title=wording.DOCUMENT_TITLE,
         provenance=f"Generated {stamp} · form {form.id} {form.version} · rules {assessment.policy} "
-        f"{assessment.policy_version} {assessment.rules_hash[:19]}…",
+        f"{assessment.policy_version} {wording.short_hash(assessment.rules_hash)}",
     )
     warnings = []
     missing_glyphs = unprintable(_text_of(response))
@@ -81,9 +81,11 @@ def render_report(
         story.append(Paragraph(f"⚠ {warning}", styles().warning))
     story += sections.identity(form, response, visit_id, clinic.address, width)
     story += sections.outcome_box(assessment, width)
-    story += sections.policies_side_by_side(assessment, width)
+    story += sections.at_a_glance(assessment, width)
     story += sections.criteria(assessment, width)
+    story += sections.policies_side_by_side(assessment, width)
     story += sections.screening(assessment, width)
+    story += sections.ichd3_panel(assessment, width)
     story += sections.overuse(assessment, width)
     story += sections.preventives(assessment, width)
     story += sections.prior_botox_and_midas(assessment)

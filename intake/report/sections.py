@@ -1,4 +1,8 @@
-"""One function per PDF section, each returning flowables (SPEC: "What the clinician PDF must show")."""
+"""One function per PDF section, each returning flowables (SPEC: "What the clinician PDF must show").
+
+Page 1 answers the clinician's first questions: the outcome and why, anything dangerous,
+and what else changes the plan. Everything else follows, and every answer is in the appendix.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,18 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from intake.eligibility.assessment import Assessment, Outcome, PolicyOutcome, Status
+from intake.eligibility.assessment import Assessment, Outcome, PolicyOutcome, ScreeningAnswer, Status
+from intake.eligibility.preventives import CGRP_ANTIBODY
 from intake.questionnaire.display import format_row, format_value
 from intake.questionnaire.engine import visible
 from intake.questionnaire.expressions import age_on
 from intake.questionnaire.form import Form, QuestionType
 from intake.questionnaire.response import Response
-from intake.report.fonts import markup
-from intake.report.styles import grid, styles
+from intake.report import wording
+from intake.report.fonts import fits_on_one_line, fonts, markup
+from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
 
-STATUS_MARK = {Status.MET: "✓ met", Status.UNMET: "✗ UNMET", Status.MISSING: "? MISSING"}
-OUTCOME_MARK = {
-    Outcome.URGENT_REVIEW: "!! URGENT REVIEW",
-    Outcome.INCOMPLETE: "? INCOMPLETE",
-    Outcome.NOT_ELIGIBLE: "✗ NOT ELIGIBLE",
-    Outcome.REVIEW_NEEDED: "! REVIEW NEEDED",
-    Outcome.REFER: "✓ REFER",
-}
+OUTCOME_MARK = wording.OUTCOME_MARK  # the staff review queue imports it from here
 
 
 def p(text: str, style: str = "cell") -> Paragraph:
@@ -40,10 +39,25 @@ def heading(text: str) -> Paragraph:
     return Paragraph(text, styles().heading)
 
 
+def _cell(value: Any, column_width: float, header: bool) -> Any:
+    """A text cell as a plain string when it fits on one line, else a wrapping paragraph.
+
+    Laying out a paragraph costs several times a plain string; most cells are short, and
+    the appendix alone has a hundred of them, so this keeps the PDF quick to build.
+    """
+    if not isinstance(value, str):
+        return value
+    if fits_on_one_line(value, column_width - 2 * CELL_PADDING, bold=header):
+        return value
+    return _bold(value) if header else p(value)
+
+
 def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: Sequence[tuple] = ()) -> Table:
-    """A ruled table whose header repeats when it splits across pages."""
+    """A ruled table whose bold header row repeats when it splits across pages; `str` cells are ordinary text."""
     total = sum(widths)
-    built = Table(rows, colWidths=[width * w / total for w in widths], repeatRows=1, hAlign="LEFT")
+    columns = [width * w / total for w in widths]
+    cells = [[_cell(value, columns[index], number == 0) for index, value in enumerate(row)] for number, row in enumerate(rows)]
+    built = Table(cells, colWidths=columns, repeatRows=1, hAlign="LEFT")
     style = grid()
     for command in extra:
         style.add(*command)
@@ -61,28 +75,119 @@ def identity(form: Form, response: Response, visit_id: str | None, address: str,
         [_bold("Patient"), p(name or "not answered"), _bold("Date of birth"), p(born)],
         [_bold("Answers given"), p(response.authored.isoformat()), _bold("Sex at birth"), p(sex)],
     ]
-    if visit_id:
-        rows.append([_bold("Visit"), p(visit_id), "", ""])
+    language = wording.answered_in(response.language, response.primary_language)
+    extra = [*([_bold("Visit"), p(visit_id)] if visit_id else []), *([_bold("Language"), _bold(language)] if language else [])]
+    if extra:
+        rows.append(extra + [""] * (4 - len(extra)))
     built = Table(rows, colWidths=[width * w for w in (0.16, 0.34, 0.16, 0.34)], hAlign="LEFT")
-    built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    title = [Paragraph("Headache intake: referral criteria summary", styles().title)]
+    built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    title = [Paragraph(wording.TITLE, styles().title)]
     if address:
         title.append(p(address, "small"))
-    return [*title, built, Spacer(0, 3 * mm)]
+    return [*title, built, Spacer(0, 2 * mm)]
+
+
+def _outcome_line(outcome: Outcome, text: str) -> str:
+    return f"{wording.OUTCOME_SYMBOL[outcome]} {text}"
 
 
 def outcome_box(assessment: Assessment, width: float) -> list[Flowable]:
-    rows: list[list[Any]] = [[Paragraph(f"{OUTCOME_MARK[assessment.outcome]}: {markup(assessment.outcome_text)}", styles().outcome)]]
+    """The outcome once, every reason, and the notes that change the plan."""
+    urgent = assessment.outcome is Outcome.URGENT_REVIEW
+    rows: list[list[Any]] = [[Paragraph(markup(_outcome_line(assessment.outcome, assessment.outcome_text)), styles().outcome)]]
+    if urgent:
+        rows.append([_bold(wording.SECONDARY_CAUSE_FIRST)])
     rows += [[p(f"• {reason.text}", "body")] for reason in assessment.reasons]
-    rows.append([p(
-        f"Policy: {assessment.policy_title}, version {assessment.policy_version}. Rules {assessment.rules_hash}",
-        "small",
-    )])
+    rows += [[p(f"Note: {note.text}", "body")] for note in assessment.notes if note.code in wording.PLAN_NOTE_CODES]
+    rows.append([p(f"Policy: {assessment.policy_title}, version {assessment.policy_version}", "small")])
     thickness = 2.5 if assessment.outcome in (Outcome.URGENT_REVIEW, Outcome.INCOMPLETE) else 1.5
     built = Table(rows, colWidths=[width], hAlign="LEFT")
     built.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), thickness, "#000000"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                               ("TOPPADDING", (0, 0), (0, 0), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 5)]))
+                               ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                               ("TOPPADDING", (0, 0), (0, 0), 4), ("BOTTOMPADDING", (0, -1), (-1, -1), 4)]))
     return [built]
+
+
+def _answer(item: ScreeningAnswer) -> str:
+    return "not answered" if item.answer is None else wording.ANSWER_WORD.get(item.answer, item.answer)
+
+
+def _of_kind(assessment: Assessment, kind: str) -> list[ScreeningAnswer]:
+    return [item for item in assessment.screening if item.kind == kind]
+
+
+def _needs_eye(item: ScreeningAnswer, assessment: Assessment) -> bool:
+    """Answered yes or not sure, or missing where the outcome needs it."""
+    return item.flagged or (item.answer is None and item.key in assessment.missing)
+
+
+def _flag_list(items: Sequence[ScreeningAnswer]) -> str:
+    return "; ".join(f"{item.label}: {_answer(item)}" for item in items)
+
+
+def _glance_red_flags(assessment: Assessment) -> str:
+    flags = _of_kind(assessment, "red_flag")
+    raised = [item for item in flags if item.flagged]
+    unanswered = [item for item in flags if item.answer is None and item.key in assessment.missing]
+    hidden = [i for i in flags if i.answer is None and i.key not in assessment.missing]
+    text = _flag_list(raised) if raised else wording.no_red_flags(len([i for i in flags if i.answer is not None]), len(hidden))
+    if unanswered:
+        text += f"; {len(unanswered)} not answered"
+    return text
+
+
+def _glance_overuse(assessment: Assessment) -> str:
+    found = assessment.medication_overuse
+    if not found.present:
+        return "absent"
+    return "PRESENT: " + "; ".join(f"{finding.text}, ICHD-3 {finding.ichd3}" for finding in found.findings)
+
+
+def _glance_unlisted(assessment: Assessment) -> str:
+    names = [f"'{m.medicine}' (attacks, {m.days_per_month} days a month)" for m in assessment.acute_medicines if m.generic is None]
+    names += [f"'{t.medicine}' (preventive)" for t in assessment.preventives if t.generic is None]
+    return f"{len(names)}: {', '.join(names)}" if names else wording.NONE
+
+
+def _glance_cgrp(assessment: Assessment) -> str:
+    current = [t for t in assessment.preventives if t.class_id == CGRP_ANTIBODY and t.outcome == "still_taking"]
+    if not current:
+        return "no"
+    return "yes, still taking " + ", ".join(_named(t.medicine, t.generic) for t in current)
+
+
+def _glance_midas(assessment: Assessment) -> str | None:
+    """The grade when MIDAS was asked, with any disagreement with the headache days beside it."""
+    texts = [note.text for note in assessment.notes if note.code in ("midas_incomplete", "midas_headache_days")]
+    if assessment.midas is not None:
+        m = assessment.midas
+        texts.insert(0, f"grade {m.grade}, {m.grade_text} (score {m.score})")
+    return "; ".join(texts) or None
+
+
+def at_a_glance(assessment: Assessment, width: float) -> list[Flowable]:
+    """One line each for what changes the plan, so none of it waits on page 2."""
+    cautions = [item for item in assessment.screening if item.kind != "red_flag" and _needs_eye(item, assessment)]
+    summary = assessment.prior_botox.summary
+    lines: list[tuple[str, str | None]] = [
+        (wording.GLANCE_RED_FLAGS, _glance_red_flags(assessment)),
+        (wording.GLANCE_OVERUSE, _glance_overuse(assessment)),
+        (wording.GLANCE_UNLISTED, _glance_unlisted(assessment)),
+        (wording.GLANCE_CAUTIONS, _flag_list(cautions) if cautions else wording.NONE),
+        (wording.GLANCE_PRIOR_BOTOX, summary[:1].upper() + summary[1:]),
+        (wording.GLANCE_CGRP, _glance_cgrp(assessment)),
+        (wording.GLANCE_MIDAS, _glance_midas(assessment)),
+        (wording.GLANCE_ICHD3, assessment.ichd3.summary if assessment.ichd3 else None),
+    ]
+    rows = [[label, _cell(value, width * 0.73, header=False)] for label, value in lines if value is not None]
+    built = Table(rows, colWidths=[width * 0.27, width * 0.73], hAlign="LEFT")
+    built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), fonts().regular), ("FONTNAME", (0, 0), (0, -1), fonts().bold),
+                               ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE), ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                               ("LINEBELOW", (0, 0), (-1, -2), 0.25, "#cccccc")]))
+    return [heading(wording.GLANCE_TITLE), built]
 
 
 def policies_side_by_side(assessment: Assessment, width: float) -> list[Flowable]:
@@ -91,36 +196,68 @@ def policies_side_by_side(assessment: Assessment, width: float) -> list[Flowable
     rows = [[_bold("Policy"), _bold("Version"), _bold("Outcome")]]
     for item in [own, *[o for o in assessment.other_policies if o.policy != assessment.policy]]:
         marker = " (this summary)" if item.policy == assessment.policy else ""
-        rows.append([p(item.title + marker), p(item.version), p(f"{OUTCOME_MARK[item.outcome]}: {item.outcome_text}")])
-    return [heading("Outcome under every policy"), table(rows, (0.35, 0.1, 0.55), width)]
+        rows.append([item.title + marker, item.version, _outcome_line(item.outcome, item.outcome_text)])
+    return [heading(wording.POLICIES_TITLE), table(rows, (0.35, 0.1, 0.55), width)]
 
 
 def _value(value: Any) -> str:
     return "not answered" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _status(status: Status, urgent: bool) -> Paragraph:
+    """Green and red when the criteria decide; grey under a red flag, where they do not."""
+    style = "cell_muted" if urgent else {Status.MET: "status_met", Status.UNMET: "status_unmet"}.get(status, "cell_bold")
+    return p(wording.STATUS_MARK[status], style)
+
+
 def criteria(assessment: Assessment, width: float) -> list[Flowable]:
-    rows = [[_bold(t) for t in ("Criterion", "Threshold", "Patient's answer", "Status", "Source")]]
+    urgent = assessment.outcome is Outcome.URGENT_REVIEW
+    rows = [["Criterion", "Threshold", "Patient's answer", "Status", "Source"]]
     for c in assessment.criteria:
-        rows.append([p(c.label), p(c.threshold), p(_value(c.value)), _bold(STATUS_MARK[c.status]), p(c.source)])
-    return [heading("Criteria"), table(rows, (0.22, 0.22, 0.2, 0.12, 0.24), width)]
+        texts = [p(t, "cell_muted") if urgent else t for t in (c.label, c.threshold, _value(c.value), c.source)]
+        rows.append([*texts[:3], _status(c.status, urgent), texts[3]])
+    extra = [("BACKGROUND", (0, 1), (-1, -1), URGENT_FILL)] if urgent else []
+    title = wording.CRITERIA_URGENT_TITLE if urgent else wording.CRITERIA_TITLE
+    return [heading(title), table(rows, (0.22, 0.22, 0.2, 0.12, 0.24), width, extra)]
 
 
 def screening(assessment: Assessment, width: float) -> list[Flowable]:
-    kinds = {"red_flag": "red flag", "caution": "caution", "note": "note"}
-    rows = [[_bold(t) for t in ("Question", "Kind", "Answer", "Flag")]]
-    for item in assessment.screening:
-        answer = "not asked" if item.answer is None else {"yes": "Yes", "no": "No", "unsure": "Not sure"}.get(item.answer, item.answer)
-        flag = {"red_flag": "⚑ RED FLAG", "caution": "! CAUTION", "note": "NOTE"}[item.kind] if item.flagged else ""
-        rows.append([p(item.label), p(kinds[item.kind]), _bold(answer) if item.flagged else p(answer), _bold(flag)])
-    return [heading("Red flags, cautions and notes"), table(rows, (0.55, 0.12, 0.15, 0.18), width)]
+    """Only the questions answered yes or not sure (or missing); the "no" answers are counted."""
+    kinds = {"red_flag": "⚑ red flag", "caution": "! caution", "note": "note"}
+    shown = [item for item in assessment.screening if _needs_eye(item, assessment)]
+    flow: list[Flowable] = [heading(wording.SCREENING_TITLE)]
+    if shown:
+        rows = [["Question", "Kind", "Answer"]]
+        rows += [[item.label, _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
+        flow += [table(rows, (0.6, 0.18, 0.22), width), Spacer(0, 1 * mm)]
+    flags, cautions = _of_kind(assessment, "red_flag"), _of_kind(assessment, "caution")
+    other_flags = [i for i in flags if i not in shown and i.answer is not None]
+    other_cautions = [i for i in cautions if i not in shown and i.answer is not None]
+    hidden_flags = sum(i.answer is None and i not in shown for i in flags)
+    hidden_cautions = sum(i.answer is None and i not in shown for i in cautions)
+    flags_text = wording.other_red_flags(len(other_flags), any(i in shown for i in flags)) + wording.not_asked(hidden_flags)
+    cautions_text = wording.other_cautions(len(other_cautions), any(i in shown for i in cautions)) + wording.not_asked(hidden_cautions)
+    flow.append(p(f"{flags_text}. {cautions_text}. "
+                  f"{wording.ALL_IN_APPENDIX}", "body"))
+    return flow
+
+
+def ichd3_panel(assessment: Assessment, width: float) -> list[Flowable]:
+    panel = assessment.ichd3
+    if panel is None:
+        return []
+    rows = [["Item", "Status", "Basis"]]
+    for item in panel.items:
+        rows.append([item.label, _bold(wording.ICHD3_STATUS_MARK[item.status]), item.basis])
+    return [KeepTogether([heading(wording.ICHD3_TITLE), p(panel.summary, "cell_bold"), Spacer(0, 1 * mm),
+                          table(rows, (0.34, 0.12, 0.54), width)])]
 
 
 def overuse(assessment: Assessment, width: float) -> list[Flowable]:
     found = assessment.medication_overuse
     status = "PRESENT: manage medication overuse before referral" if found.present else "not present"
     lines = [heading("Medication overuse (ICHD-3 8.2)"), p(f"Medication overuse: {status}", "body")]
-    lines += [p(f"• {finding.text}", "body") for finding in found.findings]
+    lines += [p(f"• {finding.text} (ICHD-3 {finding.ichd3})", "body") for finding in found.findings]
     context = []
     if found.distinct_days is not None:
         context.append(f"distinct days with any acute medicine: {found.distinct_days} a month")
@@ -130,10 +267,10 @@ def overuse(assessment: Assessment, width: float) -> list[Flowable]:
         text = "; ".join(context)
         lines.append(p(text[:1].upper() + text[1:], "body"))
     if assessment.acute_medicines:
-        rows = [[_bold(t) for t in ("Medicine", "Class", "Days a month", "Counts toward overuse")]]
+        rows = [["Medicine", "Class", "Days a month", "Counts toward overuse"]]
         for medicine in assessment.acute_medicines:
-            rows.append([p(_named(medicine.medicine, medicine.generic)), p(medicine.class_label or "not in catalog"),
-                         p(str(medicine.days_per_month)), p("yes" if medicine.counted else "no (shown only)")])
+            rows.append([_named(medicine.medicine, medicine.generic), medicine.class_label or "not in catalog",
+                         str(medicine.days_per_month), "yes" if medicine.counted else "no (shown only)"])
         lines.append(table(rows, (0.35, 0.35, 0.12, 0.18), width))
         labels = {m.class_id: m.class_label for m in assessment.acute_medicines if m.class_id}
         per_class = ", ".join(f"{labels.get(cls, cls)} {days}" for cls, days in found.days_per_class.items())
@@ -148,16 +285,17 @@ def _named(typed: str, generic: str | None) -> str:
 
 
 def preventives(assessment: Assessment, width: float) -> list[Flowable]:
-    title = heading(f"Preventive trials: {assessment.failed_classes} failed classes, {assessment.failed_medicines} failed medicines")
+    counts = f"{wording.plural(assessment.failed_classes, 'failed class', 'failed classes')}, {wording.plural(assessment.failed_medicines, 'failed medicine')}"
+    title = heading(f"Preventive trials: {counts}")
     if not assessment.preventives:
         return [title, p("No preventive medicines listed.", "body")]
-    rows = [[_bold(t) for t in ("#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why")]]
+    rows = [["#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why"]]
     for index, trial in enumerate(assessment.preventives, start=1):
         dates = " to ".join(d for d in (trial.started, trial.stopped) if d)
         details = "; ".join(part for part in (trial.dose, dates) if part) or "-"
-        rows.append([p(str(index)), p(_named(trial.medicine, trial.generic)), p(trial.class_label or "not in catalog"),
-                     p(details), p(_value(trial.weeks) if trial.weeks is not None else "?"), p(trial.outcome_label),
-                     _bold(trial.reason) if trial.counts else p(trial.reason)])
+        rows.append([str(index), _named(trial.medicine, trial.generic), trial.class_label or "not in catalog",
+                     details, _value(trial.weeks) if trial.weeks is not None else "?", trial.outcome_label,
+                     _bold(trial.reason) if trial.counts else trial.reason])
     return [title, table(rows, (0.04, 0.16, 0.14, 0.14, 0.085, 0.165, 0.27), width)]
 
 
@@ -213,14 +351,14 @@ def appendix(form: Form, response: Response, width: float) -> list[Flowable]:
             continue
         if not questions:
             continue
-        rows = [[_bold(section.title), _bold("Answer")]]
+        rows = [[section.title, "Answer"]]
         for question in questions:
             value = response.answers.get(question.id)
             if question.type is QuestionType.GROUP and value:
                 for number, row in enumerate(value, start=1):
-                    rows.append([p(question.label if number == 1 else ""), p(f"{number}. {format_row(question, row)}")])
+                    rows.append([question.label if number == 1 else "", f"{number}. {format_row(question, row)}"])
             else:
-                rows.append([p(question.label), p(format_value(question, value))])
+                rows.append([question.label, format_value(question, value)])
         flow.append(table(rows, (0.5, 0.5), width))
         flow.append(Spacer(0, 2 * mm))
     return flow

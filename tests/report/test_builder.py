@@ -48,7 +48,8 @@ def test_every_vignette_pdf_shows_its_evidence(form, case) -> None:
         assert trial.medicine in text
         assert _squash(trial.reason) in text
     for item in assessment.screening:
-        assert item.label in text
+        if item.flagged:
+            assert item.label in pages[0]
     for index, page in enumerate(pages, start=1):
         assert f"Page {index} of {len(pages)}" in page
         assert "Patient-reported, not verified · Decision support, not a diagnosis" in page
@@ -60,8 +61,8 @@ def test_red_flag_and_caution_answers_are_marked(form) -> None:
     data["answers"]["neuromuscular_disease"] = "unsure"
     _, rendered = _report(form, data)
     text = " ".join(_pages(rendered.pdf))
-    assert "Sudden severe (thunderclap) headache red flag Yes ⚑ RED FLAG" in text
-    assert "Nerve and muscle condition caution Not sure ! CAUTION" in text
+    assert "Sudden severe (thunderclap) headache ⚑ red flag Yes" in text
+    assert "Nerve and muscle condition ! caution Not sure" in text
 
 
 def test_unicode_names_survive(form) -> None:

@@ -1,0 +1,120 @@
+"""Staff wording on the clinician PDF (English this round), kept in one place for translation.
+
+Patient wording lives in `intake/app/patient_wording.py`; nothing here is shown on the kiosk.
+"""
+
+from __future__ import annotations
+
+from intake.eligibility.assessment import Ichd3Status, Outcome, Status
+
+TITLE = "Headache intake: referral criteria summary"
+DOCUMENT_TITLE = "Intake summary for the clinician"
+
+# A symbol before the outcome wording: the box names the outcome once, in the SPEC's words.
+OUTCOME_SYMBOL = {
+    Outcome.URGENT_REVIEW: "⚑",
+    Outcome.INCOMPLETE: "?",
+    Outcome.NOT_ELIGIBLE: "✗",
+    Outcome.REVIEW_NEEDED: "!",
+    Outcome.REFER: "✓",
+}
+# The outcome in capitals, for lists that name it in a word (the staff review queue).
+OUTCOME_MARK = {
+    Outcome.URGENT_REVIEW: "!! URGENT REVIEW",
+    Outcome.INCOMPLETE: "? INCOMPLETE",
+    Outcome.NOT_ELIGIBLE: "✗ NOT ELIGIBLE",
+    Outcome.REVIEW_NEEDED: "! REVIEW NEEDED",
+    Outcome.REFER: "✓ REFER",
+}
+SECONDARY_CAUSE_FIRST = "Assess for a secondary cause first: the criteria below are not the priority"
+STATUS_MARK = {Status.MET: "✓ met", Status.UNMET: "✗ UNMET", Status.MISSING: "? MISSING"}
+ICHD3_STATUS_MARK = {
+    Ichd3Status.MET: "✓ met",
+    Ichd3Status.UNMET: "✗ unmet",
+    Ichd3Status.UNKNOWN: "? unknown",
+    Ichd3Status.CLINICIAN: "clinician",
+}
+ANSWER_WORD = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+
+# Notes that change the plan: shown in the outcome box as well as under "Notes".
+PLAN_NOTE_CODES = (
+    "unknown_preventive_could_change",
+    "botox_continuation",
+    "unknown_acute_overuse",
+    "concurrent_cgrp_mab",
+    "botox_reduction_unknown",
+    "prior_botox_unsure",
+    "trial_dates",
+)
+
+GLANCE_TITLE = "At a glance"
+GLANCE_RED_FLAGS = "Red flags"
+GLANCE_OVERUSE = "Medication overuse"
+GLANCE_UNLISTED = "Unlisted medicines"
+GLANCE_CAUTIONS = "Cautions"
+GLANCE_PRIOR_BOTOX = "Prior Botox"
+GLANCE_CGRP = "Concurrent CGRP antibody"
+GLANCE_MIDAS = "MIDAS"
+GLANCE_ICHD3 = "ICHD-3 1.3"
+NONE = "none"
+
+SCREENING_TITLE = "Red flags and cautions answered yes or not sure"
+ALL_IN_APPENDIX = "Every answer is in the appendix."
+ICHD3_TITLE = "ICHD-3 chronic migraine (1.3), from the answers: shown, never decides"
+POLICIES_TITLE = "Outcome under every policy"
+CRITERIA_TITLE = "Criteria"
+CRITERIA_URGENT_TITLE = "Criteria (not the priority: red flags first)"
+
+# Language subtags staff are most likely to meet; any other shows as its tag.
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "de": "German",
+    "es": "Spanish",
+    "fr": "French",
+    "hi": "Hindi",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "tl": "Tagalog",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+}
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """`1 failed class`, `2 failed classes`: the count and the right form of the noun."""
+    return f"{count} {singular if count == 1 else many or singular + 's'}"
+
+
+def answered_in(language: str | None, primary: str) -> str | None:
+    """"Answered in Spanish" when the visit was not in English; an unknown language by its tag."""
+    if primary == "en":
+        return None
+    return f"Answered in {LANGUAGE_NAMES.get(primary, language or primary)}"
+
+
+def other_red_flags(count: int, others_listed: bool) -> str:
+    return f"No to the other {plural(count, 'red-flag question')}" if others_listed else f"No to all {plural(count, 'red-flag question')}"
+
+
+def other_cautions(count: int, others_listed: bool) -> str:
+    return f"No to the other {plural(count, 'caution question')}" if others_listed else f"No to all {plural(count, 'caution question')}"
+
+
+def no_red_flags(count: int, hidden: int) -> str:
+    return f"none of {count}{not_asked(hidden)}"
+
+
+def not_asked(count: int) -> str:
+    """Questions the form hid (pregnancy questions for a male patient), so the counts add up."""
+    return f" ({count} not asked)" if count else ""
+
+
+def short_hash(rules_hash: str) -> str:
+    """`sha256:` and the first 12 hex digits: enough to tell rule sets apart on a printout."""
+    algorithm, _, digest = rules_hash.partition(":")
+    return f"{algorithm}:{digest[:12]}" if digest else rules_hash[:19]
