@@ -233,19 +233,28 @@ class VisitScreen(QWidget):
             self.answers.setItem(row, 1, table_item(line.answer))
         self.answers.resizeRowsToContents()
 
+    def _chosen_printer(self, title: str, no_printer: str, instead: QWidget | None = None) -> QPrinter | None:
+        """The system print dialog on the clinic's printer; None when there is none or staff cancel.
+
+        With no printer at all, `instead` (another way to get the document) takes focus.
+        """
+        found = find_printer(self._printer_name)
+        if found is None:
+            self._show_notice(no_printer)
+            if instead is not None:
+                instead.setFocus()
+            return None
+        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(title)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def print_with_dialog(self) -> None:
         """Print through the system dialog, on the clinic's printer by default."""
         if self.visit is None or self.visit.pdf is None:
             return
-        found = find_printer(self._printer_name)
-        if found is None:
-            self._show_notice(NO_PRINTER)
-            self.save_button.setFocus()
-            return
-        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print summary")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        printer = self._chosen_printer("Print summary", NO_PRINTER, self.save_button)
+        if printer is not None:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
@@ -263,14 +272,8 @@ class VisitScreen(QWidget):
         """Print the information sheet through the system dialog, on the clinic's printer by default."""
         if self.visit is None:
             return
-        found = find_printer(self._printer_name)
-        if found is None:
-            self._show_notice(NO_PRINTER_FOR_SHEET)
-            return
-        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print information sheet")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        printer = self._chosen_printer("Print information sheet", NO_PRINTER_FOR_SHEET)
+        if printer is not None:
             self.print_info_sheet_to(printer)
 
     def print_info_sheet_to(self, printer: QPrinter) -> None:
