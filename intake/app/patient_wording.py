@@ -98,6 +98,8 @@ def answer_in_unit(unit: str) -> str:
 
 def days_counted(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
+
+
 # On-screen keyboard ------------------------------------------------------
 # Key captions (what the key shows) and names (what a screen reader says).
 
@@ -120,6 +122,8 @@ KEYBOARD_NAME = "On-screen keyboard"
 def key_variants_name(letter: str) -> str:
     """Names the row of accented letters a long press on `letter` opens."""
     return f"Letters like {letter}"
+
+
 # Wizard layout: pages, progress, review, the problem summary and the help button -----
 
 NEXT = "Next"
@@ -171,6 +175,8 @@ def optional_question(text: str) -> str:
 def go_to_problem(question_text: str) -> str:
     """Spoken name of a summary link: where tapping it takes the patient."""
     return f"Go to: {question_text}"
+
+
 # Red-flag hold and "I need help" ------------------------------------------------
 # The hold screen after the red-flag section and the help screen say where to go,
 # never why: no outcome, no urgency, nothing about any answer.
@@ -179,6 +185,8 @@ HOLD_THANKS = "Thank you."
 HOLD_MESSAGE = "Please bring the tablet to the front desk now; they will help you with the rest."
 ASK_AT_FRONT_DESK = "Please ask at the front desk"
 BACK_TO_QUESTIONS = "Back to the questions"
+
+
 # Date of birth by touch, and the paused visit ------------------------------------------
 # The birth-date picker (decade -> year -> month -> day), the date boxes, "Are you still
 # there?" and the screen that hides a paused visit until the patient confirms their date
@@ -223,6 +231,8 @@ CONFIRM_BIRTH_DATE = "Please confirm your date of birth"
 BIRTH_DATE_DIFFERS = "That date does not match the one you gave. Please try again."
 STAFF_NEW_VISIT = "Staff: start a new visit"
 STAFF_NEW_VISIT_NAME = "Staff: sign in to put this visit away and start a new one"
+
+
 # Medicine input and folding medicine rows --------------------------------------------
 
 DONE = "Done"
