@@ -13,7 +13,7 @@ from datetime import datetime, time
 from enum import StrEnum
 
 from intake.eligibility.assessment import Outcome
-from intake.report.sections import OUTCOME_MARK
+from intake.report.wording import OUTCOME_MARK
 from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
 from intake.store.visits import URGENT, VisitSummary
 

@@ -29,6 +29,10 @@ CJK_CANDIDATES = (
 )
 CJK_INSTALL_HINT = "install a CJK font (Debian/Ubuntu: apt-get install fonts-wqy-microhei)"
 
+# Binary (not ASCII85) streams for every PDF this process writes: the embedded fonts
+# encode in a fraction of the time and the files are smaller; no reader needs 7-bit text.
+rl_config.useA85 = 0
+
 
 @dataclass(frozen=True)
 class Fonts:
@@ -47,9 +51,6 @@ def _register(name: str, path: Path, **kwargs: int) -> TTFont:
 
 @lru_cache(maxsize=1)
 def fonts() -> Fonts:
-    # Binary (not ASCII85) streams: the embedded fonts encode in a fraction of the time and
-    # the file is smaller; no reader of these PDFs needs 7-bit text.
-    rl_config.useA85 = 0
     regular = _register(REGULAR, FONT_DIR / "DejaVuSans.ttf")
     _register(BOLD, FONT_DIR / "DejaVuSans-Bold.ttf")
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)

@@ -23,7 +23,6 @@ from intake.report import wording
 from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
 
-OUTCOME_MARK = wording.OUTCOME_MARK  # the staff review queue imports it from here
 
 
 def p(text: str, style: str = "cell") -> Paragraph:
@@ -193,7 +192,7 @@ def at_a_glance(assessment: Assessment, width: float) -> list[Flowable]:
 def policies_side_by_side(assessment: Assessment, width: float) -> list[Flowable]:
     own = PolicyOutcome(policy=assessment.policy, title=assessment.policy_title, version=assessment.policy_version,
                         outcome=assessment.outcome, outcome_text=assessment.outcome_text)
-    rows = [[_bold("Policy"), _bold("Version"), _bold("Outcome")]]
+    rows = [["Policy", "Version", "Outcome"]]
     for item in [own, *[o for o in assessment.other_policies if o.policy != assessment.policy]]:
         marker = " (this summary)" if item.policy == assessment.policy else ""
         rows.append([item.title + marker, item.version, _outcome_line(item.outcome, item.outcome_text)])

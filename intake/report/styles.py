@@ -43,14 +43,15 @@ class Styles:
 def styles() -> Styles:
     found = fonts()
     body = ParagraphStyle("body", fontName=found.regular, fontSize=9.5, leading=12.5, textColor=INK)
+    cell = ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING)
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
-        cell=ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING),
-        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5),
-        cell_muted=ParagraphStyle("cell_muted", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
-        status_met=ParagraphStyle("status_met", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5, textColor=MET),
-        status_unmet=ParagraphStyle("status_unmet", parent=body, fontName=found.bold, fontSize=8.5, leading=10.5, textColor=UNMET),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=found.bold),
+        cell_muted=ParagraphStyle("cell_muted", parent=cell, textColor=MUTED),
+        status_met=ParagraphStyle("status_met", parent=cell, fontName=found.bold, textColor=MET),
+        status_unmet=ParagraphStyle("status_unmet", parent=cell, fontName=found.bold, textColor=UNMET),
         heading=ParagraphStyle("heading", parent=body, fontName=found.bold, fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3),
         title=ParagraphStyle("title", parent=body, fontName=found.bold, fontSize=15, leading=18, spaceAfter=2),
         outcome=ParagraphStyle("outcome", parent=body, fontName=found.bold, fontSize=12, leading=15),
