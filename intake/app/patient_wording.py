@@ -236,7 +236,6 @@ STAFF_NEW_VISIT_NAME = "Staff: sign in to put this visit away and start a new on
 # Medicine input and folding medicine rows --------------------------------------------
 
 DONE = "Done"
-EDIT = "Edit"
 REMOVE = "Remove"
 SUMMARY_SEPARATOR = " · "
 

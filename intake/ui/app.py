@@ -222,12 +222,8 @@ class MainWindow(QMainWindow):
 
     def _set_aside_held_visit(self) -> None:
         """Staff chose a new visit: the answers so far stay with them as unfinished."""
-        if self.wizard is not None and self.store is not None:
-            visit = self.wizard.visit
-            if self._store_safely(partial(self.store.set_aside, visit.visit_id, visit.draft(), visit.staff_alerted)):
-                log.info("visit %s: set aside by staff after the hold", visit.visit_id)
         self._patient_page = self.welcome
-        self.end_visit()
+        self.time_out_visit("set aside by staff after the hold")
 
     def _on_help_requested(self, visit_id: str) -> None:
         """The patient asked for a person: where to ask, and a flag every station's queue shows."""
@@ -238,7 +234,7 @@ class MainWindow(QMainWindow):
             return
         visit = self.wizard.visit
         self._store_safely(partial(self.stores.visits.request_help, visit_id, visit.draft(), visit.staff_alerted))
-        self._store_safely(partial(self.stores.audit.record, Action.HELP_REQUESTED, KIOSK_ID, visit_id))
+        self._audit_kiosk(Action.HELP_REQUESTED, visit_id)
 
     def _on_patient_idle(self) -> None:
         if self.wizard is None or self.pages.currentWidget() not in (self.wizard, self.help_screen):
@@ -302,16 +298,19 @@ class MainWindow(QMainWindow):
         if self.stores is not None:
             self._store_safely(partial(self.stores.audit.record, action, KIOSK_ID, visit_id))
 
-    def time_out_visit(self) -> None:
-        """Nobody came back: keep the answers for staff as unfinished, then wipe the screen."""
+    def time_out_visit(self, reason: str = "idle") -> None:
+        """The visit goes no further here: keep the answers for staff as unfinished, then wipe the screen.
+
+        `reason` (idle, or what staff chose) is for the log only.
+        """
         if self.wizard is not None:
             visit = self.wizard.visit
             if self.store is not None and self._store_safely(
                 partial(self.store.set_aside, visit.visit_id, visit.draft(), visit.staff_alerted)
             ):
-                log.info("visit %s: idle, kept as unfinished for staff", visit.visit_id)
+                log.info("visit %s: %s, kept as unfinished for staff", visit.visit_id, reason)
             else:
-                log.error("visit %s: idle, and the answers could not be stored", visit.visit_id)
+                log.error("visit %s: %s, and the answers could not be stored", visit.visit_id, reason)
         self.end_visit()
 
     def _store_safely(self, action: Callable[[], object]) -> bool:
