@@ -62,10 +62,6 @@ class Suggestion:
         """A "did you mean" for a misspelling: shown, never chosen for the patient."""
         return self.match is Match.GUESS
 
-    @property
-    def is_generic(self) -> bool:
-        return self.name == self.generic
-
 
 def fold(text: str) -> str:
     """Comparison form: accents dropped, case-folded, single-spaced ("Ibuprofène" -> "ibuprofene")."""

@@ -51,7 +51,7 @@ LABELS = {
     "1.3C": "1.3 C: migraine features on 8 or more days a month for more than 3 months",
     "1.3D": "1.3 D: not better accounted for by another ICHD-3 diagnosis",
 }
-CHRONIC_ITEMS = ("1.3A", "1.3B", "1.3C")
+
 
 def can_hold(answer: Any) -> bool:
     """`yes`, `unsure` or absent: the feature may be there."""

@@ -45,10 +45,11 @@ KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
 """Answers a criterion kind reads by itself (not named in the policy file)."""
 
 STOPPING_RULE_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
-    "response_below_30_after_2_cycles": KIND_READS["botox_stopping_rule"],
+    "response_below_30_after_2_cycles": {},
     "episodic_for_3_months": {"headache_days": NUMERIC, "duration_months": NUMERIC},
 }
-"""Answers each Botox stopping rule reads."""
+"""Answers each Botox stopping rule reads beyond its `prior_botox_response` row, which a
+stopping rule always comes with and whose `KIND_READS` already covers the Botox answers."""
 
 THRESHOLDS = frozenset({
     "min", "min_trial_weeks", "min_cycles", "min_reduction_percent", "onset_age_over",

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QVBoxLayou
 
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
 from intake.ui.keyboard.panel import KeyboardPanel
-from intake.ui.keyboard.suggestions import SuggestionsAboveKeys
 
 Mode = Literal["auto", "always", "never"]
 _HINT = Qt.InputMethodHint
@@ -78,7 +77,6 @@ class KeyboardDock(QWidget):
         self._settled.setSingleShot(True)
         self._settled.setInterval(0)
         self._settled.timeout.connect(self._reveal_focused)
-        self._suggestions = SuggestionsAboveKeys(self)
         self.hide()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -115,7 +113,6 @@ class KeyboardDock(QWidget):
         self.panel.use(name)
         self.panel.set_shift(name == "letters" and starts_capital(field))
         self.show()
-        self._suggestions.watch(field)
         self.reveal(field)
 
     def reveal(self, field: QWidget) -> None:

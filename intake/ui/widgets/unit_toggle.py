@@ -36,8 +36,5 @@ class UnitToggle(QWidget):
         self.buttons[0].setChecked(True)
         self._group.idClicked.connect(self._on_clicked)
 
-    def index(self) -> int:
-        return self._group.checkedId()
-
     def _on_clicked(self, index: int) -> None:
         self.chosen.emit(index)
