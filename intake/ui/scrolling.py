@@ -81,3 +81,11 @@ class ScrollColumn(QScrollArea):
         height = self.more_below.sizeHint().height()
         self.more_below.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
         self._update_cue()
+
+
+def nearest_scroll_area(widget: QWidget) -> QScrollArea | None:
+    """The scroll area a widget sits in, to scroll it into view; None outside one."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent

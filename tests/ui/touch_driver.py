@@ -23,7 +23,7 @@ from intake.app.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
 from intake.ui.app import MainWindow
 from intake.ui.keyboard.keys import HOLD_MS
 from intake.ui.keyboard.layouts import VARIANTS
-from intake.ui.scrolling import ScrollColumn
+from intake.ui.scrolling import ScrollColumn, nearest_scroll_area
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.date_input import DateInput
 from intake.ui.widgets.medicine_input import MedicineInput
@@ -86,15 +86,6 @@ class Figures:
         )
 
 
-def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            return parent
-        parent = parent.parentWidget()
-    return None
-
-
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -128,7 +119,7 @@ class TouchPatient:
 
     def bring_into_view(self, widget: QWidget) -> None:
         """Scroll with the mouse wheel until the whole control (or its top part) shows."""
-        area = _scroll_area_of(widget)
+        area = nearest_scroll_area(widget)
         if area is None:
             return
         viewport = area.viewport()

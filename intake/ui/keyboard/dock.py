@@ -13,10 +13,11 @@ from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputDevice
-from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
 from intake.ui.keyboard.panel import KeyboardPanel
+from intake.ui.scrolling import nearest_scroll_area
 
 Mode = Literal["auto", "always", "never"]
 _HINT = Qt.InputMethodHint
@@ -51,13 +52,6 @@ def layout_for(field: QWidget) -> str:
 def starts_capital(field: QWidget) -> bool:
     """An empty field for words (a name) starts with a capital; PINs and addresses do not."""
     return not field_text(field) and not field.inputMethodHints() & NO_CAPITAL_HINTS
-
-
-def nearest_scroll_area(widget: QWidget) -> QScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    return parent
 
 
 class KeyboardDock(QWidget):

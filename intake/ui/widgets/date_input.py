@@ -10,12 +10,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout
 
 from intake.app.patient_wording import (
     CHOOSE_THE_DATE, CHOOSE_THE_DATE_NAME, DAY_CAPTION, DAY_PLACEHOLDER, MONTH_CAPTION, YEAR_CAPTION,
     YEAR_PLACEHOLDER, bad_year, impossible_date, incomplete_date,
 )
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 from intake.ui.widgets.date_parts import (
@@ -81,9 +82,7 @@ class DateInput(AnswerInput):
 
     def _reveal_picker(self) -> None:
         """Scroll the page so the whole picker shows, not just its first row."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
+        parent = nearest_scroll_area(self)
         if parent is not None and self.picker.isVisible():
             parent.ensureWidgetVisible(self.picker, 0, 24)
 

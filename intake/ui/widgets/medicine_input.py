@@ -16,7 +16,7 @@ from intake.app.patient_wording import did_you_mean, medicine_name, medicine_sug
 from intake.catalog import Catalog
 from intake.catalog.search import Suggestion, suggestions
 from intake.questionnaire.form import Question
-from intake.ui.scrolling import ScrollColumn
+from intake.ui.scrolling import ScrollColumn, nearest_scroll_area
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, set_state, touch_button
 from intake.ui.widgets.text_input import TextInput
@@ -118,10 +118,8 @@ class MedicineInput(TextInput):
 
     def _reveal_suggestions(self) -> None:
         """Scroll the rows under the box into view once the page has made room for them."""
-        page = self.parentWidget()
-        while page is not None and not isinstance(page, ScrollColumn):
-            page = page.parentWidget()
-        if page is not None and self.suggestion_list.isVisible():
+        page = nearest_scroll_area(self)
+        if isinstance(page, ScrollColumn) and self.suggestion_list.isVisible():
             page.reveal(self.suggestion_list)
 
     def _add_row(self) -> None:

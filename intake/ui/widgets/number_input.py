@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from intake.app.number_steps import stepped
 from intake.app.patient_wording import (
@@ -27,6 +27,7 @@ from intake.app.patient_wording import (
 )
 from intake.app.unit_conversion import shown_range, to_shown, to_stored
 from intake.questionnaire.form import Question, QuestionType, UnitOption
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.count_days import CountDays
 from intake.ui.widgets.flow_row import FlowRow
@@ -194,9 +195,7 @@ class NumberInput(AnswerInput):
 
     def _reveal_count(self) -> None:
         """Scroll just enough to show the whole calendar, or its top if it is taller than the screen."""
-        scroll = self.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
+        scroll = nearest_scroll_area(self)
         if scroll is None or scroll.widget() is None or self.count_days is None:
             return
         top = self.count_days.mapTo(scroll.widget(), QPoint(0, 0)).y()
