@@ -162,10 +162,13 @@ class PatientWizard(QWidget):
     # Navigation ----------------------------------------------------------
 
     def route(self) -> list[SectionPage]:
-        """The screens this patient goes through now, in order: sections in use, pages with a question shown."""
-        in_use = {section.id for section in self.visit.sections()}
+        """The screens this patient goes through now, in order: the pages with a question shown.
+
+        Pages exist only for the sections switched on, so these are exactly the pages of
+        `Visit.sections()` that ask something.
+        """
         shown = self.visit.shown()
-        return [page for page in self.pages if page.section.id in in_use and page.page.asks_any_of(shown)]
+        return [page for page in self.pages if page.page.asks_any_of(shown)]
 
     def focus_current_page(self) -> None:
         """Focus the page's first answer once the wizard is on screen; a hidden widget cannot take focus."""
@@ -183,7 +186,7 @@ class PatientWizard(QWidget):
         if isinstance(page, SectionPage):
             route = self.route()
             position = route.index(page)
-            sections = [section.id for section in self.visit.sections()]
+            sections = list(dict.fromkeys(other.section.id for other in route))
             parts = [other for other in route if other.section is page.section]
             self.progress_text.setText(
                 words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
@@ -191,7 +194,7 @@ class PatientWizard(QWidget):
             self.progress_bar.setRange(0, len(route))
             self.progress_bar.setValue(position)
             self.back_button.setVisible(position > 0)
-            self.next_button.setText(words.BACK_TO_REVIEW if self._returns_to_review(page) else words.NEXT)
+            self.next_button.setText(words.BACK_TO_REVIEW if self._returns_to_review(page, route) else words.NEXT)
             page.show_problems([])
             page.focus_first()
         else:
@@ -204,12 +207,12 @@ class PatientWizard(QWidget):
             self.next_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
 
-    def _returns_to_review(self, page: SectionPage) -> bool:
-        following = self._following(page)
+    def _returns_to_review(self, page: SectionPage, route: list[SectionPage]) -> bool:
+        following = self._following(page, route)
         return self._editing and (following is None or following.section is not page.section)
 
-    def _following(self, page: SectionPage) -> SectionPage | None:
-        route = self.route()
+    @staticmethod
+    def _following(page: SectionPage, route: list[SectionPage]) -> SectionPage | None:
         position = route.index(page) + 1
         return route[position] if position < len(route) else None
 
@@ -230,8 +233,9 @@ class PatientWizard(QWidget):
             return
         self._autosave_timer.stop()
         self.autosave_due.emit()
-        following = self._following(page)
-        target: QWidget = self.review if following is None or self._returns_to_review(page) else following
+        route = self.route()
+        following = self._following(page, route)
+        target: QWidget = self.review if following is None or self._returns_to_review(page, route) else following
         if self._must_hold(page, target):
             self.on_hold = True
             log.warning("visit %s: held for staff after the safety questions", self.visit.visit_id)
