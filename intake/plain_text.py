@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 
+MAX_DEPTH = 20
+"""Nesting levels a data file may have (the top level is 1): JSON responses and YAML alike."""
+MAX_DIGITS = 15
+"""Digits a number may have (every digit before any exponent): more cannot be an answer."""
+
 NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters, DEL, and surrogate code points (only ever unpaired in a `str`)."""
 

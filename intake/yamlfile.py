@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from intake.plain_text import first_not_plain, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, one_line
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -41,8 +41,6 @@ class DataFileError(Exception):
         return [f"{self.path}: {problem}" for problem in self.problems]
 
 
-MAX_DEPTH = 20
-MAX_DIGITS = 15
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _RESOLVER = yaml.resolver.Resolver()
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -88,7 +88,7 @@ class Catalog(_Frozen):
                 if clash := self._clash(exact, exact_form(name), index, name):
                     raise ValueError(f"{self._entry(index)}: name {name!r} is also {clash}")
             for name in medicine.normalisable_names:
-                key = self._normaliser(name)
+                key = self._normalised_names[name]
                 if not key:
                     raise ValueError(f"{self._entry(index)}: name {name!r} is only doses and ignored words")
                 if clash := self._clash(normalised, key, index, name):
@@ -113,8 +113,15 @@ class Catalog(_Frozen):
         return {exact_form(name): medicine for medicine in self.medicines for name in medicine.names}
 
     @cached_property
+    def _normalised_names(self) -> dict[str, str]:
+        """Each catalog name once normalised: for the load-time checks and then the lookup index."""
+        return {name: self._normaliser(name) for medicine in self.medicines for name in medicine.normalisable_names}
+
+    @cached_property
     def _normalised_index(self) -> dict[str, Medicine]:
-        return {self._normaliser(name): medicine for medicine in self.medicines for name in medicine.normalisable_names}
+        return {
+            self._normalised_names[name]: medicine for medicine in self.medicines for name in medicine.normalisable_names
+        }
 
     @cached_property
     def _labels(self) -> dict[str, str]:

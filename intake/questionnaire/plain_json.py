@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from intake.plain_text import first_not_plain, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, one_line
 from intake.questionnaire.engine import Problem
 
-MAX_DEPTH = 20
-MAX_DIGITS = 15
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]')
 _ANSWERS = "answers"
 
