@@ -68,9 +68,6 @@ class ReviewScreen(ScrollColumn):
         for section in visit.sections():
             questions = [q for q in section.questions if q.id in shown and self._listed(q, visit)]
             self.cards[section.id] = self._card(section, questions, visit)
-            self._rows[section.id] = CARD_CHROME_ROWS + sum(
-                max(1, len(self._lines(question, visit.answers.get(question.id)))) for question in questions
-            )
         self._place_cards()
         self.verticalScrollBar().setValue(0)
 
@@ -94,6 +91,7 @@ class ReviewScreen(ScrollColumn):
         super().resizeEvent(event)
 
     def _card(self, section: Section, questions: list[Question], visit: Visit) -> QFrame:
+        """One section's card; its height in answer lines goes into `_rows` for placing it."""
         card = QFrame()
         card.setProperty("role", "review-card")
         card.setObjectName(f"review-{section.id}")
@@ -113,9 +111,11 @@ class ReviewScreen(ScrollColumn):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
         row = 0
+        self._rows[section.id] = CARD_CHROME_ROWS
         for question in questions:
             value = visit.answers.get(question.id)
             lines = self._lines(question, value)
+            self._rows[section.id] += max(1, len(lines))
             grid.addWidget(label(question.label, "review-question"), row, 0, Qt.AlignmentFlag.AlignTop)
             answer = label("\n".join(lines) or words.NOT_ANSWERED, "review-answer" if lines else "review-missing")
             answer.setObjectName(f"answer-{question.id}")
