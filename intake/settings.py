@@ -18,6 +18,9 @@ from intake.yamlfile import load_model, read_yaml
 
 SETTINGS_FILE_NAME = "settings.yaml"
 
+KeyboardMode = Literal["auto", "always", "never"]
+"""When the kiosk shows its on-screen keyboard (auto: a touch screen, or full screen)."""
+
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -34,7 +37,7 @@ class Settings(BaseModel):
     idle_timeout_s: int = Field(default=120, ge=10)
     idle_countdown_s: int = Field(default=30, ge=5)
     resume_window_s: int = Field(default=900, ge=60, description="How long a paused visit can be resumed with the birth date.")
-    on_screen_keyboard: Literal["auto", "always", "never"] = Field(
+    on_screen_keyboard: KeyboardMode = Field(
         default="auto", description="auto: shown when Qt reports a touch screen or the kiosk runs full screen."
     )
     staff_idle_timeout_s: int = Field(default=300, ge=30)

@@ -9,17 +9,16 @@ field has focus at the moment of the tap, so nothing refers to a field that is g
 
 from __future__ import annotations
 
-from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
+from intake.settings import KeyboardMode
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
 from intake.ui.keyboard.panel import KeyboardPanel
 from intake.ui.scrolling import nearest_scroll_area
 
-Mode = Literal["auto", "always", "never"]
 _HINT = Qt.InputMethodHint
 NUMBER_HINTS = _HINT.ImhDigitsOnly | _HINT.ImhFormattedNumbersOnly | _HINT.ImhPreferNumbers
 NO_CAPITAL_HINTS = (
@@ -55,11 +54,11 @@ def starts_capital(field: QWidget) -> bool:
 
 
 class KeyboardDock(QWidget):
-    def __init__(self, mode: Mode = "auto") -> None:
+    def __init__(self, mode: KeyboardMode = "auto") -> None:
         super().__init__()
         self.setObjectName("keyboard-dock")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mode: Mode = mode
+        self.mode: KeyboardMode = mode
         self.panel = KeyboardPanel()
         self.panel.typed.connect(self._type)
         self.panel.erase_requested.connect(self._erase)
@@ -76,7 +75,7 @@ class KeyboardDock(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
-    def set_mode(self, mode: Mode) -> None:
+    def set_mode(self, mode: KeyboardMode) -> None:
         """'auto': on with a touch screen or a full-screen kiosk; a physical keyboard works in every mode."""
         self.mode = mode
         self._follow(QApplication.focusWidget())

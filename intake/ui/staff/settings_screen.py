@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtCore import Signal
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.eligibility.policy import shipped_policies
-from intake.settings import Settings, save_settings
+from intake.settings import KeyboardMode, Settings, save_settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.printing import printer_names
 from intake.ui.widgets.styling import label, touch_button
@@ -98,7 +98,7 @@ class SettingsScreen(QWidget):
         }
         self.field("policy").addItems(shipped_policies())
         self.field("paper").addItems(["a4", "letter"])
-        self.field("on_screen_keyboard").addItems(["auto", "always", "never"])
+        self.field("on_screen_keyboard").addItems(list(get_args(KeyboardMode)))
         self.field("output_dir").setPlaceholderText("Default: the app's own data folder")
         self.field("database_url").setPlaceholderText("Empty: this computer. Applies at the next start")
         form = QFormLayout()

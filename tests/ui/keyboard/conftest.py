@@ -7,12 +7,13 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from intake.ui.keyboard.dock import KeyboardDock, Mode, above_keyboard
+from intake.settings import KeyboardMode
+from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.theme import apply_theme
 
 
 class TypingWindow(QWidget):
-    def __init__(self, mode: Mode) -> None:
+    def __init__(self, mode: KeyboardMode) -> None:
         super().__init__()
         self.page = QWidget()
         self.fields = QVBoxLayout(self.page)
@@ -29,7 +30,7 @@ class TypingWindow(QWidget):
 @pytest.fixture
 def typing_window(qtbot, qapp) -> Callable[..., TypingWindow]:
     def make(
-        *fields: QWidget, mode: Mode = "always", width: int = 800, height: int = 1280, at_bottom: bool = False
+        *fields: QWidget, mode: KeyboardMode = "always", width: int = 800, height: int = 1280, at_bottom: bool = False
     ) -> TypingWindow:
         """Fields at the top of the page (or at its bottom, right on the keyboard)."""
         apply_theme(qapp)
