@@ -29,7 +29,7 @@ from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.settings import load_settings
 from intake.store.errors import StoreError
-from intake.store.status import STATUSES
+from intake.visit_status import STATUSES
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 

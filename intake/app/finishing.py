@@ -79,10 +79,3 @@ def write_summary(finished: FinishedVisit, directory: Path) -> FinishedVisit:
         raise SummaryNotSaved(finished, error.strerror or type(error).__name__) from error
     log.info("visit %s: summary saved", finished.visit_id)
     return replace(finished, pdf_path=path)
-
-
-def finish_visit(
-    visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
-) -> FinishedVisit:
-    """Assess, render and write the PDF to the summaries folder."""
-    return write_summary(assess_and_render(visit_id, response, form, settings, now), summaries_dir(settings))

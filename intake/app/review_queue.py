@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from intake.eligibility.assessment import Outcome
 from intake.report.wording import OUTCOME_MARK
-from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 from intake.store.visits import URGENT, VisitSummary
 
 

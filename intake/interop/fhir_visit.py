@@ -20,7 +20,7 @@ from intake.interop.fhir_codes import OUTCOME_CODE_SYSTEM, OUTCOME_SYSTEM
 from intake.interop.fhir_response import to_questionnaire_response
 from intake.interop.fhir_version import FhirVersion, checked
 from intake.questionnaire.form import Form
-from intake.store.status import FINISHED
+from intake.visit_status import FINISHED
 from intake.store.visits import StoredVisit
 
 OUTCOME_CODE = {"system": OUTCOME_CODE_SYSTEM, "code": "botox-referral-criteria",

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import insert, select, text
 
-from intake.store.database import Database
+from intake.store.repository import Repository
 from intake.store.schema import audit
 
 GENESIS = "0" * 64
@@ -39,6 +39,12 @@ class Action(StrEnum):
     STAFF_ADDED = "staff_added"
     STAFF_DISABLED = "staff_disabled"
     HELP_REQUESTED = "help_requested"
+    STARTED = "started"
+    SET_ASIDE = "set_aside"
+    """The visit went no further at the kiosk (idle, or staff chose a new visit): unfinished, for staff."""
+    INTERRUPTED = "interrupted"
+    """Found in progress at start-up (a crash or power cut): made unfinished, for staff."""
+    FINISHED = "finished"
 
 
 @dataclass(frozen=True)
@@ -70,59 +76,41 @@ def row_hash(
     return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
-class AuditLog:
-    def __init__(self, database: Database) -> None:
-        self._engine = database.engine
-
+class AuditLog(Repository):
     def record(
         self,
         action: Action,
         staff_id: str,
         visit_id: str | None = None,
         rules_version: str | None = None,
-        connection: Connection | None = None,
         subject: str | None = None,
     ) -> None:
-        """Append one row; pass `connection` to make it part of the caller's transaction.
+        """Append one row, in the transaction this log is bound to (see `Stores.transaction`).
 
         `subject` names the staff account an action was about (added, disabled, a failed
         sign-in), when that is not the person acting.
         """
-        if connection is not None:
-            self._append(connection, action, staff_id, visit_id, rules_version, subject)
-            return
-        with self._engine.begin() as own:
-            self._append(own, action, staff_id, visit_id, rules_version, subject)
-
-    def _append(
-        self,
-        connection: Connection,
-        action: Action,
-        staff_id: str,
-        visit_id: str | None,
-        rules_version: str | None,
-        subject: str | None,
-    ) -> None:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
-        last = connection.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar()
-        prev_hash = last or GENESIS
-        at = datetime.now(UTC).isoformat(timespec="microseconds")
-        connection.execute(
-            insert(audit).values(
-                at=at,
-                staff_id=staff_id,
-                action=str(action),
-                visit_id=visit_id,
-                rules_version=rules_version,
-                prev_hash=prev_hash,
-                subject=subject,
-                hash=row_hash(prev_hash, at, staff_id, str(action), visit_id, rules_version, subject),
+        with self._writing() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
+            last = connection.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar()
+            prev_hash = last or GENESIS
+            at = datetime.now(UTC).isoformat(timespec="microseconds")
+            connection.execute(
+                insert(audit).values(
+                    at=at,
+                    staff_id=staff_id,
+                    action=str(action),
+                    visit_id=visit_id,
+                    rules_version=rules_version,
+                    prev_hash=prev_hash,
+                    subject=subject,
+                    hash=row_hash(prev_hash, at, staff_id, str(action), visit_id, rules_version, subject),
+                )
             )
-        )
 
     def rows(self) -> list[AuditRow]:
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             result = connection.execute(select(audit).order_by(audit.c.seq))
             return [AuditRow(**row._mapping) for row in result]
 

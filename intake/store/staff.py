@@ -17,8 +17,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import insert, select, update
 
-from intake.store.database import Database
 from intake.store.errors import SignInRefused, StaffExists, StaffNotFound
+from intake.store.repository import Repository
 from intake.store.schema import staff
 from intake.store.timestamps import as_utc, utc_now
 
@@ -67,15 +67,12 @@ def _member(row: object) -> StaffMember:
     return StaffMember(id=row.id, name=row.name, role=Role(row.role), active=bool(row.active))  # type: ignore[attr-defined]
 
 
-class StaffStore:
-    def __init__(self, database: Database) -> None:
-        self._engine = database.engine
-
+class StaffStore(Repository):
     def add(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
         problem = staff_id_problem(staff_id) or pin_problem(pin) or ("The name is empty." if not name.strip() else None)
         if problem:
             raise ValueError(problem)
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             if connection.execute(select(staff.c.id).where(staff.c.id == staff_id)).first():
                 raise StaffExists(f"staff ID {staff_id!r} is already taken")
             connection.execute(
@@ -87,18 +84,18 @@ class StaffStore:
         return StaffMember(staff_id, name.strip(), role, True)
 
     def list(self) -> list[StaffMember]:
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             return [_member(row) for row in connection.execute(select(staff).order_by(staff.c.id))]
 
     def has_admin(self) -> bool:
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             found = connection.execute(
                 select(staff.c.id).where(staff.c.role == str(Role.ADMIN), staff.c.active.is_(True)).limit(1)
             )
             return found.first() is not None
 
     def disable(self, staff_id: str) -> None:
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             done = connection.execute(update(staff).where(staff.c.id == staff_id).values(active=False))
             if done.rowcount == 0:
                 raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
@@ -110,7 +107,7 @@ class StaffStore:
         not tell a passer-by which IDs exist; only the last try before a lock warns.
         """
         now = now or utc_now()
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             row = connection.execute(select(staff).where(staff.c.id == staff_id)).first()
             if row is None or not row.active:
                 raise SignInRefused(WRONG_ID_OR_PIN)

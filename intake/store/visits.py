@@ -15,12 +15,11 @@ from typing import Any
 
 from sqlalchemy import Select, delete, insert, select, update
 
-from intake.app.finishing import FinishedVisit
 from intake.eligibility.assessment import Outcome
-from intake.store.database import Database
 from intake.store.errors import VisitNotFound
+from intake.store.repository import Repository
 from intake.store.schema import visits
-from intake.store.status import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 from intake.store.timestamps import as_utc, utc_now
 
 URGENT, NEEDS_REVIEW, ROUTINE = 0, 1, 2
@@ -113,13 +112,10 @@ def _names(response: dict[str, Any]) -> dict[str, Any]:
     return {"given_name": answers.get("given_name"), "family_name": answers.get("family_name")}
 
 
-class VisitStore:
-    def __init__(self, database: Database) -> None:
-        self._engine = database.engine
-
+class VisitStore(Repository):
     def create(self, visit_id: str, response: dict[str, Any]) -> None:
         now = utc_now()
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             connection.execute(
                 insert(visits).values(
                     id=visit_id, started=now, updated=now, status=IN_PROGRESS, priority=ROUTINE,
@@ -147,38 +143,40 @@ class VisitStore:
         }
         if staff_alerted:
             values["priority"] = URGENT
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             done = connection.execute(
                 update(visits).where(visits.c.id == visit_id, visits.c.status.in_((IN_PROGRESS, UNFINISHED))).values(**values)
             )
             if done.rowcount == 0:
                 raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
 
-    def finish(self, finished: FinishedVisit) -> None:
-        """Store the finished visit: the response, its assessment, the PDF and the rules it used."""
-        response = finished.response.to_json_dict()
-        assessment = finished.assessment
+    def finish(self, visit_id: str, response: dict[str, Any], assessment: dict[str, Any], pdf: bytes) -> None:
+        """Store the finished visit: the response, its assessment (the `intake assess --json`
+        object, which names the outcome and the rules it used) and the PDF."""
         now = utc_now()
         values: dict[str, Any] = {
             "updated": now, "finished": now, "status": FINISHED,
-            "priority": _PRIORITY.get(assessment.outcome, ROUTINE), "outcome": str(assessment.outcome),
-            "policy": assessment.policy, "rules_version": assessment.policy_version, "rules_hash": assessment.rules_hash,
+            "priority": _PRIORITY.get(Outcome(assessment["outcome"]), ROUTINE), "outcome": assessment["outcome"],
+            "policy": assessment["policy"], "rules_version": assessment["policy_version"],
+            "rules_hash": assessment["rules_hash"],
             "response": json.dumps(response, ensure_ascii=False),
-            "assessment": json.dumps(assessment.to_json_dict(), ensure_ascii=False),
-            "pdf": finished.pdf, **_names(response),
+            "assessment": json.dumps(assessment, ensure_ascii=False),
+            "pdf": pdf, **_names(response),
         }
-        with self._engine.begin() as connection:
-            done = connection.execute(update(visits).where(visits.c.id == finished.visit_id).values(**values))
+        with self._writing() as connection:
+            done = connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))
             if done.rowcount == 0:
-                connection.execute(insert(visits).values(id=finished.visit_id, started=now, reviewed=False, **values))
+                connection.execute(insert(visits).values(id=visit_id, started=now, reviewed=False, **values))
 
-    def mark_interrupted(self) -> int:
-        """At start-up: visits left in progress by a crash become unfinished, for staff only."""
-        with self._engine.begin() as connection:
-            done = connection.execute(
-                update(visits).where(visits.c.status == IN_PROGRESS).values(status=UNFINISHED, updated=utc_now())
-            )
-            return done.rowcount
+    def mark_interrupted(self) -> list[str]:
+        """At start-up: visits left in progress by a crash become unfinished, for staff only.
+
+        Returns their ids, for the audit log."""
+        with self._writing() as connection:
+            ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.status == IN_PROGRESS))]
+            if ids:
+                connection.execute(update(visits).where(visits.c.id.in_(ids)).values(status=UNFINISHED, updated=utc_now()))
+        return ids
 
     def list(
         self,
@@ -201,11 +199,11 @@ class VisitStore:
         query = _started_in(query, date_from, date_to)
         if limit:
             query = query.limit(limit)
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             return [_summary(row) for row in connection.execute(query)]
 
     def get(self, visit_id: str) -> StoredVisit:
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             row = connection.execute(select(visits).where(visits.c.id == visit_id)).first()
         if row is None:
             raise VisitNotFound(f"visit {visit_id}: not found")
@@ -216,11 +214,11 @@ class VisitStore:
         their PDFs (`pdf` is None): what a CSV export needs."""
         columns = [column for column in visits.c if column.name != "pdf"]
         query = _started_in(select(*columns).order_by(visits.c.started), date_from, date_to)
-        with self._engine.connect() as connection:
+        with self._reading() as connection:
             return [_stored(row, None) for row in connection.execute(query)]
 
     def mark_reviewed(self, visit_id: str, staff_id: str) -> None:
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             done = connection.execute(
                 update(visits).where(visits.c.id == visit_id).values(reviewed=True, reviewed_at=utc_now(), reviewed_by=staff_id)
             )
@@ -229,7 +227,7 @@ class VisitStore:
 
     def discard(self, visit_id: str) -> None:
         """Remove an unfinished visit staff decided not to resume."""
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             done = connection.execute(delete(visits).where(visits.c.id == visit_id, visits.c.status != FINISHED))
             if done.rowcount == 0:
                 raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
@@ -237,7 +235,7 @@ class VisitStore:
     def purge(self, older_than_days: int) -> list[str]:
         """Delete visits started more than N days ago; returns their ids for the audit log."""
         cutoff = utc_now() - timedelta(days=older_than_days)
-        with self._engine.begin() as connection:
+        with self._writing() as connection:
             ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.started < cutoff))]
             if ids:
                 connection.execute(delete(visits).where(visits.c.id.in_(ids)))

@@ -7,14 +7,14 @@ import stat
 import pytest
 
 from cases import vignette
-from intake.app.finishing import SummaryNotSaved, finish_visit, summaries_dir
+from intake.app.finishing import SummaryNotSaved, assess_and_render, summaries_dir, write_summary
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 
 
 def test_finish_saves_a_private_pdf_named_by_visit(form, tmp_path) -> None:
     response = parse_response(vignette("V06"), form)
-    finished = finish_visit("20261124-101500-abc123", response, form, Settings(policy="nice-ta260", output_dir=tmp_path))
+    finished = _finish("20261124-101500-abc123", response, form, Settings(policy="nice-ta260", output_dir=tmp_path))
     assert finished.assessment.policy == "nice-ta260"
     assert [other.policy for other in finished.assessment.other_policies] == ["us-payer"]
     assert finished.pdf_path == tmp_path / "visit-20261124-101500-abc123.pdf"
@@ -33,6 +33,11 @@ def test_unwritable_folder_keeps_the_finished_visit(form, tmp_path) -> None:
     blocked.write_text("not a folder", encoding="utf-8")
     response = parse_response(vignette("V01"), form)
     with pytest.raises(SummaryNotSaved) as raised:
-        finish_visit("20261124-101500-abc123", response, form, Settings(output_dir=blocked))
+        _finish("20261124-101500-abc123", response, form, Settings(output_dir=blocked))
     assert raised.value.finished.pdf.startswith(b"%PDF")
     assert raised.value.finished.assessment.outcome == "REFER"
+
+
+def _finish(visit_id: str, response, form, settings: Settings):
+    """What the kiosk does without a store: assess, render, write to the summaries folder."""
+    return write_summary(assess_and_render(visit_id, response, form, settings), summaries_dir(settings))

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from cases import vignette
-from intake.app.finishing import finish_visit
+from intake.app.finishing import assess_and_render, summaries_dir, write_summary
 from intake.cli import main
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
@@ -47,6 +47,11 @@ def test_visits_show_pdf_is_0600(import_vignette, tmp_path, capsys) -> None:
 
 def test_kiosk_output_dir_summary_is_0600(form, tmp_path) -> None:
     settings = Settings(output_dir=tmp_path / "printer")
-    finished = finish_visit("0001", parse_response(vignette("V01"), form), form, settings)
+    finished = _finish("0001", parse_response(vignette("V01"), form), form, settings)
     assert finished.pdf_path == tmp_path / "printer" / "visit-0001.pdf"
     assert _mode(finished.pdf_path) == 0o600
+
+
+def _finish(visit_id: str, response, form, settings: Settings):
+    """What the kiosk does without a store: assess, render, write to the summaries folder."""
+    return write_summary(assess_and_render(visit_id, response, form, settings), summaries_dir(settings))

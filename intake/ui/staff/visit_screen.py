@@ -37,7 +37,7 @@ from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
 from intake.store.audit import Action
-from intake.store.status import FINISHED
+from intake.visit_status import FINISHED
 from intake.store.visits import StoredVisit, VisitStore
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf

@@ -1,0 +1,10 @@
+"""The refusals use cases raise, for screens and commands to catch and word.
+
+Light on purpose (no database libraries): `intake assess` imports it without paying for
+SQLAlchemy.
+"""
+
+from intake.store.errors import NoKey, SignInRefused, StaffExists, StaffNotFound, StoreError, VisitNotFound
+from intake.store.keys import KEY_ENV
+
+__all__ = ["KEY_ENV", "NoKey", "SignInRefused", "StaffExists", "StaffNotFound", "StoreError", "VisitNotFound"]

@@ -1,0 +1,11 @@
+"""What the use cases hand to screens and commands: stored visits, staff, audit rows.
+
+Screens and commands show these; they never open the store themselves, so this module
+is the one place they take its types from.
+"""
+
+from intake.store.audit import AuditRow, chain_problems
+from intake.store.staff import Role, StaffMember, pin_problem, staff_id_problem
+from intake.store.visits import StoredVisit, VisitSummary
+
+__all__ = ["AuditRow", "Role", "StaffMember", "StoredVisit", "VisitSummary", "chain_problems", "pin_problem", "staff_id_problem"]

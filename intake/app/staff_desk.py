@@ -1,0 +1,170 @@
+"""A signed-in person's desk (or a terminal user's): every staff use case, audited in their name.
+
+Each use case that changes stored state does so in one transaction with its audit row,
+so neither can be kept without the other. Reading the queue is not audited; opening a
+visit is. Printing cannot be undone, so its row is written once the printer took the job.
+Files written for staff (a saved PDF, an export) are written after their audit row is
+appended and before it commits: a file that cannot be written leaves no row behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
+from intake.app.station import Station
+from intake.app.visit import new_visit_id
+from intake.atomic import write_private
+from intake.interop.csv_export import csv_bytes
+from intake.interop.fhir_version import FhirVersion
+from intake.interop.fhir_visit import export_visit
+from intake.questionnaire.response import Response
+from intake.settings import Settings, save_settings
+from intake.store.audit import Action, AuditRow
+from intake.store.staff import Role, StaffMember
+from intake.store.stores import Stores
+from intake.store.visits import StoredVisit, VisitSummary
+
+Printed = TypeVar("Printed")
+
+
+class StaffDesk:
+    def __init__(self, station: Station, member: StaffMember | None, actor: str | None = None) -> None:
+        """`member` is the signed-in person; a terminal user has none and acts as `actor` (`cli:<login>`)."""
+        self.station = station
+        self.member = member
+        self.actor = actor or (member.id if member is not None else "")
+        if not self.actor:
+            raise ValueError("a staff desk needs a signed-in member or a terminal user's id")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.member is not None and self.member.is_admin
+
+    @property
+    def _stores(self) -> Stores:
+        return self.station.required_stores()
+
+    def sign_out(self) -> None:
+        with self.station.audited(Action.SIGNED_OUT, self.actor):
+            pass
+
+    def queue(self, since: datetime | None = None) -> list[VisitSummary]:
+        """Urgent first, then needing review, newest first within each (not audited: names only)."""
+        return self._stores.visits.list(since=since)
+
+    def visits(self, status: str | None = None, date_from: date | None = None, date_to: date | None = None) -> list[VisitSummary]:
+        return self._stores.visits.list(status=status, date_from=date_from, date_to=date_to)
+
+    def view(self, visit_id: str) -> StoredVisit:
+        """One visit, whole; its opening is audited with the rules it was assessed by."""
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.get(visit_id)
+            transaction.audit.record(Action.VIEWED, self.actor, visit_id, visit.rules_version)
+        return visit
+
+    def print_summary(self, visit: StoredVisit, send: Callable[[bytes], Printed]) -> Printed:
+        """`send` prints the stored PDF (raising if it cannot); the printing is then audited."""
+        if visit.pdf is None:
+            raise ValueError(f"visit {visit.summary.id}: no summary to print")
+        printed = send(visit.pdf)
+        with self.station.audited(Action.PRINTED, self.actor, visit.summary.id, visit.rules_version):
+            pass
+        return printed
+
+    def print_info_sheet(self, visit: StoredVisit, send: Callable[[], Printed]) -> Printed:
+        """The patient information sheet printed for this visit (a handout: only the printing is kept)."""
+        printed = send()
+        with self.station.audited(Action.PRINTED_INFO, self.actor, visit.summary.id):
+            pass
+        return printed
+
+    def save_pdf(self, visit: StoredVisit, folder: Path | None = None) -> Path:
+        """The stored summary into `folder` (default: the clinic's summaries folder), named by visit id only."""
+        if visit.pdf is None:
+            raise ValueError(f"visit {visit.summary.id}: no summary PDF (the visit is not finished)")
+        with self._stores.transaction() as transaction:
+            transaction.audit.record(Action.EXPORTED, self.actor, visit.summary.id, visit.rules_version)
+            return save_summary(visit.pdf, visit.summary.id, folder or summaries_dir(self.station.settings))
+
+    def write_pdf(self, visit: StoredVisit, path: Path) -> None:
+        """The stored summary to a path the user chose (the CLI's `--pdf`)."""
+        if visit.pdf is None:
+            raise ValueError(f"visit {visit.summary.id}: no summary PDF (the visit is not finished)")
+        with self._stores.transaction() as transaction:
+            transaction.audit.record(Action.EXPORTED, self.actor, visit.summary.id, visit.rules_version)
+            write_private(path, visit.pdf)
+
+    def mark_reviewed(self, visit_id: str) -> StoredVisit:
+        with self._stores.transaction() as transaction:
+            transaction.visits.mark_reviewed(visit_id, self.actor)
+            visit = transaction.visits.get(visit_id)
+            transaction.audit.record(Action.REVIEWED, self.actor, visit_id, visit.rules_version)
+        return visit
+
+    def discard(self, visit_id: str) -> None:
+        """Delete an unfinished visit staff will not resume; `VisitNotFound` if it is not one."""
+        with self.station.audited(Action.DISCARDED, self.actor, visit_id) as transaction:
+            transaction.visits.discard(visit_id)
+
+    def continue_held_visit(self, visit_id: str) -> None:
+        """Staff hand the tablet back to the patient whose red-flag answer put the visit on hold."""
+        with self.station.audited(Action.RESUMED, self.actor, visit_id):
+            pass
+
+    def change_settings(self, settings: Settings) -> None:
+        """Write the clinic's new settings (audited) and use them from the next visit on."""
+        with self._stores.transaction() as transaction:
+            transaction.audit.record(Action.SETTINGS_CHANGED, self.actor)
+            save_settings(settings, self.station.settings_file)
+        self.station.use_settings(settings)
+
+    def import_response(self, response: Response) -> FinishedVisit:
+        """A response file stored as a finished visit, assessed under the clinic's settings."""
+        finished = assess_and_render(new_visit_id(), response, self.station.form, self.station.settings)
+        assessment = finished.assessment
+        with self.station.audited(Action.IMPORTED, self.actor, finished.visit_id, assessment.policy_version) as transaction:
+            transaction.visits.finish(finished.visit_id, response.to_json_dict(), assessment.to_json_dict(), finished.pdf)
+        return finished
+
+    def purge(self, older_than_days: int) -> list[str]:
+        """Delete visits started more than N days ago, each with its own audit row."""
+        with self._stores.transaction() as transaction:
+            purged = transaction.visits.purge(older_than_days)
+            for visit_id in purged:
+                transaction.audit.record(Action.PURGED, self.actor, visit_id)
+        return purged
+
+    def export_fhir(self, visit_id: str, version: FhirVersion, write: Callable[[dict], None]) -> StoredVisit:
+        """One visit as a FHIR Bundle, handed to `write`; audited, and nothing kept if `write` fails."""
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.get(visit_id)
+            transaction.audit.record(Action.EXPORTED, self.actor, visit_id, visit.rules_version)
+            write(export_visit(visit, self.station.form, version))
+        return visit
+
+    def export_csv(self, date_from: date | None, date_to: date | None, write: Callable[[bytes], None]) -> int:
+        """Visits started in these days as CSV, handed to `write`; one audit row per visit."""
+        with self._stores.transaction() as transaction:
+            exported = transaction.visits.without_pdfs(date_from, date_to)
+            for visit in exported:
+                transaction.audit.record(Action.EXPORTED, self.actor, visit.summary.id, visit.rules_version)
+            write(csv_bytes(self.station.form, exported))
+        return len(exported)
+
+    def staff(self) -> list[StaffMember]:
+        return self._stores.staff.list()
+
+    def add_staff(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
+        with self.station.audited(Action.STAFF_ADDED, self.actor, subject=staff_id) as transaction:
+            return transaction.staff.add(staff_id, name, role, pin)
+
+    def disable_staff(self, staff_id: str) -> None:
+        with self.station.audited(Action.STAFF_DISABLED, self.actor, subject=staff_id) as transaction:
+            transaction.staff.disable(staff_id)
+
+    def audit_rows(self) -> list[AuditRow]:
+        return self._stores.audit.rows()
