@@ -32,6 +32,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from cases import vignette  # noqa: E402
 from intake.eligibility.policy import load_rules  # noqa: E402
 from intake.questionnaire.loader import default_form  # noqa: E402
+from intake.app.desk import Desk  # noqa: E402
+from intake.app.station import Station  # noqa: E402
 from intake.settings import Settings  # noqa: E402
 from intake.ui.app import MainWindow  # noqa: E402
 from intake.ui.theme import apply_theme  # noqa: E402
@@ -44,7 +46,7 @@ SIZES = ((800, 1280), (1280, 800))
 def drive(case_id: str, size: tuple[int, int], app: QApplication) -> tuple[str, Figures]:
     apply_theme(app)
     settings = Settings(on_screen_keyboard="always", output_dir=Path(_HOME) / "summaries")
-    window = MainWindow(settings, default_form(), load_rules(settings.policy))
+    window = MainWindow(Desk(Station(None, default_form(), settings, load_rules(settings.policy))))
     window.resize(*size)
     window.show()
     QTest.qWaitForWindowExposed(window)

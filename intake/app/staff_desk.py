@@ -45,6 +45,11 @@ class StaffDesk:
         return self.member is not None and self.member.is_admin
 
     @property
+    def summaries_folder(self) -> Path:
+        """Where `save_pdf` puts summaries: the clinic's output folder, else the data dir's."""
+        return summaries_dir(self.station.settings)
+
+    @property
     def _stores(self) -> Stores:
         return self.station.required_stores()
 
@@ -88,7 +93,7 @@ class StaffDesk:
             raise ValueError(f"visit {visit.summary.id}: no summary PDF (the visit is not finished)")
         with self._stores.transaction() as transaction:
             transaction.audit.record(Action.EXPORTED, self.actor, visit.summary.id, visit.rules_version)
-            return save_summary(visit.pdf, visit.summary.id, folder or summaries_dir(self.station.settings))
+            return save_summary(visit.pdf, visit.summary.id, folder or self.summaries_folder)
 
     def write_pdf(self, visit: StoredVisit, path: Path) -> None:
         """The stored summary to a path the user chose (the CLI's `--pdf`)."""

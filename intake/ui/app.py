@@ -6,7 +6,7 @@ import argparse
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -14,24 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.desk import Desk
+from intake.app.errors import StoreError
+from intake.app.finishing import FinishedVisit
+from intake.app.opening import load_form_and_rules, open_kiosk
 from intake.app.resuming import birth_date_of
-from intake.app.staff_session import KIOSK_ID, first_admin_from_environment
 from intake.app.visit import Visit
-from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
-from intake.paths import data_dir
+from intake.eligibility.policy import RuleSet
 from intake.questionnaire.form import Form
-from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings, settings_path
-from intake.store.audit import Action
-from intake.store.database import DATABASE_FILE, open_database
-from intake.store.errors import StoreError
-from intake.store.keys import stored_key
-from intake.store.stores import Stores
-from intake.store.visits import VisitStore
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.help_screen import HelpScreen
@@ -68,19 +61,10 @@ class MainWindow(QMainWindow):
     visit_finished = Signal(object)
     """The `FinishedVisit` (response, assessment, PDF) for the store and staff screens."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        form: Form,
-        rules: RuleSet,
-        stores: Stores | None = None,
-        settings_file: Path | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
-        self.stores = stores
-        self.settings = settings
-        self.form = form
-        self.rules = rules
+        self.desk = desk
+        settings = desk.settings
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
@@ -103,7 +87,7 @@ class MainWindow(QMainWindow):
         self.paused.given_up.connect(self.time_out_visit)
         self.paused.staff_requested.connect(self._staff_new_visit)
         self._new_visit_on_sign_in = False
-        if stores is None:
+        if not desk.has_store:
             self.paused.staff_button.hide()
         for page in (self.welcome, self.thank_you, self.still_there, self.hold_screen, self.help_screen, self.paused):
             self.pages.addWidget(page)
@@ -113,15 +97,23 @@ class MainWindow(QMainWindow):
         self.patient_idle = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
         self.staff: StaffArea | None = None
-        if stores is not None:
-            self._add_staff_mode(stores, settings_file)
+        if desk.has_store:
+            self._add_staff_mode()
 
     @property
-    def store(self) -> VisitStore | None:
-        return self.stores.visits if self.stores is not None else None
+    def settings(self) -> Settings:
+        return self.desk.settings
 
-    def _add_staff_mode(self, stores: Stores, settings_file: Path | None) -> None:
-        self.staff = StaffArea(stores, self.form, self.settings, settings_file)
+    @property
+    def form(self) -> Form:
+        return self.desk.form
+
+    @property
+    def rules(self) -> RuleSet:
+        return self.desk.rules
+
+    def _add_staff_mode(self) -> None:
+        self.staff = StaffArea(self.desk)
         self.staff.leave.connect(self._leave_staff_mode)
         self.staff.settings_saved.connect(self._apply_settings)
         self.staff.held_visit_continued.connect(self._continue_after_hold)
@@ -168,12 +160,7 @@ class MainWindow(QMainWindow):
             self.welcome.start_button.setFocus()
 
     def _apply_settings(self, settings: Settings) -> None:
-        """New clinic settings from the admin screen; the next visit uses them."""
-        try:
-            self.rules = load_rules(settings.policy)
-        except (UnknownPolicy, DataFileError):
-            log.error("settings: the policy could not be loaded; using the previous one")
-        self.settings = settings
+        """New clinic settings from the admin screen (the desk already uses them for the next visit)."""
         self.keyboard.set_mode(settings.on_screen_keyboard)
         self.welcome.clinic.setText(settings.clinic_name)
         self.setWindowTitle(f"{settings.clinic_name} - intake")
@@ -196,8 +183,7 @@ class MainWindow(QMainWindow):
         self.wizard.focus_current_page()
         self.patient_idle.start(self.settings.idle_timeout_s)
         log.info("visit %s started", visit.visit_id)
-        if self.store is not None:
-            self._store_safely(partial(self.store.create, visit.visit_id, visit.draft()))
+        self.desk.start(visit)
 
     def _on_red_flag(self, visit_id: str) -> None:
         """Save at once, so the visit is urgent in the store (and on every station) now."""
@@ -230,11 +216,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.help_screen)
         self.help_screen.back_button.setFocus()
         log.info("visit %s: patient asked for help", visit_id)
-        if self.stores is None or self.wizard is None:
-            return
-        visit = self.wizard.visit
-        self._store_safely(partial(self.stores.visits.request_help, visit_id, visit.draft(), visit.staff_alerted))
-        self._audit_kiosk(Action.HELP_REQUESTED, visit_id)
+        if self.wizard is not None:
+            self.desk.request_help(self.wizard.visit)
 
     def _on_patient_idle(self) -> None:
         if self.wizard is None or self.pages.currentWidget() not in (self.wizard, self.help_screen):
@@ -262,8 +245,7 @@ class MainWindow(QMainWindow):
         assert self.wizard is not None
         visit_id = self.wizard.visit.visit_id
         self.patient_idle.stop()
-        self._autosave()
-        self._audit_kiosk(Action.PAUSED, visit_id)
+        self.desk.pause(self.wizard.visit)
         clear_clipboard()
         self.pages.setCurrentWidget(self.paused)
         self.paused.pause(birth_date, self.settings.resume_window_s)
@@ -274,7 +256,7 @@ class MainWindow(QMainWindow):
         if self.wizard is None:
             self.end_visit()
             return
-        self._audit_kiosk(Action.RESUMED, self.wizard.visit.visit_id)
+        self.desk.resume(self.wizard.visit.visit_id)
         self.pages.setCurrentWidget(self.wizard)
         self.patient_idle.start(self.settings.idle_timeout_s)
         log.info("visit %s: resumed", self.wizard.visit.visit_id)
@@ -293,90 +275,35 @@ class MainWindow(QMainWindow):
         self._patient_page = self.welcome
         self.pages.setCurrentWidget(self.staff)
 
-    def _audit_kiosk(self, action: Action, visit_id: str) -> None:
-        """What the kiosk does by itself (pausing, resuming) is audited like staff actions."""
-        if self.stores is not None:
-            self._store_safely(partial(self.stores.audit.record, action, KIOSK_ID, visit_id))
-
     def time_out_visit(self, reason: str = "idle") -> None:
         """The visit goes no further here: keep the answers for staff as unfinished, then wipe the screen.
 
         `reason` (idle, or what staff chose) is for the log only.
         """
         if self.wizard is not None:
-            visit = self.wizard.visit
-            if self.store is not None and self._store_safely(
-                partial(self.store.set_aside, visit.visit_id, visit.draft(), visit.staff_alerted)
-            ):
-                log.info("visit %s: %s, kept as unfinished for staff", visit.visit_id, reason)
+            visit_id = self.wizard.visit.visit_id
+            if self.desk.set_aside(self.wizard.visit):
+                log.info("visit %s: %s, kept as unfinished for staff", visit_id, reason)
             else:
-                log.error("visit %s: %s, and the answers could not be stored", visit.visit_id, reason)
+                log.error("visit %s: %s, and the answers could not be stored", visit_id, reason)
         self.end_visit()
 
-    def _store_safely(self, action: Callable[[], object]) -> bool:
-        """Run a store call; on failure log the error kind and carry on with the visit.
-
-        The answers stay in memory and the next save or Finish tries again, so a brief
-        database outage never interrupts a patient.
-        """
-        try:
-            action()
-        except (StoreError, SQLAlchemyError) as error:
-            log.error("store: %s", type(error).__name__)
-            return False
-        return True
-
     def _autosave(self) -> None:
-        if self.store is not None and self.wizard is not None:
-            visit = self.wizard.visit
-            self._store_safely(partial(self.store.save_answers, visit.visit_id, visit.draft(), visit.staff_alerted))
-
-    def _keep(self, visit_id: str, response: Response) -> FinishedVisit:
-        """Into the encrypted store, and the clinic's folder if it named one.
-
-        Without a working store the PDF goes to the folder (default: the data dir), so a
-        finished visit is never only in memory.
-        """
-        finished = assess_and_render(visit_id, response, self.form, self.settings)
-        if self.store is None or not self._store_safely(partial(self.store.finish, finished)):
-            return write_summary(finished, summaries_dir(self.settings))
-        if self.settings.output_dir is None:
-            return finished
-        try:
-            return write_summary(finished, self.settings.output_dir)
-        except SummaryNotSaved:
-            return finished
+        if self.wizard is not None:
+            self.desk.autosave(self.wizard.visit)
 
     def _on_completed(self, response: Response) -> None:
         assert self.wizard is not None
-        visit_id = self.wizard.visit.visit_id
-        finished: FinishedVisit | None
-        try:
-            finished = self._keep(visit_id, response)
-        except SummaryNotSaved as error:
-            finished = error.finished
-            self.unsaved.append(finished)
-        except Exception as error:  # noqa: BLE001 - the answers must survive any report failure
-            log.error("visit %s: summary failed: %s", visit_id, type(error).__name__)
-            finished = None
-            self.unsaved.append(response)
-        saved = finished is not None and (finished.pdf_path is not None or self.store is not None)
+        result = self.desk.finish(self.wizard.visit.visit_id, response)
+        if not result.kept:
+            self.unsaved.append(result.finished or response)
         self.patient_idle.stop()
         self.pages.setCurrentWidget(self.thank_you)
-        self.thank_you.start("" if saved else SUMMARY_PROBLEM)
-        if finished is not None:
+        self.thank_you.start("" if result.kept else SUMMARY_PROBLEM)
+        if result.finished is not None:
             if self.settings.auto_print:
-                self._auto_print(finished)
-            self.visit_finished.emit(finished)
-
-    def _auto_print(self, finished: FinishedVisit) -> None:
-        """The clinic asked for paper at once; a missing printer is for staff, never the patient."""
-        problem = print_on_clinic_printer(finished.pdf, self.settings.printer)
-        if problem:
-            log.warning("visit %s: automatic printing failed: %s", finished.visit_id, problem)
-            return
-        if self.stores is not None:
-            self.stores.audit.record(Action.PRINTED, KIOSK_ID, finished.visit_id, finished.assessment.policy_version)
+                self.desk.auto_print(result.finished, print_on_clinic_printer)
+            self.visit_finished.emit(result.finished)
 
     def end_visit(self) -> None:
         """Back to the welcome screen with the last patient's widgets destroyed.
@@ -416,18 +343,8 @@ def _run_driver(script: Path, window: MainWindow) -> None:
     module.drive(window)
 
 
-def _load(settings: Settings) -> tuple[Form, RuleSet]:
-    try:
-        return default_form(), load_rules(settings.policy)
-    except UnknownPolicy as error:
-        raise DataFileError(settings_path(), [f"policy: {error}"]) from None
-
-
-def _ask_passphrase(settings: Settings) -> str | None:
+def _ask_passphrase(first_use: bool) -> str | None:
     """Staff type the database passphrase when neither the environment nor a keyring has it."""
-    if settings.database_url:
-        return None
-    first_use = not (data_dir() / DATABASE_FILE).exists()
     prompt = "Choose a passphrase for the visits database:" if first_use else "Visits database passphrase:"
     passphrase, ok = QInputDialog.getText(None, "Headache intake: staff", prompt, QLineEdit.EchoMode.Password)
     if not ok or not passphrase:
@@ -440,16 +357,6 @@ def _ask_passphrase(settings: Settings) -> str | None:
     return passphrase
 
 
-def _open_stores(settings: Settings) -> Stores:
-    passphrase = stored_key() or _ask_passphrase(settings)
-    stores = Stores.on(open_database(settings.database_url, passphrase))
-    interrupted = stores.visits.mark_interrupted()
-    if interrupted:
-        log.warning("%d unfinished visit(s) from an earlier session kept for staff", interrupted)
-    first_admin_from_environment(stores.staff, stores.audit)
-    return stores
-
-
 def run_app(argv: Sequence[str]) -> int:
     options = _options(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -457,18 +364,18 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationName("headache-intake")
     try:
         settings = load_settings()
-        form, rules = _load(settings)
+        form, rules = load_form_and_rules(settings)
     except DataFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
-        stores = _open_stores(settings)
+        desk = open_kiosk(settings, form, rules, _ask_passphrase, settings_path())
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         if not options.quit_after_show:
             QMessageBox.critical(None, "Headache intake", str(error))
         return 2
-    window = MainWindow(settings, form, rules, stores, settings_path())
+    window = MainWindow(desk)
     window.resize(1280, 800)
     if options.windowed or options.quit_after_show or options.drive:
         window.show()

@@ -9,6 +9,8 @@ import pytest
 from patient_driver import Patient
 from staff_driver import ADMIN_PIN, STAFF_PIN
 
+from intake.app.desk import Desk
+from intake.app.station import Station
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.form import Form
 from intake.settings import Settings
@@ -37,7 +39,8 @@ def open_kiosk(qtbot, qapp, form: Form, tmp_path: Path) -> Callable[..., tuple[M
         defaults = {} if stores is not None else {"output_dir": tmp_path / "summaries"}
         settings = Settings(**{**defaults, **overrides})
         apply_theme(qapp)
-        window = MainWindow(settings, form, load_rules(settings.policy), stores, tmp_path / "settings.yaml")
+        station = Station(stores, form, settings, load_rules(settings.policy), tmp_path / "settings.yaml")
+        window = MainWindow(Desk(station))
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -34,7 +34,7 @@ def _every_text_in_the_app() -> str:
 
 def _walk_away(window, patient, stores):
     """Names typed, no date of birth yet: nothing to resume with."""
-    window.settings = window.settings.model_copy(update={"idle_countdown_s": 1})
+    window.desk.station.settings = window.settings.model_copy(update={"idle_countdown_s": 1})
     patient.start()
     answers = vignette("V01")["answers"]
     patient.answer("given_name", answers["given_name"])

@@ -25,7 +25,7 @@ BORN = date(1992, 1, 15)
 
 def _pause(window: MainWindow, patient: Patient, qtbot, resume_window_s: int = 900) -> str:
     """Answer the first page and a bit of the second, walk away, let the countdown end."""
-    window.settings = window.settings.model_copy(update={"idle_countdown_s": 1, "resume_window_s": resume_window_s})
+    window.desk.station.settings = window.settings.model_copy(update={"idle_countdown_s": 1, "resume_window_s": resume_window_s})
     patient.start()
     answers = vignette("V01")["answers"] | {"family_name": NAME}
     assert answers["date_of_birth"] == BORN.isoformat()
@@ -184,7 +184,7 @@ def test_staff_mode_over_a_paused_visit_returns_to_the_paused_screen(open_kiosk,
 
 def test_a_visit_without_a_birth_date_is_not_paused(open_kiosk, stores, qtbot) -> None:
     window, patient = open_kiosk(stores=stores)
-    window.settings = window.settings.model_copy(update={"idle_countdown_s": 1})
+    window.desk.station.settings = window.settings.model_copy(update={"idle_countdown_s": 1})
     patient.start()
     patient.answer("family_name", NAME)
     visit_id = patient.wizard.visit.visit_id

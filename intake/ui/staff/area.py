@@ -13,18 +13,14 @@ screen again.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from intake.app.finishing import summaries_dir
-from intake.app.staff_session import StaffSession
-from intake.questionnaire.form import Form
+from intake.app.desk import Desk
+from intake.app.staff_desk import StaffDesk
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
-from intake.store.audit import Action
-from intake.store.stores import Stores
 from intake.ui.idle import IdleWatch
 from intake.ui.staff.first_admin import FirstAdminScreen
 from intake.ui.staff.queue_screen import QueueScreen
@@ -47,17 +43,16 @@ class StaffArea(QWidget):
     signed_in = Signal()
     """Someone signed in (or set up the first admin); emitted before the queue is read."""
 
-    def __init__(self, stores: Stores, form: Form, settings: Settings, settings_file: Path | None = None) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.setObjectName("staff-area")
-        self._stores = stores
-        self.settings = settings
-        self._settings_file = settings_file
-        self.session: StaffSession | None = None
-        self.sign_in = SignInScreen(stores.staff, stores.audit)
-        self.first_admin = FirstAdminScreen(stores.staff, stores.audit)
-        self.queue = QueueScreen(stores.visits, settings.alert_sound)
-        self.visit = VisitScreen(stores.visits, form)
+        self._desk = desk
+        self.session: StaffDesk | None = None
+        """The signed-in person's desk; None while nobody is signed in."""
+        self.sign_in = SignInScreen(desk)
+        self.first_admin = FirstAdminScreen(desk)
+        self.queue = QueueScreen(desk.settings.alert_sound)
+        self.visit = VisitScreen(desk.form)
         self.settings_screen = SettingsScreen()
         self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
@@ -77,7 +72,7 @@ class StaffArea(QWidget):
         self.queue.patient_mode_requested.connect(self.sign_out)
         self.visit.closed.connect(self._show_queue)
         self.visit.changed.connect(self.queue.refresh)
-        self.settings_screen.saved.connect(self._on_settings_saved)
+        self.settings_screen.chosen.connect(self._on_settings_chosen)
         self.settings_screen.closed.connect(self._show_queue)
         self.queue.held_visit.continue_requested.connect(self._continue_held_visit)
         self.queue.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
@@ -88,8 +83,12 @@ class StaffArea(QWidget):
         return self.stack.currentWidget()
 
     @property
+    def settings(self) -> Settings:
+        return self._desk.settings
+
+    @property
     def needs_first_admin(self) -> bool:
-        return not self._stores.staff.has_admin()
+        return self._desk.needs_first_admin()
 
     def enter(self) -> None:
         """Someone asked for staff mode: set-up on first start, else sign-in."""
@@ -113,7 +112,7 @@ class StaffArea(QWidget):
 
     def _continue_held_visit(self) -> None:
         assert self.session is not None and self._held_visit_id is not None
-        self.session.record(Action.RESUMED, self._held_visit_id)
+        self.session.continue_held_visit(self._held_visit_id)
         self.hold(None)
         self.held_visit_continued.emit()
         self.sign_out()
@@ -127,7 +126,7 @@ class StaffArea(QWidget):
         self._idle.stop()
         self.queue.held_visit.hide()
         if self.session is not None:
-            self.session.record(Action.SIGNED_OUT)
+            self.session.sign_out()
             self.session = None
         self.visit.clear()
         self.queue.close_session()
@@ -138,11 +137,12 @@ class StaffArea(QWidget):
         log.info("staff mode idle: signed out")
         self.sign_out()
 
-    def _on_signed_in(self, session: StaffSession) -> None:
+    def _on_signed_in(self, session: StaffDesk) -> None:
+        assert session.member is not None
         self.session = session
         self.hold(self._held_visit_id)
         self.signed_in.emit()
-        self.queue.open_for(session.member.name, session.member.is_admin)
+        self.queue.open_for(session, session.member.name, session.is_admin)
         self.stack.setCurrentWidget(self.queue)
 
     def _show_queue(self) -> None:
@@ -153,19 +153,23 @@ class StaffArea(QWidget):
 
     def _open_visit(self, visit_id: str) -> None:
         assert self.session is not None
-        self.visit.show_visit(visit_id, self.session, self.settings.printer, summaries_dir(self.settings), sheet_clinic(self.settings))
+        self.visit.show_visit(visit_id, self.session, self.settings.printer, sheet_clinic(self.settings))
         self.stack.setCurrentWidget(self.visit)
 
     def _open_settings(self) -> None:
-        if self.session is None or not self.session.member.is_admin:
+        if self.session is None or not self.session.is_admin:
             return
-        self.settings_screen.edit(self.settings, self._settings_file)
+        self.settings_screen.edit(self.settings)
         self.stack.setCurrentWidget(self.settings_screen)
 
-    def _on_settings_saved(self, settings: Settings) -> None:
+    def _on_settings_chosen(self, settings: Settings) -> None:
+        """The admin's new settings: written and audited by their desk, then used everywhere."""
         assert self.session is not None
-        self.session.record(Action.SETTINGS_CHANGED)
-        self.settings = settings
+        try:
+            self.session.change_settings(settings)
+        except OSError as error:
+            self.settings_screen.refuse(f"The settings could not be written: {error.strerror or error}")
+            return
         self.queue.alert_sound = settings.alert_sound
         self._idle.start(settings.staff_idle_timeout_s)
         self.settings_saved.emit(settings)

@@ -9,27 +9,24 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
-from intake.app.staff_session import KIOSK_ID, StaffSession
-from intake.store.audit import Action, AuditLog
-from intake.store.errors import StaffExists
-from intake.store.staff import Role, StaffStore
+from intake.app.desk import Desk
+from intake.app.errors import StaffExists
 from intake.ui.staff.form_column import FormColumn, secret_field
 from intake.ui.widgets.styling import touch_button
 
 
 class FirstAdminScreen(FormColumn):
     created = Signal(object)
-    """A `StaffSession` for the new administrator, already signed in."""
+    """The new administrator's `StaffDesk`, already signed in."""
 
-    def __init__(self, staff: StaffStore, audit: AuditLog) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__(
             "Set up the administrator",
             "This is the first start. Create the account that manages settings and staff. "
             "Each person will have their own ID and PIN.",
         )
         self.setObjectName("first-admin")
-        self._staff = staff
-        self._audit = audit
+        self._desk = desk
         self.name = self.add_field("Your name", QLineEdit())
         self.staff_id = self.add_field("Staff ID", QLineEdit("admin"))
         self.pin = self.add_field("PIN (at least 4 characters)", secret_field())
@@ -47,13 +44,10 @@ class FirstAdminScreen(FormColumn):
             self._refuse("The two PINs differ. Please type them again.")
             return
         try:
-            member = self._staff.add(self.staff_id.text().strip().lower(), self.name.text(), Role.ADMIN, self.pin.text())
+            session = self._desk.create_first_admin(self.staff_id.text(), self.name.text(), self.pin.text())
         except (ValueError, StaffExists) as problem:
             self._refuse(str(problem))
             return
-        self._audit.record(Action.STAFF_ADDED, KIOSK_ID, subject=member.id)
-        session = StaffSession(member, self._audit)
-        session.record(Action.SIGNED_IN)
         for field in (self.name, self.pin, self.pin_again):
             field.clear()
         self.created.emit(session)

@@ -34,7 +34,8 @@ from intake.app.review_queue import (
     start_of_today,
     status_with_help,
 )
-from intake.store.visits import VisitStore, VisitSummary
+from intake.app.records import VisitSummary
+from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
@@ -49,11 +50,11 @@ class QueueScreen(QWidget):
     sign_out_requested = Signal()
     patient_mode_requested = Signal()
 
-    def __init__(self, store: VisitStore, alert_sound: bool = False) -> None:
+    def __init__(self, alert_sound: bool = False) -> None:
         super().__init__()
         self.setObjectName("staff-queue")
         self.setProperty("role", "staff-screen")
-        self._store = store
+        self._desk: StaffDesk | None = None
         self.alert_sound = alert_sound
         self._today: list[VisitSummary] = []
         self._shown: list[VisitSummary] = []
@@ -140,8 +141,9 @@ class QueueScreen(QWidget):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
 
-    def open_for(self, name: str, is_admin: bool) -> None:
-        """Shown for a newly signed-in person: their name, their buttons, a fresh list."""
+    def open_for(self, desk: StaffDesk, name: str, is_admin: bool) -> None:
+        """Shown for a newly signed-in person: their name, their buttons, a fresh list read through their desk."""
+        self._desk = desk
         self.who.setText(f"Signed in: {name}")
         self.settings_button.setVisible(is_admin)
         self.search.clear()
@@ -152,6 +154,7 @@ class QueueScreen(QWidget):
     def close_session(self) -> None:
         """Signed out: stop reading the store and leave no names on screen."""
         self._poll.stop()
+        self._desk = None
         self._today = []
         self.search.clear()
         self.who.clear()
@@ -161,7 +164,9 @@ class QueueScreen(QWidget):
         self._show_rows()
 
     def refresh(self) -> None:
-        self._today = self._store.list(since=start_of_today())
+        if self._desk is None:
+            return
+        self._today = self._desk.queue(since=start_of_today())
         self._show_rows()
         self._show_help_notice()
         self._raise_alert()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.eligibility.policy import shipped_policies
-from intake.settings import KeyboardMode, Settings, save_settings
+from intake.settings import KeyboardMode, Settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.printing import printer_names
 from intake.ui.widgets.styling import label, touch_button
@@ -67,15 +67,14 @@ def _writable(folder: Path) -> bool:
 
 
 class SettingsScreen(QWidget):
-    saved = Signal(object)
-    """The new `Settings`, already written to the settings file."""
+    chosen = Signal(object)
+    """New `Settings` the model accepted; the staff area has them written and audited."""
     closed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("staff-settings")
         self.setProperty("role", "staff-screen")
-        self._path: Path | None = None
         self.fields: dict[str, QWidget] = {
             "clinic_name": QLineEdit(),
             "clinic_address": QLineEdit(),
@@ -134,9 +133,8 @@ class SettingsScreen(QWidget):
     def field(self, key: str) -> Any:
         return self.fields[key]
 
-    def edit(self, settings: Settings, path: Path | None = None) -> None:
-        """Show the current settings; `path` is where Save writes (default: the user config dir)."""
-        self._path = path
+    def edit(self, settings: Settings) -> None:
+        """Show the current settings."""
         printers = self.field("printer")
         printers.clear()
         printers.addItems([SYSTEM_DEFAULT, *printer_names()])
@@ -175,18 +173,14 @@ class SettingsScreen(QWidget):
             settings = Settings.model_validate(self.values())
         except ValidationError as error:
             problems = [f"{LABELS.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in error.errors()]
-            self._refuse("\n".join(problems))
+            self.refuse("\n".join(problems))
             return
         if settings.output_dir is not None and not _writable(settings.output_dir):
-            self._refuse(f"{LABELS['output_dir']}: cannot create or write to {settings.output_dir}")
+            self.refuse(f"{LABELS['output_dir']}: cannot create or write to {settings.output_dir}")
             return
-        try:
-            save_settings(settings, self._path)
-        except OSError as error:
-            self._refuse(f"The settings could not be written: {error.strerror or error}")
-            return
-        self.saved.emit(settings)
+        self.chosen.emit(settings)
 
-    def _refuse(self, text: str) -> None:
+    def refuse(self, text: str) -> None:
+        """Say why the settings were not saved; the screen keeps what the admin typed."""
         self.message.setText(text)
         self.message.show()

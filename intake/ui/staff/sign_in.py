@@ -5,24 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
-from intake.app.staff_session import StaffSession, sign_in
-from intake.store.audit import AuditLog
-from intake.store.errors import SignInRefused
-from intake.store.staff import StaffStore
+from intake.app.desk import Desk
+from intake.app.errors import SignInRefused
+from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.form_column import FormColumn, secret_field
 from intake.ui.widgets.styling import touch_button
 
 
 class SignInScreen(FormColumn):
     signed_in = Signal(object)
-    """The new `StaffSession`."""
+    """The signed-in person's `StaffDesk`."""
     cancelled = Signal()
 
-    def __init__(self, staff: StaffStore, audit: AuditLog) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__("Staff sign-in", "")
         self.setObjectName("staff-sign-in")
-        self._staff = staff
-        self._audit = audit
+        self._desk = desk
         self.staff_id = self.add_field("Staff ID", QLineEdit())
         self.pin = self.add_field("PIN", secret_field())
         self.sign_in_button = touch_button("Sign in", "primary")
@@ -49,7 +47,7 @@ class SignInScreen(FormColumn):
             self.show_message("Please type your staff ID and PIN.")
             return
         try:
-            session: StaffSession = sign_in(self._staff, self._audit, self.staff_id.text(), self.pin.text())
+            session: StaffDesk = self._desk.sign_in(self.staff_id.text(), self.pin.text())
         except SignInRefused as refused:
             self.pin.clear()
             self.show_message(str(refused))

@@ -11,7 +11,7 @@ record: it is rendered when printed, and only the printing is audited.
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -30,18 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from intake.app.answer_listing import answer_listing
-from intake.app.finishing import save_summary
+from intake.app.records import StoredVisit
 from intake.app.review_queue import outcome_words, patient_name, status_words
-from intake.app.staff_session import StaffSession
+from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
-from intake.store.audit import Action
-from intake.visit_status import FINISHED
-from intake.store.visits import StoredVisit, VisitStore
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
 from intake.ui.widgets.styling import label, touch_button
+from intake.visit_status import FINISHED
 from intake.yamlfile import DataFileError
 
 NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
@@ -53,16 +51,14 @@ class VisitScreen(QWidget):
     changed = Signal()
     """The visit was reviewed or discarded: the queue should re-read it."""
 
-    def __init__(self, store: VisitStore, form: Form) -> None:
+    def __init__(self, form: Form) -> None:
         super().__init__()
         self.setObjectName("staff-visit")
         self.setProperty("role", "staff-screen")
-        self._store = store
         self._form = form
-        self._session: StaffSession | None = None
+        self._session: StaffDesk | None = None
         self._printer_name: str | None = None
         self._clinic = SheetClinic("")
-        self._save_folder: Path | None = None
         self.visit: StoredVisit | None = None
         self._discard_armed = False
         self._document = QPdfDocument(self)
@@ -137,16 +133,12 @@ class VisitScreen(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
-    def show_visit(
-        self, visit_id: str, session: StaffSession, printer_name: str | None, save_folder: Path, clinic: SheetClinic
-    ) -> None:
-        """Load and show one visit for this person; the viewing is audited at once."""
+    def show_visit(self, visit_id: str, session: StaffDesk, printer_name: str | None, clinic: SheetClinic) -> None:
+        """Load and show one visit for this person; their desk audits the viewing."""
         self._session = session
         self._printer_name = printer_name
-        self._save_folder = save_folder
         self._clinic = clinic
-        self.visit = self._store.get(visit_id)
-        session.record(Action.VIEWED, visit_id, self.visit.rules_version)
+        self.visit = session.view(visit_id)
         self._show_notice("")
         self.tabs.setCurrentIndex(0)
         self._fill()
@@ -261,11 +253,10 @@ class VisitScreen(QWidget):
         """Print the stored PDF on this printer and audit it."""
         assert self.visit is not None and self.visit.pdf is not None and self._session is not None
         try:
-            pages = print_pdf(self.visit.pdf, printer)
+            pages = self._session.print_summary(self.visit, partial(print_pdf, printer=printer))
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}. Try again, or save the summary as a PDF.")
             return
-        self._session.record(Action.PRINTED, self.visit.summary.id, self.visit.rules_version)
         self._show_notice(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
 
     def print_info_sheet_with_dialog(self) -> None:
@@ -282,36 +273,34 @@ class VisitScreen(QWidget):
         language = self.sheet_language.currentData()
         try:
             text = load_sheet_text(language)
-            print_pdf(render_info_sheet(text, self._clinic).pdf, printer)
+            sheet = render_info_sheet(text, self._clinic).pdf
+            self._session.print_info_sheet(self.visit, partial(print_pdf, sheet, printer))
         except DataFileError as error:
             self._show_notice(f"The information sheet could not be read: {error.lines[0]}")
             return
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}. Try again.")
             return
-        self._session.record(Action.PRINTED_INFO, self.visit.summary.id)
         where = printer.printerName() or printer.outputFileName()
         self._show_notice(f"Sent the information sheet ({text.language_name}) to {where}.")
 
     def save_pdf(self) -> None:
         """Into the clinic's output folder, named by visit id only (no patient data in file names)."""
-        if self.visit is None or self.visit.pdf is None or self._session is None or self._save_folder is None:
+        if self.visit is None or self.visit.pdf is None or self._session is None:
             return
         try:
-            path = save_summary(self.visit.pdf, self.visit.summary.id, self._save_folder)
+            path = self._session.save_pdf(self.visit)
         except OSError as error:
-            self._show_notice(f"Could not save in {self._save_folder}: {error.strerror or error}. Check the output folder in Settings.")
+            folder = self._session.summaries_folder
+            self._show_notice(f"Could not save in {folder}: {error.strerror or error}. Check the output folder in Settings.")
             return
-        self._session.record(Action.EXPORTED, self.visit.summary.id, self.visit.rules_version)
         self._show_notice(f"Saved as {path}")
 
     def mark_reviewed(self) -> None:
         if self.visit is None or self._session is None:
             return
         visit_id = self.visit.summary.id
-        self._store.mark_reviewed(visit_id, self._session.member.id)
-        self._session.record(Action.REVIEWED, visit_id, self.visit.rules_version)
-        self.visit = self._store.get(visit_id)
+        self.visit = self._session.mark_reviewed(visit_id)
         self._fill()
         self.changed.emit()
 
@@ -325,8 +314,7 @@ class VisitScreen(QWidget):
             self._show_notice("Discarding deletes these answers for good. Tap “Confirm discard” to go ahead.")
             return
         visit_id = self.visit.summary.id
-        self._store.discard(visit_id)
-        self._session.record(Action.DISCARDED, visit_id)
+        self._session.discard(visit_id)
         self.changed.emit()
         self._on_back()
 

@@ -22,7 +22,9 @@ def add_visit(stores: Stores, form: Form) -> Callable[[str], str]:
     def add(vignette_id: str) -> str:
         response = parse_response(vignette(vignette_id), form)
         finished = assess_and_render(new_visit_id(), response, form, Settings())
-        stores.visits.finish(finished)
+        stores.visits.finish(
+            finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf
+        )
         return finished.visit_id
 
     return add

@@ -64,4 +64,6 @@ def test_auto_print_prints_the_finished_summary_and_audits_it(open_kiosk, stores
     visit_id = finished.args[0].visit_id
     assert printed == [stores.visits.get(visit_id).pdf]
     assert (tmp_path / "auto.pdf").read_bytes().startswith(b"%PDF")
-    assert [(r.staff_id, r.action, r.visit_id) for r in stores.audit.rows()] == [("kiosk", "printed", visit_id)]
+    assert [(r.staff_id, r.action, r.visit_id) for r in stores.audit.rows()] == [
+        ("kiosk", "started", visit_id), ("kiosk", "finished", visit_id), ("kiosk", "printed", visit_id)
+    ]

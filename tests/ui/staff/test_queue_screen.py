@@ -71,7 +71,7 @@ def test_the_queue_updates_while_open_when_a_visit_finishes(open_kiosk, stores, 
     desk.sign_in("maria", ADMIN_PIN)
     assert len(desk.area.queue.rows) == 1
     finished = assess_and_render("20261125-101010-abcdef", parse_response(vignette("V14"), form), form, Settings())
-    stores.visits.finish(finished)
+    stores.visits.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
     window.visit_finished.emit(finished)
     assert [visit.id for visit in desk.area.queue.rows][0] == finished.visit_id
     assert desk.area.queue.alert_bar.isVisible()

@@ -178,7 +178,7 @@ def sheet_printer(monkeypatch, tmp_path) -> list[bytes]:
 
 def _store_finished(stores, form, data: dict) -> str:
     finished = assess_and_render(new_visit_id(), parse_response(data, form), form, Settings())
-    stores.visits.finish(finished)
+    stores.visits.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
     return finished.visit_id
 
 
