@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.optional_sections import switched_on
 from intake.app.resuming import birth_date_of
 from intake.app.staff_session import KIOSK_ID, first_admin_from_environment
 from intake.app.visit import Visit
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.welcome.large_text, self.welcome.high_contrast)
 
     def start_visit(self) -> None:
-        visit = Visit(self.form, self.rules, self.settings.enabled_sections)
+        visit = Visit(self.form, self.rules, switched_on(self.settings, self.form))
         self.wizard = PatientWizard(visit, self.rules.catalog)
         self.wizard.staff_alert.connect(self._on_red_flag)
         self.wizard.completed.connect(self._on_completed)
