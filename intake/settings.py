@@ -21,36 +21,73 @@ SETTINGS_FILE_NAME = "settings.yaml"
 KeyboardMode = Literal["auto", "always", "never"]
 """When the kiosk shows its on-screen keyboard (auto: a touch screen, or full screen)."""
 
+Paper = Literal["a4", "letter"]
+
 
 class Settings(BaseModel):
+    """Every clinic setting, declared once: the file's check and the staff screen both read it.
+
+    Each field carries what the settings screen needs, in pydantic's own `Field` terms so
+    that `Settings.model_json_schema()` documents the file with the same words:
+
+    - `title`: the label the screen shows and its refusals name. A field without a title
+      is file-only: the screen leaves it as the file has it.
+    - `description`: help shown under the field.
+    - `ge` / `le`: the range a number must be in, in the file and on the screen.
+    - a `Literal` type: the fixed choices.
+    - `json_schema_extra`: `choices` names a list only known at run time (the screen
+      supplies it: the shipped policies, the printers); `empty` words what None means,
+      as a blank field's hint or as the first choice of a list.
+
+    Plain `Field` keywords rather than a metadata class of our own: they read as the
+    file's documentation too, and this base module stays free of anything screen-shaped.
+    """
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    clinic_name: str = Field(default="Headache clinic", min_length=1)
-    clinic_address: str = ""
-    clinic_phone: str = Field(default="", max_length=40, description="Printed on the patient information sheet.")
-    policy: str = "us-payer"
-    paper: str = Field(default="a4", pattern=r"^(a4|letter)$")
-    midas: bool = False
-    language: str = "en"
-    large_text: bool = False
-    high_contrast: bool = False
-    idle_timeout_s: int = Field(default=120, ge=10)
-    idle_countdown_s: int = Field(default=30, ge=5)
-    resume_window_s: int = Field(default=900, ge=60, description="How long a paused visit can be resumed with the birth date.")
-    on_screen_keyboard: KeyboardMode = Field(
-        default="auto", description="auto: shown when Qt reports a touch screen or the kiosk runs full screen."
+    clinic_name: str = Field(default="Headache clinic", min_length=1, title="Clinic name")
+    clinic_address: str = Field(default="", title="Clinic address")
+    clinic_phone: str = Field(default="", max_length=40, title="Clinic phone (on the patient information sheet)")
+    policy: str = Field(default="us-payer", title="Referral policy", json_schema_extra={"choices": "policies"})
+    paper: Paper = Field(default="a4", title="Paper size")
+    midas: bool = Field(default=False, title="Ask the MIDAS questions")
+    language: str = Field(
+        default="en",
+        title="Kiosk language",
+        description="Each new visit starts in it.",
+        json_schema_extra={"choices": "sheet_languages"},
     )
-    staff_idle_timeout_s: int = Field(default=300, ge=30)
-    auto_print: bool = False
-    alert_sound: bool = False
-    printer: str | None = None
-    output_dir: Path | None = None
-    database_url: str | None = None
-
-    @property
-    def enabled_sections(self) -> frozenset[str]:
-        """Optional form sections this clinic switched on."""
-        return frozenset({"midas"} if self.midas else set())
+    large_text: bool = Field(default=False, title="Larger text by default")
+    high_contrast: bool = Field(default=False, title="High contrast by default")
+    idle_timeout_s: int = Field(default=120, ge=10, le=3600, title="Patient idle time (seconds)")
+    idle_countdown_s: int = Field(default=30, ge=5, le=600, title="“Are you still there?” countdown (seconds)")
+    resume_window_s: int = Field(
+        default=900,
+        ge=60,
+        le=86400,
+        title="A paused visit can be resumed for (seconds)",
+        description="The patient resumes it with their birth date.",
+    )
+    on_screen_keyboard: KeyboardMode = Field(
+        default="auto",
+        title="On-screen keyboard",
+        description="auto: shown on a touch screen, or when the kiosk runs full screen.",
+    )
+    staff_idle_timeout_s: int = Field(default=300, ge=30, le=7200, title="Staff sign-out after (seconds)")
+    auto_print: bool = Field(default=False, title="Print the summary when a patient finishes")
+    alert_sound: bool = Field(default=False, title="Sound with urgent alerts")
+    printer: str | None = Field(
+        default=None, title="Printer", json_schema_extra={"choices": "printers", "empty": "System default printer"}
+    )
+    output_dir: Path | None = Field(
+        default=None, title="Folder for saved PDFs", json_schema_extra={"empty": "Default: the app's own data folder"}
+    )
+    database_url: str | None = Field(
+        default=None,
+        title="Shared database URL",
+        description="Takes effect at the next start.",
+        json_schema_extra={"empty": "Empty: this computer"},
+    )
 
 
 def settings_path() -> Path:

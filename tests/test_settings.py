@@ -25,14 +25,32 @@ def test_values_and_midas_switch() -> None:
     path.parent.mkdir(parents=True)
     path.write_text("clinic_name: Harbour Clinic\nmidas: true\npaper: letter\n", encoding="utf-8")
     settings = load_settings()
-    assert (settings.clinic_name, settings.paper, settings.enabled_sections) == ("Harbour Clinic", "letter", frozenset({"midas"}))
+    assert (settings.clinic_name, settings.paper, settings.midas) == ("Harbour Clinic", "letter", True)
 
 
 def test_bad_value_names_file_and_key() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)
     path.write_text("paper: a5\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"settings.yaml: paper: String should match pattern"):
+    with pytest.raises(DataFileError, match=r"settings.yaml: paper: Input should be 'a4' or 'letter'"):
+        load_settings()
+
+
+@pytest.mark.parametrize(
+    ("key", "lowest", "highest"),
+    [("idle_timeout_s", 10, 3600), ("idle_countdown_s", 5, 600), ("resume_window_s", 60, 86400), ("staff_idle_timeout_s", 30, 7200)],
+)
+def test_times_are_bounded_both_ways(key, lowest, highest) -> None:
+    """The settings screen's spin boxes take these bounds from the model, so the file and the screen agree."""
+    assert getattr(Settings(**{key: lowest}), key) == lowest
+    assert getattr(Settings(**{key: highest}), key) == highest
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(f"{key}: {highest + 1}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"settings.yaml: {key}: Input should be less than or equal to {highest}"):
+        load_settings()
+    path.write_text(f"{key}: {lowest - 1}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"settings.yaml: {key}: Input should be greater than or equal to {lowest}"):
         load_settings()
 
 

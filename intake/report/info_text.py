@@ -77,6 +77,17 @@ def sheet_languages(directory: Path = INFO_DIR) -> list[str]:
     return sorted(path.stem for path in directory.glob("*.yaml"))
 
 
+def sheet_language_names(directory: Path = INFO_DIR) -> dict[str, str]:
+    """Each sheet language by its own name (`es`: `Español`) for staff choosing one; a broken file by its code."""
+    names: dict[str, str] = {}
+    for language in sheet_languages(directory):
+        try:
+            names[language] = load_sheet_text(language, directory).language_name
+        except DataFileError:
+            names[language] = language
+    return names
+
+
 def load_sheet_text(language: str, directory: Path = INFO_DIR) -> InfoSheetText:
     """The sheet in this language; `DataFileError` names the file and field when it is wrong."""
     path = directory / f"{language}.yaml"

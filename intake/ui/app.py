@@ -19,6 +19,7 @@ from intake.app.desk import Desk
 from intake.app.errors import StoreError
 from intake.app.finishing import FinishedVisit
 from intake.app.opening import load_form_and_rules, open_kiosk
+from intake.app.optional_sections import switched_on
 from intake.app.resuming import birth_date_of
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.welcome.large_text, self.welcome.high_contrast)
 
     def start_visit(self) -> None:
-        visit = Visit(self.form, self.rules, self.settings.enabled_sections)
+        visit = Visit(self.form, self.rules, switched_on(self.settings, self.form))
         self.wizard = PatientWizard(visit, self.rules.catalog)
         self.wizard.staff_alert.connect(self._on_red_flag)
         self.wizard.completed.connect(self._on_completed)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from intake.report.info_text import INFO_DIR, load_sheet_text, sheet_language_for, sheet_languages
+from intake.report.info_text import INFO_DIR, load_sheet_text, sheet_language_for, sheet_language_names, sheet_languages
 from intake.yamlfile import DataFileError
 
 
@@ -58,3 +58,9 @@ def test_the_visit_language_picks_the_sheet_else_english() -> None:
     assert sheet_language_for("ES") == "es"
     assert sheet_language_for("fr") == "en"
     assert sheet_language_for(None) == "en"
+
+
+def test_staff_choose_a_sheet_language_by_its_own_name_and_a_broken_file_by_its_code(tmp_path) -> None:
+    assert sheet_language_names() == {"en": "English", "es": "Español"}
+    directory = _broken(tmp_path, lambda data: data.pop("language_name"))
+    assert sheet_language_names(directory) == {"en": "en"}

@@ -1,61 +1,62 @@
-"""The administrator's settings screen: every clinic setting, checked before it is written.
+"""The administrator's settings screen, generated from the `Settings` model.
 
-The values go through the same pydantic `Settings` model as `settings.yaml`, so the
-screen cannot save what the file would refuse, and a refusal names the setting.
+Every field with a title gets one editor (see `setting_editors`), labelled, bounded and
+explained by the model's own metadata, so a setting is declared once and the screen
+cannot offer what the file would refuse. Saving starts from the settings being edited
+and replaces only what the screen shows, so a file-only key survives it; the result goes
+through the same validation as `settings.yaml`, and a refusal names the setting.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic.fields import FieldInfo
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.eligibility.policy import shipped_policies
-from intake.settings import KeyboardMode, Settings
+from intake.report.info_text import sheet_language_names
+from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.printing import printer_names
+from intake.ui.staff.setting_editors import Choice, ChoiceList, SettingEditor, editor_for
 from intake.ui.widgets.styling import label, touch_button
 
-SYSTEM_DEFAULT = "System default printer"
-LABELS = {
-    "clinic_name": "Clinic name",
-    "clinic_address": "Clinic address",
-    "clinic_phone": "Clinic phone (on the patient information sheet)",
-    "policy": "Referral policy",
-    "paper": "Paper size",
-    "midas": "Ask the MIDAS questions",
-    "large_text": "Larger text by default",
-    "high_contrast": "High contrast by default",
-    "idle_timeout_s": "Patient idle time (seconds)",
-    "idle_countdown_s": "“Are you still there?” countdown (seconds)",
-    "resume_window_s": "A paused visit can be resumed for (seconds)",
-    "on_screen_keyboard": "On-screen keyboard",
-    "staff_idle_timeout_s": "Staff sign-out after (seconds)",
-    "auto_print": "Print the summary when a patient finishes",
-    "printer": "Printer",
-    "alert_sound": "Sound with urgent alerts",
-    "output_dir": "Folder for saved PDFs",
-    "database_url": "Shared database URL",
+
+def _policies() -> list[Choice]:
+    """The default policy comes first, so a policy of None (the shipped default) shows as it."""
+    return [(name, name) for name in shipped_policies()]
+
+
+def _printers() -> list[Choice]:
+    return [(name, name) for name in printer_names()]
+
+
+def _sheet_languages() -> list[Choice]:
+    return [(name, language) for language, name in sheet_language_names().items()]
+
+
+CHOICE_LISTS: dict[str, ChoiceList] = {
+    "policies": _policies,
+    "printers": _printers,
+    "sheet_languages": _sheet_languages,
 }
+"""The lists a field names in `json_schema_extra={"choices": ...}`: only known at run time."""
 
 
-def _spin(minimum: int, maximum: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(minimum, maximum)
-    return box
+def shown_fields() -> dict[str, FieldInfo]:
+    """The settings on the screen: the model's fields with a title, in the model's order."""
+    return {name: info for name, info in Settings.model_fields.items() if info.title}
+
+
+def setting_label(name: str) -> str:
+    """How the screen and its refusals name a setting: its title, else its key."""
+    info = Settings.model_fields.get(name)
+    return info.title if info is not None and info.title else name
 
 
 def _writable(folder: Path) -> bool:
@@ -75,41 +76,10 @@ class SettingsScreen(QWidget):
         super().__init__()
         self.setObjectName("staff-settings")
         self.setProperty("role", "staff-screen")
-        self.fields: dict[str, QWidget] = {
-            "clinic_name": QLineEdit(),
-            "clinic_address": QLineEdit(),
-            "clinic_phone": QLineEdit(),
-            "policy": QComboBox(),
-            "paper": QComboBox(),
-            "midas": QCheckBox(),
-            "large_text": QCheckBox(),
-            "high_contrast": QCheckBox(),
-            "idle_timeout_s": _spin(10, 3600),
-            "idle_countdown_s": _spin(5, 600),
-            "resume_window_s": _spin(60, 86400),
-            "on_screen_keyboard": QComboBox(),
-            "staff_idle_timeout_s": _spin(30, 7200),
-            "auto_print": QCheckBox(),
-            "printer": QComboBox(),
-            "alert_sound": QCheckBox(),
-            "output_dir": QLineEdit(),
-            "database_url": QLineEdit(),
+        self._editing = Settings()
+        self.fields: dict[str, SettingEditor] = {
+            name: editor_for(name, info, CHOICE_LISTS) for name, info in shown_fields().items()
         }
-        self.field("policy").addItems(shipped_policies())
-        self.field("paper").addItems(["a4", "letter"])
-        self.field("on_screen_keyboard").addItems(list(get_args(KeyboardMode)))
-        self.field("output_dir").setPlaceholderText("Default: the app's own data folder")
-        self.field("database_url").setPlaceholderText("Empty: this computer. Applies at the next start")
-        form = QFormLayout()
-        form.setSpacing(12)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for key, widget in self.fields.items():
-            widget.setAccessibleName(LABELS[key])
-            if isinstance(widget, QCheckBox):
-                widget.setText(LABELS[key])
-                form.addRow(widget)
-            else:
-                form.addRow(label(LABELS[key], "field", wrap=False), widget)
         self.message = label("", "error")
         self.message.hide()
         self.save_button = touch_button("Save", "primary", "Save the settings")
@@ -122,7 +92,7 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.save_button)
         column = ScrollColumn()
         column.content.addWidget(label("Settings", "title"))
-        column.content.addLayout(form)
+        column.content.addLayout(self._form())
         column.content.addWidget(self.message)
         column.content.addLayout(buttons)
         column.finish()
@@ -130,53 +100,47 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(column)
 
+    def _form(self) -> QFormLayout:
+        """A row per editor (a check box labels itself), the field's help under it."""
+        form = QFormLayout()
+        form.setSpacing(12)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for name, info in shown_fields().items():
+            editor = self.fields[name]
+            title = info.title or name
+            editor.setAccessibleName(title)
+            if isinstance(editor, QCheckBox):
+                editor.setText(title)
+                form.addRow(editor)
+            else:
+                form.addRow(label(title, "field", wrap=False), editor)
+            if info.description:
+                editor.setAccessibleDescription(info.description)
+                form.addRow(label(info.description, "help"))
+        return form
+
     def field(self, key: str) -> Any:
         return self.fields[key]
 
     def edit(self, settings: Settings) -> None:
-        """Show the current settings."""
-        printers = self.field("printer")
-        printers.clear()
-        printers.addItems([SYSTEM_DEFAULT, *printer_names()])
-        if settings.printer and printers.findText(settings.printer) < 0:
-            printers.addItem(settings.printer)
-        printers.setCurrentText(settings.printer or SYSTEM_DEFAULT)
-        for key in ("clinic_name", "clinic_address", "clinic_phone", "database_url"):
-            self.field(key).setText(getattr(settings, key) or "")
-        self.field("output_dir").setText(str(settings.output_dir) if settings.output_dir else "")
-        for key in ("policy", "paper", "on_screen_keyboard"):
-            self.field(key).setCurrentText(getattr(settings, key))
-        for key in ("midas", "large_text", "high_contrast", "auto_print", "alert_sound"):
-            self.field(key).setChecked(getattr(settings, key))
-        for key in ("idle_timeout_s", "idle_countdown_s", "resume_window_s", "staff_idle_timeout_s"):
-            self.field(key).setValue(getattr(settings, key))
+        """Show these settings."""
+        self._editing = settings
+        for name, editor in self.fields.items():
+            editor.show_setting(getattr(settings, name))
         self.message.hide()
 
     def values(self) -> dict[str, Any]:
-        printer = self.field("printer").currentText()
-        return {
-            "clinic_name": self.field("clinic_name").text().strip(),
-            "clinic_address": self.field("clinic_address").text().strip(),
-            "clinic_phone": self.field("clinic_phone").text().strip(),
-            "policy": self.field("policy").currentText(),
-            "paper": self.field("paper").currentText(),
-            "on_screen_keyboard": self.field("on_screen_keyboard").currentText(),
-            **{key: self.field(key).isChecked() for key in ("midas", "large_text", "high_contrast", "auto_print", "alert_sound")},
-            **{key: self.field(key).value() for key in ("idle_timeout_s", "idle_countdown_s", "resume_window_s", "staff_idle_timeout_s")},
-            "printer": None if printer == SYSTEM_DEFAULT else printer,
-            "output_dir": self.field("output_dir").text().strip() or None,
-            "database_url": self.field("database_url").text().strip() or None,
-        }
+        """What the screen shows, as the user left it."""
+        return {name: editor.setting() for name, editor in self.fields.items()}
 
     def _on_save(self) -> None:
         try:
-            settings = Settings.model_validate(self.values())
+            settings = Settings.model_validate({**dict(self._editing), **self.values()})
         except ValidationError as error:
-            problems = [f"{LABELS.get(str(e['loc'][0]), e['loc'][0])}: {e['msg']}" for e in error.errors()]
-            self.refuse("\n".join(problems))
+            self.refuse("\n".join(f"{setting_label(str(e['loc'][0]))}: {e['msg']}" for e in error.errors()))
             return
         if settings.output_dir is not None and not _writable(settings.output_dir):
-            self.refuse(f"{LABELS['output_dir']}: cannot create or write to {settings.output_dir}")
+            self.refuse(f"{setting_label('output_dir')}: cannot create or write to {settings.output_dir}")
             return
         self.chosen.emit(settings)
 

@@ -35,7 +35,7 @@ from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
-from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
+from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
 from intake.ui.widgets.styling import label, touch_button
@@ -197,11 +197,7 @@ class VisitScreen(QWidget):
         """Every sheet by its language's own name, the patient's language chosen (else English)."""
         assert self.visit is not None
         self.sheet_language.clear()
-        for language in sheet_languages():
-            try:
-                name = load_sheet_text(language).language_name
-            except DataFileError:
-                name = language
+        for language, name in sheet_language_names().items():
             self.sheet_language.addItem(name, language)
         chosen = self.sheet_language.findData(sheet_language_for(self.visit.response.get("language")))
         self.sheet_language.setCurrentIndex(max(chosen, 0))

@@ -1,11 +1,15 @@
-"""The admin's settings screen writes settings.yaml, refuses bad values by name, is audited."""
+"""The admin's settings screen, generated from the Settings model: writes settings.yaml, refuses bad values by name, keeps what it does not show, is audited."""
 
 from __future__ import annotations
 
+from annotated_types import Ge, Le
 from patient_driver import tap, type_into
+from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox
 from staff_driver import ADMIN_PIN, FrontDesk
 
-from intake.settings import load_settings
+from intake.eligibility.policy import DEFAULT_POLICY
+from intake.settings import Settings, load_settings
+from intake.ui.staff.settings_screen import SettingsScreen
 
 
 def _open_settings(open_kiosk, stores) -> FrontDesk:
@@ -52,6 +56,18 @@ def test_a_bad_value_is_refused_naming_the_setting(open_kiosk, stores, tmp_path)
     assert desk.in_queue
 
 
+def test_a_settings_file_that_cannot_be_written_is_said_and_not_audited(open_kiosk, stores, tmp_path) -> None:
+    (tmp_path / "settings.yaml").mkdir()
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    type_into(screen.field("clinic_name"), "Harbour Clinic")
+    tap(screen.save_button)
+    assert screen.message.isVisible() and screen.message.text().startswith("The settings could not be written")
+    assert desk.area.currentWidget() is screen and screen.field("clinic_name").text() == "Harbour Clinic"
+    assert desk.window.settings.clinic_name != "Harbour Clinic"
+    assert "settings_changed" not in [row.action for row in stores.audit.rows()]
+
+
 def test_the_clinic_phone_is_saved_and_a_too_long_one_refused_by_name(open_kiosk, stores, tmp_path) -> None:
     desk = _open_settings(open_kiosk, stores)
     screen = desk.area.settings_screen
@@ -65,3 +81,91 @@ def test_the_clinic_phone_is_saved_and_a_too_long_one_refused_by_name(open_kiosk
     assert desk.window.settings.clinic_phone == "+1 555 0100 ext. 2"
     tap(desk.area.queue.settings_button)
     assert screen.field("clinic_phone").text() == "+1 555 0100 ext. 2"
+
+
+def _screen(qtbot, settings: Settings) -> SettingsScreen:
+    """The screen on its own, showing `settings` (what it chooses is in its `chosen` signal)."""
+    screen = SettingsScreen()
+    qtbot.addWidget(screen)
+    screen.resize(800, 1280)
+    screen.edit(settings)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
+def _saved_by(qtbot, screen: SettingsScreen) -> Settings:
+    with qtbot.waitSignal(screen.chosen) as blocker:
+        tap(screen.save_button)
+    return blocker.args[0]
+
+
+def test_every_titled_setting_has_one_editor_labelled_by_the_model(qtbot, tmp_path) -> None:
+    screen = _screen(qtbot, Settings())
+    titled = {name: info.title for name, info in Settings.model_fields.items() if info.title}
+    assert list(screen.fields) == list(titled) and "language" in titled
+    shown_words = {widget.text() for widget in screen.findChildren(QLabel) + screen.findChildren(QCheckBox)}
+    for name, title in titled.items():
+        assert screen.field(name).accessibleName() == title
+        assert title in shown_words, f"{name} is labelled on screen"
+
+
+def test_number_settings_offer_exactly_the_models_range(qtbot, tmp_path) -> None:
+    screen = _screen(qtbot, Settings())
+    numbers = {name: info for name, info in Settings.model_fields.items() if info.annotation is int}
+    assert set(numbers) == {"idle_timeout_s", "idle_countdown_s", "resume_window_s", "staff_idle_timeout_s"}
+    for name, info in numbers.items():
+        low = next(item.ge for item in info.metadata if isinstance(item, Ge))
+        high = next(item.le for item in info.metadata if isinstance(item, Le))
+        box = screen.field(name)
+        assert isinstance(box, QSpinBox) and (box.minimum(), box.maximum()) == (low, high), name
+    type_into(screen.field("idle_countdown_s").lineEdit(), "9999")
+    assert _saved_by(qtbot, screen).idle_countdown_s == 99, "the third 9 would pass the model's 600 and is not taken"
+
+
+def test_the_kiosk_language_is_chosen_by_its_own_name_and_saved(open_kiosk, stores, tmp_path) -> None:
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    languages = screen.field("language")
+    assert [languages.itemText(index) for index in range(languages.count())] == ["English", "Español"]
+    assert languages.currentText() == "English"
+    languages.setCurrentText("Español")
+    tap(screen.save_button)
+    assert load_settings(tmp_path / "settings.yaml").language == "es" and desk.window.settings.language == "es"
+    tap(desk.area.queue.settings_button)
+    assert screen.field("language").currentText() == "Español"
+    type_into(screen.field("clinic_name"), "Harbour Clinic")
+    tap(screen.save_button)
+    assert load_settings(tmp_path / "settings.yaml").language == "es", "saving something else keeps the language"
+
+
+def test_a_setting_the_screen_does_not_show_is_kept_when_saving(qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(Settings.model_fields["clinic_address"], "title", None)
+    screen = _screen(qtbot, Settings(clinic_address="1 Harbour Road", midas=True))
+    assert "clinic_address" not in screen.fields
+    type_into(screen.field("clinic_name"), "Harbour Clinic")
+    saved = _saved_by(qtbot, screen)
+    assert (saved.clinic_name, saved.clinic_address, saved.midas) == ("Harbour Clinic", "1 Harbour Road", True)
+
+
+def test_saving_unchanged_changes_nothing(qtbot, tmp_path) -> None:
+    chosen = Settings(
+        clinic_name="Harbour", policy="nice-ta260", paper="letter", language="es", idle_countdown_s=45,
+        on_screen_keyboard="never", printer="Ward 3 laser", output_dir=tmp_path / "out", database_url="postgresql://db/intake",
+    )
+    assert _saved_by(qtbot, _screen(qtbot, chosen)) == chosen
+
+
+def test_the_printer_choice_means_none_for_the_system_default(qtbot, tmp_path) -> None:
+    screen = _screen(qtbot, Settings(printer="Ward 3 laser"))
+    printers = screen.field("printer")
+    assert printers.currentText() == "Ward 3 laser", "a printer unplugged today stays chosen"
+    assert printers.itemText(0) == "System default printer"
+    printers.setCurrentText("System default printer")
+    assert _saved_by(qtbot, screen).printer is None
+
+
+def test_no_policy_shows_the_shipped_default(qtbot, tmp_path) -> None:
+    """A later release may store None for "the shipped default policy"; the screen then shows that policy."""
+    screen = _screen(qtbot, Settings().model_copy(update={"policy": None}))
+    assert screen.field("policy").currentText() == DEFAULT_POLICY
