@@ -19,7 +19,7 @@ from intake.eligibility.red_flags import red_flag_answers
 from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
 from intake.questionnaire.form import Form, Question, QuestionType, Section
 from intake.questionnaire.response import Response, parse_response
-from intake.app.patient_wording import required_message, row_field_message
+from intake.questionnaire.patient_wording import required_message, row_field_message
 
 
 def new_visit_id(now: datetime | None = None) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from intake.app.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
 
 STARTED, STOPPED = "started", "stopped"

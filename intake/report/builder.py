@@ -69,16 +69,8 @@ def render_report(
         provenance=f"Generated {stamp} · form {form.id} {form.version} · rules {assessment.policy} "
         f"{assessment.policy_version} {wording.short_hash(assessment.rules_hash)}",
     )
-    warnings = []
-    missing_glyphs = unprintable(_text_of(response))
-    story: list[Flowable] = []
-    if missing_glyphs:
-        warning = (
-            f"Some characters in the answers cannot be printed with the installed fonts "
-            f"({' '.join(sorted(missing_glyphs))}); check the name against the patient's ID; {CJK_INSTALL_HINT}."
-        )
-        warnings.append(warning)
-        story.append(Paragraph(f"⚠ {warning}", styles().warning))
+    warnings = _glyph_warnings(response)
+    story: list[Flowable] = [Paragraph(f"⚠ {warning}", styles().warning) for warning in warnings]
     story += sections.identity(form, response, visit_id, clinic.address, width)
     story += sections.outcome_box(assessment, width)
     story += sections.at_a_glance(assessment, width)
@@ -94,7 +86,21 @@ def render_report(
     story += [Spacer(0, 4)]
     story += sections.sign_off(provenance, width)
     story += sections.appendix(form, response, width)
+    return RenderedReport(_pdf(story, pagesize, clinic, furniture), warnings)
 
+
+def _glyph_warnings(response: Response) -> list[str]:
+    """A name the fonts cannot print must not pass unnoticed: staff check it against the patient's ID."""
+    missing_glyphs = unprintable(_text_of(response))
+    if not missing_glyphs:
+        return []
+    return [
+        f"Some characters in the answers cannot be printed with the installed fonts "
+        f"({' '.join(sorted(missing_glyphs))}); check the name against the patient's ID; {CJK_INSTALL_HINT}."
+    ]
+
+
+def _pdf(story: list[Flowable], pagesize: tuple[float, float], clinic: ClinicInfo, furniture: PageFurniture) -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -109,7 +115,7 @@ def render_report(
         creator=f"headache-intake {__version__}",
     )
     document.build(story, canvasmaker=numbered_canvas(furniture))
-    return RenderedReport(buffer.getvalue(), warnings)
+    return buffer.getvalue()
 
 
 def build_pdf(response: Response, assessment: Assessment, form: Form, clinic: ClinicInfo, **kwargs: object) -> bytes:

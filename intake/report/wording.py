@@ -1,6 +1,6 @@
 """Staff wording on the clinician PDF (English this round), kept in one place for translation.
 
-Patient wording lives in `intake/app/patient_wording.py`; nothing here is shown on the kiosk.
+Patient wording lives in `intake/questionnaire/patient_wording.py`; nothing here is shown on the kiosk.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
-from intake.app.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
+from intake.questionnaire.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
 from intake.ui.message_screen import MessageScreen
 
 

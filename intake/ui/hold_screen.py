@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from intake.app.patient_wording import HOLD_MESSAGE, HOLD_THANKS
+from intake.questionnaire.patient_wording import HOLD_MESSAGE, HOLD_THANKS
 from intake.ui.widgets.styling import label
 
 

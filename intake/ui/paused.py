@@ -15,7 +15,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     BIRTH_DATE_DIFFERS, CONFIRM_BIRTH_DATE, PAUSED_CONTINUE, PAUSED_CONTINUE_NAME, PAUSED_TEXT, PAUSED_TITLE,
     STAFF_NEW_VISIT, STAFF_NEW_VISIT_NAME,
 )

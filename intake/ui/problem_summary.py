@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from intake.app.patient_wording import go_to_problem, problems_summary
+from intake.questionnaire.patient_wording import go_to_problem, problems_summary
 from intake.ui.widgets.styling import discard, label
 from intake.ui.wrapping_button import WrappingButton
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.app import patient_wording as words
+from intake.questionnaire import patient_wording as words
 from intake.app.visit import Visit
 from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Question, Section

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from intake.app.patient_wording import MORE_BELOW
+from intake.questionnaire.patient_wording import MORE_BELOW
 from intake.ui.widgets.styling import label
 
 READABLE_WIDTH = 1000

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 
-from intake.app.patient_wording import STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME, STILL_THERE_TITLE, closing_in
+from intake.questionnaire.patient_wording import STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME, STILL_THERE_TITLE, closing_in
 from intake.ui.message_screen import MessageScreen
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.app import patient_wording as words
+from intake.questionnaire import patient_wording as words
 from intake.ui.widgets.styling import label, touch_button
 
 

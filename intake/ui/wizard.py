@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from intake.app import patient_wording as words
+from intake.questionnaire import patient_wording as words
 from intake.app.visit import Visit
 from intake.catalog import Catalog
 from intake.questionnaire.engine import Problem
@@ -64,7 +64,29 @@ class PatientWizard(QWidget):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
         self._autosave_timer.timeout.connect(self.autosave_due)
+        header = self._build_header()
 
+        self.pages: list[SectionPage] = []
+        self.stack = CurrentPageStack()
+        for section in visit.form.sections:
+            if not section.setting or section.setting in visit.enabled:
+                self._add_pages(section, catalog)
+        self.review = ReviewScreen()
+        self.review.edit_requested.connect(self._edit)
+        self.stack.addWidget(self.review)
+        self._build_nav()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.nav)
+        self._refresh_visibility()
+        self._show_page(self.route()[0])
+
+    def _build_header(self) -> QHBoxLayout:
+        """How far the patient is, and the way to ask for a person."""
         self.progress_text = label("", "progress")
         self.progress_text.setObjectName("progress")
         self.progress_bar = QProgressBar()
@@ -83,16 +105,9 @@ class PatientWizard(QWidget):
         header.setSpacing(24)
         header.addLayout(where, 1)
         header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return header
 
-        self.pages: list[SectionPage] = []
-        self.stack = CurrentPageStack()
-        for section in visit.form.sections:
-            if not section.setting or section.setting in visit.enabled:
-                self._add_pages(section, catalog)
-        self.review = ReviewScreen()
-        self.review.edit_requested.connect(self._edit)
-        self.stack.addWidget(self.review)
-
+    def _build_nav(self) -> None:
         self.back_button = touch_button(words.BACK, "secondary", words.BACK_NAME)
         self.back_button.setObjectName("back")
         self.next_button = touch_button(words.NEXT, "primary")
@@ -106,15 +121,6 @@ class PatientWizard(QWidget):
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(header)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.nav)
-        self._refresh_visibility()
-        self._show_page(self.route()[0])
 
     def _add_pages(self, section: Section, catalog: Catalog) -> None:
         blocks = {}

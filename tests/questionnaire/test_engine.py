@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from intake.app.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, unanswered_required, visible
 
 ALL = frozenset({"midas"})

@@ -10,7 +10,7 @@ from patient_driver import tap, visible_texts
 from staff_driver import STAFF_PIN, FrontDesk
 
 from cases import vignette
-from intake.app.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
+from intake.questionnaire.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
 
 ANSWERS = vignette("V01")["answers"]
 NAME = f"{ANSWERS['given_name']} {ANSWERS['family_name']}"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton
 from staff_driver import STAFF_PIN, FrontDesk
 
 from cases import vignette
-from intake.app.patient_wording import HOLD_MESSAGE, HOLD_THANKS
+from intake.questionnaire.patient_wording import HOLD_MESSAGE, HOLD_THANKS
 from intake.store.visits import URGENT
 from intake.ui.long_press import HOLD_MS
 

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from cases import vignette
-from intake.app.patient_wording import BACK_TO_REVIEW, problems_summary
+from intake.questionnaire.patient_wording import BACK_TO_REVIEW, problems_summary
 from intake.ui.app import MainWindow
 from intake.ui.section_page import SectionPage
 

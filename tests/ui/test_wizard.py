@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from cases import VIGNETTES, vignette
 from intake.cli import main as cli_main
 from intake.questionnaire.response import parse_response
-from intake.app.patient_wording import BACK_TO_REVIEW, FINISH
+from intake.questionnaire.patient_wording import BACK_TO_REVIEW, FINISH
 
 PAGE_ONE = {"given_name": "Zoë", "family_name": "Łukasik-Ó'Brien", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
 

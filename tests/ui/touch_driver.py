@@ -19,7 +19,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QRadioButton, QScrollArea, QWidget
 
-from intake.app.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
+from intake.questionnaire.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
 from intake.ui.app import MainWindow
 from intake.ui.keyboard.keys import HOLD_MS
 from intake.ui.keyboard.layouts import VARIANTS

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     KEY_BACKSPACE_CAPTION,
     KEY_BACKSPACE_NAME,
     KEY_DECIMAL_NAME,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from intake.app.patient_wording import key_variants_name
+from intake.questionnaire.patient_wording import key_variants_name
 from intake.ui.keyboard.keys import LetterKey
 
 ROW_GAP = 8

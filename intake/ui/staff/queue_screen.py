@@ -59,7 +59,32 @@ class QueueScreen(QWidget):
         self._today: list[VisitSummary] = []
         self._shown: list[VisitSummary] = []
         self._seen_urgent: set[str] = set()
+        top = self._build_top()
+        self._build_alert_bar()
+        self.held_visit = HeldVisitPanel()
+        """Shown by the staff area while this tablet's visit is on hold."""
+        self.help_notice = label("", "staff-calm")
+        self.help_notice.setAccessibleName("Asked for help")
+        self.help_notice.hide()
+        filters = self._build_filters()
+        self._build_table()
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.held_visit)
+        layout.addWidget(self.help_notice)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Who is signed in, and the ways out (settings for admins only)."""
         self.who = label("", "staff-who", wrap=False)
         self.settings_button = touch_button("Settings", "quiet")
         self.patient_button = touch_button("Patient mode", "quiet", "Lock and return to patient mode")
@@ -75,7 +100,9 @@ class QueueScreen(QWidget):
         top.addStretch(1)
         for button in (self.settings_button, self.patient_button, self.sign_out_button):
             top.addWidget(button)
+        return top
 
+    def _build_alert_bar(self) -> None:
         self.alert = label("", "alert")
         self.alert.setAccessibleName("Urgent alert")
         self.alert_seen_button = touch_button("Seen", "quiet", "I have seen the alert")
@@ -90,12 +117,7 @@ class QueueScreen(QWidget):
         self.alert_bar.setLayout(alert_row)
         self.alert_bar.hide()
 
-        self.held_visit = HeldVisitPanel()
-        """Shown by the staff area while this tablet's visit is on hold."""
-        self.help_notice = label("", "staff-calm")
-        self.help_notice.setAccessibleName("Asked for help")
-        self.help_notice.hide()
-
+    def _build_filters(self) -> QHBoxLayout:
         self.view = QComboBox()
         self.view.addItems([str(view) for view in QueueView])
         self.view.setAccessibleName("Show")
@@ -112,7 +134,9 @@ class QueueScreen(QWidget):
         filters.addWidget(self.view)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.open_button)
+        return filters
 
+    def _build_table(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,20 +150,6 @@ class QueueScreen(QWidget):
         self.table.cellDoubleClicked.connect(self._on_double_click)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.empty = label("No visits match.", "caption")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
-        layout.addLayout(top)
-        layout.addWidget(self.held_visit)
-        layout.addWidget(self.help_notice)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.refresh)
 
     def open_for(self, desk: StaffDesk, name: str, is_admin: bool) -> None:
         """Shown for a newly signed-in person: their name, their buttons, a fresh list read through their desk."""

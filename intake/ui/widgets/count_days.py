@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from intake.app.day_grid import calendar_cells, recent_days, weekday_columns
-from intake.app.patient_wording import CANCEL_COUNT, COUNT_PROMPT, TODAY, USE_COUNT, days_counted
+from intake.questionnaire.patient_wording import CANCEL_COUNT, COUNT_PROMPT, TODAY, USE_COUNT, days_counted
 from intake.ui.widgets.styling import label, set_state, touch_button
 
 

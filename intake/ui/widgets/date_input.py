@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout
 
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     CHOOSE_THE_DATE, CHOOSE_THE_DATE_NAME, DAY_CAPTION, DAY_PLACEHOLDER, MONTH_CAPTION, YEAR_CAPTION,
     YEAR_PLACEHOLDER, bad_year, impossible_date, incomplete_date,
 )

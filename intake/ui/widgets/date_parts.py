@@ -14,7 +14,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from intake.app.birth_date_steps import EARLIEST_YEAR as EARLIEST_YEAR  # the date inputs import it from here
-from intake.app.patient_wording import MONTH_PLACEHOLDER
+from intake.questionnaire.patient_wording import MONTH_PLACEHOLDER
 from intake.ui.widgets.styling import label
 
 

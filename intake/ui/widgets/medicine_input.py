@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from intake.app.patient_wording import did_you_mean, medicine_name, medicine_suggestion
+from intake.questionnaire.patient_wording import did_you_mean, medicine_name, medicine_suggestion
 from intake.catalog import Catalog
 from intake.catalog.search import Suggestion, suggestions
 from intake.questionnaire.form import Question

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout
 
-from intake.app.patient_wording import bad_year, incomplete_month
+from intake.questionnaire.patient_wording import bad_year, incomplete_month
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.date_parts import EARLIEST_YEAR, captioned, digits_box, month_box, number_in, this_year
 

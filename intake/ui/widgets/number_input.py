@@ -15,7 +15,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from intake.app.number_steps import stepped
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     HELP_ME_COUNT,
     STEP_DOWN,
     STEP_UP,

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     DONE,
     EDIT,
     REMOVE,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from intake.app.patient_wording import answer_in_unit
+from intake.questionnaire.patient_wording import answer_in_unit
 from intake.ui.widgets.styling import touch_button
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from intake.app.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
+from intake.questionnaire.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
 from intake.ui.keyboard.dock import KeyboardDock
 from intake.ui.keyboard.keys import HOLD_MS
 from intake.ui.keyboard.layouts import VARIANTS

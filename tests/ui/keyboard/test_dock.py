@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QRadioButton
 from staff_driver import ADMIN_PIN, FrontDesk
 
 from cases import vignette
-from intake.app.patient_wording import KEY_DONE_NAME
+from intake.questionnaire.patient_wording import KEY_DONE_NAME
 from intake.ui.keyboard.dock import touch_screen_present
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.text_input import TextInput

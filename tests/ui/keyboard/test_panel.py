@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCompleter, QLineEdit, QPushButton
 
-from intake.app.patient_wording import (
+from intake.questionnaire.patient_wording import (
     KEY_BACKSPACE_NAME,
     KEY_DECIMAL_NAME,
     KEY_DONE_NAME,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.app.patient_wording import optional_question
+from intake.questionnaire.patient_wording import optional_question
 from intake.ui.widgets.factory import make_block
 
 

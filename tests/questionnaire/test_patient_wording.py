@@ -1,4 +1,4 @@
-from intake.app.patient_wording import problems_summary, progress
+from intake.questionnaire.patient_wording import problems_summary, progress
 
 
 def test_progress_names_the_part_only_where_a_section_has_several_screens() -> None:
