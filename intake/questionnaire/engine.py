@@ -117,7 +117,8 @@ def hidden_answer_problems(form: Form, answers: Mapping[str, Any], settings: fro
             if question.id not in answers:
                 continue
             if section.setting and section.setting not in settings:
-                problems.append(Problem(question.id, f"not asked: the {section.setting} section is switched off", "got an answer"))
+                problems.append(
+                    Problem(question.id, f"not asked: the {section.setting} section is switched off", "got an answer"))
                 continue
             condition = hidden_by(question, answers)
             if condition is not None:

@@ -66,7 +66,8 @@ def fonts() -> Fonts:
 def unprintable(text: str) -> set[str]:
     """Characters that no available font can draw."""
     found = fonts()
-    return {ch for ch in text if ch.isprintable() and not ch.isspace() and ord(ch) not in found.regular_glyphs and ord(ch) not in found.cjk_glyphs}
+    return {ch for ch in text
+            if ch.isprintable() and not ch.isspace() and ord(ch) not in found.regular_glyphs and ord(ch) not in found.cjk_glyphs}
 
 
 def fits_on_one_line(text: str, width: float, size: float = 8.5, bold: bool = False) -> bool:

@@ -161,7 +161,8 @@ def _footer(text: InfoSheetText, clinic: SheetClinic, style: _Styles, width: flo
     contact = " · ".join(part for part in (markup(clinic.name), _phone_line(text, clinic)) if part)
     rule = Table([[""]], colWidths=(width,), rowHeights=(1,))
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE)]))
-    return [Spacer(0, style.body.fontSize * 0.6), rule, Paragraph(_rich(text.footer), style.small), Paragraph(contact, style.small)]
+    return [Spacer(0, style.body.fontSize * 0.6), rule,
+            Paragraph(_rich(text.footer), style.small), Paragraph(contact, style.small)]
 
 
 def _build(text: InfoSheetText, clinic: SheetClinic, size: float) -> RenderedSheet:
