@@ -84,8 +84,8 @@ def _the_response(data: dict[str, Any]) -> dict[str, Any]:
         return data
     if kind != "Bundle":
         raise InvalidResponse([Problem("resourceType", "expected QuestionnaireResponse or Bundle", f"got {kind}")])
-    found = [
-        entry.get("resource")
+    found: list[dict[str, Any]] = [
+        entry["resource"]
         for entry in data.get("entry") or []
         if isinstance(entry, dict) and isinstance(entry.get("resource"), dict)
         and entry["resource"].get("resourceType") == "QuestionnaireResponse"

@@ -120,7 +120,7 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
         expected = f"expected a whole number {span}" if whole else f"expected a number {span}"
         if not accepted:
             return None, [Problem(key, expected, given)]
-        if not question.min <= value <= question.max:  # type: ignore[operator]
+        if not question.min <= value <= question.max:
             return None, [Problem(key, expected, given)]
         return value, []
     if kind in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
@@ -198,7 +198,7 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
         problems.extend(check_answers(form, answers, authored_date, enabled))
     if problems:
         raise InvalidResponse(problems)
-    return Response(form=form.id, authored=authored_date, answers=answers, language=language)  # type: ignore[arg-type]
+    return Response(form=form.id, authored=authored_date, answers=answers, language=language)
 
 
 def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
