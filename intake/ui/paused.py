@@ -16,8 +16,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.patient_wording import (
-    BIRTH_DATE_DIFFERS, CONFIRM_BIRTH_DATE, PAUSED_CONTINUE, PAUSED_CONTINUE_NAME, PAUSED_TEXT, PAUSED_TITLE,
-    STAFF_NEW_VISIT, STAFF_NEW_VISIT_NAME,
+    BIRTH_DATE_DIFFERS,
+    CONFIRM_BIRTH_DATE,
+    PAUSED_CONTINUE,
+    PAUSED_CONTINUE_NAME,
+    PAUSED_TEXT,
+    PAUSED_TITLE,
+    STAFF_NEW_VISIT,
+    STAFF_NEW_VISIT_NAME,
 )
 from intake.app.resuming import Attempt, ResumeCheck
 from intake.ui.message_screen import MessageScreen

@@ -296,7 +296,7 @@ class PatientWizard(QWidget):
         self.next_button.setEnabled(False)
         self.completed.emit(response)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab move in reading order through the page, then Back and Next."""
         chain = reading_order(self)
         if not chain:
@@ -310,7 +310,7 @@ class PatientWizard(QWidget):
             page.reveal(target)
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter means Next wherever the focused control has no use for it."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go_next()

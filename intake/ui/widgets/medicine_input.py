@@ -42,13 +42,13 @@ class SuggestionRow(QPushButton):
         inside.addWidget(self.words)
         self.suggestion: Suggestion | None = None
 
-    def hasHeightForWidth(self) -> bool:
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
-    def heightForWidth(self, width: int) -> int:
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.layout().totalSizeHint().expandedTo(self.minimumSize())
 
     def offer(self, suggestion: Suggestion) -> None:
