@@ -17,14 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from intake.app.assessing import assess_for_clinic  # noqa: E402
-from intake.questionnaire.loader import default_form  # noqa: E402
-from intake.questionnaire.response import parse_response  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import getSampleStyleSheet  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table  # noqa: E402
 
+from intake.app.assessing import assess_for_clinic  # noqa: E402
+from intake.questionnaire.loader import default_form  # noqa: E402
+from intake.questionnaire.response import parse_response  # noqa: E402
 from intake.report import ClinicInfo, render_report  # noqa: E402
 
 
@@ -48,7 +48,8 @@ def _time(label: str, build) -> float:
         start = time.perf_counter()
         pdf = build()
         times.append(time.perf_counter() - start)
-    print(f"{label}: median {statistics.median(times) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms, {len(pdf) // 1024} KB (n=15)")
+    print(f"{label}: median {statistics.median(times) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms,"
+          f" {len(pdf) // 1024} KB (n=15)")
     return statistics.median(times)
 
 

@@ -20,8 +20,8 @@ from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.database import open_database
-from intake.store.visits import VisitStore
 from intake.store.schema import visits
+from intake.store.visits import VisitStore
 from tests_data import v01_response
 
 

@@ -28,16 +28,16 @@ os.environ["XDG_DATA_HOME"] = str(Path(_HOME) / "data")
 
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from touch_driver import Figures, TouchPatient  # noqa: E402
 
 from cases import vignette  # noqa: E402
-from intake.eligibility.policy import load_rules  # noqa: E402
-from intake.questionnaire.loader import default_form  # noqa: E402
 from intake.app.desk import Desk  # noqa: E402
 from intake.app.station import Station  # noqa: E402
+from intake.eligibility.policy import load_rules  # noqa: E402
+from intake.questionnaire.loader import default_form  # noqa: E402
 from intake.settings import Settings  # noqa: E402
 from intake.ui.app import MainWindow  # noqa: E402
 from intake.ui.theme import apply_theme  # noqa: E402
-from touch_driver import Figures, TouchPatient  # noqa: E402
 
 CASES = ("V01", "V06", "V14")
 SIZES = ((800, 1280), (1280, 800))

@@ -29,8 +29,8 @@ from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.settings import load_settings
 from intake.store.errors import StoreError
-from intake.visit_status import STATUSES
 from intake.summary import format_summary
+from intake.visit_status import STATUSES
 from intake.yamlfile import DataFileError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2

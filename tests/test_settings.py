@@ -38,7 +38,12 @@ def test_bad_value_names_file_and_key() -> None:
 
 @pytest.mark.parametrize(
     ("key", "lowest", "highest"),
-    [("idle_timeout_s", 10, 3600), ("idle_countdown_s", 5, 600), ("resume_window_s", 60, 86400), ("staff_idle_timeout_s", 30, 7200)],
+    [
+        ("idle_timeout_s", 10, 3600),
+        ("idle_countdown_s", 5, 600),
+        ("resume_window_s", 60, 86400),
+        ("staff_idle_timeout_s", 30, 7200),
+    ],
 )
 def test_times_are_bounded_both_ways(key, lowest, highest) -> None:
     """The settings screen's spin boxes take these bounds from the model, so the file and the screen agree."""

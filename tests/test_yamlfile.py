@@ -50,7 +50,8 @@ def test_long_numbers_are_refused(tmp_path, literal, digits) -> None:
 
 
 def test_fifteen_digits_and_quoted_digits_are_fine(tmp_path) -> None:
-    assert _reads(tmp_path, "a: 123456789012345\nb: '1234567890123456789'\n") == {"a": 123456789012345, "b": "1234567890123456789"}
+    assert _reads(tmp_path, "a: 123456789012345\nb: '1234567890123456789'\n") == {
+        "a": 123456789012345, "b": "1234567890123456789"}
 
 
 @pytest.mark.parametrize("literal", [".inf", "-.Inf", ".nan", "!!float 1e999"])

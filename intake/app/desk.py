@@ -67,7 +67,9 @@ class Desk:
     def has_store(self) -> bool:
         return self.station.stores is not None
 
-    def _safely(self, change: Callable[[Stores], object], action: Action | None, visit_id: str, rules_version: str | None = None) -> bool:
+    def _safely(
+        self, change: Callable[[Stores], object], action: Action | None, visit_id: str, rules_version: str | None = None
+    ) -> bool:
         """Run one change (audited unless `action` is None); False when there is no store or it failed."""
         stores = self.station.stores
         if stores is None:
@@ -103,7 +105,9 @@ class Desk:
     def pause(self, visit: Visit) -> bool:
         """The patient went idle with a date of birth given: saved, still in progress, waiting for them."""
         draft, alerted = visit.draft(), visit.staff_alerted
-        return self._safely(lambda stores: stores.visits.save_answers(visit.visit_id, draft, alerted), Action.PAUSED, visit.visit_id)
+        return self._safely(
+            lambda stores: stores.visits.save_answers(visit.visit_id, draft, alerted), Action.PAUSED, visit.visit_id
+        )
 
     def resume(self, visit_id: str) -> bool:
         return self._safely(_no_change, Action.RESUMED, visit_id)
@@ -111,7 +115,9 @@ class Desk:
     def set_aside(self, visit: Visit) -> bool:
         """The visit goes no further at the kiosk: its answers so far stay with staff as unfinished."""
         draft, alerted = visit.draft(), visit.staff_alerted
-        return self._safely(lambda stores: stores.visits.set_aside(visit.visit_id, draft, alerted), Action.SET_ASIDE, visit.visit_id)
+        return self._safely(
+            lambda stores: stores.visits.set_aside(visit.visit_id, draft, alerted), Action.SET_ASIDE, visit.visit_id
+        )
 
     def finish(self, visit_id: str, response: Response) -> FinishResult:
         """Assess, render, keep: in the store (and the clinic's folder if it named one).

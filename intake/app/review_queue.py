@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from intake.eligibility.assessment import Outcome
 from intake.report.wording import OUTCOME_MARK
-from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 from intake.store.visits import URGENT, VisitSummary
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
 
 class QueueView(StrEnum):

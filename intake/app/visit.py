@@ -18,8 +18,8 @@ from intake.eligibility.policy import RuleSet
 from intake.eligibility.red_flags import red_flag_answers
 from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
 from intake.questionnaire.form import Form, Question, QuestionType, Section
-from intake.questionnaire.response import Response, parse_response
 from intake.questionnaire.patient_wording import required_message, row_field_message
+from intake.questionnaire.response import Response, parse_response
 
 
 def new_visit_id(now: datetime | None = None) -> str:

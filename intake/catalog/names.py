@@ -18,7 +18,7 @@ UNITS = ("mg", "mcg", "µg", "g", "ml", "%", "units", "u", "iu")
 """Dose units removed on their own or stuck to a number ("mg", "50mg")."""
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-_SEPARATORS = str.maketrans({character: " " for character in "/+&,-"})
+_SEPARATORS = str.maketrans(dict.fromkeys("/+&,-", " "))
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 
 

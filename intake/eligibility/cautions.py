@@ -10,6 +10,7 @@ from intake.eligibility.policy import Policy
 from intake.eligibility.screening import screening_answers
 from intake.questionnaire.form import Form
 
+
 def caution_answers(answers: Mapping[str, Any], policy: Policy, form: Form) -> list[ScreeningAnswer]:
     return screening_answers(policy.cautions, "caution", answers, form)
 

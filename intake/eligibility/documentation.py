@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from intake.eligibility.assessment import (
-    AcuteMedicine,
-    MedicationOveruse,
-    PreventiveTrial,
-    PriorBotox,
-    Reason,
-    ScreeningAnswer,
-)
+from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, PreventiveTrial, PriorBotox, Reason, ScreeningAnswer
 
 
 def documents_to_obtain(

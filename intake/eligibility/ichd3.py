@@ -15,13 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from intake.eligibility.assessment import (
-    Ichd3Item,
-    Ichd3Panel,
-    Ichd3Status,
-    MedicationOveruse,
-    ScreeningAnswer,
-)
+from intake.eligibility.assessment import Ichd3Item, Ichd3Panel, Ichd3Status, MedicationOveruse, ScreeningAnswer
 from intake.questionnaire.form import Form
 
 PAIN_FEATURES = ("pain_one_sided", "pain_throbbing", "pain_moderate_severe", "pain_worse_activity")

@@ -84,8 +84,8 @@ def _the_response(data: dict[str, Any]) -> dict[str, Any]:
         return data
     if kind != "Bundle":
         raise InvalidResponse([Problem("resourceType", "expected QuestionnaireResponse or Bundle", f"got {kind}")])
-    found = [
-        entry.get("resource")
+    found: list[dict[str, Any]] = [
+        entry["resource"]
         for entry in data.get("entry") or []
         if isinstance(entry, dict) and isinstance(entry.get("resource"), dict)
         and entry["resource"].get("resourceType") == "QuestionnaireResponse"
@@ -135,7 +135,8 @@ class _Reader:
             elif link_id in self.questions:
                 self._single(self.questions[link_id], link_id, item, self.answers, link_id)
             else:
-                self.problems.append(Problem(link_id or "item", "expected a linkId of this form's questions", "got an unknown linkId"))
+                self.problems.append(
+                    Problem(link_id or "item", "expected a linkId of this form's questions", "got an unknown linkId"))
 
     def _value(self, question: Question, key: str, answer: dict[str, Any]) -> Any:
         wanted = VALUE_KEY[question.type]
@@ -172,7 +173,8 @@ class _Reader:
             link_id = str(child.get("linkId", ""))
             prefix, _, field_id = link_id.partition(".")
             if prefix != question.id or field_id not in fields:
-                self.problems.append(Problem(f"{question.id}[{index}]", f"expected fields {question.id}.FIELD", f"got {link_id or 'an item without linkId'}"))
+                got = f"got {link_id or 'an item without linkId'}"
+                self.problems.append(Problem(f"{question.id}[{index}]", f"expected fields {question.id}.FIELD", got))
                 continue
             self._single(fields[field_id], f"{question.id}[{index}].{field_id}", child, row, field_id)
         rows.append(row)

@@ -20,8 +20,8 @@ from intake.interop.fhir_codes import OUTCOME_CODE_SYSTEM, OUTCOME_SYSTEM
 from intake.interop.fhir_response import to_questionnaire_response
 from intake.interop.fhir_version import FhirVersion, checked
 from intake.questionnaire.form import Form
-from intake.visit_status import FINISHED
 from intake.store.visits import StoredVisit
+from intake.visit_status import FINISHED
 
 OUTCOME_CODE = {"system": OUTCOME_CODE_SYSTEM, "code": "botox-referral-criteria",
                 "display": "Criteria to consider referral for onabotulinumtoxinA consultation (chronic migraine)"}
@@ -43,9 +43,13 @@ def _observation(visit: StoredVisit, response_url: str, authored: str) -> dict[s
             "coding": [{"system": OUTCOME_SYSTEM, "code": assessment.get("outcome"), "display": assessment.get("outcome_text")}],
             "text": assessment.get("outcome_text"),
         },
-        "method": {"text": f"Policy {assessment.get('policy')} {assessment.get('policy_version')}, rules {assessment.get('rules_hash')}"},
+        "method": {
+            "text": f"Policy {assessment.get('policy')} {assessment.get('policy_version')}, rules {assessment.get('rules_hash')}",
+        },
         "derivedFrom": [{"reference": response_url}],
-        "note": [{"text": "Screening against referral criteria for a clinician to confirm; not a diagnosis or a payer decision."}],
+        "note": [
+            {"text": "Screening against referral criteria for a clinician to confirm; not a diagnosis or a payer decision."},
+        ],
     }
 
 
@@ -96,7 +100,8 @@ def export_visit(visit: StoredVisit, form: Form, version: FhirVersion = FhirVers
     ]
     if finished and visit.assessment is not None:
         observation = _observation(visit, response_url, visit.response["authored"])
-        entries.append({"fullUrl": _full_url(visit.summary.id, "outcome"), "resource": checked({**observation, **subject}, version)})
+        entries.append(
+            {"fullUrl": _full_url(visit.summary.id, "outcome"), "resource": checked({**observation, **subject}, version)})
     if finished and visit.pdf is not None:
         document = _document(visit, version)
         entries.append({"fullUrl": _full_url(visit.summary.id, "summary"), "resource": checked({**document, **subject}, version)})

@@ -36,7 +36,7 @@ def format_value(question: Question, value: Any, date_text: Callable[[date], str
 
 def format_row(question: Question, row: dict[str, Any]) -> str:
     """One repeating-group row on one line: `sumatriptan: 4 days a month`."""
-    parts = []
+    parts: list[str] = []
     for field in question.fields:
         if row.get(field.id) is None:
             continue

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 
 STARTED, STOPPED = "started", "stopped"
 """Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
@@ -63,7 +63,7 @@ def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
 
 def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Question]:
     """Questions the patient is asked, in form order."""
-    shown = []
+    shown: list[Question] = []
     for section in form.sections:
         if section.setting and section.setting not in settings:
             continue
@@ -117,7 +117,8 @@ def hidden_answer_problems(form: Form, answers: Mapping[str, Any], settings: fro
             if question.id not in answers:
                 continue
             if section.setting and section.setting not in settings:
-                problems.append(Problem(question.id, f"not asked: the {section.setting} section is switched off", "got an answer"))
+                problems.append(
+                    Problem(question.id, f"not asked: the {section.setting} section is switched off", "got an answer"))
                 continue
             condition = hidden_by(question, answers)
             if condition is not None:
@@ -157,7 +158,7 @@ def broken_rules(form: Form, answers: Mapping[str, Any], authored: date, severit
 
 def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], list[Question]]]:
     """(row key, row, its month fields) for every answered row of a group with month fields."""
-    found = []
+    found: list[tuple[str, Mapping[str, Any], list[Question]]] = []
     for question in form.questions():
         months = [field for field in question.fields if field.type is QuestionType.MONTH]
         rows = answers.get(question.id)

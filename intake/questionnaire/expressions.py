@@ -97,7 +97,8 @@ def parse_expression(text: str) -> Expression:
     for raw in text.split("+"):
         match = _TERM.match(raw.strip())
         if not match:
-            raise ValueError(f"cannot read {raw.strip()!r} in {text!r}: expected a key, age, sum(LIST.FIELD), max(LIST.FIELD) or a number")
+            raise ValueError(
+                f"cannot read {raw.strip()!r} in {text!r}: expected a key, age, sum(LIST.FIELD), max(LIST.FIELD) or a number")
         if match["number"]:
             terms.append(Term("number", number=int(match["number"])))
         elif match["age"]:

@@ -2,8 +2,8 @@
 
 Only the shape is checked, not the IANA registry: `es-MX` and `zh-Hant-TW` pass, `es_MX`,
 `spanish` and `e` do not. The 4- and 5-8-letter language subtags that the syntax reserves
-are refused: none is registered, and `spanish` is a mistake, not a tag. A response says which language the patient answered in; the
-rules never read it.
+are refused: none is registered, and `spanish` is a mistake, not a tag. A response says which
+language the patient answered in; the rules never read it.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def _parse_int(literal: str) -> int | _Refused:
 
 
 def _parse_float(literal: str) -> float | _Refused:
-    return _number(literal, float)  # type: ignore[return-value]
+    return _number(literal, float)
 
 
 def _parse_constant(literal: str) -> _Refused:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,8 +19,8 @@ from pydantic import BaseModel, ConfigDict
 
 from intake.plain_text import first_not_plain, one_line
 from intake.questionnaire.engine import Problem, check_answers
-from intake.questionnaire.language import is_language_tag
 from intake.questionnaire.form import Form, Question, QuestionType
+from intake.questionnaire.language import is_language_tag
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -119,7 +120,7 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
         expected = f"expected a whole number {span}" if whole else f"expected a number {span}"
         if not accepted:
             return None, [Problem(key, expected, given)]
-        if not question.min <= value <= question.max:  # type: ignore[operator]
+        if not question.min <= value <= question.max:
             return None, [Problem(key, expected, given)]
         return value, []
     if kind in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
@@ -146,7 +147,8 @@ def _coerce_rows(question: Question, key: str, value: Any) -> tuple[Any, list[Pr
         row: dict[str, Any] = {}
         for name, raw in raw_row.items():
             if name not in fields:
-                problems.append(Problem(f"{row_key}.{name}", f"unknown field; expected one of {', '.join(fields)}", f"got {_shown(raw)}"))
+                expected = f"unknown field; expected one of {', '.join(fields)}"
+                problems.append(Problem(f"{row_key}.{name}", expected, f"got {_shown(raw)}"))
             elif raw is not None:
                 typed, found = _coerce(fields[name], f"{row_key}.{name}", raw)
                 problems.extend(found)
@@ -167,7 +169,8 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
     """
     enabled = form.settings_used if settings is None else settings
     if not isinstance(data, dict):
-        raise InvalidResponse([Problem("response", "expected a JSON object with form, authored and answers", f"got {_shown(data)}")])
+        raise InvalidResponse(
+            [Problem("response", "expected a JSON object with form, authored and answers", f"got {_shown(data)}")])
     problems: list[Problem] = []
     for extra in sorted(set(data) - set(_TOP_LEVEL)):
         problems.append(Problem(extra, f"unknown top-level key; expected {', '.join(_TOP_LEVEL)}", f"got {_shown(data[extra])}"))
@@ -175,26 +178,27 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
     if language is not None and not (isinstance(language, str) and is_language_tag(language)):
         problems.append(Problem("language", "expected a BCP 47 language tag such as en, es or es-MX", f"got {_shown(language)}"))
     if data.get("form") != form.id:
-        problems.append(Problem("form", f'expected "{form.id}"', f"got {_shown(data.get('form'))}" if "form" in data else "got nothing"))
+        problems.append(
+            Problem("form", f'expected "{form.id}"', f"got {_shown(data.get('form'))}" if "form" in data else "got nothing"))
     authored = data.get("authored")
     authored_date: date | None = None
     if isinstance(authored, str) and _DATE.match(authored):
-        try:
+        with suppress(ValueError):
             authored_date = date.fromisoformat(authored)
-        except ValueError:
-            pass
     if authored_date is None:
-        problems.append(Problem("authored", "expected the date the answers were given, as YYYY-MM-DD", f"got {_shown(authored)}" if "authored" in data else "got nothing"))
+        got = f"got {_shown(authored)}" if "authored" in data else "got nothing"
+        problems.append(Problem("authored", "expected the date the answers were given, as YYYY-MM-DD", got))
     raw_answers = data.get("answers")
     if not isinstance(raw_answers, dict):
-        problems.append(Problem("answers", "expected an object of answers", f"got {_shown(raw_answers)}" if "answers" in data else "got nothing"))
+        got = f"got {_shown(raw_answers)}" if "answers" in data else "got nothing"
+        problems.append(Problem("answers", "expected an object of answers", got))
         raise InvalidResponse(problems)
     answers = _coerce_answers(form, raw_answers, problems)
     if authored_date is not None:
         problems.extend(check_answers(form, answers, authored_date, enabled))
     if problems:
         raise InvalidResponse(problems)
-    return Response(form=form.id, authored=authored_date, answers=answers, language=language)  # type: ignore[arg-type]
+    return Response(form=form.id, authored=authored_date, answers=answers, language=language)
 
 
 def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def numbered_canvas(furniture: PageFurniture) -> Callable[..., canvas.Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # private in reportlab; Canvas.showPage calls it too
 
         def save(self) -> None:
             total = len(self._pages)
@@ -43,7 +43,7 @@ def numbered_canvas(furniture: PageFurniture) -> Callable[..., canvas.Canvas]:
 
         def _furniture(self, total: int) -> None:
             found = fonts()
-            width, height = self._pagesize
+            width, height = self._pagesize  # type: ignore[attr-defined]  # set by Canvas.__init__
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -54,7 +54,7 @@ def numbered_canvas(furniture: PageFurniture) -> Callable[..., canvas.Canvas]:
             self.line(MARGIN, height - MARGIN + 2, width - MARGIN, height - MARGIN + 2)
             self.line(MARGIN, MARGIN - 4, width - MARGIN, MARGIN - 4)
             self.setFont(found.regular, 8)
-            self.drawString(MARGIN, MARGIN - 14, f"{DISCLAIMER} · Page {self._pageNumber} of {total}")
+            self.drawString(MARGIN, MARGIN - 14, f"{DISCLAIMER} · Page {self.getPageNumber()} of {total}")
             self.setFillColor(MUTED)
             self.setFont(found.regular, 6.5)
             self.drawString(MARGIN, MARGIN - 23, furniture.provenance)

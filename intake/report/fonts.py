@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -43,7 +44,7 @@ class Fonts:
     cjk_glyphs: frozenset[int]
 
 
-def _register(name: str, path: Path, **kwargs: int) -> TTFont:
+def _register(name: str, path: Path, **kwargs: Any) -> TTFont:
     font = TTFont(name, str(path), **kwargs)
     pdfmetrics.registerFont(font)
     return font
@@ -54,7 +55,8 @@ def fonts() -> Fonts:
     regular = _register(REGULAR, FONT_DIR / "DejaVuSans.ttf")
     _register(BOLD, FONT_DIR / "DejaVuSans-Bold.ttf")
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
-    cjk_name, cjk_glyphs = None, frozenset()
+    cjk_name: str | None = None
+    cjk_glyphs: frozenset[int] = frozenset()
     for candidate in CJK_CANDIDATES:
         if candidate.is_file():
             cjk = _register(CJK, candidate, subfontIndex=0) if candidate.suffix == ".ttc" else _register(CJK, candidate)
@@ -66,7 +68,8 @@ def fonts() -> Fonts:
 def unprintable(text: str) -> set[str]:
     """Characters that no available font can draw."""
     found = fonts()
-    return {ch for ch in text if ch.isprintable() and not ch.isspace() and ord(ch) not in found.regular_glyphs and ord(ch) not in found.cjk_glyphs}
+    return {ch for ch in text
+            if ch.isprintable() and not ch.isspace() and ord(ch) not in found.regular_glyphs and ord(ch) not in found.cjk_glyphs}
 
 
 def fits_on_one_line(text: str, width: float, size: float = 8.5, bold: bool = False) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -82,7 +83,7 @@ def _styles(size: float) -> _Styles:
         "sheet-body", fontName=found.regular, fontSize=size, leading=size * 1.28, textColor=INK, spaceAfter=size * 0.25
     )
 
-    def bold(name: str, larger: float, **extra: float) -> ParagraphStyle:
+    def bold(name: str, larger: float, **extra: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, fontName=found.bold, fontSize=size + larger,
                               leading=(size + larger) * 1.25, **extra)
 
@@ -121,7 +122,7 @@ def _header(text: InfoSheetText, clinic: SheetClinic, style: _Styles, width: flo
 
 
 def _points(section: InfoSection, style: _Styles, width: float) -> list[Flowable]:
-    bullets = [Paragraph(_rich(point), style.point, bulletText=BULLET) for point in section.points]
+    bullets: list[Flowable] = [Paragraph(_rich(point), style.point, bulletText=BULLET) for point in section.points]
     if section.point_columns == 1 or len(bullets) < 2:
         return bullets
     half = (len(bullets) + 1) // 2
@@ -161,7 +162,8 @@ def _footer(text: InfoSheetText, clinic: SheetClinic, style: _Styles, width: flo
     contact = " · ".join(part for part in (markup(clinic.name), _phone_line(text, clinic)) if part)
     rule = Table([[""]], colWidths=(width,), rowHeights=(1,))
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE)]))
-    return [Spacer(0, style.body.fontSize * 0.6), rule, Paragraph(_rich(text.footer), style.small), Paragraph(contact, style.small)]
+    return [Spacer(0, style.body.fontSize * 0.6), rule,
+            Paragraph(_rich(text.footer), style.small), Paragraph(contact, style.small)]
 
 
 def _build(text: InfoSheetText, clinic: SheetClinic, size: float) -> RenderedSheet:

@@ -24,7 +24,6 @@ from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
 
 
-
 def p(text: str, style: str = "cell") -> Paragraph:
     """A paragraph of user or data text (escaped, CJK-aware)."""
     return Paragraph(markup(text), getattr(styles(), style))

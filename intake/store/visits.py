@@ -19,8 +19,8 @@ from intake.eligibility.assessment import Outcome
 from intake.store.errors import VisitNotFound
 from intake.store.repository import Repository
 from intake.store.schema import visits
-from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 from intake.store.timestamps import as_utc, utc_now
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
 URGENT, NEEDS_REVIEW, ROUTINE = 0, 1, 2
 _PRIORITY = {Outcome.URGENT_REVIEW: URGENT, Outcome.REVIEW_NEEDED: NEEDS_REVIEW, Outcome.INCOMPLETE: NEEDS_REVIEW}

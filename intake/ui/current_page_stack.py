@@ -19,7 +19,7 @@ class CurrentPageStack(QStackedWidget):
     def _on_current_changed(self, _index: int) -> None:
         self.updateGeometry()
 
-    def minimumSizeHint(self) -> QSize:
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         current = self.currentWidget()
         if current is None:
             return super().minimumSizeHint()
@@ -27,7 +27,7 @@ class CurrentPageStack(QStackedWidget):
         margins = self.contentsMargins()
         return hint.grownBy(margins)
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         current = self.currentWidget()
         if current is None:
             return super().sizeHint()

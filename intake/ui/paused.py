@@ -15,11 +15,17 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from intake.questionnaire.patient_wording import (
-    BIRTH_DATE_DIFFERS, CONFIRM_BIRTH_DATE, PAUSED_CONTINUE, PAUSED_CONTINUE_NAME, PAUSED_TEXT, PAUSED_TITLE,
-    STAFF_NEW_VISIT, STAFF_NEW_VISIT_NAME,
-)
 from intake.app.resuming import Attempt, ResumeCheck
+from intake.questionnaire.patient_wording import (
+    BIRTH_DATE_DIFFERS,
+    CONFIRM_BIRTH_DATE,
+    PAUSED_CONTINUE,
+    PAUSED_CONTINUE_NAME,
+    PAUSED_TEXT,
+    PAUSED_TITLE,
+    STAFF_NEW_VISIT,
+    STAFF_NEW_VISIT_NAME,
+)
 from intake.ui.message_screen import MessageScreen
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.birth_date_picker import BirthDatePicker

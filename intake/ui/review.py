@@ -13,14 +13,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.questionnaire import patient_wording as words
 from intake.app.visit import Visit
+from intake.questionnaire import patient_wording as words
 from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Question, Section
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
-
 
 REVIEW_WIDTH = 1400
 """Two cards side by side, not so wide that an answer drifts far from its label."""
@@ -82,7 +81,7 @@ class ReviewScreen(ScrollColumn):
             column.insertWidget(column.count() - 1, card)
             placed += self._rows[section_id]
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         two_columns = self.viewport().width() >= TWO_COLUMNS_FROM
         if two_columns != self._two_columns:
             self._two_columns = two_columns

@@ -75,7 +75,7 @@ class ScrollColumn(QScrollArea):
         self.more_below.setVisible(bar.value() < bar.maximum())
         self.more_below.raise_()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         viewport = self.viewport().geometry()
         height = self.more_below.sizeHint().height()

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from intake.questionnaire import patient_wording as words
 from intake.app.visit import Visit
 from intake.catalog import Catalog
+from intake.questionnaire import patient_wording as words
 from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Section
 from intake.questionnaire.paging import section_pages
@@ -302,7 +302,7 @@ class PatientWizard(QWidget):
         self.next_button.setEnabled(False)
         self.completed.emit(response)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab move in reading order through the page, then Back and Next."""
         chain = reading_order(self)
         if not chain:
@@ -316,7 +316,7 @@ class PatientWizard(QWidget):
             page.reveal(target)
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter means Next wherever the focused control has no use for it."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.go_next()

@@ -30,14 +30,14 @@ class WrappingButton(QPushButton):
     def caption_text(self) -> str:
         return self.caption.text()
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.layout().sizeHint().expandedTo(self.minimumSize())
 
-    def minimumSizeHint(self) -> QSize:
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.layout().minimumSize()
 
-    def hasHeightForWidth(self) -> bool:
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
-    def heightForWidth(self, width: int) -> int:
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(self.layout().heightForWidth(width), self.minimumHeight())

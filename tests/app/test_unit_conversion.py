@@ -33,7 +33,7 @@ def test_shown_is_the_shortest_number_that_stores_back(stored, size, shown) -> N
 
 @pytest.mark.parametrize("size", [12, 4.35])
 def test_switching_units_back_and_forth_never_changes_the_answer(size) -> None:
-    for stored in range(0, 1441):
+    for stored in range(1441):
         assert to_stored(to_shown(stored, size, True), size, True) == stored
 
 

@@ -53,7 +53,8 @@ def test_page_problems_name_each_question_in_screen_order(visit, form) -> None:
 
 def test_row_problems_point_at_the_row_field(visit, form) -> None:
     visit.set_answer("preventives", [{"medicine": "topiramate"}, {"outcome": "helped"}])
-    problems = visit.page_problems(form.section_of("preventives"), {"preventives[0].weeks": "Please enter a whole number from 0 to 520."})
+    problems = visit.page_problems(
+        form.section_of("preventives"), {"preventives[0].weeks": "Please enter a whole number from 0 to 520."})
     assert [problem.key for problem in problems] == [
         "preventives[0].weeks", "preventives[0].outcome", "preventives[1].medicine",
     ]
@@ -83,7 +84,8 @@ def test_response_is_checked_like_a_file(visit, form) -> None:
 
 
 def test_impossible_trial_months_show_beside_the_row_field(visit, form) -> None:
-    visit.set_answer("preventives", [{"medicine": "topiramate", "outcome": "ineffective", "started": "2024-03", "stopped": "2024-02"}])
+    visit.set_answer(
+        "preventives", [{"medicine": "topiramate", "outcome": "ineffective", "started": "2024-03", "stopped": "2024-02"}])
     [problem] = visit.page_problems(form.section_of("preventives"), {})
     assert problem.key == "preventives[0].stopped"
     assert problem.message == "This is before the month you started it. Please check both months."

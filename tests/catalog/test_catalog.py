@@ -275,7 +275,8 @@ def test_names_of_one_medicine_may_normalise_alike(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("medicines", "ignore_words", "message"),
     [("[{generic: sumatriptan, acute: triptan, brands: [XL]}]", "[xl]", r"name 'XL' is only doses and ignored words"),
-     ("[{generic: sumatriptan, acute: triptan, exact_only: [Imitrex]}, {generic: rizatriptan, acute: triptan, brands: [IMITREX]}]",
+     ("[{generic: sumatriptan, acute: triptan, exact_only: [Imitrex]},"
+      " {generic: rizatriptan, acute: triptan, brands: [IMITREX]}]",
       "[]", r"name 'IMITREX' is also medicines\[0\] \(sumatriptan\) name 'Imitrex'"),
      ("[{generic: sumatriptan, acute: triptan}]", "['50 mg']", r"ignore_words\[0\]: '50 mg' has no word left")],
 )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from intake.questionnaire.patient_wording import did_you_mean, medicine_suggestion
 from intake.catalog import load_catalog
 from intake.catalog.search import Match, Suggestion, fold, suggestions
 from intake.paths import CATALOG_FILE
+from intake.questionnaire.patient_wording import did_you_mean, medicine_suggestion
 
 CATALOG = load_catalog(CATALOG_FILE)
 

@@ -21,7 +21,8 @@ def _policy_noting_aura(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("answer", "text"), [("yes", "Aura (warning signs): yes (aura)"), ("unsure", "Aura (warning signs): not sure (aura)")])
+@pytest.mark.parametrize(("answer", "text"),
+                         [("yes", "Aura (warning signs): yes (aura)"), ("unsure", "Aura (warning signs): not sure (aura)")])
 def test_each_note_key_has_its_own_wording(tmp_path, v01, form, answer, text) -> None:
     v01["answers"].update(aura=answer, anticoagulant="yes")
     result = evaluate(parse_response(v01, form), load_rules(str(_policy_noting_aura(tmp_path))), form)

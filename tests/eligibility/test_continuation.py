@@ -35,7 +35,8 @@ def test_us_payer_on_botox_responding_is_review_not_refusal(v01, assess) -> None
 
 def test_unmet_frequency_rows_say_on_botox(v01, assess) -> None:
     result = assess(_on_botox(v01), "us-payer")
-    assert (_row(result, "headache_days").status, _row(result, "headache_days").value) == ("unmet", "8 (on Botox; 22 before treatment)")
+    row = _row(result, "headache_days")
+    assert (row.status, row.value) == ("unmet", "8 (on Botox; 22 before treatment)")
     assert _row(result, "migraine_days").value == "4 (on Botox; 22 before treatment)"
     assert _row(result, "hours_per_day").value == 8  # met rows keep their plain value
 

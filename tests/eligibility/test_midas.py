@@ -41,7 +41,8 @@ def _midas_notes(v01: dict, assess, midas_a: int, headache_days: int) -> list[st
     ("midas_a", "headache_days", "noted"),
     [(41, 22, False), (40, 22, True), (63, 15, False), (64, 15, True), (27, 15, False), (26, 15, True)],
 )
-def test_midas_a_may_differ_from_three_months_of_headache_days_by_a_third_plus_3(v01, assess, midas_a, headache_days, noted) -> None:
+def test_midas_a_may_differ_from_three_months_of_headache_days_by_a_third_plus_3(
+        v01, assess, midas_a, headache_days, noted) -> None:
     # 22 a month is 66 in 3 months, allowed 22 + 3 either way; 15 a month is 45, allowed 18.
     assert bool(_midas_notes(v01, assess, midas_a, headache_days)) is noted
 

@@ -8,7 +8,8 @@ from intake.eligibility.assessment import Outcome, Reason
 from intake.eligibility.outcome import Findings, decide, outranked_review_notes
 
 REVIEW = [Reason(code=code, text=code) for code in
-          ("medication_overuse", "unknown_acute_overuse", "botulinum_allergy", "concurrent_cgrp_mab", "botox_continuation", "prior_botox")]
+          ("medication_overuse", "unknown_acute_overuse", "botulinum_allergy", "concurrent_cgrp_mab", "botox_continuation",
+           "prior_botox")]
 
 
 @pytest.mark.parametrize("outcome", [Outcome.URGENT_REVIEW, Outcome.INCOMPLETE, Outcome.NOT_ELIGIBLE])

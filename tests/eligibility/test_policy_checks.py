@@ -50,7 +50,8 @@ def test_screening_keys_must_be_yes_no_unsure_questions(tmp_path, field, key, ki
             data["note_wording"][key] = {"when_yes": "Said yes.", "when_unsure": "Not sure."}
 
     [problem] = _refused(tmp_path, add)
-    assert problem == f"{field}[{len(_policy()[field])}]: expected a question of the form of type yes_no_unsure, got {key!r} (type {kind})"
+    where = f"{field}[{len(_policy()[field])}]"
+    assert problem == f"{where}: expected a question of the form of type yes_no_unsure, got {key!r} (type {kind})"
 
 
 def test_a_key_listed_twice_is_refused(tmp_path) -> None:
@@ -132,7 +133,8 @@ def test_stopping_rules_read_answers_of_the_form_and_need_thresholds_of_at_least
     policy = nice_rules.policy
     episodic = next(rule for rule in policy.stopping_rules if rule.id == "episodic_for_3_months")
     broken = policy.model_copy(
-        update={"stopping_rules": (*[r for r in policy.stopping_rules if r is not episodic], episodic.model_copy(update={"min_months": 0}))}
+        update={"stopping_rules": (*[r for r in policy.stopping_rules if r is not episodic],
+                                   episodic.model_copy(update={"min_months": 0}))}
     )
     assert policy_problems(policy, nice_rules.catalog, form) == []
     assert any("stopping_rules" in line and "min_months" in line for line in policy_problems(broken, nice_rules.catalog, form))

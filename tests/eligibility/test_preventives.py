@@ -126,7 +126,8 @@ def test_could_change_names_every_unknown_needed(v01, assess) -> None:
 
 @pytest.mark.parametrize(
     "row",
-    [_trial("Wonderpill", 7), _trial("Wonderpill", None), _trial("Wonderpill", 12, "still_taking"), _trial("Wonderpill", 12, "helped")],
+    [_trial("Wonderpill", 7), _trial("Wonderpill", None), _trial("Wonderpill", 12, "still_taking"),
+     _trial("Wonderpill", 12, "helped")],
     ids=["short", "length-unknown", "still-taking", "helped"],
 )
 def test_no_could_change_note_when_the_unknown_would_not_count(v01, assess, row) -> None:

@@ -24,7 +24,8 @@ def _botox(v01: dict, cycles: int, before: int, after: int, months_since_last: i
 
 @pytest.mark.parametrize(
     ("before", "after", "outcome"),
-    [(20, 14, Outcome.REVIEW_NEEDED), (20, 15, Outcome.NOT_ELIGIBLE), (10, 7, Outcome.REVIEW_NEEDED), (22, 18, Outcome.NOT_ELIGIBLE)],
+    [(20, 14, Outcome.REVIEW_NEEDED), (20, 15, Outcome.NOT_ELIGIBLE), (10, 7, Outcome.REVIEW_NEEDED),
+     (22, 18, Outcome.NOT_ELIGIBLE)],
     ids=["30%-not-stopped", "25%-stopped", "exactly-30%", "18%-stopped"],
 )
 def test_nice_stopping_rule_at_thirty_percent(v01, assess, before, after, outcome) -> None:

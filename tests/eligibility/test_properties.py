@@ -85,12 +85,13 @@ def test_adding_a_failed_preventive_never_turns_refer_into_not_eligible(data, po
 
 
 BAD_VALUES = st.one_of(st.text(max_size=5), st.booleans(), st.floats(allow_nan=True), st.integers(-1000, -1),
-                       st.integers(1441, 10**6), st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+                       st.integers(1441, 10**6), st.lists(st.integers(), max_size=2),
+                       st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
 INTEGER_KEYS = ["headache_days", "migraine_days", "onset_age", "duration_months", "acute_distinct_days", "acute_months"]
 
 
 @SLOW
-@given(base, st.sampled_from(INTEGER_KEYS + ["prior_botox", "date_of_birth", "preventives", "given_name"]), BAD_VALUES)
+@given(base, st.sampled_from([*INTEGER_KEYS, "prior_botox", "date_of_birth", "preventives", "given_name"]), BAD_VALUES)
 def test_invalid_answers_exit_2_naming_the_key(tmp_path_factory, data, key, value) -> None:
     data["answers"][key] = value
     try:

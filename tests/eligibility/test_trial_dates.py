@@ -34,6 +34,7 @@ def test_note_when_weeks_differ_from_the_span_by_more_than_four(v01, assess, wee
         assert notes == [f"propranolol: {weeks} weeks given, but 2025-01 to 2025-03 is about 9 weeks: check the trial length"]
 
 
-@pytest.mark.parametrize(("weeks", "started", "stopped"), [(None, "2025-01", "2025-03"), (40, None, "2025-03"), (40, "2025-01", None)])
+@pytest.mark.parametrize(("weeks", "started", "stopped"),
+                         [(None, "2025-01", "2025-03"), (40, None, "2025-03"), (40, "2025-01", None)])
 def test_no_note_without_all_three(v01, assess, weeks, started, stopped) -> None:
     assert _trial_notes(v01, assess, weeks, started, stopped)[1] == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, unanswered_required, visible
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 
 ALL = frozenset({"midas"})
 
@@ -72,7 +72,8 @@ def test_trial_months_in_order_and_up_to_the_month_authored_are_fine(form) -> No
 def test_stopped_before_started_names_the_row_field_with_both_wordings(form) -> None:
     answers = _trials({"started": "2024-03", "stopped": "2024-05"}, {"started": "2024-03", "stopped": "2024-02"})
     [problem] = trial_date_problems(form, answers, AUTHORED)
-    assert problem.cli_text == 'preventives[1].stopped: expected a month no earlier than preventives[1].started (2024-03), got "2024-02"'
+    assert problem.cli_text == ('preventives[1].stopped: expected a month no earlier than preventives[1].started (2024-03),'
+                                ' got "2024-02"')
     assert problem.message == STOPPED_BEFORE_STARTED
 
 

@@ -73,7 +73,8 @@ def test_more_than_fifteen_digits_before_the_exponent_are_refused(literal: str, 
 
 @pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_refused(literal: str) -> None:
-    assert _errors(f'{{"authored": {literal}}}') == [f"authored: expected a JSON number (NaN and Infinity are not JSON), got {literal}"]
+    assert _errors(f'{{"authored": {literal}}}') == [
+        f"authored: expected a JSON number (NaN and Infinity are not JSON), got {literal}"]
 
 
 def test_a_repeated_key_in_a_row_object_is_refused() -> None:
@@ -113,7 +114,8 @@ def test_a_control_character_in_a_key_is_refused_naming_it_escaped() -> None:
 
 
 def test_a_problem_with_no_key_names_the_file() -> None:
-    assert _errors('"\\u0007"') == [f'{FILE}: expected text without control characters or lone surrogates (found \\x07), got "\\x07"']
+    assert _errors('"\\u0007"') == [
+        f'{FILE}: expected text without control characters or lone surrogates (found \\x07), got "\\x07"']
 
 
 def test_every_finding_is_reported_at_once() -> None:

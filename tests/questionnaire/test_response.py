@@ -76,8 +76,10 @@ def test_acute_details_without_acute_medicines(form, v01) -> None:
         ({"migraine_days": 23}, "migraine_days: expected migraine_days <= headache_days, got 23 > 22"),
         ({"onset_age": 40}, "onset_age: expected onset_age <= age, got 40 > 34"),
         ({"date_of_birth": "2026-11-25"}, "date_of_birth: expected 0 <= age, got 0 > -1"),
-        ({"acute_distinct_days": 4}, "acute_distinct_days: expected max(acute_medicines.days_per_month) <= acute_distinct_days, got 5 > 4"),
-        ({"acute_distinct_days": 10}, "acute_distinct_days: expected acute_distinct_days <= sum(acute_medicines.days_per_month), got 10 > 9"),
+        ({"acute_distinct_days": 4},
+         "acute_distinct_days: expected max(acute_medicines.days_per_month) <= acute_distinct_days, got 5 > 4"),
+        ({"acute_distinct_days": 10},
+         "acute_distinct_days: expected acute_distinct_days <= sum(acute_medicines.days_per_month), got 10 > 9"),
     ],
 )
 def test_cross_field_rules_name_both_keys(form, v01, changes, message) -> None:

@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4, LETTER
 from cases import VIGNETTES, vignette
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import evaluate
+from intake.questionnaire.response import parse_response
 from intake.report import ClinicInfo, render_report
 from intake.report import fonts as report_fonts
-from intake.questionnaire.response import parse_response
 
 
 def _pages(pdf: bytes) -> list[str]:
@@ -104,7 +104,8 @@ def test_missing_cjk_font_is_warned_on_the_page(form, monkeypatch) -> None:
 def test_forty_preventives_paginate_with_repeated_header(form, us_rules) -> None:
     """The form caps a list at 30 rows; the report itself must still cope with 40."""
     names = ["propranolol", "topiramate", "amitriptyline", "venlafaxine", "candesartan", "verapamil", "erenumab", "gabapentin"]
-    rows = [{"medicine": names[i % len(names)], "weeks": 4 + i, "outcome": "ineffective", "dose": f"{10 + i} mg"} for i in range(40)]
+    rows = [{"medicine": names[i % len(names)], "weeks": 4 + i, "outcome": "ineffective", "dose": f"{10 + i} mg"}
+            for i in range(40)]
     parsed = parse_response(vignette("V01"), form)
     response = parsed.model_copy(update={"answers": {**parsed.answers, "preventives": rows}})
     assessment = evaluate(response, us_rules, form)

@@ -39,9 +39,11 @@ def test_a_missing_heading_names_file_section_and_field(tmp_path) -> None:
     [
         (lambda data: data.pop("title"), "en.yaml: title: Field required"),
         (lambda data: data.update(titel="x"), "en.yaml: titel: Extra inputs are not permitted"),
-        (lambda data: data["sections"][0].update(paragraphs=[], points=[]), "en.yaml: what_it_is: expected at least one paragraph or point"),
+        (lambda data: data["sections"][0].update(paragraphs=[], points=[]),
+         "en.yaml: what_it_is: expected at least one paragraph or point"),
         (lambda data: data["sections"][4]["points"].append("**bold"), "en.yaml: side_effects: points[5]: expected ** in pairs"),
-        (lambda data: data["sections"][1].update(id="what_it_is"), "en.yaml: sections: expected each section id once, got what_it_is"),
+        (lambda data: data["sections"][1].update(id="what_it_is"),
+         "en.yaml: sections: expected each section id once, got what_it_is"),
         (lambda data: data.update(language="es"), "en.yaml: language: expected en (the file's name), got es"),
         (lambda data: data.update(sections=[]), "en.yaml: sections: List should have at least 1 item"),
     ],

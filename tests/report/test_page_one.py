@@ -100,7 +100,8 @@ def test_urgent_review_greys_the_criteria(form) -> None:
     assert status_colours(refer) == {MET.hexval()}
 
 
-@pytest.mark.parametrize(("weeks", "classes"), [(12, "2 failed classes, 2 failed medicines"), (7, "1 failed class, 1 failed medicine")])
+@pytest.mark.parametrize(("weeks", "classes"),
+                         [(12, "2 failed classes, 2 failed medicines"), (7, "1 failed class, 1 failed medicine")])
 def test_plurals(form, weeks, classes) -> None:
     data = vignette("V05")
     data["answers"]["preventives"][0]["weeks"] = weeks
@@ -160,7 +161,7 @@ def test_checklist_asks_records_only_for_trials_that_can_count(form) -> None:
         {"medicine": "gabapentin", "weeks": 12, "outcome": "ineffective"},
         {"medicine": "Migrazol", "weeks": 12, "outcome": "ineffective"},
     ]
-    assessment, pages = _render(form, data)
+    _assessment, pages = _render(form, data)
     text = " ".join(pages)
     checklist = text[text.index("Documentation to obtain"):text.index("Provenance and clinician sign-off")]
     assert "magnesium:" not in checklist and "gabapentin:" not in checklist

@@ -53,14 +53,18 @@ def postgres_url() -> Iterator[str]:
         shutil.chown(base, "postgres", "postgres")
     data, port = base / "data", _free_port()
     run = {"check": True, "capture_output": True, "timeout": 120}
-    subprocess.run(_as_server_user([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "intake", "--no-sync"]), **run)
+    subprocess.run(_as_server_user([str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "intake", "--no-sync"]),
+                   **run)
     options = f"-k {base} -p {port} -c listen_addresses='' -c fsync=off"
-    subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(base / "log"), "start"]), **run)
+    subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(base / "log"),
+                                    "start"]), **run)
     try:
-        subprocess.run(_as_server_user([str(binaries / "createdb"), "-h", str(base), "-p", str(port), "-U", "intake", "intake_test"]), **run)
+        subprocess.run(_as_server_user([str(binaries / "createdb"), "-h", str(base), "-p", str(port), "-U", "intake",
+                                        "intake_test"]), **run)
         yield f"postgresql+psycopg://intake@/intake_test?host={base}&port={port}"
     finally:
-        subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True, timeout=60)
+        subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True, timeout=60)
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from intake.store.audit import AuditLog
-from intake.store.audit import Action
+from intake.store.audit import Action, AuditLog
 
 
 def _three_rows(database) -> AuditLog:

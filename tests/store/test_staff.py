@@ -59,14 +59,14 @@ def test_a_right_pin_resets_the_count(accounts: StaffStore) -> None:
             accounts.sign_in("maria", "9999")
     accounts.sign_in("maria", PIN)
     for _ in range(MAX_FAILURES - 1):
-        with pytest.raises(SignInRefused, match="^Wrong staff ID or PIN"):
+        with pytest.raises(SignInRefused, match=r"^Wrong staff ID or PIN"):
             accounts.sign_in("maria", "9999")
 
 
 def test_disabled_account_cannot_sign_in(accounts: StaffStore) -> None:
     accounts.add("bob", "Bob", Role.STAFF, "7310")
     accounts.disable("bob")
-    with pytest.raises(SignInRefused, match="^Wrong staff ID or PIN.$"):
+    with pytest.raises(SignInRefused, match=r"^Wrong staff ID or PIN\.$"):
         accounts.sign_in("bob", "7310")
     assert [(m.id, m.active) for m in accounts.list()] == [("bob", False), ("maria", True)]
     with pytest.raises(StaffNotFound):

@@ -7,12 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from cases import VIGNETTES, vignette
-from intake.app.finishing import FinishedVisit
 from intake.app.assessing import assess_for_clinic
+from intake.app.finishing import FinishedVisit
 from intake.questionnaire.response import parse_response
-from intake.store.visits import VisitStore
 from intake.store.errors import VisitNotFound
-from intake.store.visits import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.store.visits import FINISHED, IN_PROGRESS, UNFINISHED, VisitStore
 
 
 def finished_visit(form, vignette_id: str, visit_id: str, policy: str = "us-payer") -> FinishedVisit:
@@ -63,7 +62,8 @@ def test_red_flag_in_progress_moves_the_visit_up(database) -> None:
     store = VisitStore(database)
     store.create("20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}})
     store.create("20261124-090100-000002", {"form": "headache-intake", "authored": "2026-11-24", "answers": {}})
-    store.save_answers("20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {"rf_cancer": "yes"}}, True)
+    store.save_answers(
+        "20261124-090000-000001", {"form": "headache-intake", "authored": "2026-11-24", "answers": {"rf_cancer": "yes"}}, True)
     assert store.list()[0].id == "20261124-090000-000001"
 
 
@@ -90,7 +90,8 @@ def test_without_pdfs_reads_a_day_range_oldest_first(database, form) -> None:
     assert [visit.summary.id for visit in found] == ["20261124-090000-000001", "20261124-090100-000002"]
     assert all(visit.pdf is None for visit in found)
     first = store.get("20261124-090000-000001")
-    assert (found[0].assessment, found[0].response, found[0].rules_version) == (first.assessment, first.response, first.rules_version)
+    stored = found[0]
+    assert (stored.assessment, stored.response, stored.rules_version) == (first.assessment, first.response, first.rules_version)
     assert store.without_pdfs(date(2000, 1, 1), date(2000, 1, 2)) == []
 
 

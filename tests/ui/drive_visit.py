@@ -12,10 +12,11 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent)]
 
-from cases import vignette  # noqa: E402
 from patient_driver import Patient  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from cases import vignette  # noqa: E402
 
 
 def drive(window) -> None:

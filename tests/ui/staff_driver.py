@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from patient_driver import tap, type_into
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from patient_driver import tap, type_into
 from intake.ui.app import MainWindow
 from intake.ui.staff.area import StaffArea
 

@@ -17,7 +17,6 @@ from intake.store.database import open_database
 from intake.store.visits import VisitStore
 from intake.ui.welcome import WelcomeScreen
 
-
 PAGES_1_TO_3 = {q.id for section in default_form().sections[:3] for q in section.questions}
 
 

@@ -6,7 +6,6 @@ flag still flagged; here the test raises it on that page as the wizard would.
 
 from __future__ import annotations
 
-
 from patient_driver import tap, visible_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest

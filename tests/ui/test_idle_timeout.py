@@ -6,12 +6,12 @@ before giving one.
 
 from __future__ import annotations
 
+from patient_driver import tap
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from cases import vignette
-from patient_driver import tap
 
 NAME = "Łukasik-Ó'Brien"
 

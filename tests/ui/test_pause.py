@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from patient_driver import Patient, tap, visible_texts
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
-
-from cases import vignette
-from patient_driver import Patient, tap, visible_texts
 from staff_driver import STAFF_PIN, FrontDesk
 from test_idle_timeout import _every_text_in_the_app
+
+from cases import vignette
 from intake.ui.app import MainWindow
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 

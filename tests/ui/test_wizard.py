@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cases import VIGNETTES, vignette
 from intake.cli import main as cli_main
-from intake.questionnaire.response import parse_response
 from intake.questionnaire.patient_wording import BACK_TO_REVIEW, FINISH
+from intake.questionnaire.response import parse_response
 
 PAGE_ONE = {"given_name": "Zoë", "family_name": "Łukasik-Ó'Brien", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
 
@@ -212,7 +212,7 @@ def test_onset_after_fifty_also_alerts_staff(kiosk, qtbot) -> None:
 
 
 def test_review_lists_answers_and_edit_goes_back_to_the_section(kiosk) -> None:
-    window, patient = kiosk
+    _window, patient = kiosk
     patient.reach_review(answers_of("V01") | PAGE_ONE)
     review = patient.wizard.review
     assert patient.wizard.next_button.text() == FINISH

@@ -216,9 +216,7 @@ class TouchPatient:
         for widget in page.findChildren(QWidget):
             if not widget.isVisible():
                 continue
-            if isinstance(widget, QLabel) and widget.property("role") in READ_ROLES:
-                self.figures.words += _words(widget.text())
-            elif isinstance(widget, QRadioButton):
+            if (isinstance(widget, QLabel) and widget.property("role") in READ_ROLES) or isinstance(widget, QRadioButton):
                 self.figures.words += _words(widget.text())
 
     # Answering ----------------------------------------------------------------

@@ -9,7 +9,6 @@ field has focus at the moment of the tap, so nothing refers to a field that is g
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget

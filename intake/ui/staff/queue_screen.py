@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.app.records import VisitSummary
 from intake.app.review_queue import (
     QueueView,
     help_notice,
@@ -34,7 +35,6 @@ from intake.app.review_queue import (
     start_of_today,
     status_with_help,
 )
-from intake.app.records import VisitSummary
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.table_items import table_item

@@ -36,8 +36,8 @@ from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
-from intake.ui.staff.table_items import table_item
 from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
+from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
 from intake.visit_status import FINISHED
 from intake.yamlfile import DataFileError

@@ -16,7 +16,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from intake.app.birth_date_steps import EARLIEST_YEAR, days_in, decade_end, decades, months_in, years_in
 from intake.questionnaire.patient_wording import (
-    PICK_DAY, PICK_DECADE, PICK_MONTH, PICK_YEAR, PICKER_BACK, PICKER_BACK_NAME, decade_label,
+    PICK_DAY,
+    PICK_DECADE,
+    PICK_MONTH,
+    PICK_YEAR,
+    PICKER_BACK,
+    PICKER_BACK_NAME,
+    decade_label,
 )
 from intake.ui.widgets.styling import discard, label, touch_button
 

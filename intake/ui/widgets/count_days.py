@@ -49,7 +49,8 @@ class CountDays(QFrame):
         self.day_buttons: dict[date, QPushButton] = {}
         for cell in calendar_cells(days, first_weekday):
             is_today = cell.day == today
-            button = touch_button(_day_text(cell.day, cell.day == days[0], locale), "day", _spoken_day(cell.day, is_today, locale))
+            button = touch_button(
+                _day_text(cell.day, cell.day == days[0], locale), "day", _spoken_day(cell.day, is_today, locale))
             button.setCheckable(True)
             set_state(button, "today", is_today)
             button.toggled.connect(self._on_toggled)

@@ -13,14 +13,29 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout
 
 from intake.questionnaire.patient_wording import (
-    CHOOSE_THE_DATE, CHOOSE_THE_DATE_NAME, DAY_CAPTION, DAY_PLACEHOLDER, MONTH_CAPTION, YEAR_CAPTION,
-    YEAR_PLACEHOLDER, bad_year, impossible_date, incomplete_date,
+    CHOOSE_THE_DATE,
+    CHOOSE_THE_DATE_NAME,
+    DAY_CAPTION,
+    DAY_PLACEHOLDER,
+    MONTH_CAPTION,
+    YEAR_CAPTION,
+    YEAR_PLACEHOLDER,
+    bad_year,
+    impossible_date,
+    incomplete_date,
 )
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 from intake.ui.widgets.date_parts import (
-    EARLIEST_YEAR, captioned, digits_box, locale_order, month_box, month_name, number_in, this_year,
+    EARLIEST_YEAR,
+    captioned,
+    digits_box,
+    locale_order,
+    month_box,
+    month_name,
+    number_in,
+    this_year,
 )
 from intake.ui.widgets.styling import touch_button
 

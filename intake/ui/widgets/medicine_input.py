@@ -12,10 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from intake.questionnaire.patient_wording import did_you_mean, medicine_name, medicine_suggestion
 from intake.catalog import Catalog
 from intake.catalog.search import Suggestion, suggestions
 from intake.questionnaire.form import Question
+from intake.questionnaire.patient_wording import did_you_mean, medicine_name, medicine_suggestion
 from intake.ui.scrolling import ScrollColumn, nearest_scroll_area
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, set_state, touch_button
@@ -42,13 +42,13 @@ class SuggestionRow(QPushButton):
         inside.addWidget(self.words)
         self.suggestion: Suggestion | None = None
 
-    def hasHeightForWidth(self) -> bool:
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
-    def heightForWidth(self, width: int) -> int:
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return self.layout().totalSizeHint().expandedTo(self.minimumSize())
 
     def offer(self, suggestion: Suggestion) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from intake.app.number_steps import stepped
+from intake.app.unit_conversion import shown_range, to_shown, to_stored
+from intake.questionnaire.form import Question, QuestionType, UnitOption
 from intake.questionnaire.patient_wording import (
     HELP_ME_COUNT,
     STEP_DOWN,
@@ -25,8 +27,6 @@ from intake.questionnaire.patient_wording import (
     range_hint,
     range_hint_in,
 )
-from intake.app.unit_conversion import shown_range, to_shown, to_stored
-from intake.questionnaire.form import Question, QuestionType, UnitOption
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.count_days import CountDays

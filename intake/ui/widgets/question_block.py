@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from intake.questionnaire.patient_wording import optional_question
 from intake.questionnaire.form import Question
+from intake.questionnaire.patient_wording import optional_question
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.styling import label, set_state
 

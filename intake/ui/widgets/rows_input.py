@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
+from intake.questionnaire.display import format_value
+from intake.questionnaire.form import Question, QuestionType
 from intake.questionnaire.patient_wording import (
     DONE,
     EDIT,
@@ -29,8 +31,6 @@ from intake.questionnaire.patient_wording import (
     row_summary_part,
     row_title,
 )
-from intake.questionnaire.display import format_value
-from intake.questionnaire.form import Question, QuestionType
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.date_parts import month_name, spoken_date
 from intake.ui.widgets.question_block import QuestionBlock

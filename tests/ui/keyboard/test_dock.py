@@ -114,7 +114,7 @@ def test_a_new_medicine_row_is_scrolled_above_the_keyboard_in_landscape(open_kio
     assert line.hasFocus() and window.keyboard.isVisible()
     viewport = page.viewport()
     top = line.mapTo(viewport, QPoint(0, 0)).y()
-    assert 0 <= top and top + line.height() <= viewport.height(), "the new row's name field is in sight"
+    assert top >= 0 and top + line.height() <= viewport.height(), "the new row's name field is in sight"
     assert line.mapTo(window, QPoint(0, line.height())).y() < window.keyboard.mapTo(window, QPoint(0, 0)).y()
 
 

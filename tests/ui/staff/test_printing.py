@@ -6,8 +6,8 @@ import io
 import logging
 
 import pytest
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from cases import vignette
 from intake.ui import app as kiosk_app

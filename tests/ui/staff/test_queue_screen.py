@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cases import vignette
 from patient_driver import tap, type_into
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from cases import vignette
 from intake.app.review_queue import QueueView
 
 
@@ -73,7 +73,7 @@ def test_the_queue_updates_while_open_when_a_visit_finishes(open_kiosk, stores, 
     finished = assess_and_render("20261125-101010-abcdef", parse_response(vignette("V14"), form), form, Settings())
     stores.visits.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
     window.visit_finished.emit(finished)
-    assert [visit.id for visit in desk.area.queue.rows][0] == finished.visit_id
+    assert desk.area.queue.rows[0].id == finished.visit_id
     assert desk.area.queue.alert_bar.isVisible()
 
 

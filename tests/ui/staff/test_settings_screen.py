@@ -1,4 +1,5 @@
-"""The admin's settings screen, generated from the Settings model: writes settings.yaml, refuses bad values by name, keeps what it does not show, is audited."""
+"""The admin's settings screen, generated from the Settings model: refuses bad values by name,
+keeps what it does not show; the admin's desk writes settings.yaml and audits it."""
 
 from __future__ import annotations
 

@@ -6,18 +6,17 @@ import io
 from pathlib import Path
 
 import pytest
+from patient_driver import tap
+from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QPushButton
-from pypdf import PdfReader
-
-from cases import vignette
-from patient_driver import tap
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from cases import vignette
 from intake.app.finishing import assess_and_render
 from intake.app.visit import new_visit_id
 from intake.questionnaire.response import parse_response
@@ -136,7 +135,7 @@ def test_an_unfinished_visit_shows_answers_and_can_be_discarded_after_confirming
     screen = desk.area.visit
     assert screen.no_summary.isVisible() and not screen.print_button.isEnabled()
     tap(screen.discard_button)
-    assert stores.visits.list() and "Confirm discard" == screen.discard_button.text()
+    assert stores.visits.list() and screen.discard_button.text() == "Confirm discard"
     tap(screen.discard_button)
     assert stores.visits.list() == [] and desk.in_queue
     assert ("maria", "discarded", "20261125-080000-aaaaaa") in _actions(stores)

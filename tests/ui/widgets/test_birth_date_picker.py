@@ -6,12 +6,12 @@ from datetime import date
 from functools import partial
 
 import pytest
+from patient_driver import tap
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
-from patient_driver import tap
 
 TODAY = date(2026, 3, 14)
 

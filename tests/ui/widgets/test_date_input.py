@@ -6,11 +6,11 @@ from datetime import date
 from functools import partial
 
 import pytest
+from patient_driver import tap, type_into
 from PySide6.QtCore import QLocale
 
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.date_input import DateInput
-from patient_driver import tap, type_into
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from intake.ui.widgets.date_input import DateInput
 from intake.ui.widgets.date_parts import locale_order, spoken_date
+from intake.ui.widgets.factory import make_block, make_input
 from intake.ui.widgets.month_input import MonthInput
 from intake.ui.widgets.number_input import NumberInput
-from intake.ui.widgets.factory import make_block, make_input
 from intake.ui.widgets.option_cards import OptionCards
 from intake.ui.widgets.rows_input import RowsInput
 
@@ -44,7 +44,8 @@ def test_date_in_day_month_year_order(qtbot) -> None:
     widget = DateInput()
     qtbot.addWidget(widget)
     widget.show()
-    assert [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)] == ["Day", "Month", "Year"]
+    captions = [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)]
+    assert captions == ["Day", "Month", "Year"]
     type_into(widget.day, "29")
     assert widget.input_problem() == "Please fill in the day, month and year."
     QTest.keyClicks(widget.month, "February")
