@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
 from intake.app.station import Station
@@ -143,7 +143,7 @@ class StaffDesk:
                 transaction.audit.record(Action.PURGED, self.actor, visit_id)
         return purged
 
-    def export_fhir(self, visit_id: str, version: FhirVersion, write: Callable[[dict], None]) -> StoredVisit:
+    def export_fhir(self, visit_id: str, version: FhirVersion, write: Callable[[dict[str, Any]], None]) -> StoredVisit:
         """One visit as a FHIR Bundle, handed to `write`; audited, and nothing kept if `write` fails."""
         with self._stores.transaction() as transaction:
             visit = transaction.visits.get(visit_id)

@@ -8,6 +8,7 @@ first within each priority, urgent first.
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -98,7 +99,7 @@ def _stored(row: Any, pdf: bytes | None) -> StoredVisit:
     )
 
 
-def _started_in(query: Select, date_from: date | None, date_to: date | None) -> Select:
+def _started_in(query: Select[Any], date_from: date | None, date_to: date | None) -> Select[Any]:
     """Whole UTC days, both ends included (the CLI's `--from`/`--to`)."""
     if date_from:
         query = query.where(visits.c.started >= datetime.combine(date_from, time.min, UTC))
@@ -168,7 +169,7 @@ class VisitStore(Repository):
             if done.rowcount == 0:
                 connection.execute(insert(visits).values(id=visit_id, started=now, reviewed=False, **values))
 
-    def mark_interrupted(self) -> list[str]:
+    def mark_interrupted(self) -> builtins.list[str]:
         """At start-up: visits left in progress by a crash become unfinished, for staff only.
 
         Returns their ids, for the audit log."""
@@ -191,7 +192,7 @@ class VisitStore(Repository):
         `date_from`/`date_to` are whole UTC days (the CLI's contract); `since` is an exact
         moment, for the staff queue's "today" in the clinic's own time zone.
         """
-        query: Select = select(*_SUMMARY_COLUMNS).order_by(visits.c.priority, visits.c.started.desc())
+        query: Select[Any] = select(*_SUMMARY_COLUMNS).order_by(visits.c.priority, visits.c.started.desc())
         if status:
             query = query.where(visits.c.status == status)
         if since:
@@ -209,7 +210,7 @@ class VisitStore(Repository):
             raise VisitNotFound(f"visit {visit_id}: not found")
         return _stored(row, row.pdf)
 
-    def without_pdfs(self, date_from: date | None = None, date_to: date | None = None) -> list[StoredVisit]:
+    def without_pdfs(self, date_from: date | None = None, date_to: date | None = None) -> builtins.list[StoredVisit]:
         """Visits started in these UTC days, oldest first, read in one query and without
         their PDFs (`pdf` is None): what a CSV export needs."""
         columns = [column for column in visits.c if column.name != "pdf"]
@@ -232,7 +233,7 @@ class VisitStore(Repository):
             if done.rowcount == 0:
                 raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
 
-    def purge(self, older_than_days: int) -> list[str]:
+    def purge(self, older_than_days: int) -> builtins.list[str]:
         """Delete visits started more than N days ago; returns their ids for the audit log."""
         cutoff = utc_now() - timedelta(days=older_than_days)
         with self._writing() as connection:
