@@ -20,8 +20,8 @@ from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.database import open_database
-from intake.store.visits import VisitStore
 from intake.store.schema import visits
+from intake.store.visits import VisitStore
 from tests_data import v01_response
 
 
@@ -63,7 +63,8 @@ def main() -> None:
     count = 20
     began = time.perf_counter()
     for n in range(count):
-        store.finish(assess_and_render(f"import-{n}", parsed, form, settings))
+        finished = assess_and_render(f"import-{n}", parsed, form, settings)
+        store.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
     elapsed = time.perf_counter() - began
     print(f"import (assess + PDF + store): {count / elapsed:.1f} visits/s")
     database.close()

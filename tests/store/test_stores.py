@@ -3,6 +3,7 @@ on encrypted SQLite and on PostgreSQL; repositories on the database work call by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -23,29 +24,33 @@ class Refused(Exception):
     """What a caller's block raises half-way through a transaction."""
 
 
+REFUSE_AUDIT = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'audit append refused by a test'); END",
+    ],
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION refuse_audit() RETURNS trigger AS "
+        "$$ BEGIN RAISE EXCEPTION 'audit append refused by a test'; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+    ],
+}
+ALLOW_AUDIT = {"sqlite": "DROP TRIGGER IF EXISTS refuse_audit", "postgresql": "DROP TRIGGER IF EXISTS refuse_audit ON audit"}
+
+
 def refuse_audit_appends(database: Database) -> None:
     """The database itself refuses any new audit row (a trigger), as a full disk or a lost
     connection would: nothing in the code under test is replaced."""
     with database.engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(
-                "CREATE OR REPLACE FUNCTION refuse_audit() RETURNS trigger AS "
-                "$$ BEGIN RAISE EXCEPTION 'audit append refused by a test'; END $$ LANGUAGE plpgsql"
-            )
-            connection.exec_driver_sql("DROP TRIGGER IF EXISTS refuse_audit ON audit")
-            connection.exec_driver_sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()")
-        else:
-            connection.exec_driver_sql(
-                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit append refused by a test'); END"
-            )
+        for statement in REFUSE_AUDIT[connection.dialect.name]:
+            connection.exec_driver_sql(statement)
 
 
 @pytest.fixture
-def stores(database: Database) -> Stores:
-    stores = Stores.on(database)
-    yield stores
+def stores(database: Database) -> Iterator[Stores]:
+    yield Stores.on(database)
     with database.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER IF EXISTS refuse_audit" + (" ON audit" if connection.dialect.name == "postgresql" else ""))
+        connection.exec_driver_sql(ALLOW_AUDIT[connection.dialect.name])
 
 
 def _kept(stores: Stores) -> tuple[list[str], list[str], list[str]]:

@@ -102,7 +102,9 @@ def test_without_pdfs_reads_a_day_range_oldest_first(database, form) -> None:
     assert [visit.summary.id for visit in found] == ["20261124-090000-000001", "20261124-090100-000002"]
     assert all(visit.pdf is None for visit in found)
     first = store.get("20261124-090000-000001")
-    assert (found[0].assessment, found[0].response, found[0].rules_version) == (first.assessment, first.response, first.rules_version)
+    assert (found[0].assessment, found[0].response, found[0].rules_version) == (
+        first.assessment, first.response, first.rules_version,
+    )
     assert store.without_pdfs(date(2000, 1, 1), date(2000, 1, 2)) == []
 
 
