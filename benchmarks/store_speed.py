@@ -63,7 +63,8 @@ def main() -> None:
     count = 20
     began = time.perf_counter()
     for n in range(count):
-        store.finish(assess_and_render(f"import-{n}", parsed, form, settings))
+        finished = assess_and_render(f"import-{n}", parsed, form, settings)
+        store.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
     elapsed = time.perf_counter() - began
     print(f"import (assess + PDF + store): {count / elapsed:.1f} visits/s")
     database.close()

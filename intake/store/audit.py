@@ -88,16 +88,19 @@ class AuditLog(Repository):
         """Append one row, in the transaction this log is bound to (see `Stores.transaction`).
 
         `subject` names the staff account an action was about (added, disabled, a failed
-        sign-in), when that is not the person acting.
+        sign-in), when that is not the person acting. The row's `seq` follows the last
+        row's rather than coming from a PostgreSQL sequence, which a rolled-back append
+        would advance: the gap would read as a removed row to `verify`.
         """
         with self._writing() as connection:
             if connection.dialect.name == "postgresql":
                 connection.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
-            last = connection.execute(select(audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).scalar()
-            prev_hash = last or GENESIS
+            last = connection.execute(select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1)).first()
+            seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
             at = datetime.now(UTC).isoformat(timespec="microseconds")
             connection.execute(
                 insert(audit).values(
+                    seq=seq,
                     at=at,
                     staff_id=staff_id,
                     action=str(action),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from intake.store.audit import Action, AuditLog
+from intake.store.stores import Stores
 
 
 def _three_rows(database) -> AuditLog:
@@ -46,3 +49,18 @@ def test_the_account_an_action_was_about_is_chained_too(database) -> None:
     with database.engine.begin() as connection:
         connection.exec_driver_sql(f"UPDATE audit SET subject = 'carl' WHERE seq = {last.seq}")
     assert log.verify() == [f"seq {last.seq}: contents changed after it was written"]
+
+
+def test_a_rolled_back_row_leaves_no_gap_in_the_chain(database) -> None:
+    """An action that fails takes its row with it (see `Stores.transaction`); the next row
+    must follow the last kept one, or `verify` would report a removed row."""
+    stores = Stores.on(database)
+    stores.audit.record(Action.VIEWED, "maria", "20261124-090000-000001")
+    with pytest.raises(OSError), stores.transaction() as transaction:
+        transaction.audit.record(Action.EXPORTED, "maria", "20261124-090000-000001")
+        raise OSError("the export could not be written")
+    stores.audit.record(Action.PRINTED, "maria", "20261124-090000-000001")
+    rows = stores.audit.rows()
+    assert [row.action for row in rows] == ["viewed", "printed"]
+    assert rows[1].seq == rows[0].seq + 1
+    assert stores.audit.verify() == []

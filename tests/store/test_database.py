@@ -7,10 +7,11 @@ import json
 import pytest
 
 from cases import vignette
-from conftest import PASSPHRASE
 from intake.store.database import open_database
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.visits import VisitStore
+
+PASSPHRASE = "correct horse battery staple"
 
 
 def test_file_holds_no_name_birth_date_or_answer_in_plain_bytes(tmp_path) -> None:

@@ -22,9 +22,8 @@ def add_visit(stores: Stores, form: Form) -> Callable[[str], str]:
     def add(vignette_id: str) -> str:
         response = parse_response(vignette(vignette_id), form)
         finished = assess_and_render(new_visit_id(), response, form, Settings())
-        stores.visits.finish(
-            finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf
-        )
+        response, assessment = finished.response.to_json_dict(), finished.assessment.to_json_dict()
+        stores.visits.finish(finished.visit_id, response, assessment, finished.pdf)
         return finished.visit_id
 
     return add

@@ -1,0 +1,100 @@
+"""Use-case fixtures: a station on a real encrypted database, and the visits and accounts
+a clinic would already have.
+
+One database serves the whole run and is emptied before each test: opening SQLCipher and
+hashing PINs with argon2 are slow on purpose, so the two accounts (`maria`, an admin, and
+`bob`) are made once and put back as they were before every test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from commit_together import ADMIN_PIN, FINISHED_ID, MARIA, OPEN_ID, STAFF_PIN, UNFINISHED_ID, Bench, Printer
+from sqlalchemy import delete, insert, select
+
+from cases import vignette
+from intake.app.desk import Desk
+from intake.app.finishing import FinishedVisit, assess_and_render
+from intake.app.staff_desk import StaffDesk
+from intake.app.station import Station
+from intake.app.visit import Visit
+from intake.questionnaire.form import Form
+from intake.questionnaire.response import parse_response
+from intake.settings import Settings
+from intake.store.database import Database, open_database
+from intake.store.schema import audit, staff, visits
+from intake.store.staff import Role, StaffStore
+from intake.store.stores import Stores
+
+
+@pytest.fixture(scope="session")
+def _accounts_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, list[dict[str, Any]]]]:
+    database = open_database(None, "app test passphrase", tmp_path_factory.mktemp("app-store") / "visits.db")
+    accounts = StaffStore(database)
+    accounts.add(MARIA.id, MARIA.name, MARIA.role, ADMIN_PIN)
+    accounts.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
+    with database.engine.connect() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(select(staff))]
+    yield database, rows
+    database.close()
+
+
+@pytest.fixture
+def stores(_accounts_database: tuple[Database, list[dict[str, Any]]]) -> Stores:
+    """No visits, no audit rows, no refusing triggers; the two accounts as first made."""
+    database, accounts = _accounts_database
+    with database.engine.begin() as connection:
+        triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'refuse_%'")
+        for (name,) in triggers.all():
+            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        for table in (visits, audit, staff):
+            connection.execute(delete(table))
+        connection.execute(insert(staff), accounts)
+    return Stores.on(database)
+
+
+@pytest.fixture
+def station(stores: Stores, form: Form, us_rules, tmp_path: Path) -> Station:
+    return Station(stores, form, Settings(), us_rules, tmp_path / "config" / "settings.yaml")
+
+
+@pytest.fixture
+def desk(station: Station) -> Desk:
+    """The kiosk's own desk."""
+    return Desk(station)
+
+
+@pytest.fixture
+def maria(station: Station) -> StaffDesk:
+    """The admin's desk, as if she had signed in."""
+    return StaffDesk(station, MARIA)
+
+
+@pytest.fixture(scope="session")
+def finished_v01(form: Form) -> FinishedVisit:
+    """V01 assessed and rendered once for the run (the PDF takes a while)."""
+    return assess_and_render(FINISHED_ID, parse_response(vignette("V01"), form), form, Settings())
+
+
+def store_finished(stores: Stores, finished: FinishedVisit) -> None:
+    stores.visits.finish(finished.visit_id, finished.response.to_json_dict(), finished.assessment.to_json_dict(), finished.pdf)
+
+
+@pytest.fixture
+def bench(
+    stores: Stores, station: Station, desk: Desk, maria: StaffDesk, finished_v01: FinishedVisit,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> Bench:
+    """A clinic mid-morning: one visit finished, one in progress (with an answer typed since
+    its last save), one set aside; nothing audited yet."""
+    store_finished(stores, finished_v01)
+    in_progress = Visit(station.form, station.rules, station.settings.enabled_sections, visit_id=OPEN_ID)
+    stores.visits.create(OPEN_ID, in_progress.draft())
+    in_progress.set_answer("given_name", "Zoë")
+    stores.visits.create(UNFINISHED_ID, in_progress.draft())
+    stores.visits.set_aside(UNFINISHED_ID, in_progress.draft(), False)
+    return Bench(stores, station, desk, maria, tmp_path, finished_v01, in_progress, Printer(), monkeypatch)

@@ -1,0 +1,354 @@
+"""The kiosk's desk: a visit from Start to Finish, and the ways into staff mode, each kept
+with its audit row (autosave alone is not audited)."""
+
+from __future__ import annotations
+
+import pytest
+from commit_together import (
+    ADMIN_PIN,
+    FINISHED_ID,
+    NEW_ID,
+    OPEN_ID,
+    UNFINISHED_ID,
+    Bench,
+    UseCase,
+    audit_entries,
+    blocking,
+    check_failed_change,
+    check_kept_together,
+    check_refused_audit_row,
+    jam,
+    refuse,
+    refusing,
+    with_failing_change,
+)
+
+from cases import vignette
+from intake.app.desk import ADMIN_PIN_ENV, KIOSK_ID, Desk, FinishResult
+from intake.app.finishing import summaries_dir
+from intake.app.station import Station
+from intake.app.visit import Visit
+from intake.questionnaire.response import Response, parse_response
+from intake.settings import Settings
+from intake.store.errors import SignInRefused, StaffExists
+from intake.store.staff import MAX_FAILURES
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
+
+
+def _v01(bench: Bench) -> Response:
+    return parse_response(vignette("V01"), bench.station.form)
+
+
+def _finish_into_the_store(bench: Bench) -> bool:
+    """True when the summary went into the store, False when only into a folder (the fallback)."""
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    return result.kept and result.finished is not None and result.finished.pdf_path is None
+
+
+def _wrong_pin_refused(bench: Bench) -> bool:
+    try:
+        bench.desk.sign_in("maria", "0000")
+    except SignInRefused:
+        return True
+    return False
+
+
+def _two_wrong_pins_earlier(bench: Bench) -> None:
+    """So that a right PIN visibly changes the account (the count goes back to 0)."""
+    with bench.stores.database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE staff SET failures = 2 WHERE id = 'maria'")
+
+
+def _admin_pin_in_the_environment(bench: Bench) -> None:
+    bench.stores.staff.disable("maria")
+    bench.monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+
+
+def _new_visit(bench: Bench) -> Visit:
+    return Visit(bench.station.form, bench.station.rules, frozenset(), visit_id=NEW_ID)
+
+
+CASES = [
+    UseCase(
+        "start", lambda b: b.desk.start(_new_visit(b)), [(KIOSK_ID, "started", NEW_ID, None)],
+        break_change=refusing("INSERT", "visits"),
+    ),
+    UseCase(
+        "request_help", lambda b: b.desk.request_help(b.visit), [(KIOSK_ID, "help_requested", OPEN_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "pause", lambda b: b.desk.pause(b.visit), [(KIOSK_ID, "paused", OPEN_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase("resume", lambda b: b.desk.resume(OPEN_ID), [(KIOSK_ID, "resumed", OPEN_ID, None)], changes=False),
+    UseCase(
+        "set_aside", lambda b: b.desk.set_aside(b.visit), [(KIOSK_ID, "set_aside", OPEN_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "finish", _finish_into_the_store, [(KIOSK_ID, "finished", OPEN_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "auto_print", lambda b: b.desk.auto_print(b.finished, b.printer.unattended) is None,
+        [(KIOSK_ID, "printed", FINISHED_ID, None)], changes=False, break_change=jam, tells_caller=False,
+    ),
+    UseCase(
+        "recover_interrupted", lambda b: b.desk.recover_interrupted(), [(KIOSK_ID, "interrupted", OPEN_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "sign_in", lambda b: b.desk.sign_in("maria", ADMIN_PIN), [("maria", "signed_in", None, None)],
+        arrange=_two_wrong_pins_earlier, break_change=refusing("UPDATE", "staff"),
+    ),
+    UseCase(
+        "sign_in with a wrong PIN", _wrong_pin_refused, [(KIOSK_ID, "sign_in_failed", None, "maria")],
+        break_change=refusing("UPDATE", "staff"),
+    ),
+    UseCase(
+        "create_first_admin", lambda b: b.desk.create_first_admin(" Ann ", "Ann Admin", "5092"),
+        [(KIOSK_ID, "staff_added", None, "ann"), ("ann", "signed_in", None, None)],
+        break_change=refusing("INSERT", "staff"),
+    ),
+    UseCase(
+        "first_admin_from_environment", lambda b: b.desk.first_admin_from_environment() is not None,
+        [(KIOSK_ID, "staff_added", None, "admin")],
+        arrange=_admin_pin_in_the_environment, break_change=refusing("INSERT", "staff"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_each_use_case_keeps_its_change_with_its_audit_row(case: UseCase, bench: Bench) -> None:
+    check_kept_together(case, bench)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_a_refused_audit_row_keeps_none_of_the_change(case: UseCase, bench: Bench) -> None:
+    check_refused_audit_row(case, bench)
+
+
+@pytest.mark.parametrize("case", with_failing_change(CASES), ids=str)
+def test_a_failed_change_keeps_no_audit_row(case: UseCase, bench: Bench) -> None:
+    check_failed_change(case, bench)
+
+
+@pytest.fixture
+def kiosk_without_store(form, us_rules) -> Desk:
+    return Desk(Station(None, form, Settings(), us_rules))
+
+
+def test_start_keeps_the_new_visit_in_progress(bench: Bench) -> None:
+    assert bench.desk.start(_new_visit(bench))
+    started = bench.stored(NEW_ID)
+    assert (started.summary.status, started.response["answers"]) == (IN_PROGRESS, {})
+
+
+def test_autosave_keeps_the_answers_and_is_not_audited(bench: Bench) -> None:
+    assert bench.desk.autosave(bench.visit)
+    assert bench.stored(OPEN_ID).response["answers"] == {"given_name": "Zoë"}
+    assert bench.stored(OPEN_ID).summary.status == IN_PROGRESS
+    assert audit_entries(bench) == []
+
+
+def test_a_red_flag_autosaved_puts_the_visit_first_in_every_queue(bench: Bench) -> None:
+    bench.visit.set_answer("rf_cancer", "yes")
+    assert bench.visit.needs_staff_alert()
+    assert bench.desk.autosave(bench.visit)
+    assert bench.stores.visits.list()[0].id == OPEN_ID
+
+
+def test_help_requested_flags_the_visit_with_the_answers_so_far(bench: Bench) -> None:
+    assert bench.desk.request_help(bench.visit)
+    asked = bench.stored(OPEN_ID)
+    assert asked.summary.help_requested and asked.summary.status == IN_PROGRESS
+    assert asked.response["answers"] == {"given_name": "Zoë"}
+
+
+def test_pause_saves_the_answers_and_waits_for_the_patient(bench: Bench) -> None:
+    assert bench.desk.pause(bench.visit)
+    paused = bench.stored(OPEN_ID)
+    assert (paused.summary.status, paused.response["answers"]) == (IN_PROGRESS, {"given_name": "Zoë"})
+    assert bench.desk.resume(OPEN_ID)
+    assert audit_entries(bench) == [(KIOSK_ID, "paused", OPEN_ID, None), (KIOSK_ID, "resumed", OPEN_ID, None)]
+
+
+def test_set_aside_leaves_the_answers_so_far_for_staff(bench: Bench) -> None:
+    assert bench.desk.set_aside(bench.visit)
+    aside = bench.stored(OPEN_ID)
+    assert (aside.summary.status, aside.response["answers"]) == (UNFINISHED, {"given_name": "Zoë"})
+
+
+def test_a_failing_store_never_interrupts_the_patient(bench: Bench) -> None:
+    refuse(bench, "UPDATE", "visits")
+    for use_case in (bench.desk.autosave, bench.desk.request_help, bench.desk.pause, bench.desk.set_aside):
+        assert use_case(bench.visit) is False
+    assert bench.stored(OPEN_ID).response["answers"] == {}
+    assert audit_entries(bench) == []
+
+
+def test_without_a_store_every_save_reports_false(kiosk_without_store: Desk, form, us_rules) -> None:
+    visit = Visit(form, us_rules, frozenset(), visit_id=NEW_ID)
+    desk = kiosk_without_store
+    assert not desk.has_store
+    saves = (desk.start, desk.autosave, desk.request_help, desk.pause, desk.set_aside)
+    assert [save(visit) for save in saves] == [False] * len(saves)
+    assert desk.resume(NEW_ID) is False
+
+
+def test_finish_stores_the_assessed_visit_with_its_pdf(bench: Bench) -> None:
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert result.kept and result.finished is not None and result.finished.pdf_path is None
+    stored = bench.stored(OPEN_ID)
+    assert (stored.summary.status, stored.summary.outcome) == (FINISHED, "REFER")
+    assert stored.pdf == result.finished.pdf and stored.pdf.startswith(b"%PDF")
+    [row] = bench.stores.audit.rows()
+    assert (row.action, row.visit_id, row.rules_version) == ("finished", OPEN_ID, result.finished.assessment.policy_version)
+    assert not summaries_dir(bench.station.settings).exists(), "stored: no copy in the summaries folder"
+
+
+def test_finish_without_a_store_writes_the_summaries_folder(kiosk_without_store: Desk, form) -> None:
+    result = kiosk_without_store.finish(NEW_ID, parse_response(vignette("V01"), form))
+    assert result.kept and result.finished is not None
+    assert result.finished.pdf_path == summaries_dir(Settings()) / f"visit-{NEW_ID}.pdf"
+    assert result.finished.pdf_path.read_bytes() == result.finished.pdf
+
+
+def test_finish_with_a_failing_store_writes_the_summaries_folder(bench: Bench) -> None:
+    refuse(bench, "UPDATE", "visits")
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert result.kept and result.finished is not None
+    assert result.finished.pdf_path == summaries_dir(bench.station.settings) / f"visit-{OPEN_ID}.pdf"
+    assert result.finished.pdf_path.read_bytes() == result.finished.pdf
+    assert bench.stored(OPEN_ID).summary.status == IN_PROGRESS
+    assert audit_entries(bench) == []
+
+
+def test_finish_also_writes_the_clinics_own_folder(bench: Bench) -> None:
+    bench.station.use_settings(Settings(output_dir=bench.folder / "printer-watches"))
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert result.kept and result.finished is not None
+    assert result.finished.pdf_path == bench.folder / "printer-watches" / f"visit-{OPEN_ID}.pdf"
+    assert result.finished.pdf_path.read_bytes() == bench.stored(OPEN_ID).pdf
+
+
+def test_an_unwritable_clinic_folder_does_not_undo_the_stored_visit(bench: Bench) -> None:
+    blocking("printer-watches")(bench)
+    bench.station.use_settings(Settings(output_dir=bench.folder / "printer-watches"))
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert result.kept and result.finished is not None and result.finished.pdf_path is None
+    assert bench.stored(OPEN_ID).summary.status == FINISHED
+
+
+def test_with_neither_store_nor_folder_the_summary_is_held_in_memory(bench: Bench) -> None:
+    refuse(bench, "UPDATE", "visits")
+    blocking("printer-watches")(bench)
+    bench.station.use_settings(Settings(output_dir=bench.folder / "printer-watches"))
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert not result.kept
+    assert result.finished is not None and result.finished.pdf.startswith(b"%PDF") and result.finished.pdf_path is None
+
+
+def test_a_failing_assessment_is_reported_not_raised(bench: Bench) -> None:
+    """A policy file gone since the settings named it: the patient still gets the thank-you screen."""
+    bench.station.use_settings(Settings(policy="no-such-policy"))
+    assert bench.desk.finish(OPEN_ID, _v01(bench)) == FinishResult(None, kept=False)
+    assert bench.stored(OPEN_ID).summary.status == IN_PROGRESS
+    assert audit_entries(bench) == []
+    assert not summaries_dir(bench.station.settings).exists()
+
+
+def test_auto_print_sends_the_pdf_to_the_clinics_printer(bench: Bench) -> None:
+    sent = []
+    bench.station.use_settings(Settings(printer="Front desk"))
+    assert bench.desk.auto_print(bench.finished, lambda pdf, printer: sent.append((pdf, printer))) is None
+    assert sent == [(bench.finished.pdf, "Front desk")]
+    [row] = bench.stores.audit.rows()
+    assert (row.staff_id, row.action, row.visit_id, row.rules_version) == (
+        KIOSK_ID, "printed", FINISHED_ID, bench.finished.assessment.policy_version,
+    )
+
+
+def test_auto_print_failing_is_returned_and_not_audited(bench: Bench) -> None:
+    jam(bench)
+    assert bench.desk.auto_print(bench.finished, bench.printer.unattended) == "paper jam in tray 2"
+    assert audit_entries(bench) == []
+
+
+def test_visits_a_crash_left_in_progress_are_kept_for_staff(bench: Bench) -> None:
+    bench.stores.visits.create(NEW_ID, bench.visit.draft())
+    assert bench.desk.recover_interrupted() == 2
+    assert {visit.id: visit.status for visit in bench.stores.visits.list()} == {
+        FINISHED_ID: FINISHED, OPEN_ID: UNFINISHED, UNFINISHED_ID: UNFINISHED, NEW_ID: UNFINISHED,
+    }
+    assert sorted(audit_entries(bench)) == [(KIOSK_ID, "interrupted", OPEN_ID, None), (KIOSK_ID, "interrupted", NEW_ID, None)]
+    assert bench.desk.recover_interrupted() == 0
+    assert len(audit_entries(bench)) == 2
+
+
+def test_a_first_admin_is_needed_while_no_active_admin_exists(desk: Desk, stores) -> None:
+    assert not desk.needs_first_admin()
+    stores.staff.disable("maria")
+    assert desk.needs_first_admin()
+
+
+def test_sign_in_and_failures_are_audited_without_stray_typed_text(bench: Bench) -> None:
+    with pytest.raises(SignInRefused):
+        bench.desk.sign_in("maria", "0000")
+    with pytest.raises(SignInRefused):
+        bench.desk.sign_in("Hans Müller 1970", "0000")
+    signed_in = bench.desk.sign_in(" Maria ", ADMIN_PIN)
+    assert (signed_in.actor, signed_in.is_admin) == ("maria", True)
+    signed_in.view(FINISHED_ID)
+    assert audit_entries(bench) == [
+        (KIOSK_ID, "sign_in_failed", None, "maria"),
+        (KIOSK_ID, "sign_in_failed", None, None),
+        ("maria", "signed_in", None, None),
+        ("maria", "viewed", FINISHED_ID, None),
+    ]
+    assert not any("Hans" in str(field) for row in bench.stores.audit.rows() for field in vars(row).values())
+
+
+def test_wrong_pins_are_counted_though_refused_and_the_fifth_locks(bench: Bench) -> None:
+    messages = []
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(SignInRefused) as refused:
+            bench.desk.sign_in("maria", "0000")
+        messages.append(str(refused.value))
+    assert "One more wrong PIN" in messages[-2] and "locked" in messages[-1]
+    with pytest.raises(SignInRefused, match="locked; try again"):
+        bench.desk.sign_in("maria", ADMIN_PIN)
+    assert audit_entries(bench) == [(KIOSK_ID, "sign_in_failed", None, "maria")] * (MAX_FAILURES + 1)
+
+
+def test_create_first_admin_signs_them_in(desk: Desk, stores) -> None:
+    admin = desk.create_first_admin("Ann", "Ann Admin", "5092")
+    assert (admin.actor, admin.is_admin) == ("ann", True)
+    assert desk.sign_in("ann", "5092").actor == "ann"
+    assert "ann" in [member.id for member in stores.staff.list()]
+
+
+@pytest.mark.parametrize(("staff_id", "pin", "refusal"), [("ann", "12", ValueError), ("maria", "5092", StaffExists)])
+def test_a_refused_first_admin_keeps_nothing(desk: Desk, stores, staff_id: str, pin: str, refusal: type) -> None:
+    with pytest.raises(refusal):
+        desk.create_first_admin(staff_id, "Ann Admin", pin)
+    assert [member.id for member in stores.staff.list()] == ["bob", "maria"]
+    assert stores.audit.rows() == []
+
+
+def test_admin_pin_from_the_environment_creates_the_first_admin_once(desk: Desk, stores, monkeypatch) -> None:
+    stores.staff.disable("maria")
+    assert desk.first_admin_from_environment() is None
+    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    created = desk.first_admin_from_environment()
+    assert created is not None and created.id == "admin" and created.is_admin
+    assert desk.first_admin_from_environment() is None
+    assert stores.staff.sign_in("admin", "5092").id == "admin"
+    assert [(row.staff_id, row.action, row.subject) for row in stores.audit.rows()] == [(KIOSK_ID, "staff_added", "admin")]
+
+
+def test_no_admin_pin_is_taken_from_the_environment_while_an_admin_exists(desk: Desk, stores, monkeypatch) -> None:
+    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    assert desk.first_admin_from_environment() is None
+    assert "admin" not in [member.id for member in stores.staff.list()]

@@ -1,0 +1,346 @@
+"""A signed-in person's desk (or a terminal user's): every staff use case, audited in
+their name, each change kept with its audit row or not at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+from datetime import UTC, date, datetime, timedelta
+from unittest.mock import ANY
+
+import pytest
+from commit_together import (
+    FINISHED_ID,
+    MARIA,
+    OPEN_ID,
+    UNFINISHED_ID,
+    Bench,
+    PrinterJammed,
+    UseCase,
+    audit_entries,
+    blocking,
+    check_failed_change,
+    check_kept_together,
+    check_refused_audit_row,
+    jam,
+    refusing,
+    with_failing_change,
+)
+from sqlalchemy import update
+
+from cases import vignette
+from intake.app.desk import Desk
+from intake.app.finishing import summaries_dir
+from intake.app.staff_desk import StaffDesk
+from intake.atomic import write_private
+from intake.interop.fhir_version import FhirVersion
+from intake.questionnaire.response import parse_response
+from intake.settings import Settings, load_settings
+from intake.store.errors import StaffExists, StaffNotFound, VisitNotFound
+from intake.store.schema import visits
+from intake.store.staff import Role
+from intake.visit_status import FINISHED
+
+NEW_SETTINGS = Settings(clinic_name="Clinique du Lac", policy="nice-ta260", midas=True)
+
+
+def _write_bundle(bench: Bench) -> None:
+    def write(bundle: dict) -> None:
+        write_private(bench.folder / "exports" / "bundle.json", json.dumps(bundle).encode("utf-8"))
+
+    bench.maria.export_fhir(FINISHED_ID, FhirVersion.R5, write)
+
+
+def _write_csv(bench: Bench) -> None:
+    def write(data: bytes) -> None:
+        write_private(bench.folder / "exports" / "visits.csv", data)
+
+    bench.maria.export_csv(None, None, write)
+
+
+def _import_v06(bench: Bench) -> None:
+    bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
+
+
+def _removed_by_another_station(bench: Bench) -> None:
+    with bench.stores.database.engine.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM visits WHERE id = '{FINISHED_ID}'")
+
+
+CASES = [
+    UseCase("sign_out", lambda b: b.maria.sign_out(), [("maria", "signed_out", None, None)], changes=False),
+    UseCase(
+        "view", lambda b: b.maria.view(FINISHED_ID), [("maria", "viewed", FINISHED_ID, None)], changes=False,
+        break_change=_removed_by_another_station,
+    ),
+    UseCase(
+        "print_summary", lambda b: b.maria.print_summary(b.stored(FINISHED_ID), b.printer.summary),
+        [("maria", "printed", FINISHED_ID, None)], changes=False, break_change=jam,
+    ),
+    UseCase(
+        "print_info_sheet", lambda b: b.maria.print_info_sheet(b.stored(FINISHED_ID), b.printer.info_sheet),
+        [("maria", "printed_info", FINISHED_ID, None)], changes=False, break_change=jam,
+    ),
+    UseCase(
+        "save_pdf", lambda b: b.maria.save_pdf(b.stored(FINISHED_ID), b.folder / "pdfs"),
+        [("maria", "exported", FINISHED_ID, None)], break_change=blocking("pdfs"),
+    ),
+    UseCase(
+        "write_pdf", lambda b: b.maria.write_pdf(b.stored(FINISHED_ID), b.folder / "chosen" / "summary.pdf"),
+        [("maria", "exported", FINISHED_ID, None)], break_change=blocking("chosen"),
+    ),
+    UseCase(
+        "mark_reviewed", lambda b: b.maria.mark_reviewed(FINISHED_ID), [("maria", "reviewed", FINISHED_ID, None)],
+        break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "discard", lambda b: b.maria.discard(UNFINISHED_ID), [("maria", "discarded", UNFINISHED_ID, None)],
+        break_change=refusing("DELETE", "visits"),
+    ),
+    UseCase(
+        "continue_held_visit", lambda b: b.maria.continue_held_visit(OPEN_ID), [("maria", "resumed", OPEN_ID, None)],
+        changes=False,
+    ),
+    UseCase(
+        "change_settings", lambda b: b.maria.change_settings(NEW_SETTINGS), [("maria", "settings_changed", None, None)],
+        break_change=blocking("config"),  # the station's settings file is config/settings.yaml
+    ),
+    UseCase(
+        "import_response", _import_v06, [("maria", "imported", ANY, None)], break_change=refusing("INSERT", "visits"),
+    ),
+    UseCase(
+        "purge", lambda b: b.maria.purge(0),
+        [("maria", "purged", visit_id, None) for visit_id in (FINISHED_ID, OPEN_ID, UNFINISHED_ID)],
+        break_change=refusing("DELETE", "visits"),
+    ),
+    UseCase(
+        "export_fhir", _write_bundle, [("maria", "exported", FINISHED_ID, None)], break_change=blocking("exports"),
+    ),
+    UseCase(
+        "export_csv", _write_csv,
+        [("maria", "exported", visit_id, None) for visit_id in (FINISHED_ID, OPEN_ID, UNFINISHED_ID)],
+        break_change=blocking("exports"),
+    ),
+    UseCase(
+        "add_staff", lambda b: b.maria.add_staff("carl", "Carl", Role.STAFF, "5092"), [("maria", "staff_added", None, "carl")],
+        break_change=refusing("INSERT", "staff"),
+    ),
+    UseCase(
+        "disable_staff", lambda b: b.maria.disable_staff("bob"), [("maria", "staff_disabled", None, "bob")],
+        break_change=refusing("UPDATE", "staff"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_each_use_case_keeps_its_change_with_its_audit_row(case: UseCase, bench: Bench) -> None:
+    check_kept_together(case, bench)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_a_refused_audit_row_keeps_none_of_the_change(case: UseCase, bench: Bench) -> None:
+    check_refused_audit_row(case, bench)
+
+
+@pytest.mark.parametrize("case", with_failing_change(CASES), ids=str)
+def test_a_failed_change_keeps_no_audit_row(case: UseCase, bench: Bench) -> None:
+    check_failed_change(case, bench)
+
+
+def _rows(bench: Bench) -> list[tuple[str, str, str | None, str | None]]:
+    """Who did what to which visit, under which rules."""
+    return [(row.staff_id, row.action, row.visit_id, row.rules_version) for row in bench.stores.audit.rows()]
+
+
+def _utc_today() -> date:
+    """Visits are filtered by whole UTC days (the CLI's contract)."""
+    return datetime.now(UTC).date()
+
+
+def _rules_version(bench: Bench) -> str:
+    return bench.finished.assessment.policy_version
+
+
+def test_a_desk_acts_as_its_member_or_as_a_terminal_user(bench: Bench) -> None:
+    assert (bench.maria.actor, bench.maria.is_admin) == ("maria", True)
+    terminal = StaffDesk(bench.station, None, actor="cli:root")
+    assert (terminal.actor, terminal.is_admin) == ("cli:root", False)
+    terminal.view(FINISHED_ID)
+    assert _rows(bench) == [("cli:root", "viewed", FINISHED_ID, _rules_version(bench))]
+    with pytest.raises(ValueError, match="signed-in member"):
+        StaffDesk(bench.station, None)
+
+
+def test_reading_the_queue_the_staff_list_and_the_log_is_not_audited(bench: Bench) -> None:
+    bench.stores.visits.request_help(OPEN_ID, bench.visit.draft(), True)
+    assert [visit.id for visit in bench.maria.queue()] == [OPEN_ID, UNFINISHED_ID, FINISHED_ID]
+    assert [visit.id for visit in bench.maria.visits(status=FINISHED)] == [FINISHED_ID]
+    assert bench.maria.visits(date_to=_utc_today() - timedelta(days=1)) == []
+    assert [member.id for member in bench.maria.staff()] == ["bob", "maria"]
+    assert bench.maria.audit_rows() == []
+
+
+def test_view_is_audited_with_the_rules_the_visit_was_assessed_by(bench: Bench) -> None:
+    visit = bench.maria.view(FINISHED_ID)
+    assert (visit.summary.id, visit.pdf) == (FINISHED_ID, bench.finished.pdf)
+    assert _rows(bench) == [("maria", "viewed", FINISHED_ID, _rules_version(bench))]
+    with pytest.raises(VisitNotFound):
+        bench.maria.view("20261124-235959-ffffff")
+    assert len(_rows(bench)) == 1
+
+
+def test_print_summary_sends_the_stored_pdf_then_audits(bench: Bench) -> None:
+    assert bench.maria.print_summary(bench.stored(FINISHED_ID), bench.printer.summary) == "sent"
+    assert bench.printer.printed == [bench.finished.pdf]
+    assert _rows(bench) == [("maria", "printed", FINISHED_ID, _rules_version(bench))]
+
+
+def test_an_unfinished_visit_has_no_summary_to_print_or_save(bench: Bench) -> None:
+    unfinished = bench.stored(UNFINISHED_ID)
+    with pytest.raises(ValueError, match="no summary"):
+        bench.maria.print_summary(unfinished, bench.printer.summary)
+    with pytest.raises(ValueError, match="no summary PDF"):
+        bench.maria.save_pdf(unfinished, bench.folder / "pdfs")
+    with pytest.raises(ValueError, match="no summary PDF"):
+        bench.maria.write_pdf(unfinished, bench.folder / "summary.pdf")
+    assert bench.printer.printed == [] and list(bench.folder.iterdir()) == [] and _rows(bench) == []
+
+
+def test_a_jammed_printer_is_raised_and_not_audited(bench: Bench) -> None:
+    jam(bench)
+    with pytest.raises(PrinterJammed):
+        bench.maria.print_summary(bench.stored(FINISHED_ID), bench.printer.summary)
+    with pytest.raises(PrinterJammed):
+        bench.maria.print_info_sheet(bench.stored(FINISHED_ID), bench.printer.info_sheet)
+    assert _rows(bench) == []
+
+
+def test_print_info_sheet_is_audited_for_the_visit(bench: Bench) -> None:
+    assert bench.maria.print_info_sheet(bench.stored(FINISHED_ID), bench.printer.info_sheet) == "sent"
+    assert _rows(bench) == [("maria", "printed_info", FINISHED_ID, None)]
+
+
+def test_save_pdf_writes_a_private_file_named_by_visit_id_only(bench: Bench) -> None:
+    saved = bench.maria.save_pdf(bench.stored(FINISHED_ID))
+    assert saved == summaries_dir(bench.station.settings) / f"visit-{FINISHED_ID}.pdf"
+    assert saved.read_bytes() == bench.finished.pdf
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert bench.maria.save_pdf(bench.stored(FINISHED_ID), bench.folder) == bench.folder / f"visit-{FINISHED_ID}.pdf"
+    assert _rows(bench) == [("maria", "exported", FINISHED_ID, _rules_version(bench))] * 2
+
+
+def test_write_pdf_writes_where_the_user_chose(bench: Bench) -> None:
+    chosen = bench.folder / "for the GP.pdf"
+    bench.maria.write_pdf(bench.stored(FINISHED_ID), chosen)
+    assert chosen.read_bytes() == bench.finished.pdf
+    assert _rows(bench) == [("maria", "exported", FINISHED_ID, _rules_version(bench))]
+
+
+def test_mark_reviewed_returns_the_reviewed_visit(bench: Bench) -> None:
+    reviewed = bench.maria.mark_reviewed(FINISHED_ID)
+    assert reviewed.summary.reviewed and bench.stored(FINISHED_ID).summary.reviewed
+    assert _rows(bench) == [("maria", "reviewed", FINISHED_ID, _rules_version(bench))]
+    with pytest.raises(VisitNotFound):
+        bench.maria.mark_reviewed("20261124-235959-ffffff")
+    assert len(_rows(bench)) == 1
+
+
+def test_discard_removes_only_an_unfinished_visit(bench: Bench) -> None:
+    bench.maria.discard(UNFINISHED_ID)
+    with pytest.raises(VisitNotFound):
+        bench.maria.discard(FINISHED_ID)
+    assert [visit.id for visit in bench.stores.visits.list()] == [OPEN_ID, FINISHED_ID]
+    assert audit_entries(bench) == [("maria", "discarded", UNFINISHED_ID, None)]
+
+
+def test_continuing_a_held_visit_is_audited_in_the_staff_members_name(bench: Bench) -> None:
+    bench.maria.continue_held_visit(OPEN_ID)
+    assert audit_entries(bench) == [("maria", "resumed", OPEN_ID, None)]
+
+
+def test_changed_settings_are_written_and_reach_the_kiosk(bench: Bench) -> None:
+    kiosk = Desk(bench.station)
+    bench.maria.change_settings(NEW_SETTINGS)
+    assert bench.station.settings_file is not None
+    assert load_settings(bench.station.settings_file) == NEW_SETTINGS
+    assert (kiosk.settings, kiosk.rules.policy.name) == (NEW_SETTINGS, "nice-ta260")
+    assert audit_entries(bench) == [("maria", "settings_changed", None, None)]
+
+
+def test_a_policy_that_cannot_be_loaded_keeps_the_previous_rules(bench: Bench) -> None:
+    bench.maria.change_settings(Settings(policy="no-such-policy"))
+    assert bench.station.settings.policy == "no-such-policy"
+    assert bench.station.rules.policy.name == "us-payer"
+
+
+def test_an_imported_response_is_stored_finished_under_the_clinics_policy(bench: Bench) -> None:
+    bench.maria.change_settings(NEW_SETTINGS)
+    imported = bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
+    stored = bench.stored(imported.visit_id)
+    assert (stored.summary.status, stored.policy, stored.pdf) == (FINISHED, "nice-ta260", imported.pdf)
+    assert stored.summary.outcome == imported.assessment.outcome
+    assert _rows(bench)[-1] == ("maria", "imported", imported.visit_id, imported.assessment.policy_version)
+
+
+def test_purge_deletes_only_old_visits_each_with_its_row(bench: Bench) -> None:
+    forty_days_ago = datetime.now(UTC) - timedelta(days=40)
+    with bench.stores.database.engine.begin() as connection:
+        connection.execute(update(visits).where(visits.c.id == FINISHED_ID).values(started=forty_days_ago))
+    assert bench.maria.purge(30) == [FINISHED_ID]
+    assert bench.maria.purge(30) == []
+    assert {visit.id for visit in bench.stores.visits.list()} == {OPEN_ID, UNFINISHED_ID}
+    assert audit_entries(bench) == [("maria", "purged", FINISHED_ID, None)]
+
+
+def test_export_fhir_hands_a_bundle_to_the_writer(bench: Bench) -> None:
+    written = []
+    exported = bench.maria.export_fhir(FINISHED_ID, FhirVersion.R4, written.append)
+    assert exported.summary.id == FINISHED_ID
+    [bundle] = written
+    assert bundle["resourceType"] == "Bundle" and len(bundle["entry"]) >= 3
+    assert _rows(bench) == [("maria", "exported", FINISHED_ID, _rules_version(bench))]
+    with pytest.raises(VisitNotFound):
+        bench.maria.export_fhir("20261124-235959-ffffff", FhirVersion.R5, written.append)
+    assert len(written) == 1 and len(_rows(bench)) == 1
+
+
+def test_export_csv_writes_one_line_and_one_audit_row_per_visit(bench: Bench) -> None:
+    written = []
+    today = _utc_today()
+    assert bench.maria.export_csv(today, today, written.append) == 3
+    [data] = written
+    header, *lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(lines) == 3 and len(header) == len(lines[0])
+    assert {entry[2] for entry in audit_entries(bench)} == {FINISHED_ID, OPEN_ID, UNFINISHED_ID}
+    assert bench.maria.export_csv(date(2000, 1, 1), date(2000, 1, 2), written.append) == 0
+    assert len(audit_entries(bench)) == 3
+
+
+def test_added_staff_can_sign_in(bench: Bench) -> None:
+    added = bench.maria.add_staff("carl", "Carl", Role.STAFF, "5092")
+    assert (added.id, added.role, added.active) == ("carl", Role.STAFF, True)
+    assert Desk(bench.station).sign_in("carl", "5092").actor == "carl"
+    assert audit_entries(bench)[0] == ("maria", "staff_added", None, "carl")
+
+
+@pytest.mark.parametrize(("staff_id", "pin", "refusal"), [("Carl Smith", "5092", ValueError), ("bob", "5092", StaffExists)])
+def test_a_refused_new_account_leaves_no_row(bench: Bench, staff_id: str, pin: str, refusal: type) -> None:
+    with pytest.raises(refusal):
+        bench.maria.add_staff(staff_id, "Carl", Role.STAFF, pin)
+    assert [member.id for member in bench.maria.staff()] == ["bob", "maria"]
+    assert audit_entries(bench) == []
+
+
+def test_a_disabled_account_is_kept_but_inactive(bench: Bench) -> None:
+    bench.maria.disable_staff("bob")
+    assert [(member.id, member.active) for member in bench.maria.staff()] == [("bob", False), ("maria", True)]
+    with pytest.raises(StaffNotFound):
+        bench.maria.disable_staff("nobody")
+    assert audit_entries(bench) == [("maria", "staff_disabled", None, "bob")]
+
+
+def test_sign_out_is_audited(bench: Bench) -> None:
+    StaffDesk(bench.station, MARIA).sign_out()
+    assert audit_entries(bench) == [("maria", "signed_out", None, None)]
