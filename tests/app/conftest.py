@@ -19,6 +19,7 @@ from sqlalchemy import delete, insert, select
 from cases import vignette
 from intake.app.desk import Desk
 from intake.app.finishing import FinishedVisit, assess_and_render
+from intake.app.optional_sections import switched_on
 from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
@@ -92,7 +93,7 @@ def bench(
     """A clinic mid-morning: one visit finished, one in progress (with an answer typed since
     its last save), one set aside; nothing audited yet."""
     store_finished(stores, finished_v01)
-    in_progress = Visit(station.form, station.rules, station.settings.enabled_sections, visit_id=OPEN_ID)
+    in_progress = Visit(station.form, station.rules, switched_on(station.settings, station.form), visit_id=OPEN_ID)
     stores.visits.create(OPEN_ID, in_progress.draft())
     in_progress.set_answer("given_name", "Zoë")
     stores.visits.create(UNFINISHED_ID, in_progress.draft())
