@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from intake.catalog import Catalog, load_catalog
+from intake.frozen import Frozen
 from intake.eligibility.policy_checks import policy_problems
 from intake.paths import CATALOG_FILE, POLICIES_DIR
 from intake.yamlfile import DataFileError, load_model
@@ -25,11 +26,7 @@ from intake.yamlfile import DataFileError, load_model
 KEY = r"^[a-z][a-z0-9_]*$"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _CriterionBase(_Frozen):
+class _CriterionBase(Frozen):
     id: str = Field(pattern=KEY)
     label: str = Field(min_length=1)
     source: str = Field(min_length=1)
@@ -72,7 +69,7 @@ class BotoxStoppingCriterion(_CriterionBase):
     kind: Literal["botox_stopping_rule"]
 
 
-class ResponseStoppingRule(_Frozen):
+class ResponseStoppingRule(Frozen):
     """TA260 1.2: after `min_cycles` cycles, headache days reduced by less than `min_reduction_percent`."""
 
     id: Literal["response_below_30_after_2_cycles"]
@@ -84,7 +81,7 @@ class ResponseStoppingRule(_Frozen):
         return f">= {self.min_reduction_percent} % fewer headache days after >= {self.min_cycles} cycles"
 
 
-class EpisodicStoppingRule(_Frozen):
+class EpisodicStoppingRule(Frozen):
     """TA260 1.2: on Botox, below `below_headache_days` a month for at least `min_months` months."""
 
     id: Literal["episodic_for_3_months"]
@@ -99,7 +96,7 @@ class EpisodicStoppingRule(_Frozen):
 StoppingRule = Annotated[ResponseStoppingRule | EpisodicStoppingRule, Field(discriminator="id")]
 
 
-class NoteWording(_Frozen):
+class NoteWording(Frozen):
     """What a note-only answer adds for the clinician; `{label}` is the question's staff label."""
 
     when_yes: str = Field(min_length=1)
@@ -123,7 +120,7 @@ Criterion = Annotated[
 ]
 
 
-class OveruseRules(_Frozen):
+class OveruseRules(Frozen):
     """Medication overuse (ICHD-3 8.2): per-class, pooled and multiple-class thresholds."""
 
     source: str = Field(min_length=1)
@@ -145,7 +142,7 @@ class OveruseRules(_Frozen):
         return self
 
 
-class Policy(_Frozen):
+class Policy(Frozen):
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     title: str = Field(min_length=1)
     version: str = Field(min_length=1)
@@ -235,7 +232,6 @@ class RuleSet:
 
     policy: Policy
     catalog: Catalog
-    origin: Path | None = field(default=None, compare=False)
 
     @cached_property
     def rules_hash(self) -> str:
@@ -298,5 +294,5 @@ def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_
         problems = policy_problems(policy, catalog)
         if problems:
             raise DataFileError(path, problems)
-        _CACHE[key] = RuleSet(policy, catalog, origin=path)
+        _CACHE[key] = RuleSet(policy, catalog)
     return _CACHE[key]

@@ -15,7 +15,6 @@ from intake.catalog import Catalog
 from intake.eligibility.assessment import PreventiveTrial, Reason
 from intake.eligibility.policy import FailedPreventivesCriterion
 
-COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
 CGRP_ANTIBODY = "cgrp_mab"
 
 
@@ -35,7 +34,6 @@ def _weeks_text(weeks: int | None) -> str:
 def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesCriterion) -> tuple[bool, str]:
     """Whether one trial counts as failed, and the reason in words."""
     medicine = catalog.lookup(row["medicine"])
-    outcome, weeks = row["outcome"], row.get("weeks")
     if medicine is None:
         return False, "not counted: unknown medicine (not in the catalog)"
     if medicine.preventive is None:
@@ -43,6 +41,11 @@ def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesC
     if medicine.preventive not in criterion.classes:
         label = catalog.class_label(medicine.preventive)
         return False, f"not counted: {label} is not a counted preventive class"
+    return _outcome_counts(row["outcome"], row.get("weeks"), criterion.min_trial_weeks)
+
+
+def _outcome_counts(outcome: str, weeks: int | None, minimum: int) -> tuple[bool, str]:
+    """Whether a trial of a counted class counts as failed by how it ended, and the reason in words."""
     if outcome == "still_taking":
         return False, "not counted: still taking it"
     if outcome == "helped":
@@ -51,7 +54,6 @@ def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesC
         return True, f"counted: stopped because of side effects{_weeks_text(weeks)}"
     if outcome == "contraindicated":
         return True, "counted: unsuitable (contraindicated)"
-    minimum = criterion.min_trial_weeks
     if weeks is None:
         return False, "not counted: length unknown"
     if weeks < minimum:
@@ -99,9 +101,8 @@ def assess_preventives(
 
 
 def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCriterion) -> bool:
-    if trial.generic is not None or trial.outcome not in COUNTING_OUTCOMES:
-        return False
-    return trial.outcome != "ineffective" or (trial.weeks is not None and trial.weeks >= criterion.min_trial_weeks)
+    """An unknown medicine whose trial ended in a way that counts, if it is a counted class."""
+    return trial.generic is None and _outcome_counts(trial.outcome, trial.weeks, criterion.min_trial_weeks)[0]
 
 
 def unknown_could_change(

@@ -11,15 +11,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from intake.frozen import Frozen
 from intake.questionnaire.expressions import Expression, parse_expression
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class QuestionType(StrEnum):
