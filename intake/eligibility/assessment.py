@@ -23,21 +23,6 @@ class Outcome(StrEnum):
     REVIEW_NEEDED = "REVIEW_NEEDED"
     REFER = "REFER"
 
-    @property
-    def text(self) -> str:
-        return OUTCOME_TEXT[self]
-
-
-OUTCOME_TEXT = {
-    Outcome.URGENT_REVIEW: "Urgent clinician review: red-flag answers",
-    Outcome.INCOMPLETE: "Cannot assess yet: answers missing",
-    Outcome.NOT_ELIGIBLE: "Does not meet criteria to consider referral under this policy",
-    Outcome.REVIEW_NEEDED: "Meets criteria, but needs clinician review before referral",
-    Outcome.REFER: (
-        "Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm"
-    ),
-}
-
 
 class Status(StrEnum):
     MET = "met"

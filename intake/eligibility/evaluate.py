@@ -20,6 +20,7 @@ from intake.eligibility.trial_dates import trial_date_notes
 from intake.questionnaire.engine import broken_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
+from intake.staff_wording import OUTCOME_TEXT
 
 
 def _answered(item: ScreeningAnswer) -> str:
@@ -132,7 +133,7 @@ def evaluate(response: Response, rules: RuleSet, form: Form) -> Assessment:
     screening = [*flags, *cautions, *note_items]
     return Assessment(
         outcome=outcome,
-        outcome_text=outcome.text,
+        outcome_text=OUTCOME_TEXT[outcome],
         reasons=reasons,
         policy=policy.name,
         policy_title=policy.title,
