@@ -28,7 +28,7 @@ class Settings(BaseModel):
     clinic_name: str = Field(default="Headache clinic", min_length=1)
     clinic_address: str = ""
     clinic_phone: str = Field(default="", max_length=40, description="Printed on the patient information sheet.")
-    policy: str = "us-payer"
+    policy: str | None = Field(default=None, description="A policy name or file; none: the shipped default policy.")
     paper: str = Field(default="a4", pattern=r"^(a4|letter)$")
     midas: bool = False
     language: str = "en"

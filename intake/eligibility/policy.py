@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 from intake.catalog import Catalog, load_catalog
 from intake.frozen import Frozen
 from intake.eligibility.policy_checks import policy_problems
+from intake.eligibility.policy_index import POLICY_NAME, default_policy, shipped_policies
 from intake.paths import CATALOG_FILE, POLICIES_DIR
 from intake.yamlfile import DataFileError, load_model
 
@@ -143,7 +144,7 @@ class OveruseRules(Frozen):
 
 
 class Policy(Frozen):
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str = Field(pattern=POLICY_NAME)
     title: str = Field(min_length=1)
     version: str = Field(min_length=1)
     description: str = ""
@@ -243,24 +244,16 @@ class RuleSet:
         return "sha256:" + hashlib.sha256(canonical_json(data)).hexdigest()
 
 
-def shipped_policies() -> list[str]:
-    """Names of the policies in forms/policies, default first."""
-    names = sorted(path.stem for path in POLICIES_DIR.glob("*.yaml"))
-    return sorted(names, key=lambda name: name != DEFAULT_POLICY)
-
-
-DEFAULT_POLICY = "us-payer"
-
-
 class UnknownPolicy(ValueError):
     pass
 
 
-def policy_path(name_or_path: str) -> Path:
-    """A shipped policy by name, or a policy file by path."""
-    shipped = POLICIES_DIR / f"{name_or_path}.yaml"
-    if "/" not in name_or_path and "\\" not in name_or_path and shipped.is_file():
-        return shipped
+def policy_path(name_or_path: str | None) -> Path:
+    """A shipped policy by name, or a policy file by path; None: the shipped default."""
+    if name_or_path is None:
+        name_or_path = default_policy()
+    if name_or_path in shipped_policies():
+        return POLICIES_DIR / f"{name_or_path}.yaml"
     candidate = Path(name_or_path)
     if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
         return candidate
@@ -283,8 +276,8 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_FILE) -> RuleSet:
-    """The rule set for a policy name or file, checked against the catalog; cached per path."""
+def load_rules(name_or_path: str | None = None, catalog_path: Path = CATALOG_FILE) -> RuleSet:
+    """The rule set for a policy name or file (None: the shipped default), checked against the catalog; cached per path."""
     path = policy_path(name_or_path).resolve()
     catalog_file = catalog_path.resolve()
     key = (path, _mtime(path), catalog_file, _mtime(catalog_file))
