@@ -124,16 +124,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def form_consistency_problems(form: Form) -> list[str]:
-    """Answer keys a shipped policy reads that the form does not ask."""
-    from intake.eligibility.missing import needed_answers
+    """`needed_by` marks naming no rule, and answers a shipped policy reads that the form does not ask."""
+    from intake.eligibility.policy_checks import answer_problems, needed_by_problems
 
-    keys = {question.id for question in form.questions()}
-    problems = []
+    problems = needed_by_problems(form)
     for name in shipped_policies():
-        policy = load_rules(name).policy
-        for key in sorted(needed_answers(policy) | set(policy.notes)):
-            if key not in keys:
-                problems.append(f"{key}: the {name} policy reads this answer, but the form has no such question")
+        problems += [f"the {name} policy's {problem}" for problem in answer_problems(load_rules(name).policy, form)]
     return problems
 
 
