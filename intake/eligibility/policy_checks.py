@@ -115,11 +115,11 @@ def _criterion_problems(policy: Policy, form: Form) -> Iterator[str]:
 
 def needed_by_problems(form: Form) -> list[str]:
     """Questions whose `needed_by` names neither every policy nor a criterion kind."""
-    expected = f"expected {' or '.join((EVERY_POLICY, *KIND_READS))}"
+    rules = (EVERY_POLICY, *KIND_READS)
     return [
-        f"{question.id}.needed_by: {expected}, got {question.needed_by!r}"
+        f"{question.id}.needed_by: expected {' or '.join(rules)}, got {question.needed_by!r}"
         for question in form.questions()
-        if question.needed_by is not None and question.needed_by != EVERY_POLICY and question.needed_by not in KIND_READS
+        if question.needed_by is not None and question.needed_by not in rules
     ]
 
 

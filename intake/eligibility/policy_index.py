@@ -27,7 +27,8 @@ class PolicyIndex(Frozen):
         if len(set(self.policies)) != len(self.policies):
             raise ValueError("policies: a policy is listed twice")
         if self.default not in self.policies:
-            raise ValueError(f"default: expected one of the policies ({', '.join(self.policies)}), got {self.default!r}")
+            listed = ", ".join(self.policies)
+            raise ValueError(f"default: expected one of the policies ({listed}), got {self.default!r}")
         return self
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import PreventiveTrial, Reason
@@ -23,6 +23,10 @@ class PreventiveSummary:
     trials: list[PreventiveTrial]
     failed_classes: int
     failed_medicines: int
+
+    def failed(self, counted: Literal["classes", "medicines"]) -> int:
+        """The count a `failed_preventives` criterion compares with its minimum."""
+        return self.failed_classes if counted == "classes" else self.failed_medicines
 
 
 def _weeks_text(weeks: int | None) -> str:
@@ -106,11 +110,7 @@ def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCr
 
 
 def unknown_could_change(
-    trials: Sequence[PreventiveTrial],
-    failed_classes: int,
-    failed_medicines: int,
-    criterion: FailedPreventivesCriterion,
-    catalog: Catalog,
+    summary: PreventiveSummary, criterion: FailedPreventivesCriterion, catalog: Catalog
 ) -> Reason | None:
     """A note when the failed unknown medicines, each its own class and medicine, would meet the criterion.
 
@@ -118,11 +118,10 @@ def unknown_could_change(
     naming one unknown medicine count once, so the note never promises more than it can.
     """
     unknown: dict[str, str] = {}
-    for trial in trials:
+    for trial in summary.trials:
         if _would_count_if_known(trial, criterion):
             unknown.setdefault(catalog.name_key(trial.medicine), trial.medicine)
-    count = failed_classes if criterion.count == "classes" else failed_medicines
-    if not unknown or count + len(unknown) < criterion.min:
+    if not unknown or summary.failed(criterion.count) + len(unknown) < criterion.min:
         return None
     names = " and ".join(f"'{name}'" for name in unknown.values())
     verb = "is" if len(unknown) == 1 else "are"
