@@ -30,44 +30,39 @@ class RowInputs:
     botox: BotoxSummary
 
 
-def _status(value: float | None, minimum: float) -> Status:
+def _at_least_min(
+    criterion: MinimumCriterion | FailedPreventivesCriterion, value: int | float | None
+) -> CriterionResult:
+    """A row comparing a number with the criterion's `min` (inclusive): missing while there is none."""
     if value is None:
-        return Status.MISSING
-    return Status.MET if value >= minimum else Status.UNMET
+        status = Status.MISSING
+    else:
+        status = Status.MET if value >= criterion.min else Status.UNMET
+    return CriterionResult(
+        id=criterion.id,
+        label=criterion.label,
+        threshold=criterion.threshold,
+        value=value,
+        status=status,
+        source=criterion.source,
+    )
 
 
 def minimum_value(criterion: MinimumCriterion, answers: Mapping[str, Any], authored: date) -> int | float | None:
     if criterion.answer == "age":
         birth = answers.get(AGE_SOURCE)
         return age_on(birth, authored) if isinstance(birth, date) else None
-    value: int | float | None = answers.get(criterion.answer)
-    return value
+    return answers.get(criterion.answer)
 
 
 def minimum_row(criterion: MinimumCriterion, inputs: RowInputs) -> CriterionResult:
     """An answer (or the age on the day the answers were given) at least `min`."""
-    value = minimum_value(criterion, inputs.answers, inputs.authored)
-    return CriterionResult(
-        id=criterion.id,
-        label=criterion.label,
-        threshold=criterion.threshold,
-        value=value,
-        status=_status(value, criterion.min),
-        source=criterion.source,
-    )
+    return _at_least_min(criterion, minimum_value(criterion, inputs.answers, inputs.authored))
 
 
 def failed_preventives_row(criterion: FailedPreventivesCriterion, inputs: RowInputs) -> CriterionResult:
     """At least `min` failed classes or medicines, counted by `preventives.assess_preventives`."""
-    count = None if inputs.preventives is None else inputs.preventives.failed(criterion.count)
-    return CriterionResult(
-        id=criterion.id,
-        label=criterion.label,
-        threshold=criterion.threshold,
-        value=count,
-        status=_status(count, criterion.min),
-        source=criterion.source,
-    )
+    return _at_least_min(criterion, None if inputs.preventives is None else inputs.preventives.failed(criterion.count))
 
 
 def stopping_rule_row(criterion: BotoxStoppingCriterion, inputs: RowInputs) -> CriterionResult:
