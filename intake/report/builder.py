@@ -1,4 +1,4 @@
-"""`build_pdf(response, assessment, form, clinic) -> bytes`: the clinician summary."""
+"""`render_report(response, assessment, form, clinic) -> RenderedReport`: the clinician summary PDF and its warnings."""
 
 from __future__ import annotations
 
@@ -111,6 +111,3 @@ def render_report(
     document.build(story, canvasmaker=numbered_canvas(furniture))
     return RenderedReport(buffer.getvalue(), warnings)
 
-
-def build_pdf(response: Response, assessment: Assessment, form: Form, clinic: ClinicInfo, **kwargs: object) -> bytes:
-    return render_report(response, assessment, form, clinic, **kwargs).pdf  # type: ignore[arg-type]
