@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 from intake import __version__
 from intake.app.assessing import assess_for_clinic
 from intake.atomic import write_private
-from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
+from intake.eligibility import Assessment, default_policy, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
 from intake.plain_text import one_line
 from intake.questionnaire.form import Form
@@ -76,14 +76,14 @@ def read_response(path: Path, form: Form) -> Response:
         raise UsageError([problem.cli_text for problem in invalid.problems]) from None
 
 
-def assess_file(path: Path, policy: str) -> Assessment:
+def assess_file(path: Path, policy: str | None) -> Assessment:
     """Load, validate and assess one response file under one policy."""
     form = default_form()
     rules = _rules(policy)
     return evaluate(read_response(path, form), rules, form)
 
 
-def _rules(policy: str) -> RuleSet:
+def _rules(policy: str | None) -> RuleSet:
     try:
         return load_rules(policy)
     except UnknownPolicy as error:
@@ -124,16 +124,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def form_consistency_problems(form: Form) -> list[str]:
-    """Answer keys a shipped policy reads that the form does not ask."""
-    from intake.eligibility.missing import needed_answers
+    """`needed_by` marks naming no rule, and answers a shipped policy reads that the form does not ask."""
+    from intake.eligibility.policy_checks import answer_problems, needed_by_problems
 
-    keys = {question.id for question in form.questions()}
-    problems = []
+    problems = needed_by_problems(form)
     for name in shipped_policies():
-        policy = load_rules(name).policy
-        for key in sorted(needed_answers(policy) | set(policy.notes)):
-            if key not in keys:
-                problems.append(f"{key}: the {name} policy reads this answer, but the form has no such question")
+        problems += [f"the {name} policy's {problem}" for problem in answer_problems(load_rules(name).policy, form)]
     return problems
 
 
@@ -234,8 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("file", metavar="FILE")
     assess.add_argument(
         "--policy",
-        default=DEFAULT_POLICY,
-        help=f"policy name ({', '.join(shipped_policies())}) or a path to a policy YAML file (default: {DEFAULT_POLICY})",
+        help=f"policy name ({', '.join(shipped_policies())}) or a path to a policy YAML file (default: {default_policy()})",
     )
     assess.add_argument("--json", action="store_true", help="print one JSON object (the contract in the README)")
     assess.set_defaults(run=cmd_assess)
@@ -243,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write the clinician PDF summary for a response file")
     report.add_argument("file", metavar="FILE")
     report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
-    report.add_argument("--policy", default=DEFAULT_POLICY, help=f"policy name or YAML path (default: {DEFAULT_POLICY})")
+    report.add_argument("--policy", help=f"policy name or YAML path (default: {default_policy()})")
     report.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
     report.set_defaults(run=cmd_report)
 

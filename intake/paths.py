@@ -15,6 +15,7 @@ APP_NAME = "headache-intake"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FORMS_DIR = PROJECT_ROOT / "forms"
 POLICIES_DIR = FORMS_DIR / "policies"
+POLICY_INDEX_FILE = POLICIES_DIR / "index.yaml"
 RESOURCES_DIR = PROJECT_ROOT / "resources"
 FORM_FILE = FORMS_DIR / "headache-intake.yaml"
 CATALOG_FILE = FORMS_DIR / "medicines.yaml"

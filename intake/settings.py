@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from intake.atomic import write_private
+from intake.frozen import Frozen
 from intake.paths import config_dir
 from intake.yamlfile import load_model, read_yaml
 
@@ -24,7 +25,7 @@ KeyboardMode = Literal["auto", "always", "never"]
 Paper = Literal["a4", "letter"]
 
 
-class Settings(BaseModel):
+class Settings(Frozen):
     """Every clinic setting, declared once: the file's check and the staff screen both read it.
 
     Each field carries what the settings screen needs, in pydantic's own `Field` terms so
@@ -43,12 +44,15 @@ class Settings(BaseModel):
     file's documentation too, and this base module stays free of anything screen-shaped.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     clinic_name: str = Field(default="Headache clinic", min_length=1, title="Clinic name")
     clinic_address: str = Field(default="", title="Clinic address")
     clinic_phone: str = Field(default="", max_length=40, title="Clinic phone (on the patient information sheet)")
-    policy: str = Field(default="us-payer", title="Referral policy", json_schema_extra={"choices": "policies"})
+    policy: str | None = Field(
+        default=None,
+        title="Referral policy",
+        description="A policy name or file; none: the shipped default policy.",
+        json_schema_extra={"choices": "policies", "empty": "The shipped default policy"},
+    )
     paper: Paper = Field(default="a4", title="Paper size")
     midas: bool = Field(default=False, title="Ask the MIDAS questions")
     language: str = Field(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from intake.eligibility.assessment import Assessment, Status
+from typing import TYPE_CHECKING
 
-_MARK = {Status.MET: "met", Status.UNMET: "UNMET", Status.MISSING: "MISSING"}
+from intake.staff_wording import CRITERION_WORD
+
+if TYPE_CHECKING:
+    from intake.eligibility.assessment import Assessment
 
 
 def _value(value: object) -> str:
@@ -35,7 +38,7 @@ def format_summary(assessment: Assessment) -> str:
     ]
     width = max(len(c.label) for c in a.criteria)
     for c in a.criteria:
-        lines.append(f"  {_MARK[c.status]:<8} {c.label:<{width}}  {_value(c.value):<10} needs {c.threshold}  [{c.source}]")
+        lines.append(f"  {CRITERION_WORD[c.status]:<8} {c.label:<{width}}  {_value(c.value):<10} needs {c.threshold}  [{c.source}]")
     lines += ["", f"Preventive trials ({a.failed_classes} failed classes, {a.failed_medicines} failed medicines):"]
     if not a.preventives:
         lines.append("  none listed")

@@ -105,6 +105,26 @@ def test_validate_form_reports_question(tmp_path, capsys) -> None:
     assert f"error: {tmp_path / 'form.yaml'}: " in err
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("id: botox_cycles", "id: botox_rounds",
+         "the nice-ta260 policy's criteria[5] (botox_stopping_rule reads botox_cycles): expected a question of the form "
+         "of type integer or number, got 'botox_cycles' (no such question)"),
+        ("id: rf_thunderclap", "id: rf_thunder",
+         "the us-payer policy's red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclap'"),
+        ("needed_by: botox_stopping_rule", "needed_by: botox_stoping_rule",
+         "botox_cycles.needed_by: expected every_policy or minimum or failed_preventives or botox_stopping_rule, "
+         "got 'botox_stoping_rule'"),
+    ],
+)
+def test_validate_form_refuses_a_form_a_policy_cannot_read(tmp_path, capsys, old, new, problem) -> None:
+    text = FORM_FILE.read_text(encoding="utf-8").replace(old, new, 1)
+    status, _, err = _run(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
+    assert status == 2
+    assert f"error: {tmp_path / 'form.yaml'}: {problem}" in err
+
+
 def test_version(capsys) -> None:
     status, out, _ = _run(["--version"], capsys)
     assert status == 0 and out.strip() == f"intake {__version__}"

@@ -17,7 +17,7 @@ def test_empty_file_means_defaults() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)
     path.write_text("", encoding="utf-8")
-    assert load_settings().policy == "us-payer"
+    assert load_settings().policy is None
 
 
 def test_values_and_midas_switch() -> None:

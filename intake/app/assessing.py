@@ -8,8 +8,8 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
 
 
-def assess_for_clinic(response: Response, form: Form, policy: str) -> Assessment:
-    """The assessment under `policy`, carrying the outcome under each other shipped policy.
+def assess_for_clinic(response: Response, form: Form, policy: str | None) -> Assessment:
+    """The assessment under `policy` (None: the shipped default), carrying the outcome under each other shipped policy.
 
     The PDF's comparison table shows where US-payer and NICE rules differ for this patient
     without the report recomputing anything.

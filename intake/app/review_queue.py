@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from datetime import datetime, time
 from enum import StrEnum
 
-from intake.eligibility.assessment import Outcome
-from intake.report.wording import OUTCOME_MARK
+from intake.staff_wording import OUTCOME_MARK, VISIT_STATUS_WORDS
 from intake.store.visits import URGENT, VisitSummary
-from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
+from intake.visit_status import FINISHED
 
 
 class QueueView(StrEnum):
@@ -26,7 +25,6 @@ class QueueView(StrEnum):
     REVIEWED = "Reviewed"
 
 
-STATUS_WORDS = {IN_PROGRESS: "In progress", UNFINISHED: "Unfinished", FINISHED: "Finished"}
 HELP_MARKER = "Asked for help"
 
 
@@ -75,7 +73,7 @@ def narrow(visits: Iterable[VisitSummary], view: QueueView, search: str = "") ->
 
 
 def status_words(visit: VisitSummary) -> str:
-    return STATUS_WORDS.get(visit.status, visit.status)
+    return VISIT_STATUS_WORDS.get(visit.status, visit.status)
 
 
 def status_with_help(visit: VisitSummary) -> str:
@@ -100,5 +98,5 @@ def help_notice(visits: Iterable[VisitSummary]) -> str:
 def outcome_words(visit: VisitSummary) -> str:
     """The outcome as the PDF marks it, or for an open visit whether a red flag came up."""
     if visit.outcome:
-        return OUTCOME_MARK[Outcome(visit.outcome)]
+        return OUTCOME_MARK[visit.outcome]
     return "Red flag answered" if is_urgent(visit) else "-"

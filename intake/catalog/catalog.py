@@ -12,23 +12,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from intake.catalog.names import NameNormaliser, exact_form, words
+from intake.frozen import Frozen
 from intake.yamlfile import load_model
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DrugClass(_Frozen):
+class DrugClass(Frozen):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     kind: Literal["acute", "preventive"]
     label: str = Field(min_length=1)
 
 
-class Medicine(_Frozen):
+class Medicine(Frozen):
     generic: str = Field(min_length=1, description="Lower-case generic name, the medicine's identity.")
     acute: str | None = Field(default=None, description="Acute class id, if used for attacks.")
     preventive: str | None = Field(default=None, description="Preventive class id, if used for prevention.")
@@ -55,7 +52,7 @@ class Medicine(_Frozen):
         return (self.generic, *self.synonyms, *self.brands)
 
 
-class Catalog(_Frozen):
+class Catalog(Frozen):
     version: str = Field(min_length=1)
     ignore_words: tuple[str, ...] = Field(
         default=(), description="Salt, release and form words (one word or several) that never name a medicine."

@@ -9,11 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+from intake.frozen import Frozen
 
 
 class Outcome(StrEnum):
@@ -25,21 +23,6 @@ class Outcome(StrEnum):
     REVIEW_NEEDED = "REVIEW_NEEDED"
     REFER = "REFER"
 
-    @property
-    def text(self) -> str:
-        return OUTCOME_TEXT[self]
-
-
-OUTCOME_TEXT = {
-    Outcome.URGENT_REVIEW: "Urgent clinician review: red-flag answers",
-    Outcome.INCOMPLETE: "Cannot assess yet: answers missing",
-    Outcome.NOT_ELIGIBLE: "Does not meet criteria to consider referral under this policy",
-    Outcome.REVIEW_NEEDED: "Meets criteria, but needs clinician review before referral",
-    Outcome.REFER: (
-        "Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm"
-    ),
-}
-
 
 class Status(StrEnum):
     MET = "met"
@@ -47,14 +30,14 @@ class Status(StrEnum):
     MISSING = "missing"
 
 
-class Reason(_Frozen):
+class Reason(Frozen):
     """A coded, readable line: why this outcome, or a note for the clinician."""
 
     code: str
     text: str
 
 
-class CriterionResult(_Frozen):
+class CriterionResult(Frozen):
     id: str
     label: str
     threshold: str
@@ -63,7 +46,9 @@ class CriterionResult(_Frozen):
     source: str
 
 
-class PreventiveTrial(_Frozen):
+class PreventiveTrial(Frozen):
+    model_config = ConfigDict(populate_by_name=True)
+
     medicine: str = Field(description="What the patient typed.")
     generic: str | None
     class_id: str | None = Field(alias="class")
@@ -78,7 +63,9 @@ class PreventiveTrial(_Frozen):
     stopped: str | None = None
 
 
-class AcuteMedicine(_Frozen):
+class AcuteMedicine(Frozen):
+    model_config = ConfigDict(populate_by_name=True)
+
     medicine: str
     generic: str | None
     class_id: str | None = Field(alias="class")
@@ -87,7 +74,7 @@ class AcuteMedicine(_Frozen):
     counted: bool = Field(description="Whether its class counts toward medication overuse.")
 
 
-class OveruseFinding(_Frozen):
+class OveruseFinding(Frozen):
     rule: Literal["class", "pooled", "multiple_classes"]
     classes: list[str]
     days: int
@@ -96,7 +83,7 @@ class OveruseFinding(_Frozen):
     text: str
 
 
-class MedicationOveruse(_Frozen):
+class MedicationOveruse(Frozen):
     present: bool
     findings: list[OveruseFinding]
     days_per_class: dict[str, int]
@@ -105,7 +92,7 @@ class MedicationOveruse(_Frozen):
     more_than_months: int
 
 
-class ScreeningAnswer(_Frozen):
+class ScreeningAnswer(Frozen):
     """A red-flag, caution or note question with the patient's answer, for the PDF."""
 
     key: str
@@ -115,7 +102,7 @@ class ScreeningAnswer(_Frozen):
     flagged: bool
 
 
-class PriorBotox(_Frozen):
+class PriorBotox(Frozen):
     answer: str | None
     cycles: int | None = None
     headache_days_before: int | None = None
@@ -125,7 +112,7 @@ class PriorBotox(_Frozen):
     summary: str
 
 
-class Midas(_Frozen):
+class Midas(Frozen):
     score: int
     grade: Literal["I", "II", "III", "IV"]
     grade_text: str
@@ -140,7 +127,7 @@ class Ichd3Status(StrEnum):
     CLINICIAN = "clinician"
 
 
-class Ichd3Item(_Frozen):
+class Ichd3Item(Frozen):
     """One item of the ICHD-3 definition, judged from the answers alone."""
 
     id: str
@@ -149,14 +136,14 @@ class Ichd3Item(_Frozen):
     basis: str = Field(description="The answers the status rests on, in words.")
 
 
-class Ichd3Panel(_Frozen):
+class Ichd3Panel(Frozen):
     """ICHD-3 1.3 (chronic migraine) item by item: shown to the clinician, never decides."""
 
     summary: str
     items: list[Ichd3Item]
 
 
-class PolicyOutcome(_Frozen):
+class PolicyOutcome(Frozen):
     policy: str
     title: str
     version: str
@@ -164,7 +151,7 @@ class PolicyOutcome(_Frozen):
     outcome_text: str
 
 
-class Assessment(_Frozen):
+class Assessment(Frozen):
     outcome: Outcome
     outcome_text: str
     reasons: list[Reason]

@@ -10,26 +10,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from intake.catalog import Catalog, load_catalog
 from intake.eligibility.policy_checks import policy_problems
+from intake.eligibility.policy_index import POLICY_NAME, default_policy, shipped_policies
+from intake.frozen import Frozen
 from intake.paths import CATALOG_FILE, POLICIES_DIR
 from intake.yamlfile import DataFileError, load_model
 
 KEY = r"^[a-z][a-z0-9_]*$"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _CriterionBase(_Frozen):
+class _CriterionBase(Frozen):
     id: str = Field(pattern=KEY)
     label: str = Field(min_length=1)
     source: str = Field(min_length=1)
@@ -72,7 +70,7 @@ class BotoxStoppingCriterion(_CriterionBase):
     kind: Literal["botox_stopping_rule"]
 
 
-class ResponseStoppingRule(_Frozen):
+class ResponseStoppingRule(Frozen):
     """TA260 1.2: after `min_cycles` cycles, headache days reduced by less than `min_reduction_percent`."""
 
     id: Literal["response_below_30_after_2_cycles"]
@@ -84,7 +82,7 @@ class ResponseStoppingRule(_Frozen):
         return f">= {self.min_reduction_percent} % fewer headache days after >= {self.min_cycles} cycles"
 
 
-class EpisodicStoppingRule(_Frozen):
+class EpisodicStoppingRule(Frozen):
     """TA260 1.2: on Botox, below `below_headache_days` a month for at least `min_months` months."""
 
     id: Literal["episodic_for_3_months"]
@@ -99,7 +97,7 @@ class EpisodicStoppingRule(_Frozen):
 StoppingRule = Annotated[ResponseStoppingRule | EpisodicStoppingRule, Field(discriminator="id")]
 
 
-class NoteWording(_Frozen):
+class NoteWording(Frozen):
     """What a note-only answer adds for the clinician; `{label}` is the question's staff label."""
 
     when_yes: str = Field(min_length=1)
@@ -123,7 +121,7 @@ Criterion = Annotated[
 ]
 
 
-class OveruseRules(_Frozen):
+class OveruseRules(Frozen):
     """Medication overuse (ICHD-3 8.2): per-class, pooled and multiple-class thresholds."""
 
     source: str = Field(min_length=1)
@@ -145,8 +143,8 @@ class OveruseRules(_Frozen):
         return self
 
 
-class Policy(_Frozen):
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+class Policy(Frozen):
+    name: str = Field(pattern=POLICY_NAME)
     title: str = Field(min_length=1)
     version: str = Field(min_length=1)
     description: str = ""
@@ -235,7 +233,6 @@ class RuleSet:
 
     policy: Policy
     catalog: Catalog
-    origin: Path | None = field(default=None, compare=False)
 
     @cached_property
     def rules_hash(self) -> str:
@@ -247,24 +244,16 @@ class RuleSet:
         return "sha256:" + hashlib.sha256(canonical_json(data)).hexdigest()
 
 
-def shipped_policies() -> list[str]:
-    """Names of the policies in forms/policies, default first."""
-    names = sorted(path.stem for path in POLICIES_DIR.glob("*.yaml"))
-    return sorted(names, key=lambda name: name != DEFAULT_POLICY)
-
-
-DEFAULT_POLICY = "us-payer"
-
-
 class UnknownPolicy(ValueError):
     pass
 
 
-def policy_path(name_or_path: str) -> Path:
-    """A shipped policy by name, or a policy file by path."""
-    shipped = POLICIES_DIR / f"{name_or_path}.yaml"
-    if "/" not in name_or_path and "\\" not in name_or_path and shipped.is_file():
-        return shipped
+def policy_path(name_or_path: str | None) -> Path:
+    """A shipped policy by name, or a policy file by path; None: the shipped default."""
+    if name_or_path is None:
+        name_or_path = default_policy()
+    if name_or_path in shipped_policies():
+        return POLICIES_DIR / f"{name_or_path}.yaml"
     candidate = Path(name_or_path)
     if candidate.suffix in (".yaml", ".yml") and candidate.is_file():
         return candidate
@@ -287,8 +276,8 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_FILE) -> RuleSet:
-    """The rule set for a policy name or file, checked against the catalog; cached per path."""
+def load_rules(name_or_path: str | None = None, catalog_path: Path = CATALOG_FILE) -> RuleSet:
+    """The rule set for a policy name or file (None: the shipped default), checked against the catalog; cached per path."""
     path = policy_path(name_or_path).resolve()
     catalog_file = catalog_path.resolve()
     key = (path, _mtime(path), catalog_file, _mtime(catalog_file))
@@ -298,5 +287,5 @@ def load_rules(name_or_path: str = DEFAULT_POLICY, catalog_path: Path = CATALOG_
         problems = policy_problems(policy, catalog)
         if problems:
             raise DataFileError(path, problems)
-        _CACHE[key] = RuleSet(policy, catalog, origin=path)
+        _CACHE[key] = RuleSet(policy, catalog)
     return _CACHE[key]

@@ -6,8 +6,12 @@ can read, every class id is in the medicine catalog with the right kind, and eve
 threshold is at least 1. A typo in a red-flag key would otherwise make that red flag
 silently never fire, and a minimum on a text answer would crash mid-assessment.
 
+The form's `needed_by` marks are checked here too: a mark naming no rule would silently
+drop that answer from INCOMPLETE.
+
 Extending: a new parameter that is a threshold goes in `THRESHOLDS` (by field name,
-wherever it sits in the policy); a rule kind that reads answers goes in `KIND_READS`.
+wherever it sits in the policy); a new criterion kind goes in `KIND_READS`, with the
+answers it reads by itself.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ SCREENING_LISTS: Mapping[str, tuple[QuestionType, ...]] = {
 """Policy lists of answer keys, each read as yes / no / unsure (`unsure` counts as `yes`)."""
 
 KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
+    "minimum": {},
     "failed_preventives": {"preventives": (QuestionType.GROUP,)},
     "botox_stopping_rule": {
         "botox_cycles": NUMERIC,
@@ -42,7 +47,10 @@ KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
         "botox_headache_days_after": NUMERIC,
     },
 }
-"""Answers a criterion kind reads by itself (not named in the policy file)."""
+"""Every criterion kind, with the answers it reads by itself (not named in the policy file)."""
+
+EVERY_POLICY = "every_policy"
+"""The `needed_by` of a question that every policy needs answered, whatever its criteria."""
 
 STOPPING_RULE_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
     "response_below_30_after_2_cycles": {},
@@ -105,6 +113,16 @@ def _criterion_problems(policy: Policy, form: Form) -> Iterator[str]:
                 yield problem
 
 
+def needed_by_problems(form: Form) -> list[str]:
+    """Questions whose `needed_by` names neither every policy nor a criterion kind."""
+    rules = (EVERY_POLICY, *KIND_READS)
+    return [
+        f"{question.id}.needed_by: expected {' or '.join(rules)}, got {question.needed_by!r}"
+        for question in form.questions()
+        if question.needed_by is not None and question.needed_by not in rules
+    ]
+
+
 def _stopping_rule_problems(policy: Policy, form: Form) -> Iterator[str]:
     for index, rule in enumerate(policy.stopping_rules):
         for key, types in STOPPING_RULE_READS[rule.id].items():
@@ -130,6 +148,15 @@ def _threshold_problems(data: Any, where: str = "") -> Iterator[str]:
             yield from _threshold_problems(item, f"{where}[{index}]")
 
 
+def answer_problems(policy: Policy, form: Form) -> list[str]:
+    """Every answer this policy reads that the form does not ask, or asks with a type its rule cannot read."""
+    return [
+        *_criterion_problems(policy, form),
+        *_screening_problems(policy, form),
+        *_stopping_rule_problems(policy, form),
+    ]
+
+
 def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) -> list[str]:
     """Everything that would make this policy misjudge or crash an assessment; [] if none.
 
@@ -137,9 +164,8 @@ def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) 
     """
     questionnaire = form or default_form()
     return [
-        *_criterion_problems(policy, questionnaire),
-        *_screening_problems(policy, questionnaire),
-        *_stopping_rule_problems(policy, questionnaire),
+        *answer_problems(policy, questionnaire),
+        *needed_by_problems(questionnaire),
         *_threshold_problems(policy.model_dump()),
         *policy.class_problems(catalog),
     ]

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import PreventiveTrial, Reason
 from intake.eligibility.policy import FailedPreventivesCriterion
 
-COUNTING_OUTCOMES = ("ineffective", "not_tolerated", "contraindicated")
 CGRP_ANTIBODY = "cgrp_mab"
 
 
@@ -24,6 +23,10 @@ class PreventiveSummary:
     trials: list[PreventiveTrial]
     failed_classes: int
     failed_medicines: int
+
+    def failed(self, counted: Literal["classes", "medicines"]) -> int:
+        """The count a `failed_preventives` criterion compares with its minimum."""
+        return self.failed_classes if counted == "classes" else self.failed_medicines
 
 
 def _weeks_text(weeks: int | None) -> str:
@@ -35,7 +38,6 @@ def _weeks_text(weeks: int | None) -> str:
 def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesCriterion) -> tuple[bool, str]:
     """Whether one trial counts as failed, and the reason in words."""
     medicine = catalog.lookup(row["medicine"])
-    outcome, weeks = row["outcome"], row.get("weeks")
     if medicine is None:
         return False, "not counted: unknown medicine (not in the catalog)"
     if medicine.preventive is None:
@@ -43,6 +45,11 @@ def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesC
     if medicine.preventive not in criterion.classes:
         label = catalog.class_label(medicine.preventive)
         return False, f"not counted: {label} is not a counted preventive class"
+    return _outcome_counts(row["outcome"], row.get("weeks"), criterion.min_trial_weeks)
+
+
+def _outcome_counts(outcome: str, weeks: int | None, minimum: int) -> tuple[bool, str]:
+    """Whether a trial of a counted class counts as failed by how it ended, and the reason in words."""
     if outcome == "still_taking":
         return False, "not counted: still taking it"
     if outcome == "helped":
@@ -51,7 +58,6 @@ def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesC
         return True, f"counted: stopped because of side effects{_weeks_text(weeks)}"
     if outcome == "contraindicated":
         return True, "counted: unsuitable (contraindicated)"
-    minimum = criterion.min_trial_weeks
     if weeks is None:
         return False, "not counted: length unknown"
     if weeks < minimum:
@@ -99,17 +105,12 @@ def assess_preventives(
 
 
 def _would_count_if_known(trial: PreventiveTrial, criterion: FailedPreventivesCriterion) -> bool:
-    if trial.generic is not None or trial.outcome not in COUNTING_OUTCOMES:
-        return False
-    return trial.outcome != "ineffective" or (trial.weeks is not None and trial.weeks >= criterion.min_trial_weeks)
+    """An unknown medicine whose trial ended in a way that counts, if it is a counted class."""
+    return trial.generic is None and _outcome_counts(trial.outcome, trial.weeks, criterion.min_trial_weeks)[0]
 
 
 def unknown_could_change(
-    trials: Sequence[PreventiveTrial],
-    failed_classes: int,
-    failed_medicines: int,
-    criterion: FailedPreventivesCriterion,
-    catalog: Catalog,
+    summary: PreventiveSummary, criterion: FailedPreventivesCriterion, catalog: Catalog
 ) -> Reason | None:
     """A note when the failed unknown medicines, each its own class and medicine, would meet the criterion.
 
@@ -117,11 +118,10 @@ def unknown_could_change(
     naming one unknown medicine count once, so the note never promises more than it can.
     """
     unknown: dict[str, str] = {}
-    for trial in trials:
+    for trial in summary.trials:
         if _would_count_if_known(trial, criterion):
             unknown.setdefault(catalog.name_key(trial.medicine), trial.medicine)
-    count = failed_classes if criterion.count == "classes" else failed_medicines
-    if not unknown or count + len(unknown) < criterion.min:
+    if not unknown or summary.failed(criterion.count) + len(unknown) < criterion.min:
         return None
     names = " and ".join(f"'{name}'" for name in unknown.values())
     verb = "is" if len(unknown) == 1 else "are"

@@ -12,14 +12,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake.eligibility.assessment import CriterionResult, PriorBotox, Reason, Status
-from intake.eligibility.policy import BotoxStoppingCriterion, EpisodicStoppingRule, Policy, ResponseStoppingRule
+from intake.eligibility.assessment import PriorBotox, Reason, Status
+from intake.eligibility.policy import EpisodicStoppingRule, Policy, ResponseStoppingRule
+
+
+@dataclass(frozen=True)
+class StoppingJudgement:
+    """What the policy's stopping rules say, for its `botox_stopping_rule` row (none fire without rules)."""
+
+    status: Status
+    value: str
+    threshold: str
 
 
 @dataclass(frozen=True)
 class BotoxSummary:
     prior: PriorBotox
-    criterion: CriterionResult | None
+    stopping: StoppingJudgement
     needs_review: bool
     stopped: bool
     notes: list[Reason] = field(default_factory=list)
@@ -125,19 +134,18 @@ def _stopping_row(
 
 
 def assess_prior_botox(answers: Mapping[str, Any], policy: Policy, on_continuation: bool) -> BotoxSummary:
-    """Prior Botox details, and the policy's stopping rules on its `botox_stopping_rule` row."""
+    """Prior Botox details, and what the policy's stopping rules say of them.
+
+    A policy has stopping rules exactly when it has a `botox_stopping_rule` criterion to
+    show them on; without rules nothing fires, so prior Botox is always reviewed.
+    """
     prior = _details(answers)
     notes: list[Reason] = []
     if prior.answer == "unsure":
         notes.append(Reason(code="prior_botox_unsure", text="Not sure whether they had Botox before: clinician to check"))
-    row = next((c for c in policy.criteria if isinstance(c, BotoxStoppingCriterion)), None)
-    criterion = None
-    if row is not None:
-        status, value, extra = _stopping_row(prior, answers, policy, on_continuation)
-        notes += extra
-        criterion = CriterionResult(
-            id=row.id, label=row.label, threshold=policy.stopping_threshold, value=value, status=status, source=row.source
-        )
-    stopped = criterion is not None and criterion.status is Status.UNMET
+    status, value, extra = _stopping_row(prior, answers, policy, on_continuation)
+    notes += extra
+    stopped = status is Status.UNMET
     needs_review = prior.answer in ("yes", "unsure") and not stopped
-    return BotoxSummary(prior, criterion, needs_review, stopped, notes)
+    stopping = StoppingJudgement(status, value, policy.stopping_threshold)
+    return BotoxSummary(prior, stopping, needs_review, stopped, notes)

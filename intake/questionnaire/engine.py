@@ -90,11 +90,6 @@ def clear_hidden(form: Form, answers: Mapping[str, Any], settings: frozenset[str
         current = kept
 
 
-def unanswered_required(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[str]:
-    """Visible required questions without an answer, in form order."""
-    return [q.id for q in visible(form, answers, settings) if q.required and not is_answered(answers.get(q.id))]
-
-
 def _number(value: float) -> str:
     return f"{value:g}"
 

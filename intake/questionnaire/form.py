@@ -11,15 +11,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from intake.frozen import Frozen
 from intake.questionnaire.expressions import Expression, parse_expression
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class QuestionType(StrEnum):
@@ -116,6 +113,15 @@ class Question(Frozen):
     hidden_when: tuple[RowCondition, ...] = Field(
         default=(), description="Row fields only: hide this field while a sibling field has the given answer."
     )
+    needed_by: str | None = Field(
+        default=None,
+        pattern=KEY_PATTERN,
+        description=(
+            "What cannot be assessed without this answer while the question is shown: `every_policy`, or a "
+            "criterion kind (`botox_stopping_rule`) for the policies that have one. Left empty, the outcome is "
+            "INCOMPLETE. Answers a policy names itself (its criteria, red flags, cautions) need no mark."
+        ),
+    )
 
     @model_validator(mode="after")
     def _consistent_for_type(self) -> Question:
@@ -129,6 +135,8 @@ class Question(Frozen):
                 raise ValueError("a group question needs fields")
             if any(field.type is QuestionType.GROUP for field in self.fields):
                 raise ValueError("groups cannot be nested")
+            if any(field.needed_by for field in self.fields):
+                raise ValueError("needed_by is only for questions, not for fields of a group row")
             if not (self.add_label and self.none_label):
                 raise ValueError("a group question needs add_label and none_label (the patient's two ways to answer)")
         elif self.fields or self.add_label or self.add_more_label or self.none_label or self.max_rows:

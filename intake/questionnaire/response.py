@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from intake.frozen import Frozen
 from intake.plain_text import first_not_plain, one_line
 from intake.questionnaire.engine import Problem, check_answers
 from intake.questionnaire.form import Form, Question, QuestionType
@@ -28,10 +27,8 @@ _TOP_LEVEL = ("form", "authored", "language", "answers")
 DEFAULT_LANGUAGE = "en"
 
 
-class Response(BaseModel):
+class Response(Frozen):
     """Answers keyed by question id, already typed: dates are `date`, rows are dicts."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     form: str
     authored: date

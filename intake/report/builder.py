@@ -1,4 +1,4 @@
-"""`build_pdf(response, assessment, form, clinic) -> bytes`: the clinician summary."""
+"""`render_report(response, assessment, form, clinic) -> RenderedReport`: the clinician summary PDF and its warnings."""
 
 from __future__ import annotations
 
@@ -117,6 +117,3 @@ def _pdf(story: list[Flowable], pagesize: tuple[float, float], clinic: ClinicInf
     document.build(story, canvasmaker=numbered_canvas(furniture))
     return buffer.getvalue()
 
-
-def build_pdf(response: Response, assessment: Assessment, form: Form, clinic: ClinicInfo, **kwargs: object) -> bytes:
-    return render_report(response, assessment, form, clinic, **kwargs).pdf  # type: ignore[arg-type]

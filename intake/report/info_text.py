@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
+from intake.frozen import Frozen
 from intake.paths import FORMS_DIR
 from intake.yamlfile import DataFileError, load_model
 
@@ -32,10 +33,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_bold_in_pairs)]
 
 
-class InfoSection(BaseModel):
+class InfoSection(Frozen):
     """One headed block of the sheet: paragraphs, then bullet points."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     heading: Line
@@ -51,9 +50,7 @@ class InfoSection(BaseModel):
         return self
 
 
-class InfoSheetText(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class InfoSheetText(Frozen):
     language: str = Field(pattern=r"^[a-z]{2,3}$", description="The file's name without `.yaml`.")
     language_name: Line = Field(description="The language's name in itself, for staff choosing a sheet.")
     title: Line

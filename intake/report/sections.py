@@ -22,6 +22,7 @@ from intake.questionnaire.response import Response
 from intake.report import wording
 from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
+from intake.staff_wording import CRITERION_MARK, ICHD3_MARK, OUTCOME_SYMBOL
 
 
 def p(text: str, style: str = "cell") -> Paragraph:
@@ -87,7 +88,7 @@ def identity(form: Form, response: Response, visit_id: str | None, address: str,
 
 
 def _outcome_line(outcome: Outcome, text: str) -> str:
-    return f"{wording.OUTCOME_SYMBOL[outcome]} {text}"
+    return f"{OUTCOME_SYMBOL[outcome]} {text}"
 
 
 def outcome_box(assessment: Assessment, width: float) -> list[Flowable]:
@@ -205,7 +206,7 @@ def _value(value: Any) -> str:
 def _status(status: Status, urgent: bool) -> Paragraph:
     """Green and red when the criteria decide; grey under a red flag, where they do not."""
     style = "cell_muted" if urgent else {Status.MET: "status_met", Status.UNMET: "status_unmet"}.get(status, "cell_bold")
-    return p(wording.STATUS_MARK[status], style)
+    return p(CRITERION_MARK[status], style)
 
 
 def criteria(assessment: Assessment, width: float) -> list[Flowable]:
@@ -246,7 +247,7 @@ def ichd3_panel(assessment: Assessment, width: float) -> list[Flowable]:
         return []
     rows = [["Item", "Status", "Basis"]]
     for item in panel.items:
-        rows.append([item.label, _bold(wording.ICHD3_STATUS_MARK[item.status]), item.basis])
+        rows.append([item.label, _bold(ICHD3_MARK[item.status]), item.basis])
     return [KeepTogether([heading(wording.ICHD3_TITLE), p(panel.summary, "cell_bold"), Spacer(0, 1 * mm),
                           table(rows, (0.34, 0.12, 0.54), width)])]
 

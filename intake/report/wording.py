@@ -1,39 +1,16 @@
 """Staff wording on the clinician PDF (English this round), kept in one place for translation.
 
-Patient wording lives in `intake/questionnaire/patient_wording.py`; nothing here is shown on the kiosk.
+Outcome, visit status and criterion marks are `intake/staff_wording.py`, shared with the
+queue and the CLI; patient wording lives in `intake/questionnaire/patient_wording.py`; nothing here
+is shown on the kiosk.
 """
 
 from __future__ import annotations
 
-from intake.eligibility.assessment import Ichd3Status, Outcome, Status
-
 TITLE = "Headache intake: referral criteria summary"
 DOCUMENT_TITLE = "Intake summary for the clinician"
 
-# A symbol before the outcome wording: the box names the outcome once, in the SPEC's words.
-OUTCOME_SYMBOL = {
-    Outcome.URGENT_REVIEW: "⚑",
-    Outcome.INCOMPLETE: "?",
-    Outcome.NOT_ELIGIBLE: "✗",
-    Outcome.REVIEW_NEEDED: "!",
-    Outcome.REFER: "✓",
-}
-# The outcome in capitals, for lists that name it in a word (the staff review queue).
-OUTCOME_MARK = {
-    Outcome.URGENT_REVIEW: "!! URGENT REVIEW",
-    Outcome.INCOMPLETE: "? INCOMPLETE",
-    Outcome.NOT_ELIGIBLE: "✗ NOT ELIGIBLE",
-    Outcome.REVIEW_NEEDED: "! REVIEW NEEDED",
-    Outcome.REFER: "✓ REFER",
-}
 SECONDARY_CAUSE_FIRST = "Assess for a secondary cause first: the criteria below are not the priority"
-STATUS_MARK = {Status.MET: "✓ met", Status.UNMET: "✗ UNMET", Status.MISSING: "? MISSING"}
-ICHD3_STATUS_MARK = {
-    Ichd3Status.MET: "✓ met",
-    Ichd3Status.UNMET: "✗ unmet",
-    Ichd3Status.UNKNOWN: "? unknown",
-    Ichd3Status.CLINICIAN: "clinician",
-}
 ANSWER_WORD = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 # Notes that change the plan: shown in the outcome box as well as under "Notes".

@@ -51,6 +51,14 @@ def test_page_problems_name_each_question_in_screen_order(visit, form) -> None:
     ]
 
 
+def test_hidden_questions_are_never_required(visit, form) -> None:
+    visit.set_answer("sex_at_birth", "male")
+    visit.set_answer("prior_botox", "no")
+    asked_for = {problem.key for section in form.sections for problem in visit.page_problems(section, {})}
+    assert "pregnant" not in asked_for and "botox_cycles" not in asked_for
+    assert "headache_days" in asked_for
+
+
 def test_row_problems_point_at_the_row_field(visit, form) -> None:
     visit.set_answer("preventives", [{"medicine": "topiramate"}, {"outcome": "helped"}])
     problems = visit.page_problems(

@@ -1,10 +1,69 @@
-"""Each minimum threshold at, below and above its boundary."""
+"""Each criterion kind's row on its own, and each minimum threshold at, below and above its boundary."""
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Any, get_args
 
 import pytest
 
 from intake.eligibility import Outcome
+from intake.eligibility.criteria import (
+    CRITERION_ROWS,
+    RowInputs,
+    criterion_rows,
+    failed_preventives_row,
+    minimum_row,
+    stopping_rule_row,
+)
+from intake.eligibility.policy import Criterion, Policy
+from intake.eligibility.preventives import PreventiveSummary
+from intake.eligibility.prior_botox import assess_prior_botox
+
+AUTHORED = date(2026, 11, 24)
+
+
+def _inputs(answers: dict[str, Any], policy: Policy, preventives: PreventiveSummary | None = None) -> RowInputs:
+    return RowInputs(answers, AUTHORED, preventives, assess_prior_botox(answers, policy, on_continuation=False))
+
+
+def _criterion(policy: Policy, criterion_id: str) -> Any:
+    return next(criterion for criterion in policy.criteria if criterion.id == criterion_id)
+
+
+def test_every_criterion_kind_has_its_row() -> None:
+    assert set(CRITERION_ROWS) == set(get_args(get_args(Criterion)[0]))
+
+
+def test_a_minimum_row_on_its_own(us_rules) -> None:
+    criterion = _criterion(us_rules.policy, "headache_days")
+    row = minimum_row(criterion, _inputs({"headache_days": 14}, us_rules.policy))
+    assert (row.value, row.status, row.threshold) == (14, "unmet", ">= 15 per month")
+    assert minimum_row(criterion, _inputs({}, us_rules.policy)).status == "missing"
+    age = minimum_row(_criterion(us_rules.policy, "age"), _inputs({"date_of_birth": date(2008, 11, 25)}, us_rules.policy))
+    assert (age.value, age.status) == (17, "unmet")
+
+
+@pytest.mark.parametrize(("policy", "value", "status"), [("us", 2, "met"), ("nice", 3, "met")])
+def test_a_failed_preventives_row_counts_what_its_policy_counts(us_rules, nice_rules, policy, value, status) -> None:
+    rules = us_rules if policy == "us" else nice_rules
+    criterion = _criterion(rules.policy, "failed_preventives")
+    summary = PreventiveSummary([], failed_classes=2, failed_medicines=3)
+    row = failed_preventives_row(criterion, _inputs({}, rules.policy, summary))
+    assert (row.value, row.status) == (value, status)
+    assert failed_preventives_row(criterion, _inputs({}, rules.policy)).status == "missing"
+
+
+def test_a_stopping_rule_row_reports_the_rule_that_fires(nice_rules) -> None:
+    answers = {"prior_botox": "yes", "botox_cycles": 2, "botox_headache_days_before": 20, "botox_headache_days_after": 18}
+    row = stopping_rule_row(_criterion(nice_rules.policy, "prior_botox_response"), _inputs(answers, nice_rules.policy))
+    assert (row.status, row.threshold) == ("unmet", nice_rules.policy.stopping_threshold)
+    assert "10 % fewer" in str(row.value)
+
+
+def test_rows_come_in_the_policy_order(nice_rules) -> None:
+    rows = criterion_rows(nice_rules.policy.criteria, _inputs({}, nice_rules.policy))
+    assert [row.id for row in rows] == [criterion.id for criterion in nice_rules.policy.criteria]
 
 BOUNDARIES = [
     ("headache_days", 15, {"migraine_days": 8}),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from intake.eligibility import Outcome
+from intake.eligibility.missing import needed_answers
+from intake.questionnaire.form import Form
 
 NEEDED = ["date_of_birth", "headache_days", "migraine_days", "hours_per_day", "duration_months", "onset_age",
           "preventives", "acute_medicines", "prior_botox", "rf_thunderclap", "neuromuscular_disease"]
@@ -50,3 +52,24 @@ def test_missing_wins_over_unmet(v01, assess) -> None:
     result = assess(v01)
     assert result.outcome is Outcome.INCOMPLETE
     assert result.unmet == ["headache_days", "migraine_days"]
+
+
+def test_botox_details_are_needed_by_a_stopping_rule_only(v01, assess) -> None:
+    v01["answers"].update(prior_botox="yes", botox_cycles=3, botox_headache_days_before=20, botox_months_since_last=12)
+    assert assess(v01, "nice-ta260").missing == ["botox_headache_days_after"]
+    assert assess(v01).missing == []
+
+
+def _unmarked(form: Form, question_id: str) -> Form:
+    data = form.model_dump()
+    next(q for s in data["sections"] for q in s["questions"] if q["id"] == question_id)["needed_by"] = None
+    return Form.model_validate(data)
+
+
+def test_the_form_marks_what_every_policy_needs(form, us_rules, nice_rules) -> None:
+    marked = {"onset_age", "acute_medicines", "acute_distinct_days", "acute_months", "preventives", "prior_botox"}
+    botox = {"botox_cycles", "botox_headache_days_before", "botox_headache_days_after"}
+    assert marked <= needed_answers(us_rules.policy, form)
+    assert not botox & needed_answers(us_rules.policy, form)
+    assert marked | botox <= needed_answers(nice_rules.policy, form)
+    assert "onset_age" not in needed_answers(us_rules.policy, _unmarked(form, "onset_age"))

@@ -7,13 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from intake.eligibility import load_rules, shipped_policies
+from intake.eligibility import load_rules
 from intake.eligibility.policy import POLICIES_DIR, UnknownPolicy
 from intake.yamlfile import DataFileError
-
-
-def test_shipped_policies_default_first() -> None:
-    assert shipped_policies() == ["us-payer", "nice-ta260"]
 
 
 def test_rules_hash_is_stable_and_distinct(us_rules, nice_rules) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
 
 from intake.eligibility import load_rules
-from intake.eligibility.policy import POLICIES_DIR, Policy
-from intake.eligibility.policy_checks import policy_problems
+from intake.eligibility.policy import POLICIES_DIR, Criterion, Policy
+from intake.eligibility.policy_checks import KIND_READS, needed_by_problems, policy_problems
+from intake.questionnaire.form import Form
 from intake.yamlfile import DataFileError
 
 
@@ -138,3 +139,23 @@ def test_stopping_rules_read_answers_of_the_form_and_need_thresholds_of_at_least
     )
     assert policy_problems(policy, nice_rules.catalog, form) == []
     assert any("stopping_rules" in line and "min_months" in line for line in policy_problems(broken, nice_rules.catalog, form))
+
+
+def test_every_criterion_kind_says_what_it_reads() -> None:
+    kinds = {get_args(member.model_fields["kind"].annotation)[0] for member in get_args(get_args(Criterion)[0])}
+    assert set(KIND_READS) == kinds
+
+
+def _marked(form: Form, question_id: str, needed_by: str) -> Form:
+    data = form.model_dump()
+    question = next(q for s in data["sections"] for q in s["questions"] if q["id"] == question_id)
+    question["needed_by"] = needed_by
+    return Form.model_validate(data)
+
+
+def test_a_needed_by_mark_must_name_a_rule(form, us_rules) -> None:
+    assert needed_by_problems(form) == []
+    broken = _marked(form, "aura", "failed_preventive")
+    expected = "aura.needed_by: expected every_policy or minimum or failed_preventives or botox_stopping_rule, got 'failed_preventive'"
+    assert needed_by_problems(broken) == [expected]
+    assert policy_problems(us_rules.policy, us_rules.catalog, broken) == [expected]

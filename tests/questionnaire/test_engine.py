@@ -1,10 +1,10 @@
-"""Visibility, clearing hidden answers, required questions, cross-field rules."""
+"""Visibility, clearing hidden answers, cross-field rules."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, unanswered_required, visible
+from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, visible
 from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
 
 ALL = frozenset({"midas"})
@@ -39,12 +39,6 @@ def test_midas_only_when_switched_on(form) -> None:
 def test_clear_hidden_drops_answers_that_no_longer_apply(form) -> None:
     answers = {"prior_botox": "no", "botox_cycles": 2, "sex_at_birth": "male", "pregnant": "no", "headache_days": 20}
     assert clear_hidden(form, answers, ALL) == {"prior_botox": "no", "sex_at_birth": "male", "headache_days": 20}
-
-
-def test_hidden_questions_are_never_required(form) -> None:
-    required = unanswered_required(form, {"sex_at_birth": "male", "prior_botox": "no"}, frozenset())
-    assert "pregnant" not in required and "botox_cycles" not in required
-    assert "headache_days" in required
 
 
 def test_rules_skip_unanswered_operands(form) -> None:

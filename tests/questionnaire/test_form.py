@@ -104,6 +104,7 @@ def test_touch_hints_in_the_shipped_form(form, us_rules) -> None:
             "stopped: hidden_when names 'route'",
         ),
         (lambda d: d["sections"][0].update(page_size=0), "page_size"),
+        (lambda d: _field(d, "preventives", "weeks").update(needed_by="every_policy"), "needed_by is only for questions"),
     ],
 )
 def test_touch_hints_are_checked_at_load(tmp_path, change, message) -> None:

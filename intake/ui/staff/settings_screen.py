@@ -28,7 +28,7 @@ from intake.ui.widgets.styling import label, touch_button
 
 
 def _policies() -> list[Choice]:
-    """The default policy comes first, so a policy of None (the shipped default) shows as it."""
+    """After the model's "shipped default" choice (None), every shipped policy by name."""
     return [(name, name) for name in shipped_policies()]
 
 

@@ -8,7 +8,7 @@ from patient_driver import tap, type_into
 from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox
 from staff_driver import ADMIN_PIN, FrontDesk
 
-from intake.eligibility.policy import DEFAULT_POLICY
+from intake.eligibility.policy import shipped_policies
 from intake.settings import Settings, load_settings
 from intake.ui.staff.settings_screen import SettingsScreen
 
@@ -166,7 +166,10 @@ def test_the_printer_choice_means_none_for_the_system_default(qtbot, tmp_path) -
     assert _saved_by(qtbot, screen).printer is None
 
 
-def test_no_policy_shows_the_shipped_default(qtbot, tmp_path) -> None:
-    """A later release may store None for "the shipped default policy"; the screen then shows that policy."""
-    screen = _screen(qtbot, Settings().model_copy(update={"policy": None}))
-    assert screen.field("policy").currentText() == DEFAULT_POLICY
+def test_no_policy_means_the_shipped_default_and_stays_so(qtbot, tmp_path) -> None:
+    """None follows whatever default a later release ships; saving must not pin today's."""
+    screen = _screen(qtbot, Settings())
+    policies = screen.field("policy")
+    assert policies.currentText() == "The shipped default policy"
+    assert [policies.itemText(i) for i in range(1, policies.count())] == shipped_policies()
+    assert _saved_by(qtbot, screen).policy is None

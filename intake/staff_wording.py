@@ -1,0 +1,59 @@
+"""What staff read for an outcome, a visit's status or a criterion's status: one place for
+the PDF, the staff queue and `intake assess`, kept together for translation.
+
+Keyed by the stored string values (`Outcome`, `Status` and `Ichd3Status` are StrEnums,
+whose members look up like their values; visit statuses are `intake.visit_status`), so this
+module imports nothing and every layer may read it. Patient wording lives in
+`intake/questionnaire/patient_wording.py`; the PDF's other words in `intake/report/wording.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+OUTCOME_TEXT: Mapping[str, str] = {
+    "URGENT_REVIEW": "Urgent clinician review: red-flag answers",
+    "INCOMPLETE": "Cannot assess yet: answers missing",
+    "NOT_ELIGIBLE": "Does not meet criteria to consider referral under this policy",
+    "REVIEW_NEEDED": "Meets criteria, but needs clinician review before referral",
+    "REFER": "Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm",
+}
+"""The outcome in the SPEC's words: the assessment's `outcome_text`, on the PDF and in `intake assess`."""
+
+OUTCOME_SYMBOL: Mapping[str, str] = {
+    "URGENT_REVIEW": "⚑",
+    "INCOMPLETE": "?",
+    "NOT_ELIGIBLE": "✗",
+    "REVIEW_NEEDED": "!",
+    "REFER": "✓",
+}
+"""Before the outcome's words on the PDF, which name the outcome once."""
+
+OUTCOME_MARK: Mapping[str, str] = {
+    "URGENT_REVIEW": "!! URGENT REVIEW",
+    "INCOMPLETE": "? INCOMPLETE",
+    "NOT_ELIGIBLE": "✗ NOT ELIGIBLE",
+    "REVIEW_NEEDED": "! REVIEW NEEDED",
+    "REFER": "✓ REFER",
+}
+"""The outcome in capitals, for lists that name it in a word (the staff queue, a visit's facts)."""
+
+VISIT_STATUS_WORDS: Mapping[str, str] = {
+    "in_progress": "In progress",
+    "unfinished": "Unfinished",
+    "finished": "Finished",
+}
+
+CRITERION_MARK: Mapping[str, str] = {"met": "✓ met", "unmet": "✗ UNMET", "missing": "? MISSING"}
+"""A criterion row's status on the PDF."""
+
+CRITERION_WORD: Mapping[str, str] = {"met": "met", "unmet": "UNMET", "missing": "MISSING"}
+"""The same in plain text, for `intake assess`."""
+
+ICHD3_MARK: Mapping[str, str] = {
+    "met": "✓ met",
+    "unmet": "✗ unmet",
+    "unknown": "? unknown",
+    "clinician": "clinician",
+}
+"""An ICHD-3 item's status on the PDF."""
