@@ -17,9 +17,9 @@ class NoQt:
 sys.meta_path.insert(0, NoQt())
 import intake.questionnaire.engine, intake.questionnaire.response, intake.eligibility, intake.catalog, intake.cli
 import intake.app.visit, intake.app.finishing, intake.app.patient_wording, intake.report
-import intake.app.review_queue, intake.app.staff_session, intake.app.answer_listing, intake.store.staff
+import intake.app.review_queue, intake.app.staff_desk, intake.app.answer_listing, intake.store.staff
 import intake.interop.fhir_questionnaire, intake.interop.fhir_response, intake.interop.fhir_visit, intake.interop.csv_export
-import intake.cli_store, intake.cli_staff, intake.cli_interop
+import intake.cli.stored_visits, intake.cli.accounts, intake.cli.export, intake.cli.info, intake.app.terminal
 from intake.cli import main
 sys.exit(main(["assess", sys.argv[1], "--json"]))
 """
