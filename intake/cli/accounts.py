@@ -9,7 +9,6 @@ the command line (where `ps` and shell history would keep it): it comes from
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import Any
@@ -35,6 +34,8 @@ def register(commands: Any) -> None:
 
 
 def _new_pin() -> str:
+    import getpass
+
     pin = os.environ.get(STAFF_PIN_ENV)
     if pin is not None:
         return pin

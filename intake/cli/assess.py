@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake.app.assessing import assess_for_clinic
-from intake.atomic import write_private
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
 from intake.cli.reading import read_response
 from intake.eligibility import DEFAULT_POLICY, Assessment, evaluate, load_rules, shipped_policies
@@ -74,7 +72,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from intake.app.assessing import assess_for_clinic
     from intake.app.finishing import clinic_info  # reportlab loads only when a PDF is wanted
+    from intake.atomic import write_private
     from intake.report import render_report
     from intake.settings import load_settings
 

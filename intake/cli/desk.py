@@ -2,13 +2,13 @@
 
 The key comes from the environment, the OS keyring or a hidden prompt; with no terminal
 to prompt on, the user is told what to set instead of the command waiting for input.
-The app's database side (and the logging its key lookup brings) is imported when a
-command opens the desk, never while the parser is built for `intake assess`.
+The app's database side (with the logging its key lookup brings) and the terminal prompt
+are imported when a command opens the desk, never while the parser is built for
+`intake assess`.
 """
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,10 +22,14 @@ if TYPE_CHECKING:
 
 def terminal_user() -> str:
     """Who the audit rows name: the login running the command (no staff account is involved)."""
+    import getpass
+
     return f"cli:{getpass.getuser()}"
 
 
 def ask_passphrase(_new: bool) -> str:
+    import getpass
+
     from intake.app.errors import KEY_ENV
 
     if not sys.stdin.isatty():

@@ -13,10 +13,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from intake.atomic import write_private
-from intake.cli.days import add_day_range
 from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
+from intake.cli.reading import add_day_range
 from intake.questionnaire.loader import default_form
 
 FHIR_VERSIONS = ("R4", "R5")
@@ -40,6 +39,8 @@ def register(commands: Any) -> None:
 
 
 def _write(path: str, data: bytes) -> None:
+    from intake.atomic import write_private
+
     try:
         write_private(Path(path), data)
     except OSError as error:

@@ -1,12 +1,14 @@
-"""Reading the files a user hands a command: plain JSON, and a response in either of its shapes.
+"""Reading what a user hands a command: plain JSON, a response in either of its shapes, days.
 
-Every problem becomes a `UsageError` line naming the file or the answer key, so a bad
-file exits 2 with the same words from `assess`, `report` and `import`.
+Every problem in a file becomes a `UsageError` line naming the file or the answer key,
+so a bad file exits 2 with the same words from `assess`, `report` and `import`.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -44,3 +46,16 @@ def read_response(path: Path, form: Form) -> Response:
         return parse_response(data, form)
     except InvalidResponse as invalid:
         raise UsageError([problem.cli_text for problem in invalid.problems]) from None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def add_day_range(parser: argparse.ArgumentParser) -> None:
+    """`--from`/`--to`: the inclusive days a visit started on, for listing and for CSV export."""
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")

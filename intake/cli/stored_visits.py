@@ -13,10 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from intake.cli.days import add_day_range
 from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError, cannot_write
-from intake.cli.reading import read_response
+from intake.cli.reading import add_day_range, read_response
 from intake.eligibility.assessment import Assessment
 from intake.questionnaire.loader import default_form
 from intake.summary import format_summary
