@@ -17,6 +17,8 @@ from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_OK, UsageError
 
 STAFF_PIN_ENV = "INTAKE_STAFF_PIN"
+ROLES = ("staff", "admin")
+"""`Role`'s values, spelled out so building the parser for `intake assess` loads no PIN hashing or database."""
 
 
 def register(commands: Any) -> None:
@@ -25,7 +27,7 @@ def register(commands: Any) -> None:
     add = staff_actions.add_parser("add", help=f"add an account; the PIN comes from {STAFF_PIN_ENV} or a hidden prompt")
     add.add_argument("id", metavar="ID")
     add.add_argument("--name", required=True, metavar="NAME")
-    add.add_argument("--role", choices=("staff", "admin"), default="staff")
+    add.add_argument("--role", choices=ROLES, default=ROLES[0])
     add.set_defaults(run=cmd_staff_add)
     staff_actions.add_parser("list", help="every account, active or not").set_defaults(run=cmd_staff_list)
     disable = staff_actions.add_parser("disable", help="stop an account signing in (it stays in the audit log)")
