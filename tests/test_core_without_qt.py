@@ -20,7 +20,7 @@ import intake.app.visit, intake.app.finishing, intake.questionnaire.patient_word
 import intake.app.review_queue, intake.app.desk, intake.app.staff_desk, intake.app.opening
 import intake.app.answer_listing, intake.store.staff
 import intake.interop.fhir_questionnaire, intake.interop.fhir_response, intake.interop.fhir_visit, intake.interop.csv_export
-import intake.cli_store, intake.cli_staff, intake.cli_interop
+import intake.cli.stored_visits, intake.cli.accounts, intake.cli.export, intake.cli.info, intake.app.terminal
 from intake.cli import main
 sys.exit(main(["assess", sys.argv[1], "--json"]))
 """

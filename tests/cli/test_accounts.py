@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from intake.app.records import Role
 from intake.cli import main
+from intake.cli.accounts import ROLES
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +56,7 @@ def test_a_taken_id_is_refused(monkeypatch, capsys) -> None:
         main(["staff", "add", "maria", "--name", "Other"])
     assert exit_status.value.code == 2
     assert "already taken" in capsys.readouterr().err
+
+
+def test_the_role_choices_are_the_roles_an_account_can_have() -> None:
+    assert tuple(role.value for role in Role) == ROLES

@@ -219,18 +219,19 @@ def test_a_newline_in_a_value_cannot_forge_an_error_line(tmp_path, capsys) -> No
 
 
 def test_a_lone_surrogate_is_refused_and_printed_escaped(tmp_path, capsys) -> None:
-    path = _write(tmp_path, json.dumps(vignette("V01")).replace('"Test"', '"A\\ud800na"'))
-    status, _, err = _run(["assess", str(path)], capsys)
+    text = json.dumps(vignette("V01")).replace('"Test"', '"A\\ud800na"')
+    status, _, err = _run(["assess", str(_write(tmp_path, text))], capsys)
     assert status == 2
-    assert err == ('error: given_name: expected text without control characters or lone surrogates (found \\ud800),'
-                   ' got "A\\ud800na"\n')
+    assert err == (
+        'error: given_name: expected text without control characters or lone surrogates (found \\ud800), got "A\\ud800na"\n'
+    )
 
 
 def test_a_repeated_key_in_a_fhir_file_is_refused(tmp_path, capsys, form) -> None:
     from intake.interop.fhir_response import to_questionnaire_response
 
-    text = json.dumps(to_questionnaire_response(form, vignette("V01")))
-    text = text.replace('"status": ', '"status": "amended", "status": ', 1)
+    resource = json.dumps(to_questionnaire_response(form, vignette("V01")))
+    text = resource.replace('"status": ', '"status": "amended", "status": ', 1)
     status, _, err = _run(["assess", str(_write(tmp_path, text))], capsys)
     assert status == 2 and err == "error: status: expected each key once in an object, got it 2 times\n"
 
@@ -266,14 +267,15 @@ def test_a_policy_that_is_not_plain_exits_2(tmp_path, capsys) -> None:
     response = _write(tmp_path, vignette("V01"))
     status, _, err = _run(["assess", str(response), "--policy", str(_write(tmp_path, policy, "clinic.yaml"))], capsys)
     assert status == 2
-    assert err == (f"error: {tmp_path / 'clinic.yaml'}: criteria[1].min: expected each key once in a mapping,"
-                   " got it more than once\n")
+    assert err == (
+        f"error: {tmp_path / 'clinic.yaml'}: criteria[1].min: expected each key once in a mapping, got it more than once\n"
+    )
 
 
 def test_a_policy_with_a_typo_in_a_red_flag_exits_2(tmp_path, capsys) -> None:
     policy = (POLICIES_DIR / "us-payer.yaml").read_text(encoding="utf-8").replace("- rf_thunderclap", "- rf_thunderclp", 1)
-    status, _, err = _run(
-        ["assess", str(_write(tmp_path, vignette("V01"))), "--policy", str(_write(tmp_path, policy, "p.yaml"))], capsys)
+    policy_file = _write(tmp_path, policy, "p.yaml")
+    status, _, err = _run(["assess", str(_write(tmp_path, vignette("V01"))), "--policy", str(policy_file)], capsys)
     assert status == 2 and "red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclp'" in err
 
 

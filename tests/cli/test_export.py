@@ -9,6 +9,7 @@ import json
 import pytest
 
 from intake.cli import main
+from intake.cli.export import FHIR_VERSIONS
 from intake.interop.fhir_version import FhirVersion, checked
 
 
@@ -80,3 +81,20 @@ def test_export_usage_errors_exit_2(tmp_path, capsys, argv, message) -> None:
         main(argv)
     assert exit_status.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_fhir_choices_are_the_versions_we_write() -> None:
+    assert tuple(version.value for version in FhirVersion) == FHIR_VERSIONS
+
+
+def test_an_export_that_cannot_be_written_leaves_no_audit_row(import_vignette, tmp_path, capsys) -> None:
+    visit_id = import_vignette("V01")
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    for argv in (["export", visit_id, "--fhir"], ["export", "--csv"]):
+        with pytest.raises(SystemExit) as exit_status:
+            main([*argv, "-o", str(blocked / "out")])
+        assert exit_status.value.code == 2
+        assert capsys.readouterr().err.startswith(f"error: -o {blocked / 'out'}: cannot write")
+    assert main(["audit", "verify"]) == 0
+    assert "intact: 1 rows" in capsys.readouterr().out, "the import's row only"

@@ -9,14 +9,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from intake.cli import EXIT_OK, UsageError
-from intake.report.info_sheet import sheet_clinic, write_info_sheet
-from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
-from intake.settings import load_settings
+from intake.cli.errors import EXIT_OK, UsageError, cannot_write
+
+
+def register(commands: Any) -> None:
+    info_sheet = commands.add_parser("info-sheet", help="write the one-page patient information sheet (PDF)")
+    info_sheet.add_argument("--lang", metavar="LANG", help="sheet language, e.g. en or es (default: the clinic setting, else en)")
+    info_sheet.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
+    info_sheet.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the PDF")
+    info_sheet.set_defaults(run=cmd_info_sheet)
 
 
 def cmd_info_sheet(args: argparse.Namespace) -> int:
+    from intake.report.info_sheet import sheet_clinic, write_info_sheet  # reportlab loads only for this command
+    from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_languages
+    from intake.settings import load_settings
+
     settings = load_settings()
     languages = sheet_languages()
     language = args.lang if args.lang is not None else sheet_language_for(settings.language)
@@ -28,9 +38,10 @@ def cmd_info_sheet(args: argparse.Namespace) -> int:
     try:
         rendered = write_info_sheet(text, clinic, output)
     except OSError as error:
-        raise UsageError([f"-o {output}: cannot write ({error.strerror or error})"]) from None
+        raise cannot_write("-o", output, error) from None
     if rendered.pages > 1:
-        print(f"warning: the sheet takes {rendered.pages} pages; a shorter clinic name or address keeps it on one", file=sys.stderr)
+        print(f"warning: the sheet takes {rendered.pages} pages; a shorter clinic name or address keeps it on one",
+              file=sys.stderr)
     if not clinic.phone:
         print("warning: no clinic phone in the settings (clinic_phone); the sheet shows none", file=sys.stderr)
     print(f"{output}: information sheet, {text.language_name}, {clinic.paper}, {rendered.pages} page(s)")

@@ -1,0 +1,92 @@
+"""`intake staff add | list | disable`: staff accounts from a terminal.
+
+An admin sets up a station's accounts over SSH or in a script; the PIN never appears on
+the command line (where `ps` and shell history would keep it): it comes from
+`INTAKE_STAFF_PIN` or a hidden prompt. Each change goes through a staff desk acting as
+`cli:<login>`, with its audit row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from intake.cli.desk import staff_desk
+from intake.cli.errors import EXIT_OK, UsageError
+
+STAFF_PIN_ENV = "INTAKE_STAFF_PIN"
+ROLES = ("staff", "admin")
+"""`Role`'s values, spelled out so building the parser for `intake assess` loads no PIN hashing or database."""
+
+
+def register(commands: Any) -> None:
+    staff = commands.add_parser("staff", help="add, list or disable staff accounts")
+    staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = staff_actions.add_parser("add", help=f"add an account; the PIN comes from {STAFF_PIN_ENV} or a hidden prompt")
+    add.add_argument("id", metavar="ID")
+    add.add_argument("--name", required=True, metavar="NAME")
+    add.add_argument("--role", choices=ROLES, default=ROLES[0])
+    add.set_defaults(run=cmd_staff_add)
+    staff_actions.add_parser("list", help="every account, active or not").set_defaults(run=cmd_staff_list)
+    disable = staff_actions.add_parser("disable", help="stop an account signing in (it stays in the audit log)")
+    disable.add_argument("id", metavar="ID")
+    disable.set_defaults(run=cmd_staff_disable)
+
+
+def _new_pin() -> str:
+    import getpass
+
+    pin = os.environ.get(STAFF_PIN_ENV)
+    if pin is not None:
+        return pin
+    if not sys.stdin.isatty():
+        raise UsageError([f"no PIN: set {STAFF_PIN_ENV} or run on a terminal to type it"])
+    pin = getpass.getpass("New PIN: ")
+    if getpass.getpass("Type it again: ") != pin:
+        raise UsageError(["the two PINs differ"])
+    return pin
+
+
+def cmd_staff_add(args: argparse.Namespace) -> int:
+    from intake.app.errors import StaffExists
+    from intake.app.records import Role, pin_problem, staff_id_problem  # argon2 and the database load only now
+
+    if problem := staff_id_problem(args.id):
+        raise UsageError([f"{args.id}: {problem}"])
+    if not args.name.strip():
+        raise UsageError(["--name: empty"])
+    pin = _new_pin()
+    if problem := pin_problem(pin):
+        raise UsageError([f"PIN: {problem}"])
+    with staff_desk() as desk:
+        try:
+            desk.add_staff(args.id, args.name, Role(args.role), pin)
+        except StaffExists as error:
+            raise UsageError([str(error)]) from None
+    print(f"added {args.role} {args.id} ({args.name.strip()})")
+    return EXIT_OK
+
+
+def cmd_staff_list(_args: argparse.Namespace) -> int:
+    with staff_desk() as desk:
+        members = desk.staff()
+    for member in members:
+        state = "active" if member.active else "disabled"
+        print(f"{member.id:<20}  {member.role:<5}  {state:<8}  {member.name}")
+    if not members:
+        print("no staff accounts")
+    return EXIT_OK
+
+
+def cmd_staff_disable(args: argparse.Namespace) -> int:
+    from intake.app.errors import StaffNotFound
+
+    with staff_desk() as desk:
+        try:
+            desk.disable_staff(args.id)
+        except StaffNotFound as error:
+            raise UsageError([str(error)]) from None
+    print(f"disabled {args.id}")
+    return EXIT_OK

@@ -1,0 +1,118 @@
+"""`intake import | visits | audit`: the stored visits and the audit log from a terminal.
+
+Each command acts through a staff desk as `cli:<login>`, so every visit it reads or
+changes gets its audit row in the same transaction. The database libraries and
+reportlab load only when one of these commands runs, never for `intake assess`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake.cli.desk import staff_desk
+from intake.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError, cannot_write
+from intake.cli.reading import add_day_range, read_response
+from intake.eligibility.assessment import Assessment
+from intake.questionnaire.loader import default_form
+from intake.summary import format_summary
+from intake.visit_status import STATUSES
+
+
+def register(commands: Any) -> None:
+    importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
+    importer.add_argument("file", metavar="FILE")
+    importer.set_defaults(run=cmd_import)
+
+    visits = commands.add_parser("visits", help="list, show or purge stored visits")
+    actions = visits.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="newest first, urgent first")
+    listing.add_argument("--status", choices=STATUSES)
+    add_day_range(listing)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=cmd_visits_list)
+    show = actions.add_parser("show", help="one visit's assessment")
+    show.add_argument("id", metavar="VISIT_ID")
+    show.add_argument("--pdf", metavar="OUT.pdf", help="also write its summary PDF")
+    show.set_defaults(run=cmd_visits_show)
+    purge = actions.add_parser("purge", help="delete visits older than N days")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.set_defaults(run=cmd_visits_purge)
+
+    audit = commands.add_parser("audit", help="check the audit log")
+    audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
+    audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=cmd_audit_verify)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    response = read_response(Path(args.file), default_form())
+    with staff_desk() as desk:
+        finished = desk.import_response(response)
+    print(finished.visit_id)
+    return EXIT_OK
+
+
+def cmd_visits_list(args: argparse.Namespace) -> int:
+    from intake.app.review_queue import patient_name
+
+    with staff_desk() as desk:
+        found = desk.visits(status=args.status, date_from=args.date_from, date_to=args.date_to)
+    if args.json:
+        json.dump([visit.to_json_dict() for visit in found], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for visit in found:
+        name = patient_name(visit, unnamed="-")
+        reviewed = "reviewed" if visit.reviewed else "not reviewed"
+        started = visit.started.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{visit.id}  {started}  {visit.status:<11}  {visit.outcome or '-':<14}  {reviewed:<12}  {name}")
+    if not found:
+        print("no visits")
+    return EXIT_OK
+
+
+def cmd_visits_show(args: argparse.Namespace) -> int:
+    with staff_desk() as desk:
+        stored = desk.view(args.id)
+        if args.pdf and stored.pdf:
+            try:
+                desk.write_pdf(stored, Path(args.pdf))
+            except OSError as error:
+                raise cannot_write("--pdf", args.pdf, error) from None
+    summary = stored.summary
+    print(f"Visit {summary.id}: {summary.status}, started {summary.started.astimezone():%Y-%m-%d %H:%M}")
+    print(f"Patient: {summary.given_name or '-'} {summary.family_name or ''}".rstrip())
+    print(f"Reviewed: {'yes' if summary.reviewed else 'no'}")
+    if stored.assessment is not None:
+        print(format_summary(Assessment.model_validate(stored.assessment)))
+    else:
+        print(f"Not finished: {len(stored.response.get('answers', {}))} answers saved.")
+    if args.pdf and not stored.pdf:
+        raise UsageError([f"visit {args.id}: no summary PDF (the visit is not finished)"])
+    return EXIT_OK
+
+
+def cmd_visits_purge(args: argparse.Namespace) -> int:
+    if args.older_than < 0:
+        raise UsageError(["--older-than: expected a number of days, 0 or more"])
+    with staff_desk() as desk:
+        purged = desk.purge(args.older_than)
+    print(f"purged {len(purged)} visit(s) started more than {args.older_than} days ago")
+    return EXIT_OK
+
+
+def cmd_audit_verify(_args: argparse.Namespace) -> int:
+    from intake.app.records import chain_problems
+
+    with staff_desk() as desk:
+        rows = desk.audit_rows()
+    problems = chain_problems(rows)
+    for problem in problems:
+        print(f"audit: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_FAILURE
+    print(f"audit log intact: {len(rows)} rows")
+    return EXIT_OK
