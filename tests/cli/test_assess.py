@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases import POLICIES, VIGNETTES, vignette
+from command_line import run_intake
 from input_fuzz import policy_files, response_files
 from intake import __version__
 from intake.cli import main
@@ -25,24 +26,16 @@ def _write(tmp_path: Path, data, name: str = "response.json") -> Path:
     return path
 
 
-def _run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        status = main(args)
-    except SystemExit as exit_:
-        status = exit_.code
-    out, err = capsys.readouterr()
-    return status, out, err
-
 
 def test_readable_summary(tmp_path, capsys) -> None:
-    status, out, _ = _run(["assess", str(_write(tmp_path, vignette("V01")))], capsys)
+    status, out, _ = run_intake(["assess", str(_write(tmp_path, vignette("V01")))], capsys)
     assert status == 0
     assert out.startswith("Outcome: REFER\n  Meets criteria to consider referral")
     assert "Failed preventive classes" in out
 
 
 def test_json_contract_fields(tmp_path, capsys) -> None:
-    status, out, _ = _run(["assess", str(_write(tmp_path, vignette("V01"))), "--json"], capsys)
+    status, out, _ = run_intake(["assess", str(_write(tmp_path, vignette("V01"))), "--json"], capsys)
     result = json.loads(out)
     assert status == 0
     for key in ("outcome", "outcome_text", "reasons", "policy", "policy_version", "rules_hash", "criteria", "unmet",
@@ -56,14 +49,14 @@ def test_json_contract_fields(tmp_path, capsys) -> None:
 
 def test_every_outcome_exits_zero(tmp_path, capsys) -> None:
     for case_id in ("V14", "V16", "V03", "V09", "V01"):
-        status, _, _ = _run(["assess", str(_write(tmp_path, vignette(case_id))), "--json"], capsys)
+        status, _, _ = run_intake(["assess", str(_write(tmp_path, vignette(case_id))), "--json"], capsys)
         assert status == 0
 
 
 def test_invalid_file_exits_2_naming_keys(tmp_path, capsys) -> None:
     data = vignette("V01")
     data["answers"].update(headache_days="20", migraine_days=40)
-    status, out, err = _run(["assess", str(_write(tmp_path, data)), "--json"], capsys)
+    status, out, err = run_intake(["assess", str(_write(tmp_path, data)), "--json"], capsys)
     assert status == 2 and out == ""
     assert 'error: headache_days: expected a whole number 0-31, got "20"\n' in err
     assert "error: migraine_days: expected a whole number 0-31, got 40\n" in err
@@ -74,33 +67,33 @@ def test_invalid_file_exits_2_naming_keys(tmp_path, capsys) -> None:
     [("{not json", "not valid JSON (line 1, column 2"), ("[]", "response: expected a JSON object")],
 )
 def test_not_a_response(tmp_path, capsys, content, message) -> None:
-    status, _, err = _run(["assess", str(_write(tmp_path, content))], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, content))], capsys)
     assert status == 2 and message in err
 
 
 def test_missing_file(tmp_path, capsys) -> None:
-    status, _, err = _run(["assess", str(tmp_path / "nope.json")], capsys)
+    status, _, err = run_intake(["assess", str(tmp_path / "nope.json")], capsys)
     assert status == 2 and "nope.json: no such file" in err
 
 
 def test_unknown_policy(tmp_path, capsys) -> None:
-    status, _, err = _run(["assess", str(_write(tmp_path, vignette("V01"))), "--policy", "medicare"], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, vignette("V01"))), "--policy", "medicare"], capsys)
     assert status == 2 and "error: --policy: unknown policy 'medicare'" in err
 
 
 def test_usage_error_exits_2(capsys) -> None:
-    status, _, err = _run(["assess"], capsys)
+    status, _, err = run_intake(["assess"], capsys)
     assert status == 2 and "FILE" in err
 
 
 def test_validate_form_ok(capsys) -> None:
-    status, out, _ = _run(["validate-form", str(FORM_FILE)], capsys)
+    status, out, _ = run_intake(["validate-form", str(FORM_FILE)], capsys)
     assert status == 0 and "ok" in out
 
 
 def test_validate_form_reports_question(tmp_path, capsys) -> None:
     text = FORM_FILE.read_text(encoding="utf-8").replace("id: migraine_days", "id: Migraine Days", 1)
-    status, _, err = _run(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
+    status, _, err = run_intake(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
     assert status == 2
     assert f"error: {tmp_path / 'form.yaml'}: " in err
 
@@ -120,13 +113,13 @@ def test_validate_form_reports_question(tmp_path, capsys) -> None:
 )
 def test_validate_form_refuses_a_form_a_policy_cannot_read(tmp_path, capsys, old, new, problem) -> None:
     text = FORM_FILE.read_text(encoding="utf-8").replace(old, new, 1)
-    status, _, err = _run(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
+    status, _, err = run_intake(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
     assert status == 2
     assert f"error: {tmp_path / 'form.yaml'}: {problem}" in err
 
 
 def test_version(capsys) -> None:
-    status, out, _ = _run(["--version"], capsys)
+    status, out, _ = run_intake(["--version"], capsys)
     assert status == 0 and out.strip() == f"intake {__version__}"
 
 
@@ -157,7 +150,8 @@ def test_report_writes_pdf_with_clinic_settings(tmp_path, capsys, monkeypatch) -
     (config / "settings.yaml").write_text("clinic_name: Harbour Headache Clinic\npaper: letter\n", encoding="utf-8")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     out = tmp_path / "visit-0001.pdf"
-    status, stdout, _ = _run(["report", str(_write(tmp_path, vignette("V09"))), "-o", str(out), "--policy", "nice-ta260"], capsys)
+    response = _write(tmp_path, vignette("V09"))
+    status, stdout, _ = run_intake(["report", str(response), "-o", str(out), "--policy", "nice-ta260"], capsys)
     assert status == 0 and "REVIEW_NEEDED" in stdout
     assert out.read_bytes().startswith(b"%PDF")
     from pypdf import PdfReader
@@ -171,7 +165,7 @@ def test_report_invalid_file_writes_nothing(tmp_path, capsys) -> None:
     data = vignette("V01")
     data["answers"]["headache_days"] = "many"
     out = tmp_path / "out.pdf"
-    status, _, err = _run(["report", str(_write(tmp_path, data)), "-o", str(out)], capsys)
+    status, _, err = run_intake(["report", str(_write(tmp_path, data)), "-o", str(out)], capsys)
     assert status == 2 and "headache_days" in err
     assert not out.exists()
 
@@ -190,7 +184,7 @@ HUGE_INPUTS = {"deep": "[" * 100_000 + "]" * 100_000, "digits": "9" * 5000}
 
 @pytest.mark.parametrize("kind", sorted(HUGE_INPUTS))
 def test_huge_input_exits_2_naming_the_key(tmp_path, capsys, kind) -> None:
-    status, out, err = _run(["assess", str(_write(tmp_path, _answers_with(HUGE_INPUTS[kind]))), "--json"], capsys)
+    status, out, err = run_intake(["assess", str(_write(tmp_path, _answers_with(HUGE_INPUTS[kind]))), "--json"], capsys)
     assert status == 2 and out == ""
     assert err.startswith("error: headache_days")
     assert len(err.splitlines()) == 1 and len(err) < 300
@@ -208,7 +202,7 @@ def test_real_process_huge_input_exits_2(tmp_path, kind) -> None:
 def test_a_newline_in_a_value_cannot_forge_an_error_line(tmp_path, capsys) -> None:
     data = vignette("V01")
     data["answers"].update(prior_botox="no\nerror: everything is fine", family_name="Lu\u2028kas\x85ik" * 3)
-    status, _, err = _run(["assess", str(_write(tmp_path, data))], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, data))], capsys)
     assert status == 2
     assert err.splitlines() == [
         'error: family_name: expected text without control characters or lone surrogates (found \\x85), '
@@ -220,7 +214,7 @@ def test_a_newline_in_a_value_cannot_forge_an_error_line(tmp_path, capsys) -> No
 
 def test_a_lone_surrogate_is_refused_and_printed_escaped(tmp_path, capsys) -> None:
     text = json.dumps(vignette("V01")).replace('"Test"', '"A\\ud800na"')
-    status, _, err = _run(["assess", str(_write(tmp_path, text))], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, text))], capsys)
     assert status == 2
     assert err == (
         'error: given_name: expected text without control characters or lone surrogates (found \\ud800), got "A\\ud800na"\n'
@@ -232,12 +226,12 @@ def test_a_repeated_key_in_a_fhir_file_is_refused(tmp_path, capsys, form) -> Non
 
     resource = json.dumps(to_questionnaire_response(form, vignette("V01")))
     text = resource.replace('"status": ', '"status": "amended", "status": ', 1)
-    status, _, err = _run(["assess", str(_write(tmp_path, text))], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, text))], capsys)
     assert status == 2 and err == "error: status: expected each key once in an object, got it 2 times\n"
 
 
 def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path, capsys) -> None:
-    status, _, err = _run(["assess", str(tmp_path / "a\nb.json")], capsys)
+    status, _, err = run_intake(["assess", str(tmp_path / "a\nb.json")], capsys)
     assert status == 2 and err == f"error: {tmp_path}/a\\nb.json: no such file\n"
 
 
@@ -257,7 +251,7 @@ def test_validate_form_refuses_a_form_that_is_not_plain(tmp_path, capsys, edit, 
     text = FORM_FILE.read_text(encoding="utf-8")
     changed = edit(text)
     assert changed != text
-    status, _, err = _run(["validate-form", str(_write(tmp_path, changed, "form.yaml"))], capsys)
+    status, _, err = run_intake(["validate-form", str(_write(tmp_path, changed, "form.yaml"))], capsys)
     assert status == 2 and len(err.splitlines()) == 1
     assert err.startswith(f"error: {tmp_path / 'form.yaml'}: ") and problem in err
 
@@ -265,7 +259,7 @@ def test_validate_form_refuses_a_form_that_is_not_plain(tmp_path, capsys, edit, 
 def test_a_policy_that_is_not_plain_exits_2(tmp_path, capsys) -> None:
     policy = (POLICIES_DIR / "us-payer.yaml").read_text(encoding="utf-8").replace("min: 15", "min: 15\n    min: 1", 1)
     response = _write(tmp_path, vignette("V01"))
-    status, _, err = _run(["assess", str(response), "--policy", str(_write(tmp_path, policy, "clinic.yaml"))], capsys)
+    status, _, err = run_intake(["assess", str(response), "--policy", str(_write(tmp_path, policy, "clinic.yaml"))], capsys)
     assert status == 2
     assert err == (
         f"error: {tmp_path / 'clinic.yaml'}: criteria[1].min: expected each key once in a mapping, got it more than once\n"
@@ -275,7 +269,7 @@ def test_a_policy_that_is_not_plain_exits_2(tmp_path, capsys) -> None:
 def test_a_policy_with_a_typo_in_a_red_flag_exits_2(tmp_path, capsys) -> None:
     policy = (POLICIES_DIR / "us-payer.yaml").read_text(encoding="utf-8").replace("- rf_thunderclap", "- rf_thunderclp", 1)
     policy_file = _write(tmp_path, policy, "p.yaml")
-    status, _, err = _run(["assess", str(_write(tmp_path, vignette("V01"))), "--policy", str(policy_file)], capsys)
+    status, _, err = run_intake(["assess", str(_write(tmp_path, vignette("V01"))), "--policy", str(policy_file)], capsys)
     assert status == 2 and "red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclp'" in err
 
 
@@ -284,7 +278,7 @@ FUZZ_PROCESS = settings(max_examples=6, deadline=None, suppress_health_check=lis
 VIGNETTE_IDS = [case["id"] for case in VIGNETTES]
 
 
-def _fuzz_run(args: list[str]) -> int:
+def _fuzzrun_intake(args: list[str]) -> int:
     try:
         return main(args)
     except SystemExit as exit_:
@@ -302,7 +296,7 @@ def _fuzz_file(content: bytes, suffix: str) -> Path:
 def test_any_response_file_exits_0_or_2(content, policy) -> None:
     path = _fuzz_file(content, ".json")
     try:
-        assert _fuzz_run(["assess", str(path), "--policy", policy, "--json"]) in (0, 2)
+        assert _fuzzrun_intake(["assess", str(path), "--policy", policy, "--json"]) in (0, 2)
     finally:
         path.unlink()
 
@@ -312,7 +306,7 @@ def test_any_response_file_exits_0_or_2(content, policy) -> None:
 def test_any_policy_file_exits_0_or_2(content, vignette_id) -> None:
     path, response = _fuzz_file(content, ".yaml"), _fuzz_file(json.dumps(vignette(vignette_id)).encode(), ".json")
     try:
-        assert _fuzz_run(["assess", str(response), "--policy", str(path), "--json"]) in (0, 2)
+        assert _fuzzrun_intake(["assess", str(response), "--policy", str(path), "--json"]) in (0, 2)
     finally:
         path.unlink()
         response.unlink()

@@ -7,19 +7,11 @@ import stat
 import pytest
 from pypdf import PdfReader
 
-from intake.cli import main
+from command_line import run_intake
 from intake.settings import Settings, save_settings
 
 TITLES = {"en": "What happens at a Botox consultation", "es": "Qué ocurre en una consulta de Botox"}
 
-
-def _run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        status = main(args)
-    except SystemExit as exit_:
-        status = exit_.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def _words(path) -> str:
@@ -31,7 +23,7 @@ def _words(path) -> str:
 def test_writes_one_private_page_with_the_clinic_from_the_settings(tmp_path, capsys, language, paper) -> None:
     save_settings(Settings(clinic_name="Harbour Headache Clinic", clinic_phone="555 0100"))
     target = tmp_path / "out" / f"sheet-{language}.pdf"
-    status, out, err = _run(["info-sheet", "--lang", language, "--paper", paper, "-o", str(target)], capsys)
+    status, out, err = run_intake(["info-sheet", "--lang", language, "--paper", paper, "-o", str(target)], capsys)
     assert (status, err) == (0, "")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     reader = PdfReader(target)
@@ -45,7 +37,7 @@ def test_writes_one_private_page_with_the_clinic_from_the_settings(tmp_path, cap
 def test_language_and_paper_default_to_the_clinic_settings(tmp_path, capsys) -> None:
     save_settings(Settings(language="es", paper="letter", clinic_phone="555 0100"))
     target = tmp_path / "sheet.pdf"
-    status, _out, _err = _run(["info-sheet", "-o", str(target)], capsys)
+    status, _out, _err = run_intake(["info-sheet", "-o", str(target)], capsys)
     assert status == 0
     assert TITLES["es"] in _words(target)
     assert round(float(PdfReader(target).pages[0].mediabox.height)) == 792
@@ -53,7 +45,7 @@ def test_language_and_paper_default_to_the_clinic_settings(tmp_path, capsys) -> 
 
 def test_without_a_phone_it_warns_and_still_writes(tmp_path, capsys) -> None:
     target = tmp_path / "sheet.pdf"
-    status, _out, err = _run(["info-sheet", "-o", str(target)], capsys)
+    status, _out, err = run_intake(["info-sheet", "-o", str(target)], capsys)
     assert status == 0 and target.exists()
     assert err == "warning: no clinic phone in the settings (clinic_phone); the sheet shows none\n"
     assert TITLES["en"] in _words(target)
@@ -69,19 +61,19 @@ def test_without_a_phone_it_warns_and_still_writes(tmp_path, capsys) -> None:
 )
 def test_bad_usage_exits_2_and_writes_nothing(tmp_path, capsys, args, message) -> None:
     target = tmp_path / "sheet.pdf"
-    status, _out, err = _run(["info-sheet", *args, "-o", str(target)], capsys)
+    status, _out, err = run_intake(["info-sheet", *args, "-o", str(target)], capsys)
     assert status == 2 and message in err
     assert not target.exists()
 
 
 def test_without_an_output_file_exits_2(capsys) -> None:
-    status, _out, err = _run(["info-sheet", "--lang", "es"], capsys)
+    status, _out, err = run_intake(["info-sheet", "--lang", "es"], capsys)
     assert status == 2 and "-o/--output" in err
 
 
 def test_an_unwritable_target_exits_2_naming_it(tmp_path, capsys) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("x")
-    status, _out, err = _run(["info-sheet", "-o", str(blocked / "sheet.pdf")], capsys)
+    status, _out, err = run_intake(["info-sheet", "-o", str(blocked / "sheet.pdf")], capsys)
     assert status == 2 and err.startswith(f"error: -o {blocked / 'sheet.pdf'}: cannot write")
 
