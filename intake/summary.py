@@ -38,7 +38,9 @@ def format_summary(assessment: Assessment) -> str:
     ]
     width = max(len(c.label) for c in a.criteria)
     for c in a.criteria:
-        lines.append(f"  {CRITERION_WORD[c.status]:<8} {c.label:<{width}}  {_value(c.value):<10} needs {c.threshold}  [{c.source}]")
+        lines.append(
+            f"  {CRITERION_WORD[c.status]:<8} {c.label:<{width}}  {_value(c.value):<10} needs {c.threshold}  [{c.source}]"
+        )
     lines += ["", f"Preventive trials ({a.failed_classes} failed classes, {a.failed_medicines} failed medicines):"]
     if not a.preventives:
         lines.append("  none listed")

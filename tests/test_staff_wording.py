@@ -26,6 +26,9 @@ def test_every_criterion_and_ichd3_status_has_a_mark() -> None:
 
 
 def test_imports_nothing_of_the_app() -> None:
-    code = "import sys, intake.staff_wording; print(sorted(m for m in sys.modules if m.startswith(('intake.', 'pydantic', 'reportlab'))))"
+    code = (
+        "import sys, intake.staff_wording; "
+        "print(sorted(m for m in sys.modules if m.startswith(('intake.', 'pydantic', 'reportlab'))))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['intake.staff_wording']"

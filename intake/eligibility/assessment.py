@@ -7,7 +7,7 @@ them recompute clinical logic. Field names follow the `intake assess --json` con
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -112,9 +112,12 @@ class PriorBotox(Frozen):
     summary: str
 
 
+MidasGrade = Literal["I", "II", "III", "IV"]
+
+
 class Midas(Frozen):
     score: int
-    grade: Literal["I", "II", "III", "IV"]
+    grade: MidasGrade
     grade_text: str
     pain: int | None
     headache_days_3_months: int | None
@@ -178,6 +181,6 @@ class Assessment(Frozen):
     other_policies: list[PolicyOutcome] = Field(default_factory=list)
     ichd3: Ichd3Panel | None = Field(default=None, description="None only on assessments stored before rules 2026.2.")
 
-    def to_json_dict(self) -> dict:
+    def to_json_dict(self) -> dict[str, Any]:
         """The `intake assess --json` object (contract names; `class` not `class_id`)."""
         return self.model_dump(mode="json", by_alias=True)

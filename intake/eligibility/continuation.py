@@ -63,7 +63,9 @@ def _shown(value: int | float | str | None) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def on_botox_rows(criteria: Sequence[CriterionResult], policy: Policy, continuation: Continuation | None) -> list[CriterionResult]:
+def on_botox_rows(
+    criteria: Sequence[CriterionResult], policy: Policy, continuation: Continuation | None
+) -> list[CriterionResult]:
     """Unmet frequency rows with their value followed by "(on Botox; N before treatment)"."""
     if continuation is None:
         return list(criteria)
@@ -93,7 +95,11 @@ def _months_ago(months: int) -> str:
 
 
 def continuation_reason(continuation: Continuation) -> Reason:
-    last = "months since last not given" if continuation.months_since_last is None else _months_ago(continuation.months_since_last)
+    last = (
+        "months since last not given"
+        if continuation.months_since_last is None
+        else _months_ago(continuation.months_since_last)
+    )
     before = (
         "headache days before treatment not given"
         if continuation.before is None

@@ -36,8 +36,10 @@ def _at_least_min(
     """A row comparing a number with the criterion's `min` (inclusive): missing while there is none."""
     if value is None:
         status = Status.MISSING
+    elif value >= criterion.min:
+        status = Status.MET
     else:
-        status = Status.MET if value >= criterion.min else Status.UNMET
+        status = Status.UNMET
     return CriterionResult(
         id=criterion.id,
         label=criterion.label,

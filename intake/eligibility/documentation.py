@@ -34,23 +34,51 @@ def documents_to_obtain(
     for index, trial in enumerate(trials):
         name = trial.generic or trial.medicine
         if trial.generic is None:
-            items.append(Reason(code=f"unknown:preventives[{index}]", text=f"Identify preventive {trial.medicine!r} (not in the medicine catalog)"))
+            items.append(
+                Reason(
+                    code=f"unknown:preventives[{index}]",
+                    text=f"Identify preventive {trial.medicine!r} (not in the medicine catalog)",
+                )
+            )
         elif trial.class_id not in counted_classes:
             continue
         if trial.outcome == "ineffective" and trial.weeks is None:
             items.append(Reason(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)"))
-        absent = [what for what, value in (("dose", trial.dose), ("start date", trial.started), ("stop date", trial.stopped)) if not value]
+        absent = [
+            what
+            for what, value in (("dose", trial.dose), ("start date", trial.started), ("stop date", trial.stopped))
+            if not value
+        ]
         if trial.outcome != "still_taking" and absent:
-            items.append(Reason(code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)"))
+            items.append(
+                Reason(code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)")
+            )
     items += [
-        Reason(code=f"unknown:acute_medicines[{index}]", text=f"Identify acute medicine {medicine.medicine!r} (not in the medicine catalog)")
+        Reason(
+            code=f"unknown:acute_medicines[{index}]",
+            text=f"Identify acute medicine {medicine.medicine!r} (not in the medicine catalog)",
+        )
         for index, medicine in enumerate(acute)
         if medicine.generic is None
     ]
     if overuse.present:
-        items.append(Reason(code="overuse_management", text="Record of medication-overuse management (withdrawal or limiting acute medicine)"))
-    if prior.answer == "yes" and (prior.headache_days_before is None or prior.headache_days_after is None or prior.cycles is None):
-        items.append(Reason(code="prior_botox_response", text="Earlier Botox: cycles and headache days before and after (treatment records)"))
+        items.append(
+            Reason(
+                code="overuse_management",
+                text="Record of medication-overuse management (withdrawal or limiting acute medicine)",
+            )
+        )
+    if prior.answer == "yes" and (
+        prior.headache_days_before is None or prior.headache_days_after is None or prior.cycles is None
+    ):
+        items.append(
+            Reason(
+                code="prior_botox_response",
+                text="Earlier Botox: cycles and headache days before and after (treatment records)",
+            )
+        )
     if prior.answer == "yes":
-        items.append(Reason(code="prior_botox_records", text="Earlier Botox: dates, doses and the prescriber's response assessment"))
+        items.append(
+            Reason(code="prior_botox_records", text="Earlier Botox: dates, doses and the prescriber's response assessment")
+        )
     return items

@@ -49,7 +49,7 @@ def _findings(days: Mapping[str, int], distinct_days: int | None, rules: Overuse
             if days.get(class_id, 0) >= threshold:
                 findings.append(
                     OveruseFinding(
-                        rule=rule,  # type: ignore[arg-type]
+                        rule=rule,
                         classes=[class_id],
                         days=days[class_id],
                         threshold=threshold,

@@ -38,8 +38,8 @@ class InfoSection(Frozen):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     heading: Line
-    paragraphs: list[Text] = []
-    points: list[Text] = []
+    paragraphs: list[Text] = Field(default_factory=list)
+    points: list[Text] = Field(default_factory=list)
     point_columns: int = Field(default=1, ge=1, le=2, description="2 sets short points side by side to save lines.")
     warning: bool = Field(default=False, description="Drawn in a ruled box: the risk the patient must act on.")
 

@@ -70,7 +70,7 @@ def identity(form: Form, response: Response, visit_id: str | None, address: str,
     birth = answers.get("date_of_birth")
     born = f"{birth.isoformat()} (age {age_on(birth, response.authored)})" if birth else "not answered"
     sex = format_value(form.question("sex_at_birth"), answers.get("sex_at_birth"))
-    rows = [
+    rows: list[list[Any]] = [
         [_bold("Patient"), p(name or "not answered"), _bold("Date of birth"), p(born)],
         [_bold("Answers given"), p(response.authored.isoformat()), _bold("Sex at birth"), p(sex)],
     ]
@@ -144,7 +144,8 @@ def _glance_overuse(assessment: Assessment) -> str:
 
 
 def _glance_unlisted(assessment: Assessment) -> str:
-    names = [f"'{m.medicine}' (attacks, {m.days_per_month} days a month)" for m in assessment.acute_medicines if m.generic is None]
+    names = [f"'{m.medicine}' (attacks, {m.days_per_month} days a month)"
+             for m in assessment.acute_medicines if m.generic is None]
     names += [f"'{t.medicine}' (preventive)" for t in assessment.preventives if t.generic is None]
     return f"{len(names)}: {', '.join(names)}" if names else wording.NONE
 
@@ -211,7 +212,7 @@ def _status(status: Status, urgent: bool) -> Paragraph:
 
 def criteria(assessment: Assessment, width: float) -> list[Flowable]:
     urgent = assessment.outcome is Outcome.URGENT_REVIEW
-    rows = [["Criterion", "Threshold", "Patient's answer", "Status", "Source"]]
+    rows: list[list[Any]] = [["Criterion", "Threshold", "Patient's answer", "Status", "Source"]]
     for c in assessment.criteria:
         texts = [p(t, "cell_muted") if urgent else t for t in (c.label, c.threshold, _value(c.value), c.source)]
         rows.append([*texts[:3], _status(c.status, urgent), texts[3]])
@@ -226,7 +227,7 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     shown = [item for item in assessment.screening if _needs_eye(item, assessment)]
     flow: list[Flowable] = [heading(wording.SCREENING_TITLE)]
     if shown:
-        rows = [["Question", "Kind", "Answer"]]
+        rows: list[list[Any]] = [["Question", "Kind", "Answer"]]
         rows += [[item.label, _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
         flow += [table(rows, (0.6, 0.18, 0.22), width), Spacer(0, 1 * mm)]
     flags, cautions = _of_kind(assessment, "red_flag"), _of_kind(assessment, "caution")
@@ -235,7 +236,8 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     hidden_flags = sum(i.answer is None and i not in shown for i in flags)
     hidden_cautions = sum(i.answer is None and i not in shown for i in cautions)
     flags_text = wording.other_red_flags(len(other_flags), any(i in shown for i in flags)) + wording.not_asked(hidden_flags)
-    cautions_text = wording.other_cautions(len(other_cautions), any(i in shown for i in cautions)) + wording.not_asked(hidden_cautions)
+    cautions_text = (wording.other_cautions(len(other_cautions), any(i in shown for i in cautions))
+                     + wording.not_asked(hidden_cautions))
     flow.append(p(f"{flags_text}. {cautions_text}. "
                   f"{wording.ALL_IN_APPENDIX}", "body"))
     return flow
@@ -245,7 +247,7 @@ def ichd3_panel(assessment: Assessment, width: float) -> list[Flowable]:
     panel = assessment.ichd3
     if panel is None:
         return []
-    rows = [["Item", "Status", "Basis"]]
+    rows: list[list[Any]] = [["Item", "Status", "Basis"]]
     for item in panel.items:
         rows.append([item.label, _bold(ICHD3_MARK[item.status]), item.basis])
     return [KeepTogether([heading(wording.ICHD3_TITLE), p(panel.summary, "cell_bold"), Spacer(0, 1 * mm),
@@ -255,7 +257,7 @@ def ichd3_panel(assessment: Assessment, width: float) -> list[Flowable]:
 def overuse(assessment: Assessment, width: float) -> list[Flowable]:
     found = assessment.medication_overuse
     status = "PRESENT: manage medication overuse before referral" if found.present else "not present"
-    lines = [heading("Medication overuse (ICHD-3 8.2)"), p(f"Medication overuse: {status}", "body")]
+    lines: list[Flowable] = [heading("Medication overuse (ICHD-3 8.2)"), p(f"Medication overuse: {status}", "body")]
     lines += [p(f"• {finding.text} (ICHD-3 {finding.ichd3})", "body") for finding in found.findings]
     context = []
     if found.distinct_days is not None:
@@ -266,7 +268,7 @@ def overuse(assessment: Assessment, width: float) -> list[Flowable]:
         text = "; ".join(context)
         lines.append(p(text[:1].upper() + text[1:], "body"))
     if assessment.acute_medicines:
-        rows = [["Medicine", "Class", "Days a month", "Counts toward overuse"]]
+        rows: list[list[Any]] = [["Medicine", "Class", "Days a month", "Counts toward overuse"]]
         for medicine in assessment.acute_medicines:
             rows.append([_named(medicine.medicine, medicine.generic), medicine.class_label or "not in catalog",
                          str(medicine.days_per_month), "yes" if medicine.counted else "no (shown only)"])
@@ -284,11 +286,12 @@ def _named(typed: str, generic: str | None) -> str:
 
 
 def preventives(assessment: Assessment, width: float) -> list[Flowable]:
-    counts = f"{wording.plural(assessment.failed_classes, 'failed class', 'failed classes')}, {wording.plural(assessment.failed_medicines, 'failed medicine')}"
+    counts = (f"{wording.plural(assessment.failed_classes, 'failed class', 'failed classes')}, "
+              f"{wording.plural(assessment.failed_medicines, 'failed medicine')}")
     title = heading(f"Preventive trials: {counts}")
     if not assessment.preventives:
         return [title, p("No preventive medicines listed.", "body")]
-    rows = [["#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why"]]
+    rows: list[list[Any]] = [["#", "Medicine", "Class", "Dose, dates", "Weeks", "Outcome", "Counted, and why"]]
     for index, trial in enumerate(assessment.preventives, start=1):
         dates = " to ".join(d for d in (trial.started, trial.stopped) if d)
         details = "; ".join(part for part in (trial.dose, dates) if part) or "-"
@@ -300,7 +303,7 @@ def preventives(assessment: Assessment, width: float) -> list[Flowable]:
 
 def prior_botox_and_midas(assessment: Assessment) -> list[Flowable]:
     summary = assessment.prior_botox.summary
-    flow = [heading("Prior Botox"), p(summary[:1].upper() + summary[1:], "body")]
+    flow: list[Flowable] = [heading("Prior Botox"), p(summary[:1].upper() + summary[1:], "body")]
     if assessment.prior_botox.reduction_percent is not None:
         flow.append(p(f"Reduction in headache days: {assessment.prior_botox.reduction_percent:g} %", "body"))
     if assessment.midas is not None:
@@ -310,7 +313,8 @@ def prior_botox_and_midas(assessment: Assessment) -> list[Flowable]:
             extra.append(f"headache days in 3 months (A): {m.headache_days_3_months}")
         if m.pain is not None:
             extra.append(f"average pain (B): {m.pain}/10")
-        flow += [heading("MIDAS"), p(f"Score {m.score}: grade {m.grade} ({m.grade_text})" + (f"; {'; '.join(extra)}" if extra else ""), "body")]
+        text = f"Score {m.score}: grade {m.grade} ({m.grade_text})" + (f"; {'; '.join(extra)}" if extra else "")
+        flow += [heading("MIDAS"), p(text, "body")]
     return flow
 
 

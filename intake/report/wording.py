@@ -75,11 +75,19 @@ def answered_in(language: str | None, primary: str) -> str | None:
 
 
 def other_red_flags(count: int, others_listed: bool) -> str:
-    return f"No to the other {plural(count, 'red-flag question')}" if others_listed else f"No to all {plural(count, 'red-flag question')}"
+    return (
+        f"No to the other {plural(count, 'red-flag question')}"
+        if others_listed
+        else f"No to all {plural(count, 'red-flag question')}"
+    )
 
 
 def other_cautions(count: int, others_listed: bool) -> str:
-    return f"No to the other {plural(count, 'caution question')}" if others_listed else f"No to all {plural(count, 'caution question')}"
+    return (
+        f"No to the other {plural(count, 'caution question')}"
+        if others_listed
+        else f"No to all {plural(count, 'caution question')}"
+    )
 
 
 def no_red_flags(count: int, hidden: int) -> str:

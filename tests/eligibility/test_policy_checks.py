@@ -156,6 +156,8 @@ def _marked(form: Form, question_id: str, needed_by: str) -> Form:
 def test_a_needed_by_mark_must_name_a_rule(form, us_rules) -> None:
     assert needed_by_problems(form) == []
     broken = _marked(form, "aura", "failed_preventive")
-    expected = "aura.needed_by: expected every_policy or minimum or failed_preventives or botox_stopping_rule, got 'failed_preventive'"
+    expected = (
+        "aura.needed_by: expected every_policy or minimum or failed_preventives or botox_stopping_rule, got 'failed_preventive'"
+    )
     assert needed_by_problems(broken) == [expected]
     assert policy_problems(us_rules.policy, us_rules.catalog, broken) == [expected]
