@@ -145,11 +145,11 @@ class MainWindow(QMainWindow):
         self.staff.enter()
 
     def _leave_staff_mode(self) -> None:
-        page = (
-            self._patient_page
-            if self._patient_page in (self.wizard, self.thank_you, self.hold_screen, self.paused)
-            else self.welcome
-        )
+        page = self._patient_page
+        # `is None` last, so mypy drops the None that `self.wizard` adds to the tuple; a page
+        # never recorded goes to the welcome screen rather than matching a missing wizard.
+        if page not in (self.wizard, self.thank_you, self.hold_screen, self.paused) or page is None:
+            page = self.welcome
         self._patient_page = None
         self._new_visit_on_sign_in = False
         self.pages.setCurrentWidget(page)

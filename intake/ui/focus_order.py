@@ -38,16 +38,21 @@ def reading_order(root: QWidget) -> list[QWidget]:
             inner = widget.widget()
             if inner is not None:
                 visit_widget(inner)
-        elif widget.layout() is not None and not isinstance(widget, QAbstractButton):
-            visit_layout(widget.layout())
+        elif not isinstance(widget, QAbstractButton):
+            layout = widget.layout()
+            if layout is not None:
+                visit_layout(layout)
 
     def visit_layout(layout: QLayout) -> None:
         for index in range(layout.count()):
             item = layout.itemAt(index)
-            if item.widget() is not None:
-                visit_widget(item.widget())
-            elif item.layout() is not None:
-                visit_layout(item.layout())
+            assert item is not None, "every index below count() holds an item"
+            child_widget = item.widget()
+            child_layout = item.layout()
+            if child_widget is not None:
+                visit_widget(child_widget)
+            elif child_layout is not None:
+                visit_layout(child_layout)
 
     visit_widget(root)
     return found

@@ -25,9 +25,9 @@ class ScrollColumn(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        outer = QWidget()
-        outer.setObjectName("scroll-content")
-        row = QHBoxLayout(outer)
+        self.scroll_content = QWidget()
+        self.scroll_content.setObjectName("scroll-content")
+        row = QHBoxLayout(self.scroll_content)
         row.setContentsMargins(24, 24, 24, 24)
         self.column = QWidget()
         self.column.setMaximumWidth(READABLE_WIDTH)
@@ -37,7 +37,7 @@ class ScrollColumn(QScrollArea):
         row.addStretch(1)
         row.addWidget(self.column, 100)
         row.addStretch(1)
-        self.setWidget(outer)
+        self.setWidget(self.scroll_content)
         self.more_below = label(MORE_BELOW, "more-below", wrap=False)
         self.more_below.setObjectName("more-below")
         self.more_below.setParent(self)
@@ -63,7 +63,7 @@ class ScrollColumn(QScrollArea):
     def reveal_bottom_of(self, widget: QWidget) -> None:
         """Scroll just enough that `widget` ends above the cue and the button bar."""
         self.settle()
-        bottom = widget.mapTo(self.widget(), widget.rect().bottomLeft()).y()
+        bottom = widget.mapTo(self.scroll_content, widget.rect().bottomLeft()).y()
         margin = REVEAL_MARGIN + self.more_below.height()
         bar = self.verticalScrollBar()
         visible_bottom = bar.value() + self.viewport().height() - margin

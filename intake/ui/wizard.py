@@ -138,7 +138,9 @@ class PatientWizard(QWidget):
     # Answers -------------------------------------------------------------
 
     def _on_edited(self) -> None:
-        question_id = self._question_of[self.sender()]
+        edited = self.sender()
+        assert isinstance(edited, AnswerInput)
+        question_id = self._question_of[edited]
         for cleared in self.visit.set_answer(question_id, self.blocks[question_id].value()):
             self.blocks[cleared].clear()
         self._refresh_visibility()

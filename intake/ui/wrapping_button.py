@@ -20,9 +20,9 @@ class WrappingButton(QPushButton):
         self.setAccessibleName(accessible_name or text)
         self.caption = label(text, f"{role}-text")
         self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.addWidget(self.caption)
+        self.caption_row = QHBoxLayout(self)
+        self.caption_row.setContentsMargins(16, 8, 16, 8)
+        self.caption_row.addWidget(self.caption)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -31,13 +31,13 @@ class WrappingButton(QPushButton):
         return self.caption.text()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().sizeHint().expandedTo(self.minimumSize())
+        return self.caption_row.sizeHint().expandedTo(self.minimumSize())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().minimumSize()
+        return self.caption_row.minimumSize()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(self.layout().heightForWidth(width), self.minimumHeight())
+        return max(self.caption_row.heightForWidth(width), self.minimumHeight())

@@ -115,8 +115,9 @@ class KeyboardDock(QWidget):
         is watched and the field revealed again once its content has settled.
         """
         parent = self.parentWidget()
-        if parent is not None and parent.layout() is not None:
-            parent.layout().activate()
+        parent_layout = parent.layout() if parent is not None else None
+        if parent_layout is not None:
+            parent_layout.activate()
         area = nearest_scroll_area(field)
         if area is None:
             return
@@ -133,7 +134,9 @@ class KeyboardDock(QWidget):
 
     def _reveal_focused(self) -> None:
         field = self._target()
-        area = nearest_scroll_area(field) if field is not None else None
+        if field is None:
+            return
+        area = nearest_scroll_area(field)
         if area is not None and self.isVisible():
             area.ensureWidgetVisible(field, 0, REVEAL_MARGIN)
 

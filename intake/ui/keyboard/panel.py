@@ -70,8 +70,8 @@ class KeyboardPanel(QWidget):
         self.shifted = on
         for key in self.letter_keys:
             key.show_capital(on)
-        for key in self.shift_keys:
-            set_state(key, "active", on)
+        for shift_key in self.shift_keys:
+            set_state(shift_key, "active", on)
 
     def _pad(self, layout: Layout) -> QWidget:
         """One layout on a grid of equal columns, centred at the width the theme allows."""

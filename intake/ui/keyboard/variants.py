@@ -46,29 +46,29 @@ class VariantsOverlay(QWidget):
         self.row = QFrame(self)
         self.row.setObjectName("key-variants")
         self.row.setAccessibleName(key_variants_name(key.character))
-        layout = QHBoxLayout(self.row)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(6)
+        self.row_layout = QHBoxLayout(self.row)
+        self.row_layout.setContentsMargins(6, 6, 6, 6)
+        self.row_layout.setSpacing(6)
         self.held = key
         self.keys: list[VariantKey] = []
         for variant in variants:
             button = VariantKey(variant)
             button.typed.connect(self.typed)
-            layout.addWidget(button)
+            self.row_layout.addWidget(button)
             self.keys.append(button)
         self.setGeometry(window.rect())
         self.show()
         self.raise_()
         self.row.setGeometry(self._row_place(key))
-        layout.activate()
+        self.row_layout.activate()
 
     def _row_place(self, key: LetterKey) -> QRect:
         """Above the key, centred on it, kept inside the window (below it if no room above).
 
         Each variant is as large as the held key, so a row is as easy to hit as the keyboard.
         """
-        margins = self.row.layout().contentsMargins()
-        spacing = self.row.layout().spacing()
+        margins = self.row_layout.contentsMargins()
+        spacing = self.row_layout.spacing()
         count = len(self.keys)
         width = count * key.width() + (count - 1) * spacing + margins.left() + margins.right()
         size = QSize(min(width, self.width()), key.height() + margins.top() + margins.bottom())

@@ -79,7 +79,7 @@ class StaffArea(QWidget):
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
-    def currentWidget(self) -> QWidget:  # noqa: N802 - reads like the QStackedWidget it wraps
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - reads like the QStackedWidget it wraps
         return self.stack.currentWidget()
 
     @property

@@ -170,7 +170,7 @@ class VisitScreen(QWidget):
     @property
     def shown_pdf(self) -> bytes | None:
         """The bytes the preview is reading, for checking they are the stored ones."""
-        return bytes(self._buffer.data()) if self._buffer is not None else None
+        return bytes(self._buffer.data().data()) if self._buffer is not None else None
 
     def _fill(self) -> None:
         assert self.visit is not None

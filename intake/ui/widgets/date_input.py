@@ -103,7 +103,8 @@ class DateInput(AnswerInput):
 
     def _on_picked(self, chosen: date) -> None:
         """Fill the boxes; a keyboard user (focus in the picker) lands back on the button."""
-        keyboard = self.picker.isAncestorOf(QApplication.focusWidget())
+        focused = QApplication.focusWidget()
+        keyboard = focused is not None and self.picker.isAncestorOf(focused)
         self.day.setText(str(chosen.day))
         self.month.setCurrentIndex(self.month.findData(chosen.month))
         self.year.setText(str(chosen.year))

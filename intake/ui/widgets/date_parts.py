@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QRegularExpression, Qt
+from PySide6.QtCore import QDate, QLocale, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -80,4 +80,4 @@ def this_year() -> int:
 def spoken_date(value: date) -> str:
     """'7 March 1990' or 'March 7, 1990' by locale order: no weekday, no numeric month."""
     pattern = {"mdy": "MMMM d, yyyy", "ymd": "yyyy MMMM d"}.get(locale_order(), "d MMMM yyyy")
-    return QLocale().toString(value, pattern)
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)

@@ -37,19 +37,19 @@ class SuggestionRow(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.words = label("", "suggestion-text")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        inside = QHBoxLayout(self)
-        inside.setContentsMargins(16, 8, 16, 8)
-        inside.addWidget(self.words)
+        self.inside = QHBoxLayout(self)
+        self.inside.setContentsMargins(16, 8, 16, 8)
+        self.inside.addWidget(self.words)
         self.suggestion: Suggestion | None = None
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
+        return max(self.minimumHeight(), self.inside.totalHeightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().totalSizeHint().expandedTo(self.minimumSize())
+        return self.inside.totalSizeHint().expandedTo(self.minimumSize())
 
     def offer(self, suggestion: Suggestion) -> None:
         self.suggestion = suggestion
@@ -90,13 +90,19 @@ class MedicineInput(TextInput):
         chip_area.setVisible(bool(self.chips))
         self.suggestion_list.hide()
         self.line.textEdited.connect(self._on_typed)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication), "a medicine input needs a QApplication"
+        app.focusChanged.connect(self._on_focus_changed)
 
     def _on_chip_clicked(self) -> None:
-        self._pick(self.chips[self.sender()])
+        chip = self.sender()
+        assert isinstance(chip, QPushButton)
+        self._pick(self.chips[chip])
 
     def _on_suggestion_clicked(self) -> None:
-        self._pick(self.sender().suggestion.name)
+        row = self.sender()
+        assert isinstance(row, SuggestionRow) and row.suggestion is not None, "only offered rows are shown"
+        self._pick(row.suggestion.name)
         self.line.setFocus()
 
     def _pick(self, name: str) -> None:

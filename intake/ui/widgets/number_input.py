@@ -196,9 +196,10 @@ class NumberInput(AnswerInput):
     def _reveal_count(self) -> None:
         """Scroll just enough to show the whole calendar, or its top if it is taller than the screen."""
         scroll = nearest_scroll_area(self)
-        if scroll is None or scroll.widget() is None or self.count_days is None:
+        content = scroll.widget() if scroll is not None else None
+        if scroll is None or content is None or self.count_days is None:
             return
-        top = self.count_days.mapTo(scroll.widget(), QPoint(0, 0)).y()
+        top = self.count_days.mapTo(content, QPoint(0, 0)).y()
         bottom_in_view = top + self.count_days.height() - scroll.viewport().height()
         bar = scroll.verticalScrollBar()
         bar.setValue(min(top, max(bar.value(), bottom_in_view)))

@@ -127,7 +127,7 @@ class RowCard(QFrame):
 
     def summary_text(self) -> str:
         """The row's answers in form order, in the words the patient chose or typed."""
-        parts = []
+        parts: list[str] = []
         for field_id, value in self.value().items():
             field = self._question.field(field_id)
             text = _shown(field, value)
