@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.eligibility.policy import shipped_policies
+from intake.eligibility import shipped_policies
 from intake.report.info_text import sheet_language_names
 from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn

@@ -8,7 +8,7 @@ from patient_driver import tap, type_into
 from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox
 from staff_driver import ADMIN_PIN, FrontDesk
 
-from intake.eligibility.policy import shipped_policies
+from intake.eligibility import shipped_policies
 from intake.settings import Settings, load_settings
 from intake.ui.staff.settings_screen import SettingsScreen
 
