@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from intake.plain_text import one_line
+from intake.questionnaire.calendar_text import is_month_text
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED, incomplete_month
 
 STARTED, STOPPED = "started", "stopped"
 """Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
@@ -164,17 +166,21 @@ def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mappi
 
 def trial_date_problems(form: Form, answers: Mapping[str, Any], authored: date) -> list[Problem]:
     """Months in group rows that cannot be: after the month the answers were given, or a
-    `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text."""
+    `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text, so a
+    value of any other shape (say, from a caller that skipped parsing) is refused first."""
     now = f"{authored.year:04d}-{authored.month:02d}"
     problems = []
     for row_key, row, months in _month_rows(form, answers):
         for field in months:
             value = row.get(field.id)
-            if value is not None and value > now:
+            if value is not None and not is_month_text(value):
+                problems.append(Problem(f"{row_key}.{field.id}", "expected a month as YYYY-MM", f'got "{one_line(str(value))}"',
+                                        incomplete_month()))
+            elif value is not None and value > now:
                 problems.append(Problem(f"{row_key}.{field.id}", f"expected a month no later than {now} (authored)",
                                         f'got "{value}"', MONTH_NOT_YET))
         started, stopped = row.get(STARTED), row.get(STOPPED)
-        if started is not None and stopped is not None and now >= stopped and stopped < started:
+        if is_month_text(started) and is_month_text(stopped) and now >= stopped and stopped < started:
             problems.append(Problem(f"{row_key}.{STOPPED}", f"expected a month no earlier than {row_key}.{STARTED} ({started})",
                                     f'got "{stopped}"', STOPPED_BEFORE_STARTED))
     return problems

@@ -8,7 +8,6 @@ silently coerced or dropped. `null` means "not answered".
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -17,12 +16,11 @@ from typing import Any
 
 from intake.frozen import Frozen
 from intake.plain_text import first_not_plain, one_line
+from intake.questionnaire.calendar_text import is_day_text, is_month_text
 from intake.questionnaire.engine import Problem, check_answers
 from intake.questionnaire.form import Form, Question, QuestionType
 from intake.questionnaire.language import is_language_tag
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _TOP_LEVEL = ("form", "authored", "language", "answers")
 DEFAULT_LANGUAGE = "en"
 
@@ -101,9 +99,9 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
             return None, [Problem(key, f"expected text of {span}", f"got {length}")]
         return value.strip(), []
     if kind in (QuestionType.DATE, QuestionType.MONTH):
-        pattern, shape = (_DATE, "YYYY-MM-DD") if kind is QuestionType.DATE else (_MONTH, "YYYY-MM")
-        if not isinstance(value, str) or not pattern.match(value):
-            return None, [Problem(key, f"expected a date as {shape}", given)]
+        shaped, shape = (is_day_text, "a date as YYYY-MM-DD") if kind is QuestionType.DATE else (is_month_text, "a month as YYYY-MM")
+        if not shaped(value):
+            return None, [Problem(key, f"expected {shape}", given)]
         if kind is QuestionType.MONTH:
             return value, []
         try:
@@ -179,7 +177,7 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
             Problem("form", f'expected "{form.id}"', f"got {_shown(data.get('form'))}" if "form" in data else "got nothing"))
     authored = data.get("authored")
     authored_date: date | None = None
-    if isinstance(authored, str) and _DATE.match(authored):
+    if is_day_text(authored):
         with suppress(ValueError):
             authored_date = date.fromisoformat(authored)
     if authored_date is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, visible
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED
+from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED, incomplete_month
 
 ALL = frozenset({"midas"})
 
@@ -79,6 +79,17 @@ def test_a_month_after_the_month_authored_is_refused_in_either_field(form) -> No
         'preventives[1].stopped: expected a month no later than 2026-11 (authored), got "2027-01"',
     ]
     assert {problem.message for problem in problems} == {MONTH_NOT_YET}
+
+
+def test_a_month_not_shaped_yyyy_mm_is_refused_not_compared(form) -> None:
+    """Text comparison would put "२०२६-05" after every ASCII month and "2026-05\\n" after "2026-05"."""
+    answers = _trials({"started": "२०२६-05", "stopped": "2026-05\n"})
+    problems = trial_date_problems(form, answers, AUTHORED)
+    assert [problem.cli_text for problem in problems] == [
+        'preventives[0].started: expected a month as YYYY-MM, got "२०२६-05"',
+        'preventives[0].stopped: expected a month as YYYY-MM, got "2026-05\\n"',
+    ]
+    assert {problem.message for problem in problems} == {incomplete_month()}
 
 
 def test_trial_dates_are_part_of_every_answer_check(form) -> None:

@@ -144,6 +144,30 @@ def test_impossible_trial_dates_name_the_row_field(form, v01, row, message) -> N
     assert _errors(form, v01) == [message]
 
 
+@pytest.mark.parametrize(
+    ("month", "shown"),
+    [("२०२६-05", '"२०२६-05"'), ("２０２６-05", '"２０２６-05"'), ("2026-05\n", '"2026-05\\n"'), ("2026-5", '"2026-5"'),
+     ("2026-13", '"2026-13"'), (" 2026-05", '" 2026-05"'), (202605, "202605")],
+)
+def test_a_month_is_four_ascii_digits_a_dash_and_a_month_number_and_nothing_else(form, v01, month, shown) -> None:
+    v01["answers"]["preventives"][1]["started"] = month
+    assert _errors(form, v01) == [f"preventives[1].started: expected a month as YYYY-MM, got {shown}"]
+
+
+@pytest.mark.parametrize(
+    ("day", "shown"), [("१९९२-01-15", '"१९९२-01-15"'), ("1992-01-15\n", '"1992-01-15\\n"'), ("1992-1-15", '"1992-1-15"')],
+)
+def test_a_date_is_ascii_yyyy_mm_dd_and_nothing_else(form, v01, day, shown) -> None:
+    v01["answers"]["date_of_birth"] = day
+    assert _errors(form, v01) == [f"date_of_birth: expected a date as YYYY-MM-DD, got {shown}"]
+
+
+@pytest.mark.parametrize("authored", ["２０２６-11-24", "2026-11-24\n"])
+def test_the_authored_date_is_ascii_too(form, v01, authored) -> None:
+    v01["authored"] = authored
+    assert _errors(form, v01)[0].startswith("authored: expected the date the answers were given, as YYYY-MM-DD")
+
+
 def test_trial_dates_up_to_the_month_authored_are_fine(form, v01) -> None:
     v01["answers"]["preventives"][1].update(started="2026-11", stopped="2026-11")
     assert parse_response(v01, form).answers["preventives"][1]["stopped"] == "2026-11"
