@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from intake.interop.fhir_codes import NONE_SUFFIX, canonical, form_url, section_link_id
+from intake.interop.fhir_codes import NONE_SUFFIX, OPTIONS_SYSTEM, canonical, form_url, section_link_id
 from intake.interop.fhir_questionnaire import coding, is_coded
 from intake.interop.fhir_version import FhirVersion, InvalidFhir, checked
 from intake.questionnaire.engine import Problem
@@ -145,7 +145,18 @@ class _Reader:
             self.problems.append(Problem(key, f"expected {wanted}", f"got {given}"))
             return None
         value = answer[wanted]
-        return value.get("code") if wanted == "valueCoding" and isinstance(value, dict) else value
+        if wanted == "valueCoding" and isinstance(value, dict):
+            return self._code(key, value)
+        return value
+
+    def _code(self, key: str, coding: dict[str, Any]) -> Any:
+        """Our options' codes mean something only in our system: "yes" from another code system is not our "yes"."""
+        system = coding.get("system")
+        if system != OPTIONS_SYSTEM:
+            self.problems.append(Problem(key, f"expected a coding from {OPTIONS_SYSTEM}",
+                                         f"got system {system}" if system is not None else "got a coding without a system"))
+            return None
+        return coding.get("code")
 
     def _single(self, question: Question, key: str, item: dict[str, Any], into: dict[str, Any], name: str) -> None:
         answers = item.get("answer") or []

@@ -8,6 +8,7 @@ import pytest
 
 from cases import POLICIES, VIGNETTES
 from intake.eligibility import evaluate, load_rules
+from intake.interop.fhir_codes import OPTIONS_SYSTEM
 from intake.interop.fhir_response import response_from_fhir, to_questionnaire_response
 from intake.interop.fhir_version import FhirVersion, checked
 from intake.questionnaire.response import InvalidResponse, parse_response
@@ -61,6 +62,24 @@ def test_a_wrong_value_type_is_named_by_key(form) -> None:
     lines = str(invalid.value).splitlines()
     assert "headache_days: expected valueInteger, got valueString" in lines
     assert "acute_medicines[0].days_per_month: expected valueInteger, got valueString" in lines
+
+
+@pytest.mark.parametrize(
+    ("system", "given"),
+    [("http://snomed.info/sct", "got system http://snomed.info/sct"), (None, "got a coding without a system")],
+)
+def test_a_coding_from_another_system_is_refused_naming_the_item(form, system, given) -> None:
+    fhir = copy.deepcopy(_fhir(form))
+    top = _find(fhir["item"], "prior_botox")["answer"][0]["valueCoding"]
+    row = _find(fhir["item"], "preventives.outcome")["answer"][0]["valueCoding"]
+    for coding in (top, row):
+        coding.pop("system")
+        if system is not None:
+            coding["system"] = system
+    with pytest.raises(InvalidResponse) as invalid:
+        response_from_fhir(fhir, form)
+    expected = f"expected a coding from {OPTIONS_SYSTEM}, {given}"
+    assert str(invalid.value).splitlines() == [f"preventives[0].outcome: {expected}", f"prior_botox: {expected}"]
 
 
 def test_an_impossible_answer_gets_the_same_error_as_our_json(form) -> None:
