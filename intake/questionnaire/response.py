@@ -99,10 +99,11 @@ def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem
             return None, [Problem(key, f"expected text of {span}", f"got {length}")]
         return value.strip(), []
     if kind in (QuestionType.DATE, QuestionType.MONTH):
-        shaped, shape = (is_day_text, "a date as YYYY-MM-DD") if kind is QuestionType.DATE else (is_month_text, "a month as YYYY-MM")
+        day = kind is QuestionType.DATE
+        shaped, shape = (is_day_text, "a date as YYYY-MM-DD") if day else (is_month_text, "a month as YYYY-MM")
         if not shaped(value):
             return None, [Problem(key, f"expected {shape}", given)]
-        if kind is QuestionType.MONTH:
+        if not day:
             return value, []
         try:
             return date.fromisoformat(value), []

@@ -22,15 +22,26 @@ def stored_key() -> str | None:
     key = os.environ.get(KEY_ENV)
     if key:
         return key
+    return _keyring_key()
+
+
+def _keyring_key() -> str | None:
+    """The OS keyring's copy, or None when there is none or it cannot be read.
+
+    Backends fail in their own ways: no keyring at all is a `KeyringError`, while one
+    that needs a D-Bus session without one raises RuntimeError or its library's errors.
+    Either way staff can still type the passphrase, so a failure is one log line naming
+    its type (never its text, which may be long), not the end of the program.
+    """
     try:
         import keyring
         from keyring.errors import KeyringError
-
-        try:
-            return keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
-        except KeyringError as error:
-            log.info("no usable OS keyring: %s", type(error).__name__)
     except ImportError:
-        pass
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
+    except KeyringError as error:
+        log.info("no usable OS keyring: %s", type(error).__name__)
+    except Exception as error:  # noqa: BLE001 - any backend failure means "ask for the passphrase"
+        log.warning("the OS keyring could not be read (%s); asking for the passphrase instead", type(error).__name__)
     return None
-

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
 from cases import vignette
+from command_line import run_intake
 from intake.cli import main
+
+
+class Terminal(io.StringIO):
+    """Standard input as a person at a terminal (or a pipe) gives it: these lines, then nothing."""
+
+    def __init__(self, *lines: str, tty: bool = True) -> None:
+        super().__init__("".join(f"{line}\n" for line in lines))
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
 
 
 @pytest.fixture
@@ -67,3 +80,33 @@ def test_no_key_and_no_terminal_says_what_to_set(capsys, monkeypatch) -> None:
         main(["visits", "list"])
     assert exit_status.value.code == 2
     assert "set INTAKE_DB_KEY" in capsys.readouterr().err
+
+
+def _broken_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keyring that needs a D-Bus session this machine does not have."""
+    import keyring
+
+    def needs_dbus(_service: str, _user: str) -> str:
+        raise RuntimeError("org.freedesktop.DBus.Error.NotSupported: Unable to autolaunch a dbus-daemon without a $DISPLAY")
+
+    monkeypatch.delenv("INTAKE_DB_KEY", raising=False)
+    monkeypatch.setattr(keyring, "get_password", needs_dbus)
+
+
+def test_a_broken_keyring_falls_back_to_the_passphrase_prompt(import_vignette, capsys, monkeypatch) -> None:
+    visit_id = import_vignette("V01")
+    _broken_keyring(monkeypatch)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("getpass.getpass", lambda _prompt: "cli test passphrase")
+    status, out, err = run_intake(["visits", "list"], capsys)
+    assert (status, err) == (0, "")
+    assert visit_id in out
+
+
+def test_a_broken_keyring_and_no_terminal_says_what_to_set(import_vignette, capsys, monkeypatch) -> None:
+    import_vignette("V01")
+    _broken_keyring(monkeypatch)
+    monkeypatch.setattr("sys.stdin", Terminal(tty=False))
+    status, _out, err = run_intake(["visits", "list"], capsys)
+    assert status == 2
+    assert err == "error: no database passphrase: set INTAKE_DB_KEY or keep it in the OS keyring\n"

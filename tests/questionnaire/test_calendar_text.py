@@ -12,7 +12,9 @@ def test_months_that_are_months(text: str) -> None:
     assert is_month_text(text)
 
 
-@pytest.mark.parametrize("text", ["२०२६-05", "٢٠٢٦-05", "2026-05\n", "2026-05 ", "2026-00", "2026-13", "2026-5", "2026-05-01", None, 202605])
+@pytest.mark.parametrize(
+    "text", ["२०२६-05", "٢٠٢٦-05", "2026-05\n", "2026-05 ", "2026-00", "2026-13", "2026-5", "2026-05-01", None, 202605],
+)
 def test_anything_else_is_not_a_month(text: object) -> None:
     assert not is_month_text(text)
 
