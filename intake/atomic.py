@@ -6,14 +6,17 @@ import os
 import tempfile
 from pathlib import Path
 
+from intake.paths import private_dir
+
 
 def write_private(target: Path, data: bytes) -> Path:
     """Write atomically and readable by this user only: a half-written file never appears.
 
     Summaries and settings are both read by people who act on them; a power cut must
-    leave the old file or the new one, never a torn one.
+    leave the old file or the new one, never a torn one. Missing folders on the way are
+    made private too (`private_dir`).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as stream:

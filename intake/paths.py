@@ -2,7 +2,8 @@
 
 `forms/` and `resources/` sit beside the `intake` package in the repository (the app is
 run from its clone with `./run`). Per-user locations follow platformdirs, so
-`XDG_CONFIG_HOME` and `XDG_DATA_HOME` move them.
+`XDG_CONFIG_HOME` and `XDG_DATA_HOME` move them. Folders made for health data are
+this user's only (0700), whatever the umask.
 """
 
 from __future__ import annotations
@@ -27,3 +28,25 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
+
+
+def private_dir(path: Path) -> Path:
+    """`path`, with each missing folder on the way created for this user only (0700).
+
+    Folders that already exist are left as they are: one may be the clinic's shared
+    output folder, and the files written into it are private themselves.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
+def private_data_dir() -> Path:
+    """The data dir, created or tightened to 0700: it holds the database and summaries.
+
+    An install from before this rule left it 0755; it is ours alone, so it is tightened.
+    """
+    folder = private_dir(data_dir())
+    folder.chmod(0o700)
+    return folder

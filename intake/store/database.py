@@ -3,13 +3,15 @@
 SQLite goes through SQLCipher: the whole file (tables, indexes, journal) is encrypted
 with a key derived from the passphrase by SQLCipher's PBKDF2-SHA512 (256,000 rounds,
 salt in the file header), so a stolen PC yields random bytes, and the queue can still
-be sorted and filtered in SQL. PostgreSQL is the clinic server's to protect (disk
+be sorted and filtered in SQL. The file, its WAL and shared-memory files and the data
+dir are this user's only (0600, 0700), whatever the umask. PostgreSQL is the clinic server's to protect (disk
 encryption, TLS); several front-desk stations share it. Both are brought to the
 current schema by Alembic at open.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,12 +22,16 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from intake.paths import data_dir
+from intake.paths import private_data_dir, private_dir
 from intake.store.errors import DatabaseLocked, NoKey, StoreError, WrongKeyOrDamaged
 from intake.store.keys import KEY_ENV
 
 DATABASE_FILE = "visits.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_COMPANIONS = ("-wal", "-shm")
+"""Files SQLite keeps beside the database in WAL mode; they hold its pages too."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,8 +50,26 @@ class Database:
         self.close()
 
 
+def _private_sqlite_file(path: Path) -> None:
+    """Create the database file 0600 before SQLite does (SQLite gives a new WAL or
+    shared-memory file its database's mode), and tighten files an older install left 0644."""
+    try:
+        private_dir(path.parent)
+        if not path.exists():
+            path.touch(mode=0o600)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the visits database ({error.strerror or error})") from None
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS)):
+        try:
+            file.chmod(0o600)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            log.warning("%s: cannot make it readable by this user only (%s)", file, type(error).__name__)
+
+
 def _sqlite_engine(path: Path, passphrase: str) -> Engine:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _private_sqlite_file(path)
     engine = create_engine(
         URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path)),
         connect_args={"timeout": 5},
@@ -84,7 +108,7 @@ def open_database(database_url: str | None, passphrase: str | None, path: Path |
     else:
         if not passphrase:
             raise NoKey(f"no database passphrase: set {KEY_ENV}, keep it in the OS keyring, or type it at start")
-        file = path or data_dir() / DATABASE_FILE
+        file = path or private_data_dir() / DATABASE_FILE
         engine = _sqlite_engine(file, passphrase)
         where = str(file)
     try:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import stat
+from pathlib import Path
 
 import pytest
 
 from cases import vignette
-from intake.store.database import open_database
+from intake.paths import data_dir
+from intake.store.database import DATABASE_FILE, open_database
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.visits import VisitStore
 
@@ -51,3 +54,37 @@ def test_damaged_file_is_reported_not_replaced(tmp_path) -> None:
 def test_no_passphrase_says_where_to_put_one(tmp_path) -> None:
     with pytest.raises(NoKey, match="INTAKE_DB_KEY"):
         open_database(None, None, tmp_path / "visits.db")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _files_of(database_file: Path) -> list[Path]:
+    return [database_file, database_file.with_name(f"{database_file.name}-wal"), database_file.with_name(f"{database_file.name}-shm")]
+
+
+def test_a_new_database_its_wal_and_shm_are_0600_in_a_0700_folder(tmp_path, umask_022) -> None:
+    path = tmp_path / "clinic" / "visits.db"
+    database = open_database(None, PASSPHRASE, path)
+    VisitStore(database).create("20261124-090000-000001", vignette("V01"))
+    assert [_mode(file) for file in _files_of(path)] == [0o600] * 3, "WAL and shared memory exist while it is open"
+    assert _mode(path.parent) == 0o700
+    database.close()
+
+
+def test_the_default_location_is_a_0700_data_dir(umask_022) -> None:
+    open_database(None, PASSPHRASE).close()
+    assert (_mode(data_dir()), _mode(data_dir() / DATABASE_FILE)) == (0o700, 0o600)
+
+
+def test_files_an_older_install_left_readable_are_tightened_at_open(umask_022) -> None:
+    open_database(None, PASSPHRASE).close()
+    files = _files_of(data_dir() / DATABASE_FILE)
+    for file in files[1:]:
+        file.write_bytes(b"")
+    for file in (data_dir(), *files):
+        file.chmod(0o755 if file.is_dir() else 0o644)
+    database = open_database(None, PASSPHRASE)
+    assert [_mode(file) for file in (data_dir(), *files)] == [0o700, 0o600, 0o600, 0o600]
+    database.close()
