@@ -9,11 +9,14 @@ appended and before it commits: a file that cannot be written leaves no row behi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.app.errors import AlreadyImported
 from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
 from intake.app.station import Station
 from intake.app.visit import new_visit_id
@@ -29,6 +32,24 @@ from intake.store.stores import Stores
 from intake.store.visits import StoredVisit, VisitSummary
 
 Printed = TypeVar("Printed")
+
+
+def response_fingerprint(response: Response) -> str:
+    """What makes two response files the same response: their parsed content, so spacing,
+    key order and spelling a whole number as 4.0 do not count, while every answer does."""
+    canonical = json.dumps(_whole_numbers_as_int(response.to_json_dict()), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _whole_numbers_as_int(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole_numbers_as_int(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers_as_int(item) for item in value]
+    return value
 
 
 class StaffDesk:
@@ -127,18 +148,43 @@ class StaffDesk:
             save_settings(settings, self.station.settings_file)
         self.station.use_settings(settings)
 
-    def import_response(self, response: Response) -> FinishedVisit:
-        """A response file stored as a finished visit, assessed under the clinic's settings."""
+    def import_response(self, response: Response, again: bool = False) -> FinishedVisit:
+        """A response file stored as a finished visit, assessed under the clinic's settings.
+
+        A response is stored once: importing it again raises `AlreadyImported` naming its
+        visit, unless `again` asks for another copy (left unmarked, so the first stays the
+        answer). The check shares the store's transaction, so a command killed after its
+        commit, before it printed the id, gets the id by running again: no second visit.
+        """
+        fingerprint = response_fingerprint(response)
         finished = assess_and_render(new_visit_id(), response, self.station.form, self.station.settings)
         assessment = finished.assessment
-        with self.station.audited(Action.IMPORTED, self.actor, finished.visit_id, assessment.policy_version) as transaction:
-            transaction.visits.finish(finished.visit_id, response.to_json_dict(), assessment.to_json_dict(), finished.pdf)
+        try:
+            with self.station.audited(Action.IMPORTED, self.actor, finished.visit_id, assessment.policy_version) as transaction:
+                earlier = None if again else transaction.visits.imported_as(fingerprint)
+                if earlier is not None:
+                    raise AlreadyImported(earlier)
+                transaction.visits.finish(finished.visit_id, response.to_json_dict(), assessment.to_json_dict(), finished.pdf)
+                if not again:
+                    transaction.visits.mark_imported(finished.visit_id, fingerprint)
+        except AlreadyImported as already:
+            if already.visit_id is None:  # another import of it committed between our look and our store
+                raise AlreadyImported(self._stores.visits.imported_as(fingerprint)) from None
+            raise
         return finished
 
-    def purge(self, older_than_days: int) -> list[str]:
-        """Delete visits started more than N days ago, each with its own audit row."""
+    def purge_candidates(self, before: datetime) -> list[VisitSummary]:
+        """Visits started before `before`, oldest first: what staff confirm before `purge` (not audited: nothing changes)."""
+        return self._stores.visits.started_before(before)
+
+    def purge(self, candidates: Sequence[VisitSummary]) -> list[str]:
+        """Delete the visits staff confirmed, each with its own audit row.
+
+        Exactly those: a visit started, or grown old enough, while staff read the list is
+        not among them. Returns the ids deleted (one purged meanwhile elsewhere is not).
+        """
         with self._stores.transaction() as transaction:
-            purged = transaction.visits.purge(older_than_days)
+            purged = transaction.visits.purge([visit.id for visit in candidates])
             for visit_id in purged:
                 transaction.audit.record(Action.PURGED, self.actor, visit_id)
         return purged

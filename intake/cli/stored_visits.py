@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError, cannot_write
@@ -21,10 +22,14 @@ from intake.questionnaire.loader import default_form
 from intake.summary import format_summary
 from intake.visit_status import STATUSES
 
+if TYPE_CHECKING:
+    from intake.app.records import VisitSummary
+
 
 def register(commands: Any) -> None:
     importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
     importer.add_argument("file", metavar="FILE")
+    importer.add_argument("--again", action="store_true", help="store it even if the same response is stored already")
     importer.set_defaults(run=cmd_import)
 
     visits = commands.add_parser("visits", help="list, show or purge stored visits")
@@ -38,8 +43,11 @@ def register(commands: Any) -> None:
     show.add_argument("id", metavar="VISIT_ID")
     show.add_argument("--pdf", metavar="OUT.pdf", help="also write its summary PDF")
     show.set_defaults(run=cmd_visits_show)
-    purge = actions.add_parser("purge", help="delete visits older than N days")
+    purge = actions.add_parser("purge", help="delete visits older than N days, once you agree")
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    asking = purge.add_mutually_exclusive_group()
+    asking.add_argument("--yes", action="store_true", help="delete without asking (needed when stdin is not a terminal)")
+    asking.add_argument("--dry-run", action="store_true", help="list what would be deleted (ids, start times); delete nothing")
     purge.set_defaults(run=cmd_visits_purge)
 
     audit = commands.add_parser("audit", help="check the audit log")
@@ -48,10 +56,16 @@ def register(commands: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Prints the new visit's id once it is committed; the same response again prints the id it was stored as."""
+    from intake.app.errors import AlreadyImported
+
     response = read_response(Path(args.file), default_form())
     with staff_desk() as desk:
-        finished = desk.import_response(response)
-    print(finished.visit_id)
+        try:
+            answer = desk.import_response(response, again=args.again).visit_id
+        except AlreadyImported as already:
+            answer = str(already)
+    print(answer)
     return EXIT_OK
 
 
@@ -96,12 +110,45 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
 
 
 def cmd_visits_purge(args: argparse.Namespace) -> int:
+    """Deletes exactly the visits listed to the user: none started while they were deciding."""
     if args.older_than < 0:
         raise UsageError(["--older-than: expected a number of days, 0 or more"])
+    if not (args.yes or args.dry_run or sys.stdin.isatty()):
+        raise UsageError(["visits purge: cannot ask for confirmation (standard input is not a terminal); "
+                          "add --yes to delete without asking, or --dry-run to list what would go"])
+    before = datetime.now(UTC) - timedelta(days=args.older_than)
     with staff_desk() as desk:
-        purged = desk.purge(args.older_than)
+        candidates = desk.purge_candidates(before)
+        if args.dry_run:
+            _list_purgeable(candidates, before)
+            return EXIT_OK
+        if candidates and not args.yes and not _agreed(len(candidates), before):
+            print("nothing was deleted")
+            return EXIT_OK
+        purged = desk.purge(candidates)
     print(f"purged {len(purged)} visit(s) started more than {args.older_than} days ago")
     return EXIT_OK
+
+
+def _local_minute(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _list_purgeable(candidates: list[VisitSummary], before: datetime) -> None:
+    """Ids, start times and statuses only: a list someone may paste somewhere names no patient."""
+    for visit in candidates:
+        print(f"{visit.id}  {_local_minute(visit.started)}  {visit.status}")
+    print(f"{len(candidates)} visit(s) started before {_local_minute(before)} would be purged; nothing was deleted")
+
+
+def _agreed(count: int, before: datetime) -> bool:
+    """Only "y" or "yes" agrees; anything else, end of input or Ctrl+C keeps every visit."""
+    try:
+        answer = input(f"Delete {count} {'visit' if count == 1 else 'visits'} started before {_local_minute(before)}? [y/N] ")
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return False
+    return answer.strip().lower() in ("y", "yes")
 
 
 def cmd_audit_verify(_args: argparse.Namespace) -> int:

@@ -8,16 +8,16 @@ that comparison (and every system reading the file back) right.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypeGuard
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 
 
-def is_day_text(value: Any) -> bool:
+def is_day_text(value: object) -> TypeGuard[str]:
     """Shaped as an ISO day; whether that day exists is `date.fromisoformat`'s to say."""
     return isinstance(value, str) and _DAY.fullmatch(value) is not None
 
 
-def is_month_text(value: Any) -> bool:
+def is_month_text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and _MONTH.fullmatch(value) is not None

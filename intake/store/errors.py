@@ -31,5 +31,14 @@ class StaffExists(StoreError):
     pass
 
 
+class AlreadyImported(StoreError):
+    """This response is stored already; `visit_id` is its visit (None when another import
+    of it committed first and the caller has yet to look it up)."""
+
+    def __init__(self, visit_id: str | None) -> None:
+        super().__init__(f"already imported as {visit_id}" if visit_id else "already imported")
+        self.visit_id = visit_id
+
+
 class SignInRefused(StoreError):
     """Wrong staff id or PIN, a disabled account, or a locked one: the message says which applies."""

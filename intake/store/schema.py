@@ -28,9 +28,11 @@ visits = Table(
     Column("reviewed_at", DateTime(timezone=True)),
     Column("reviewed_by", String(80)),
     Column("help_requested", Boolean, nullable=False, default=False, server_default=false()),
+    Column("import_fingerprint", String(64)),
 )
 Index("visits_queue", visits.c.priority, visits.c.started)
 Index("visits_started", visits.c.started)
+Index("visits_import_fingerprint", visits.c.import_fingerprint, unique=True)
 
 audit = Table(
     "audit",

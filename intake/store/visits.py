@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import builtins
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from intake.eligibility.assessment import Outcome
-from intake.store.errors import VisitNotFound
+from intake.store.errors import AlreadyImported, VisitNotFound
 from intake.store.repository import Repository
 from intake.store.schema import visits
 from intake.store.timestamps import as_utc, utc_now
@@ -233,11 +235,31 @@ class VisitStore(Repository):
             if done.rowcount == 0:
                 raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
 
-    def purge(self, older_than_days: int) -> builtins.list[str]:
-        """Delete visits started more than N days ago; returns their ids for the audit log."""
-        cutoff = utc_now() - timedelta(days=older_than_days)
+    def started_before(self, moment: datetime) -> builtins.list[VisitSummary]:
+        """Visits started before `moment`, oldest first: what a purge would delete."""
+        query = select(*_SUMMARY_COLUMNS).where(visits.c.started < moment.astimezone(UTC))
+        with self._reading() as connection:
+            return [_summary(row) for row in connection.execute(query.order_by(visits.c.started, visits.c.id))]
+
+    def purge(self, visit_ids: Sequence[str]) -> builtins.list[str]:
+        """Delete these visits; returns, in the order given, those that were still there, for the audit log."""
         with self._writing() as connection:
-            ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.started < cutoff))]
-            if ids:
-                connection.execute(delete(visits).where(visits.c.id.in_(ids)))
-        return ids
+            found = {row.id for row in connection.execute(select(visits.c.id).where(visits.c.id.in_(visit_ids)))}
+            if found:
+                connection.execute(delete(visits).where(visits.c.id.in_(found)))
+        return [visit_id for visit_id in visit_ids if visit_id in found]
+
+    def imported_as(self, fingerprint: str) -> str | None:
+        """The visit an import of the response with this fingerprint stored, while it is kept."""
+        with self._reading() as connection:
+            found: str | None = connection.execute(select(visits.c.id).where(visits.c.import_fingerprint == fingerprint)).scalar()
+        return found
+
+    def mark_imported(self, visit_id: str, fingerprint: str) -> None:
+        """Note the response a visit was imported from; `AlreadyImported` (its visit not yet
+        known) when another visit holds it: an import of it committed since the caller looked."""
+        with self._writing() as connection:
+            try:
+                connection.execute(update(visits).where(visits.c.id == visit_id).values(import_fingerprint=fingerprint))
+            except IntegrityError:
+                raise AlreadyImported(None) from None

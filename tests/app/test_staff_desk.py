@@ -26,6 +26,7 @@ from commit_together import (
     check_refused_audit_row,
     jam,
     refusing,
+    snapshot,
     with_failing_change,
 )
 from sqlalchemy import update
@@ -36,11 +37,13 @@ from intake.app.finishing import summaries_dir
 from intake.app.staff_desk import StaffDesk
 from intake.atomic import write_private
 from intake.interop.fhir_version import FhirVersion
+from intake.paths import data_dir
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings, load_settings
-from intake.store.errors import StaffExists, StaffNotFound, VisitNotFound
+from intake.store.errors import AlreadyImported, StaffExists, StaffNotFound, VisitNotFound
 from intake.store.schema import visits
 from intake.store.staff import Role
+from intake.store.visits import VisitStore
 from intake.visit_status import FINISHED
 
 NEW_SETTINGS = Settings(clinic_name="Clinique du Lac", policy="nice-ta260", midas=True)
@@ -111,7 +114,7 @@ CASES = [
         "import_response", _import_v06, [("maria", "imported", ANY, None)], break_change=refusing("INSERT", "visits"),
     ),
     UseCase(
-        "purge", lambda b: b.maria.purge(0),
+        "purge", lambda b: b.maria.purge(b.maria.purge_candidates(datetime.now(UTC))),
         [("maria", "purged", visit_id, None) for visit_id in (FINISHED_ID, OPEN_ID, UNFINISHED_ID)],
         break_change=refusing("DELETE", "visits"),
     ),
@@ -222,11 +225,12 @@ def test_print_info_sheet_is_audited_for_the_visit(bench: Bench) -> None:
     assert _rows(bench) == [("maria", "printed_info", FINISHED_ID, None)]
 
 
-def test_save_pdf_writes_a_private_file_named_by_visit_id_only(bench: Bench) -> None:
+def test_save_pdf_writes_a_private_file_named_by_visit_id_only(bench: Bench, umask_022: None) -> None:
     saved = bench.maria.save_pdf(bench.stored(FINISHED_ID))
     assert saved == summaries_dir(bench.station.settings) / f"visit-{FINISHED_ID}.pdf"
     assert saved.read_bytes() == bench.finished.pdf
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert [stat.S_IMODE(folder.stat().st_mode) for folder in (saved.parent, data_dir())] == [0o700, 0o700]
     assert bench.maria.save_pdf(bench.stored(FINISHED_ID), bench.folder) == bench.folder / f"visit-{FINISHED_ID}.pdf"
     assert _rows(bench) == [("maria", "exported", FINISHED_ID, _rules_version(bench))] * 2
 
@@ -284,14 +288,97 @@ def test_an_imported_response_is_stored_finished_under_the_clinics_policy(bench:
     assert _rows(bench)[-1] == ("maria", "imported", imported.visit_id, imported.assessment.policy_version)
 
 
-def test_purge_deletes_only_old_visits_each_with_its_row(bench: Bench) -> None:
-    forty_days_ago = datetime.now(UTC) - timedelta(days=40)
+def test_the_same_response_is_imported_once_and_named_after(bench: Bench) -> None:
+    first = bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
+    before = snapshot(bench)
+    again = vignette("V06")
+    again["answers"] = dict(reversed(again["answers"].items()))
+    again["answers"]["hours_per_day"] = float(again["answers"]["hours_per_day"])
+    with pytest.raises(AlreadyImported) as already:
+        bench.maria.import_response(parse_response(again, bench.station.form))
+    assert already.value.visit_id == first.visit_id
+    assert str(already.value) == f"already imported as {first.visit_id}"
+    assert snapshot(bench) == before
+    assert audit_entries(bench) == [("maria", "imported", first.visit_id, None)], "a refused import is not audited"
+
+
+def test_again_stores_another_copy_and_the_first_stays_the_answer(bench: Bench) -> None:
+    response = parse_response(vignette("V06"), bench.station.form)
+    first = bench.maria.import_response(response)
+    copy = bench.maria.import_response(response, again=True)
+    assert copy.visit_id != first.visit_id
+    assert bench.stored(copy.visit_id).response == bench.stored(first.visit_id).response
+    with pytest.raises(AlreadyImported, match=first.visit_id):
+        bench.maria.import_response(response)
+
+
+def test_another_answer_is_another_response(bench: Bench) -> None:
+    first = bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
+    changed = vignette("V06")
+    changed["answers"]["headache_days"] -= 1
+    assert bench.maria.import_response(parse_response(changed, bench.station.form)).visit_id != first.visit_id
+
+
+def test_a_purged_import_can_be_imported_again(bench: Bench) -> None:
+    response = parse_response(vignette("V06"), bench.station.form)
+    first = bench.maria.import_response(response)
+    bench.maria.purge([visit for visit in bench.maria.purge_candidates(datetime.now(UTC)) if visit.id == first.visit_id])
+    assert bench.maria.import_response(response).visit_id != first.visit_id
+
+
+def test_an_import_that_loses_a_race_to_the_same_import_names_the_winner(bench: Bench) -> None:
+    """Two stations import one file at once: both look before either commits. The unique
+    index refuses the second, which then answers with the first's id and keeps nothing."""
+    response = parse_response(vignette("V06"), bench.station.form)
+    looked: list[str] = []
+    real_lookup = VisitStore.imported_as
+
+    def before_the_other_committed(store: VisitStore, fingerprint: str) -> str | None:
+        looked.append(fingerprint)
+        return None if len(looked) == 1 else real_lookup(store, fingerprint)
+
+    winner = bench.maria.import_response(response)
+    before = snapshot(bench)
+    bench.monkeypatch.setattr(VisitStore, "imported_as", before_the_other_committed)
+    with pytest.raises(AlreadyImported) as already:
+        bench.maria.import_response(response)
+    assert already.value.visit_id == winner.visit_id
+    assert len(looked) == 2, "looked once in the transaction, once after it rolled back"
+    assert snapshot(bench) == before
+    assert [entry[1] for entry in audit_entries(bench)] == ["imported"]
+
+
+def _started_days_ago(bench: Bench, visit_id: str, days: int) -> None:
     with bench.stores.database.engine.begin() as connection:
-        connection.execute(update(visits).where(visits.c.id == FINISHED_ID).values(started=forty_days_ago))
-    assert bench.maria.purge(30) == [FINISHED_ID]
-    assert bench.maria.purge(30) == []
+        connection.execute(update(visits).where(visits.c.id == visit_id).values(started=datetime.now(UTC) - timedelta(days=days)))
+
+
+def test_purge_deletes_only_old_visits_each_with_its_row(bench: Bench) -> None:
+    _started_days_ago(bench, FINISHED_ID, 40)
+    thirty_days_ago = datetime.now(UTC) - timedelta(days=30)
+    candidates = bench.maria.purge_candidates(thirty_days_ago)
+    assert [visit.id for visit in candidates] == [FINISHED_ID]
+    assert audit_entries(bench) == [], "listing changes nothing"
+    assert bench.maria.purge(candidates) == [FINISHED_ID]
+    assert bench.maria.purge(candidates) == [], "already gone"
+    assert bench.maria.purge_candidates(thirty_days_ago) == []
     assert {visit.id for visit in bench.stores.visits.list()} == {OPEN_ID, UNFINISHED_ID}
     assert audit_entries(bench) == [("maria", "purged", FINISHED_ID, None)]
+
+
+def test_purge_deletes_the_visits_staff_agreed_to_not_those_that_aged_meanwhile(bench: Bench) -> None:
+    _started_days_ago(bench, FINISHED_ID, 40)
+    _started_days_ago(bench, UNFINISHED_ID, 29)
+    agreed = bench.maria.purge_candidates(datetime.now(UTC) - timedelta(days=30))
+    _started_days_ago(bench, UNFINISHED_ID, 31)  # as if a day passed while staff read the list
+    assert bench.maria.purge(agreed) == [FINISHED_ID]
+    assert [visit.id for visit in bench.maria.purge_candidates(datetime.now(UTC) - timedelta(days=30))] == [UNFINISHED_ID]
+
+
+def test_candidates_are_oldest_first(bench: Bench) -> None:
+    for visit_id, days in ((OPEN_ID, 50), (UNFINISHED_ID, 10), (FINISHED_ID, 20)):
+        _started_days_ago(bench, visit_id, days)
+    assert [visit.id for visit in bench.maria.purge_candidates(datetime.now(UTC))] == [OPEN_ID, FINISHED_ID, UNFINISHED_ID]
 
 
 def test_export_fhir_hands_a_bundle_to_the_writer(bench: Bench) -> None:

@@ -36,9 +36,11 @@ def test_an_exported_visit_assesses_and_imports_like_the_original(import_vignett
     assert main(["assess", str(tmp_path / "V14.json"), "--json"]) == 0
     assert from_fhir == json.loads(capsys.readouterr().out)
     assert main(["import", str(bundle)]) == 0
+    assert capsys.readouterr().out == f"already imported as {visit_id}\n", "the same response, in either format"
+    assert main(["import", str(bundle), "--again"]) == 0
     capsys.readouterr()
     assert main(["audit", "verify"]) == 0
-    assert "3 rows" in capsys.readouterr().out, "import, export, import"
+    assert "3 rows" in capsys.readouterr().out, "import, export, import again"
 
 
 def test_a_bad_fhir_answer_exits_2_naming_the_key(import_vignette, tmp_path, capsys) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from cases import vignette
 from intake.paths import data_dir
-from intake.store.database import DATABASE_FILE, open_database
+from intake.store.database import DATABASE_FILE, SQLITE_COMPANIONS, open_database
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.visits import VisitStore
 
@@ -61,7 +61,7 @@ def _mode(path: Path) -> int:
 
 
 def _files_of(database_file: Path) -> list[Path]:
-    return [database_file, database_file.with_name(f"{database_file.name}-wal"), database_file.with_name(f"{database_file.name}-shm")]
+    return [database_file, *(database_file.with_name(database_file.name + suffix) for suffix in SQLITE_COMPANIONS)]
 
 
 def test_a_new_database_its_wal_and_shm_are_0600_in_a_0700_folder(tmp_path, umask_022) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
 from intake.questionnaire.response import parse_response
-from intake.store.errors import VisitNotFound
+from intake.store.errors import AlreadyImported, VisitNotFound
 from intake.store.visits import FINISHED, IN_PROGRESS, UNFINISHED, VisitStore
 
 PDF = b"%PDF-1.4 fake"
@@ -88,8 +88,9 @@ def test_review_discard_and_purge(database, form) -> None:
         store.discard("20261124-090000-000001")
     store.create("20261124-090100-000002", DRAFT)
     store.discard("20261124-090100-000002")
-    assert store.purge(older_than_days=1) == []
-    assert store.purge(older_than_days=0) == ["20261124-090000-000001"]
+    assert store.started_before(datetime.now(UTC) - timedelta(days=1)) == []
+    [old] = store.started_before(datetime.now(UTC))
+    assert store.purge([old.id, "20261124-090100-000002"]) == [old.id], "only those still there"
     assert store.list() == []
 
 
@@ -135,3 +136,26 @@ def test_help_request_survives_finishing_and_is_refused_for_an_unknown_visit(dat
         store.request_help("20261124-090000-000001", DRAFT, False)
     with pytest.raises(VisitNotFound):
         store.request_help("20261124-099999-ffffff", DRAFT, False)
+
+
+def test_an_imported_visit_is_found_by_its_fingerprint_until_purged(database, form) -> None:
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    finish(store, form, "V14", "20261124-090100-000002")
+    assert store.imported_as("f" * 64) is None
+    store.mark_imported("20261124-090000-000001", "f" * 64)
+    assert store.imported_as("f" * 64) == "20261124-090000-000001"
+    assert store.imported_as("e" * 64) is None
+    store.purge(["20261124-090000-000001"])
+    assert store.imported_as("f" * 64) is None
+
+
+def test_two_visits_never_share_a_fingerprint(database, form) -> None:
+    """The last word when two imports of one response race: the unique index."""
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    finish(store, form, "V01", "20261124-090100-000002")
+    store.mark_imported("20261124-090000-000001", "f" * 64)
+    with pytest.raises(AlreadyImported):
+        store.mark_imported("20261124-090100-000002", "f" * 64)
+    assert store.imported_as("f" * 64) == "20261124-090000-000001"

@@ -1,0 +1,53 @@
+"""Migration 0007 on a database in use at 0003: old visits have no fingerprint, and it goes back down cleanly."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, inspect, text
+
+from intake.store.database import MIGRATIONS, Database
+from intake.store.visits import VisitStore
+
+OLD = "20261124-090000-000001"
+
+
+def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def _columns(engine: Engine) -> set[str]:
+    return {column["name"] for column in inspect(engine).get_columns("visits")}
+
+
+def _indexes(engine: Engine) -> dict[str, bool]:
+    return {index["name"]: bool(index["unique"]) for index in inspect(engine).get_indexes("visits")}
+
+
+def test_an_existing_0003_database_upgrades_keeps_its_visits_and_downgrades(database: Database) -> None:
+    engine = database.engine
+    _migrate(engine, "0003", down=True)
+    assert "import_fingerprint" not in _columns(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO visits (id, started, updated, status, priority, response, reviewed, family_name) "
+                "VALUES (:id, :now, :now, 'finished', 2, '{\"answers\": {}}', :no, 'Müller')"
+            ),
+            {"id": OLD, "now": "2026-11-24 09:00:00+00:00", "no": False},
+        )
+    _migrate(engine, "head")
+    assert _indexes(engine)["visits_import_fingerprint"] is True
+    store = VisitStore(database)
+    assert store.imported_as("f" * 64) is None, "a visit from before has no fingerprint"
+    store.mark_imported(OLD, "f" * 64)
+    assert store.imported_as("f" * 64) == OLD
+    _migrate(engine, "0003", down=True)
+    assert "import_fingerprint" not in _columns(engine)
+    assert "visits_import_fingerprint" not in _indexes(engine)
+    assert [visit.family_name for visit in store.list()] == ["Müller"]
+    _migrate(engine, "head")
