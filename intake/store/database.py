@@ -4,9 +4,9 @@ SQLite goes through SQLCipher: the whole file (tables, indexes, journal) is encr
 with a key derived from the passphrase by SQLCipher's PBKDF2-SHA512 (256,000 rounds,
 salt in the file header), so a stolen PC yields random bytes, and the queue can still
 be sorted and filtered in SQL. The file, its WAL and shared-memory files and the data
-dir are this user's only (0600, 0700), whatever the umask. PostgreSQL is the clinic server's to protect (disk
-encryption, TLS); several front-desk stations share it. Both are brought to the
-current schema by Alembic at open.
+dir are this user's only (0600, 0700), whatever the umask. PostgreSQL is the clinic
+server's to protect (disk encryption, TLS); several front-desk stations share it. Both
+are brought to the current schema by Alembic at open.
 """
 
 from __future__ import annotations
