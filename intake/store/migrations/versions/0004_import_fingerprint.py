@@ -1,6 +1,6 @@
 """Which response an imported visit was made from, so the same response is stored once.
 
-Revision ID: 0007
+Revision ID: 0004
 Revises: 0003
 
 `import_fingerprint` is a hash of the parsed response (see `StaffDesk.import_response`);
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
+revision = "0004"
 down_revision = "0003"
 
 

@@ -1,4 +1,4 @@
-"""Migration 0007 on a database in use at 0003: old visits have no fingerprint, and it goes back down cleanly."""
+"""Migration 0004 on a database in use at 0003: old visits have no fingerprint, and it goes back down cleanly."""
 
 from __future__ import annotations
 
