@@ -4,7 +4,16 @@ Light on purpose (no database libraries): `intake assess` imports it without pay
 SQLAlchemy.
 """
 
-from intake.store.errors import NoKey, SignInRefused, StaffExists, StaffNotFound, StoreError, VisitNotFound
+from intake.store.errors import LastActiveAdmin, NoKey, SignInRefused, StaffExists, StaffNotFound, StoreError, VisitNotFound
 from intake.store.keys import KEY_ENV
 
-__all__ = ["KEY_ENV", "NoKey", "SignInRefused", "StaffExists", "StaffNotFound", "StoreError", "VisitNotFound"]
+__all__ = [
+    "KEY_ENV",
+    "LastActiveAdmin",
+    "NoKey",
+    "SignInRefused",
+    "StaffExists",
+    "StaffNotFound",
+    "StoreError",
+    "VisitNotFound",
+]
