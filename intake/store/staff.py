@@ -86,7 +86,7 @@ def staff_id_problem(staff_id: str) -> str | None:
 
 def lockout_after(earlier_lockouts: int) -> timedelta:
     """How long an account stays locked: 5, 10, 20 … minutes for each lockout in a row, at most 24 h."""
-    return min(FIRST_LOCKOUT * 2 ** min(earlier_lockouts, 16), LONGEST_LOCKOUT)
+    return min(FIRST_LOCKOUT * (1 << min(earlier_lockouts, 16)), LONGEST_LOCKOUT)
 
 
 def _member(row: object) -> StaffMember:
