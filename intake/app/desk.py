@@ -24,8 +24,8 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
 from intake.settings import Settings
 from intake.store.audit import Action
-from intake.store.errors import SignInRefused, StoreError
-from intake.store.staff import STAFF_ID, Role, StaffMember
+from intake.store.errors import SignInRefused, StaffExists, StoreError
+from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,8 @@ class Desk:
         return len(ids)
 
     def needs_first_admin(self) -> bool:
-        return not self.station.required_stores().staff.has_admin()
+        """Only on a store that never had an administrator: disabling admins never brings the set-up back."""
+        return not self.station.required_stores().staff.has_had_admin()
 
     def sign_in(self, staff_id: str, pin: str) -> StaffDesk:
         """A desk for the right PIN; `SignInRefused` otherwise, after an audit row either way.
@@ -181,6 +182,8 @@ class Desk:
         The failure count and the failure's audit row commit together, then the refusal
         is raised. A failed attempt names the account tried only when the text is shaped
         like a staff ID, so nothing else typed into the field (a patient's name) is kept.
+        A right PIN that today's rules would not accept (an admin's 4-digit PIN) still
+        signs in, once, on a desk that must change it before anything else.
         """
         typed = staff_id.strip().lower()
         refused: SignInRefused | None = None
@@ -194,23 +197,42 @@ class Desk:
                 transaction.audit.record(Action.SIGNED_IN, member.id)
         if refused is not None:
             raise refused
-        return StaffDesk(self.station, member)
+        return StaffDesk(self.station, member, pin_change_required=pin_problem(pin, member.role) is not None)
 
     def create_first_admin(self, staff_id: str, name: str, pin: str) -> StaffDesk:
-        """The first administrator, signed in at once; `ValueError`/`StaffExists` say what to fix."""
+        """The first administrator, signed in at once; `ValueError`/`StaffExists` say what to fix.
+
+        `StaffExists` also when the store already had an administrator (a set-up screen
+        left open while another station set up, say): the set-up happens once per store.
+        """
         with self.station.required_stores().transaction() as transaction:
-            member = transaction.staff.add(staff_id.strip().lower(), name, Role.ADMIN, pin)
+            member = transaction.staff.add_first_admin(staff_id.strip().lower(), name, pin)
             transaction.audit.record(Action.STAFF_ADDED, KIOSK_ID, subject=member.id)
             transaction.audit.record(Action.SIGNED_IN, member.id)
         return StaffDesk(self.station, member)
 
     def first_admin_from_environment(self) -> StaffMember | None:
-        """With no admin yet, `INTAKE_ADMIN_PIN` creates `admin` instead of the set-up screen."""
+        """On a store that never had an admin, `INTAKE_ADMIN_PIN` creates `admin` instead of the set-up screen.
+
+        Anywhere else the variable is ignored with a log line, never a reason not to
+        start: a store that has (or had) an administrator is managed by its admins, and
+        a PIN too short for an admin leaves the choice to the set-up screen.
+        """
         pin = os.environ.get(ADMIN_PIN_ENV)
-        if not pin or not self.needs_first_admin():
+        if not pin:
             return None
-        with self.station.audited(Action.STAFF_ADDED, KIOSK_ID, subject=FIRST_ADMIN_ID) as transaction:
-            member = transaction.staff.add(FIRST_ADMIN_ID, "Administrator", Role.ADMIN, pin)
+        if not self.needs_first_admin():
+            log.info("%s ignored: this database already has an administrator account", ADMIN_PIN_ENV)
+            return None
+        if problem := pin_problem(pin, Role.ADMIN):
+            log.error("%s ignored: %s The set-up screen asks for the administrator instead.", ADMIN_PIN_ENV, problem)
+            return None
+        try:
+            with self.station.audited(Action.STAFF_ADDED, KIOSK_ID, subject=FIRST_ADMIN_ID) as transaction:
+                member = transaction.staff.add_first_admin(FIRST_ADMIN_ID, "Administrator", pin)
+        except StaffExists:
+            log.info("%s ignored: another station created the first administrator", ADMIN_PIN_ENV)
+            return None
         log.info("first admin account created from %s", ADMIN_PIN_ENV)
         return member
 

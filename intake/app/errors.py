@@ -4,7 +4,26 @@ Light on purpose (no database libraries): `intake assess` imports it without pay
 SQLAlchemy.
 """
 
-from intake.store.errors import AlreadyImported, NoKey, SignInRefused, StaffExists, StaffNotFound, StoreError, VisitNotFound
+from intake.store.errors import (
+    AlreadyImported,
+    LastActiveAdmin,
+    NoKey,
+    SignInRefused,
+    StaffExists,
+    StaffNotFound,
+    StoreError,
+    VisitNotFound,
+)
 from intake.store.keys import KEY_ENV
 
-__all__ = ["KEY_ENV", "AlreadyImported", "NoKey", "SignInRefused", "StaffExists", "StaffNotFound", "StoreError", "VisitNotFound"]
+__all__ = [
+    "KEY_ENV",
+    "AlreadyImported",
+    "LastActiveAdmin",
+    "NoKey",
+    "SignInRefused",
+    "StaffExists",
+    "StaffNotFound",
+    "StoreError",
+    "VisitNotFound",
+]

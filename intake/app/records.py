@@ -5,7 +5,17 @@ is the one place they take its types from.
 """
 
 from intake.store.audit import AuditRow, chain_problems
-from intake.store.staff import Role, StaffMember, pin_problem, staff_id_problem
+from intake.store.staff import MIN_ADMIN_PIN_LENGTH, Role, StaffMember, pin_problem, staff_id_problem
 from intake.store.visits import StoredVisit, VisitSummary
 
-__all__ = ["AuditRow", "Role", "StaffMember", "StoredVisit", "VisitSummary", "chain_problems", "pin_problem", "staff_id_problem"]
+__all__ = [
+    "MIN_ADMIN_PIN_LENGTH",
+    "AuditRow",
+    "Role",
+    "StaffMember",
+    "StoredVisit",
+    "VisitSummary",
+    "chain_problems",
+    "pin_problem",
+    "staff_id_problem",
+]

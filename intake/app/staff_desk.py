@@ -53,13 +53,20 @@ def _whole_numbers_as_int(value: Any) -> Any:
 
 
 class StaffDesk:
-    def __init__(self, station: Station, member: StaffMember | None, actor: str | None = None) -> None:
-        """`member` is the signed-in person; a terminal user has none and acts as `actor` (`cli:<login>`)."""
+    def __init__(
+        self, station: Station, member: StaffMember | None, actor: str | None = None, pin_change_required: bool = False
+    ) -> None:
+        """`member` is the signed-in person; a terminal user has none and acts as `actor` (`cli:<login>`).
+
+        `pin_change_required`: the person signed in with a PIN today's rules would not
+        accept; screens ask for a new one (`change_pin`) before anything else.
+        """
         self.station = station
         self.member = member
         self.actor = actor or (member.id if member is not None else "")
         if not self.actor:
             raise ValueError("a staff desk needs a signed-in member or a terminal user's id")
+        self.pin_change_required = pin_change_required
 
     @property
     def is_admin(self) -> bool:
@@ -210,12 +217,22 @@ class StaffDesk:
         return self._stores.staff.list()
 
     def add_staff(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
+        """A new account; `ValueError` (an admin's PIN needs more digits, say) or `StaffExists` say what to fix."""
         with self.station.audited(Action.STAFF_ADDED, self.actor, subject=staff_id) as transaction:
             return transaction.staff.add(staff_id, name, role, pin)
 
     def disable_staff(self, staff_id: str) -> None:
+        """`LastActiveAdmin` when it would leave no active administrator; `StaffNotFound` for an unknown ID."""
         with self.station.audited(Action.STAFF_DISABLED, self.actor, subject=staff_id) as transaction:
             transaction.staff.disable(staff_id)
+
+    def change_pin(self, pin: str) -> None:
+        """The signed-in person's own new PIN, checked by the rules for their role (`ValueError` says what to fix)."""
+        if self.member is None:
+            raise ValueError("only a signed-in member changes their own PIN")
+        with self.station.audited(Action.PIN_CHANGED, self.actor) as transaction:
+            transaction.staff.change_pin(self.member.id, pin)
+        self.pin_change_required = False
 
     def audit_rows(self) -> list[AuditRow]:
         return self._stores.audit.rows()

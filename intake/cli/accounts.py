@@ -24,13 +24,17 @@ ROLES = ("staff", "admin")
 def register(commands: Any) -> None:
     staff = commands.add_parser("staff", help="add, list or disable staff accounts")
     staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = staff_actions.add_parser("add", help=f"add an account; the PIN comes from {STAFF_PIN_ENV} or a hidden prompt")
+    add = staff_actions.add_parser(
+        "add", help=f"add an account; the PIN (an admin's: 6 characters or more) comes from {STAFF_PIN_ENV} or a hidden prompt"
+    )
     add.add_argument("id", metavar="ID")
     add.add_argument("--name", required=True, metavar="NAME")
     add.add_argument("--role", choices=ROLES, default=ROLES[0])
     add.set_defaults(run=cmd_staff_add)
     staff_actions.add_parser("list", help="every account, active or not").set_defaults(run=cmd_staff_list)
-    disable = staff_actions.add_parser("disable", help="stop an account signing in (it stays in the audit log)")
+    disable = staff_actions.add_parser(
+        "disable", help="stop an account signing in (it stays in the audit log); the last active admin stays"
+    )
     disable.add_argument("id", metavar="ID")
     disable.set_defaults(run=cmd_staff_disable)
 
@@ -58,7 +62,7 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     if not args.name.strip():
         raise UsageError(["--name: empty"])
     pin = _new_pin()
-    if problem := pin_problem(pin):
+    if problem := pin_problem(pin, Role(args.role)):
         raise UsageError([f"PIN: {problem}"])
     with staff_desk() as desk:
         try:
@@ -81,12 +85,12 @@ def cmd_staff_list(_args: argparse.Namespace) -> int:
 
 
 def cmd_staff_disable(args: argparse.Namespace) -> int:
-    from intake.app.errors import StaffNotFound
+    from intake.app.errors import LastActiveAdmin, StaffNotFound
 
     with staff_desk() as desk:
         try:
             desk.disable_staff(args.id)
-        except StaffNotFound as error:
+        except (StaffNotFound, LastActiveAdmin) as error:
             raise UsageError([str(error)]) from None
     print(f"disabled {args.id}")
     return EXIT_OK

@@ -38,6 +38,8 @@ class Action(StrEnum):
     SIGNED_OUT = "signed_out"
     STAFF_ADDED = "staff_added"
     STAFF_DISABLED = "staff_disabled"
+    PIN_CHANGED = "pin_changed"
+    """A signed-in person chose a new PIN (one the rules no longer allowed must be changed)."""
     HELP_REQUESTED = "help_requested"
     STARTED = "started"
     SET_ASIDE = "set_aside"

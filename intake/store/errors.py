@@ -40,5 +40,11 @@ class AlreadyImported(StoreError):
         self.visit_id = visit_id
 
 
+class LastActiveAdmin(StoreError):
+    """The change would leave no active administrator: nobody could then manage staff or
+    settings, and nothing may bring back the first-start set-up instead."""
+
+
 class SignInRefused(StoreError):
-    """Wrong staff id or PIN, a disabled account, or a locked one: the message says which applies."""
+    """Wrong staff id or PIN, an unknown, disabled or locked account: one message for all, so
+    the answer never tells a passer-by which staff IDs exist."""

@@ -59,4 +59,13 @@ staff = Table(
     Column("failures", Integer, nullable=False),
     Column("locked_until", DateTime(timezone=True)),
     Column("created", DateTime(timezone=True), nullable=False),
+    Column("lockouts", Integer, nullable=False, default=0, server_default="0"),
 )
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+"""Facts about the store that must outlive any row they came from (an admin account was created)."""

@@ -2,8 +2,12 @@
 
 Each person has their own account (no shared PIN), so the audit log can say who did
 what. PINs are kept only as argon2id hashes. Repeated wrong PINs lock the account for
-a while; the count lives in the database, so restarting the app does not reset it and
-every station sharing a PostgreSQL server sees the same lock.
+a while, longer each time; the count lives in the database, so restarting the app does
+not reset it and every station sharing a PostgreSQL server sees the same lock.
+
+Every sign-in answers alike whatever went wrong, and costs one argon2 verify whatever
+the ID (a dummy hash stands in for unknown, disabled and locked accounts), so neither
+the words nor the time tell a passer-by which staff IDs exist.
 """
 
 from __future__ import annotations
@@ -15,20 +19,32 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import insert, select, update
+from sqlalchemy import ColumnElement, Connection, Row, exists, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from intake.store.errors import SignInRefused, StaffExists, StaffNotFound
+from intake.store.errors import LastActiveAdmin, SignInRefused, StaffExists, StaffNotFound
 from intake.store.repository import Repository
-from intake.store.schema import staff
-from intake.store.timestamps import as_utc, utc_now
+from intake.store.schema import flags, staff
+from intake.store.timestamps import utc_now
 
 MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=5)
+FIRST_LOCKOUT = timedelta(minutes=5)
+LONGEST_LOCKOUT = timedelta(hours=24)
 MIN_PIN_LENGTH = 4
+MIN_ADMIN_PIN_LENGTH = 6
 STAFF_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-WRONG_ID_OR_PIN = "Wrong staff ID or PIN."
+REFUSED = (
+    f"Wrong staff ID or PIN. After {MAX_FAILURES} wrong PINs in a row an account is locked for a while; "
+    "please try again later."
+)
+"""The one answer to every refused sign-in: a wrong PIN, an unknown, disabled or locked ID."""
+ADMIN_CREATED = "admin_created"
+"""The flag set with the first administrator; while it is missing the kiosk offers the first-start set-up."""
 
 _hasher = PasswordHasher()
+_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$0K9SJ3M0r8KQ3v61JIgBrw$qtVHGjgMVs5Fo73wV3gk+DQtQjlJcSJpN/MuAzHRC4c"
+"""An argon2id hash of a random secret nobody holds, made with `_hasher`'s parameters so it
+costs what a real account's hash costs."""
 
 
 class Role(StrEnum):
@@ -48,8 +64,13 @@ class StaffMember:
         return self.role is Role.ADMIN
 
 
-def pin_problem(pin: str) -> str | None:
-    """Why a new PIN cannot be used, in words for the person choosing it."""
+def pin_problem(pin: str, role: Role = Role.STAFF) -> str | None:
+    """Why a new PIN cannot be used, in words for the person choosing it.
+
+    An administrator's PIN is longer: their account reads every visit and manages everyone else's.
+    """
+    if role is Role.ADMIN and len(pin) < MIN_ADMIN_PIN_LENGTH:
+        return f"An administrator's PIN needs at least {MIN_ADMIN_PIN_LENGTH} characters."
     if len(pin) < MIN_PIN_LENGTH:
         return f"The PIN needs at least {MIN_PIN_LENGTH} characters."
     if len(set(pin)) == 1:
@@ -63,13 +84,19 @@ def staff_id_problem(staff_id: str) -> str | None:
     return None
 
 
+def lockout_after(earlier_lockouts: int) -> timedelta:
+    """How long an account stays locked: 5, 10, 20 … minutes for each lockout in a row, at most 24 h."""
+    return min(FIRST_LOCKOUT * (1 << min(earlier_lockouts, 16)), LONGEST_LOCKOUT)
+
+
 def _member(row: object) -> StaffMember:
     return StaffMember(id=row.id, name=row.name, role=Role(row.role), active=bool(row.active))  # type: ignore[attr-defined]
 
 
 class StaffStore(Repository):
     def add(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
-        problem = staff_id_problem(staff_id) or pin_problem(pin) or ("The name is empty." if not name.strip() else None)
+        """A new account; an administrator's also marks the store as set up, for good."""
+        problem = staff_id_problem(staff_id) or pin_problem(pin, role) or ("The name is empty." if not name.strip() else None)
         if problem:
             raise ValueError(problem)
         with self._writing() as connection:
@@ -78,57 +105,118 @@ class StaffStore(Repository):
             connection.execute(
                 insert(staff).values(
                     id=staff_id, name=name.strip(), role=str(role), pin_hash=_hasher.hash(pin),
-                    active=True, failures=0, created=utc_now(),
+                    active=True, failures=0, lockouts=0, created=utc_now(),
                 )
             )
+            if role is Role.ADMIN:
+                _set_flag(connection, ADMIN_CREATED)
         return StaffMember(staff_id, name.strip(), role, True)
+
+    def add_first_admin(self, staff_id: str, name: str, pin: str) -> StaffMember:
+        """The store's first administrator, or `StaffExists` if it ever had one.
+
+        The flag is claimed before the account is added, so two stations setting up at
+        once cannot both succeed, and a set-up screen left open cannot add a second admin.
+        """
+        with self._writing() as connection:
+            if not _set_flag(connection, ADMIN_CREATED):
+                raise StaffExists("an administrator account already exists: please sign in")
+            return StaffStore(connection).add(staff_id, name, Role.ADMIN, pin)
+
+    def has_had_admin(self) -> bool:
+        """Whether an administrator was ever created here (disabling one later changes nothing)."""
+        with self._reading() as connection:
+            return connection.execute(select(exists().where(flags.c.name == ADMIN_CREATED))).scalar_one()
 
     def list(self) -> list[StaffMember]:
         with self._reading() as connection:
             return [_member(row) for row in connection.execute(select(staff).order_by(staff.c.id))]
 
-    def has_admin(self) -> bool:
-        with self._reading() as connection:
-            found = connection.execute(
-                select(staff.c.id).where(staff.c.role == str(Role.ADMIN), staff.c.active.is_(True)).limit(1)
-            )
-            return found.first() is not None
-
     def disable(self, staff_id: str) -> None:
+        """Stop an account signing in; `LastActiveAdmin` rather than leave nobody to manage the store.
+
+        The active admins' rows are locked first (PostgreSQL), so two stations disabling
+        the last two admins at once cannot both pass the check; on SQLite the update
+        holds the database's write lock while the remaining admins are counted.
+        """
         with self._writing() as connection:
-            done = connection.execute(update(staff).where(staff.c.id == staff_id).values(active=False))
-            if done.rowcount == 0:
+            connection.execute(select(staff.c.id).where(_active_admin()).with_for_update())
+            role = connection.execute(
+                update(staff).where(staff.c.id == staff_id, staff.c.active.is_(True)).values(active=False)
+                .returning(staff.c.role)
+            ).scalar_one_or_none()
+            if role is None and not connection.execute(select(exists().where(staff.c.id == staff_id))).scalar_one():
                 raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
+            if role == Role.ADMIN and not connection.execute(select(exists().where(_active_admin()))).scalar_one():
+                raise LastActiveAdmin(
+                    f"staff ID {staff_id!r} is the last active administrator: add another administrator first"
+                )
+
+    def change_pin(self, staff_id: str, pin: str) -> None:
+        """A new PIN for an account, checked by the rules for its role (`ValueError` says what to fix)."""
+        with self._writing() as connection:
+            role = connection.execute(select(staff.c.role).where(staff.c.id == staff_id)).scalar_one_or_none()
+            if role is None:
+                raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
+            if problem := pin_problem(pin, Role(role)):
+                raise ValueError(problem)
+            connection.execute(update(staff).where(staff.c.id == staff_id).values(pin_hash=_hasher.hash(pin)))
 
     def sign_in(self, staff_id: str, pin: str, now: datetime | None = None) -> StaffMember:
-        """The account, when the PIN is right; otherwise `SignInRefused` with what to do.
+        """The account, when the PIN is right; otherwise `SignInRefused`, always with the same words.
 
-        An unknown or disabled ID gets the same answer as a wrong PIN, so the screen does
-        not tell a passer-by which IDs exist; only the last try before a lock warns.
+        The attempt is counted by one update before the PIN is checked, which also locks
+        the row (the database, on SQLite) until the outcome is written: parallel attempts
+        on one account are counted one after the other, never read alike and written over.
+        The fifth wrong PIN in a row locks the account; during a lock the PIN is not
+        checked against the account at all.
         """
         now = now or utc_now()
+        member = None
         with self._writing() as connection:
-            row = connection.execute(select(staff).where(staff.c.id == staff_id)).first()
-            if row is None or not row.active:
-                raise SignInRefused(WRONG_ID_OR_PIN)
-            locked_until = as_utc(row.locked_until)
-            if locked_until is not None and locked_until > now:
-                minutes = max(1, round((locked_until - now).total_seconds() / 60))
-                raise SignInRefused(f"Too many wrong PINs. This account is locked; try again in {minutes} minute(s).")
-            if _pin_matches(row.pin_hash, pin):
-                connection.execute(update(staff).where(staff.c.id == staff_id).values(failures=0, locked_until=None))
-                return _member(row)
-            failures = (0 if locked_until is not None else row.failures) + 1
-            locked = now + LOCKOUT if failures >= MAX_FAILURES else None
-            connection.execute(
-                update(staff).where(staff.c.id == staff_id).values(failures=0 if locked else failures, locked_until=locked)
+            counted = connection.execute(
+                update(staff).where(staff.c.id == staff_id, staff.c.active.is_(True), _not_locked(now))
+                .values(failures=staff.c.failures + 1)
+                .returning(staff.c.id, staff.c.name, staff.c.role, staff.c.active, staff.c.pin_hash, staff.c.failures,
+                           staff.c.lockouts)
+            ).first()
+            if counted is not None:
+                member = _settle(connection, counted, pin, now)
+        if counted is None:
+            _pin_matches(_DUMMY_HASH, pin)
+        if member is None:
+            raise SignInRefused(REFUSED)
+        return member
+
+
+def _active_admin() -> ColumnElement[bool]:
+    return (staff.c.role == str(Role.ADMIN)) & staff.c.active.is_(True)
+
+
+def _not_locked(now: datetime) -> ColumnElement[bool]:
+    return or_(staff.c.locked_until.is_(None), staff.c.locked_until <= now)
+
+
+def _settle(connection: Connection, counted: Row[tuple[object, ...]], pin: str, now: datetime) -> StaffMember | None:
+    """The counted attempt's outcome: the member (counts cleared), or None (locking on the last try)."""
+    account = staff.c.id == counted.id
+    if _pin_matches(counted.pin_hash, pin):
+        connection.execute(update(staff).where(account).values(failures=0, lockouts=0, locked_until=None))
+        return _member(counted)
+    if counted.failures >= MAX_FAILURES:
+        connection.execute(
+            update(staff).where(account).values(
+                failures=0, lockouts=counted.lockouts + 1, locked_until=now + lockout_after(counted.lockouts)
             )
-        if locked is not None:
-            minutes = round(LOCKOUT.total_seconds() / 60)
-            raise SignInRefused(f"Too many wrong PINs. This account is locked for {minutes} minutes.")
-        if MAX_FAILURES - failures == 1:
-            raise SignInRefused(f"{WRONG_ID_OR_PIN} One more wrong PIN locks this account for a while.")
-        raise SignInRefused(WRONG_ID_OR_PIN)
+        )
+    return None
+
+
+def _set_flag(connection: Connection, name: str) -> bool:
+    """Set a flag once; False when it was already set (by this transaction or any other)."""
+    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    claim = dialect_insert(flags).values(name=name, set_at=utc_now()).on_conflict_do_nothing().returning(flags.c.name)
+    return connection.execute(claim).first() is not None
 
 
 def _pin_matches(pin_hash: str, pin: str) -> bool:

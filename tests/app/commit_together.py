@@ -31,7 +31,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.store.errors import StoreError
-from intake.store.schema import staff, visits
+from intake.store.schema import flags, staff, visits
 from intake.store.staff import Role, StaffMember
 from intake.store.stores import Stores
 from intake.store.visits import StoredVisit
@@ -40,7 +40,7 @@ FINISHED_ID = "20261124-090000-aaaaaa"
 OPEN_ID = "20261124-091500-bbbbbb"
 UNFINISHED_ID = "20261124-093000-cccccc"
 NEW_ID = "20261124-094500-dddddd"
-ADMIN_PIN, STAFF_PIN = "4821", "7310"
+ADMIN_PIN, STAFF_PIN = "482193", "7310"
 MARIA = StaffMember("maria", "María Ó", Role.ADMIN, True)
 """The bench's admin; `bob` (STAFF_PIN) is its member of staff."""
 
@@ -159,12 +159,12 @@ def audit_entries(bench: Bench) -> list[AuditEntry]:
 
 
 def snapshot(bench: Bench) -> dict[str, Any]:
-    """Everything a use case may change besides the audit log: stored visits and accounts,
-    the files under the bench's folder, the station's settings and rules."""
+    """Everything a use case may change besides the audit log: stored visits, accounts and
+    the store's flags, the files under the bench's folder, the station's settings and rules."""
     with bench.stores.database.engine.connect() as connection:
         stored = {
             table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=lambda row: row[0])
-            for table in (visits, staff)
+            for table in (visits, staff, flags)
         }
     files = {str(path.relative_to(bench.folder)): path.read_bytes() for path in sorted(bench.folder.rglob("*")) if path.is_file()}
     return {**stored, "files": files, "settings": bench.station.settings, "policy": bench.station.rules.policy.name}

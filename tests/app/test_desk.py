@@ -3,12 +3,17 @@ with its audit row (autosave alone is not audited)."""
 
 from __future__ import annotations
 
+import logging
+import re
+
 import pytest
+from argon2 import PasswordHasher
 from commit_together import (
     ADMIN_PIN,
     FINISHED_ID,
     NEW_ID,
     OPEN_ID,
+    STAFF_PIN,
     UNFINISHED_ID,
     Bench,
     UseCase,
@@ -22,6 +27,7 @@ from commit_together import (
     refusing,
     with_failing_change,
 )
+from sqlalchemy import update
 
 from cases import vignette
 from intake.app.desk import ADMIN_PIN_ENV, KIOSK_ID, Desk, FinishResult
@@ -31,8 +37,12 @@ from intake.app.visit import Visit
 from intake.questionnaire.response import Response, parse_response
 from intake.settings import Settings
 from intake.store.errors import SignInRefused, StaffExists
-from intake.store.staff import MAX_FAILURES
+from intake.store.schema import staff
+from intake.store.staff import MAX_FAILURES, REFUSED, Role
+from intake.store.stores import Stores
 from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
+
+NEW_ADMIN_PIN = "509217"
 
 
 def _v01(bench: Bench) -> Response:
@@ -59,9 +69,20 @@ def _two_wrong_pins_earlier(bench: Bench) -> None:
         connection.exec_driver_sql("UPDATE staff SET failures = 2 WHERE id = 'maria'")
 
 
+def never_had_an_admin(stores: Stores) -> None:
+    """The store as first opened: `maria` is staff there and no admin was ever made."""
+    with stores.database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE staff SET role = 'staff'")
+        connection.exec_driver_sql("DELETE FROM flags")
+
+
+def _first_start(bench: Bench) -> None:
+    never_had_an_admin(bench.stores)
+
+
 def _admin_pin_in_the_environment(bench: Bench) -> None:
-    bench.stores.staff.disable("maria")
-    bench.monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    never_had_an_admin(bench.stores)
+    bench.monkeypatch.setenv(ADMIN_PIN_ENV, NEW_ADMIN_PIN)
 
 
 def _new_visit(bench: Bench) -> Visit:
@@ -107,9 +128,9 @@ CASES = [
         break_change=refusing("UPDATE", "staff"),
     ),
     UseCase(
-        "create_first_admin", lambda b: b.desk.create_first_admin(" Ann ", "Ann Admin", "5092"),
+        "create_first_admin", lambda b: b.desk.create_first_admin(" Ann ", "Ann Admin", NEW_ADMIN_PIN),
         [(KIOSK_ID, "staff_added", None, "ann"), ("ann", "signed_in", None, None)],
-        break_change=refusing("INSERT", "staff"),
+        arrange=_first_start, break_change=refusing("INSERT", "staff"),
     ),
     UseCase(
         "first_admin_from_environment", lambda b: b.desk.first_admin_from_environment() is not None,
@@ -287,9 +308,12 @@ def test_visits_a_crash_left_in_progress_are_kept_for_staff(bench: Bench) -> Non
     assert len(audit_entries(bench)) == 2
 
 
-def test_a_first_admin_is_needed_while_no_active_admin_exists(desk: Desk, stores) -> None:
+def test_the_set_up_is_needed_only_on_a_store_that_never_had_an_admin(desk: Desk, stores: Stores) -> None:
     assert not desk.needs_first_admin()
+    stores.staff.add("ann", "Ann Admin", Role.ADMIN, NEW_ADMIN_PIN)
     stores.staff.disable("maria")
+    assert not desk.needs_first_admin(), "disabling an admin never brings the set-up back"
+    never_had_an_admin(stores)
     assert desk.needs_first_admin()
 
 
@@ -311,44 +335,98 @@ def test_sign_in_and_failures_are_audited_without_stray_typed_text(bench: Bench)
 
 
 def test_wrong_pins_are_counted_though_refused_and_the_fifth_locks(bench: Bench) -> None:
-    messages = []
     for _ in range(MAX_FAILURES):
-        with pytest.raises(SignInRefused) as refused:
-            bench.desk.sign_in("maria", "0000")
-        messages.append(str(refused.value))
-    assert "One more wrong PIN" in messages[-2] and "locked" in messages[-1]
-    with pytest.raises(SignInRefused, match="locked; try again"):
+        with pytest.raises(SignInRefused, match=f"^{re.escape(REFUSED)}$"):
+            bench.desk.sign_in("maria", "000000")
+    with pytest.raises(SignInRefused, match=f"^{re.escape(REFUSED)}$"):
         bench.desk.sign_in("maria", ADMIN_PIN)
     assert audit_entries(bench) == [(KIOSK_ID, "sign_in_failed", None, "maria")] * (MAX_FAILURES + 1)
 
 
-def test_create_first_admin_signs_them_in(desk: Desk, stores) -> None:
-    admin = desk.create_first_admin("Ann", "Ann Admin", "5092")
-    assert (admin.actor, admin.is_admin) == ("ann", True)
-    assert desk.sign_in("ann", "5092").actor == "ann"
+def test_an_admin_pin_too_short_for_todays_rules_signs_in_once_to_be_changed(bench: Bench) -> None:
+    with bench.stores.database.engine.begin() as connection:
+        connection.execute(update(staff).where(staff.c.id == "maria").values(pin_hash=PasswordHasher().hash("4821")))
+    signed_in = bench.desk.sign_in("maria", "4821")
+    assert signed_in.pin_change_required
+    with pytest.raises(ValueError, match="at least 6"):
+        signed_in.change_pin("5092")
+    signed_in.change_pin(NEW_ADMIN_PIN)
+    assert not signed_in.pin_change_required
+    assert not bench.desk.sign_in("maria", NEW_ADMIN_PIN).pin_change_required
+    with pytest.raises(SignInRefused):
+        bench.desk.sign_in("maria", "4821")
+    assert not bench.desk.sign_in("bob", STAFF_PIN).pin_change_required
+
+
+def test_create_first_admin_signs_them_in(desk: Desk, stores: Stores) -> None:
+    never_had_an_admin(stores)
+    admin = desk.create_first_admin("Ann", "Ann Admin", NEW_ADMIN_PIN)
+    assert (admin.actor, admin.is_admin, admin.pin_change_required) == ("ann", True, False)
+    assert desk.sign_in("ann", NEW_ADMIN_PIN).actor == "ann"
     assert "ann" in [member.id for member in stores.staff.list()]
+    assert not desk.needs_first_admin()
 
 
-@pytest.mark.parametrize(("staff_id", "pin", "refusal"), [("ann", "12", ValueError), ("maria", "5092", StaffExists)])
-def test_a_refused_first_admin_keeps_nothing(desk: Desk, stores, staff_id: str, pin: str, refusal: type) -> None:
+@pytest.mark.parametrize(
+    ("staff_id", "pin", "refusal"),
+    [("ann", "12", ValueError), ("ann", "5092", ValueError), ("maria", NEW_ADMIN_PIN, StaffExists)],
+)
+def test_a_refused_first_admin_keeps_nothing(desk: Desk, stores: Stores, staff_id: str, pin: str, refusal: type) -> None:
+    never_had_an_admin(stores)
     with pytest.raises(refusal):
         desk.create_first_admin(staff_id, "Ann Admin", pin)
     assert [member.id for member in stores.staff.list()] == ["bob", "maria"]
     assert stores.audit.rows() == []
+    assert desk.needs_first_admin()
 
 
-def test_admin_pin_from_the_environment_creates_the_first_admin_once(desk: Desk, stores, monkeypatch) -> None:
-    stores.staff.disable("maria")
+def test_no_second_first_admin_once_an_admin_exists(desk: Desk, stores: Stores) -> None:
+    with pytest.raises(StaffExists, match="already exists"):
+        desk.create_first_admin("eve", "Eve", NEW_ADMIN_PIN)
+    assert [member.id for member in stores.staff.list()] == ["bob", "maria"]
+
+
+def test_admin_pin_from_the_environment_creates_the_first_admin_once(desk: Desk, stores: Stores, monkeypatch) -> None:
+    never_had_an_admin(stores)
     assert desk.first_admin_from_environment() is None
-    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    monkeypatch.setenv(ADMIN_PIN_ENV, NEW_ADMIN_PIN)
     created = desk.first_admin_from_environment()
     assert created is not None and created.id == "admin" and created.is_admin
     assert desk.first_admin_from_environment() is None
-    assert stores.staff.sign_in("admin", "5092").id == "admin"
+    assert stores.staff.sign_in("admin", NEW_ADMIN_PIN).id == "admin"
     assert [(row.staff_id, row.action, row.subject) for row in stores.audit.rows()] == [(KIOSK_ID, "staff_added", "admin")]
 
 
-def test_no_admin_pin_is_taken_from_the_environment_while_an_admin_exists(desk: Desk, stores, monkeypatch) -> None:
-    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+def test_admin_pin_from_the_environment_is_ignored_while_an_admin_exists(
+    desk: Desk, stores: Stores, monkeypatch, caplog
+) -> None:
+    caplog.set_level(logging.INFO)
+    monkeypatch.setenv(ADMIN_PIN_ENV, NEW_ADMIN_PIN)
     assert desk.first_admin_from_environment() is None
     assert "admin" not in [member.id for member in stores.staff.list()]
+    assert "INTAKE_ADMIN_PIN ignored: this database already has an administrator" in caplog.text
+
+
+def test_admin_pin_from_the_environment_is_ignored_where_every_admin_was_disabled(
+    desk: Desk, stores: Stores, monkeypatch, caplog
+) -> None:
+    """A database whose only admin was disabled before the last admin was protected: the app
+    starts, with neither a set-up screen for anyone nor a new `admin` from the environment."""
+    caplog.set_level(logging.INFO)
+    with stores.database.engine.begin() as connection:
+        connection.execute(update(staff).where(staff.c.id == "maria").values(active=False))
+    monkeypatch.setenv(ADMIN_PIN_ENV, NEW_ADMIN_PIN)
+    assert desk.first_admin_from_environment() is None
+    assert not desk.needs_first_admin()
+    assert "INTAKE_ADMIN_PIN ignored" in caplog.text and stores.audit.rows() == []
+
+
+def test_an_admin_pin_too_short_in_the_environment_leaves_the_set_up_to_the_screen(
+    desk: Desk, stores: Stores, monkeypatch, caplog
+) -> None:
+    caplog.set_level(logging.INFO)
+    never_had_an_admin(stores)
+    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    assert desk.first_admin_from_environment() is None
+    assert desk.needs_first_admin()
+    assert "INTAKE_ADMIN_PIN ignored: An administrator's PIN needs at least 6" in caplog.text

@@ -91,7 +91,7 @@ def test_the_kiosk_opens_with_interrupted_visits_kept_and_the_first_admin_made(
     earlier = open_stores(Settings(), Person(None))
     earlier.visits.create(VISIT, DRAFT)
     earlier.database.close()
-    monkeypatch.setenv(ADMIN_PIN_ENV, "5092")
+    monkeypatch.setenv(ADMIN_PIN_ENV, "509217")
     desk = open_kiosk(Settings(clinic_name="Clinique du Lac"), form, us_rules, Person(None), tmp_path / "settings.yaml")
     stores = desk.station.required_stores()
     try:

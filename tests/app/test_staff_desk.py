@@ -40,12 +40,13 @@ from intake.interop.fhir_version import FhirVersion
 from intake.paths import data_dir
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings, load_settings
-from intake.store.errors import AlreadyImported, StaffExists, StaffNotFound, VisitNotFound
+from intake.store.errors import AlreadyImported, LastActiveAdmin, StaffExists, StaffNotFound, VisitNotFound
 from intake.store.schema import visits
 from intake.store.staff import Role
 from intake.store.visits import VisitStore
 from intake.visit_status import FINISHED
 
+NEW_ADMIN_PIN = "591733"
 NEW_SETTINGS = Settings(clinic_name="Clinique du Lac", policy="nice-ta260", midas=True)
 
 
@@ -132,6 +133,10 @@ CASES = [
     ),
     UseCase(
         "disable_staff", lambda b: b.maria.disable_staff("bob"), [("maria", "staff_disabled", None, "bob")],
+        break_change=refusing("UPDATE", "staff"),
+    ),
+    UseCase(
+        "change_pin", lambda b: b.maria.change_pin(NEW_ADMIN_PIN), [("maria", "pin_changed", None, None)],
         break_change=refusing("UPDATE", "staff"),
     ),
 ]
@@ -418,6 +423,35 @@ def test_a_refused_new_account_leaves_no_row(bench: Bench, staff_id: str, pin: s
         bench.maria.add_staff(staff_id, "Carl", Role.STAFF, pin)
     assert [member.id for member in bench.maria.staff()] == ["bob", "maria"]
     assert audit_entries(bench) == []
+
+
+def test_an_admin_needs_a_longer_pin(bench: Bench) -> None:
+    with pytest.raises(ValueError, match="administrator's PIN needs at least 6"):
+        bench.maria.add_staff("carl", "Carl", Role.ADMIN, "5092")
+    assert bench.maria.add_staff("carl", "Carl", Role.ADMIN, NEW_ADMIN_PIN).is_admin
+    assert audit_entries(bench) == [("maria", "staff_added", None, "carl")]
+
+
+def test_the_last_active_admin_cannot_be_disabled(bench: Bench) -> None:
+    with pytest.raises(LastActiveAdmin, match="last active administrator"):
+        bench.maria.disable_staff("maria")
+    assert [(member.id, member.active) for member in bench.maria.staff()] == [("bob", True), ("maria", True)]
+    assert audit_entries(bench) == []
+    bench.maria.add_staff("carl", "Carl", Role.ADMIN, NEW_ADMIN_PIN)
+    bench.maria.disable_staff("maria")
+    assert audit_entries(bench)[-1] == ("maria", "staff_disabled", None, "maria")
+
+
+def test_a_changed_pin_is_the_one_that_signs_in(bench: Bench) -> None:
+    bench.maria.pin_change_required = True
+    with pytest.raises(ValueError, match="at least 6"):
+        bench.maria.change_pin("5092")
+    assert bench.maria.pin_change_required and audit_entries(bench) == []
+    bench.maria.change_pin(NEW_ADMIN_PIN)
+    assert not bench.maria.pin_change_required
+    assert Desk(bench.station).sign_in("maria", NEW_ADMIN_PIN).actor == "maria"
+    with pytest.raises(ValueError, match="signed-in member"):
+        StaffDesk(bench.station, None, actor="cli:root").change_pin(NEW_ADMIN_PIN)
 
 
 def test_a_disabled_account_is_kept_but_inactive(bench: Bench) -> None:

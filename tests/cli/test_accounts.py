@@ -14,8 +14,11 @@ def key(monkeypatch) -> None:
     monkeypatch.setenv("INTAKE_DB_KEY", "cli test passphrase")
 
 
+ADMIN_PIN = "482193"
+
+
 def test_add_list_disable_with_audit(monkeypatch, capsys) -> None:
-    monkeypatch.setenv("INTAKE_STAFF_PIN", "4821")
+    monkeypatch.setenv("INTAKE_STAFF_PIN", ADMIN_PIN)
     assert main(["staff", "add", "maria", "--name", "María Ó", "--role", "admin"]) == 0
     assert main(["staff", "add", "bob", "--name", "Bob"]) == 0
     assert main(["staff", "disable", "bob"]) == 0
@@ -33,6 +36,7 @@ def test_add_list_disable_with_audit(monkeypatch, capsys) -> None:
     [
         (["staff", "add", "Bad Id", "--name", "X"], "4821", "Bad Id: The staff ID"),
         (["staff", "add", "carl", "--name", "Carl"], "12", "PIN: The PIN needs at least 4"),
+        (["staff", "add", "carl", "--name", "Carl", "--role", "admin"], "4821", "PIN: An administrator's PIN needs at least 6"),
         (["staff", "add", "carl", "--name", "Carl"], None, "no PIN: set INTAKE_STAFF_PIN"),
         (["staff", "disable", "nobody"], "4821", "staff ID 'nobody': no such account"),
     ],
@@ -47,6 +51,22 @@ def test_bad_input_exits_2_naming_what_is_wrong(monkeypatch, capsys, argv, pin, 
         main(argv)
     assert exit_status.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_last_active_admin_cannot_be_disabled(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("INTAKE_STAFF_PIN", ADMIN_PIN)
+    assert main(["staff", "add", "admin", "--name", "Admin", "--role", "admin"]) == 0
+    with pytest.raises(SystemExit) as exit_status:
+        main(["staff", "disable", "admin"])
+    assert exit_status.value.code == 2
+    assert "error: staff ID 'admin' is the last active administrator: add another administrator first" in capsys.readouterr().err
+    assert main(["staff", "add", "maria", "--name", "María Ó", "--role", "admin"]) == 0
+    assert main(["staff", "disable", "admin"]) == 0
+    capsys.readouterr()
+    assert main(["staff", "list"]) == 0
+    assert [line.split()[:3] for line in capsys.readouterr().out.splitlines()] == [
+        ["admin", "admin", "disabled"], ["maria", "admin", "active"],
+    ]
 
 
 def test_a_taken_id_is_refused(monkeypatch, capsys) -> None:

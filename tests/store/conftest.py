@@ -73,6 +73,7 @@ def _empty(database: Database) -> None:
         connection.exec_driver_sql("DELETE FROM visits")
         connection.exec_driver_sql("DELETE FROM audit")
         connection.exec_driver_sql("DELETE FROM staff")
+        connection.exec_driver_sql("DELETE FROM flags")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -17,7 +17,7 @@ from intake.store.stores import Stores
 
 VISIT = "20261124-090000-000001"
 DRAFT = {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}
-PIN = "4821"
+PIN = "482193"
 
 
 class Refused(Exception):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from intake.ui.app import MainWindow
 from intake.ui.staff.area import StaffArea
 
-ADMIN_PIN, STAFF_PIN = "4821", "7310"
+ADMIN_PIN, STAFF_PIN = "482193", "7310"
 """maria (admin) and bob (staff) in the `stores` fixture."""
 
 

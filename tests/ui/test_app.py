@@ -28,7 +28,7 @@ def app_env(tmp_path: Path) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "INTAKE_DB_KEY": "test passphrase",
-        "INTAKE_ADMIN_PIN": "4821",
+        "INTAKE_ADMIN_PIN": "482193",
     }
 
 

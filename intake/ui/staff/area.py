@@ -1,5 +1,8 @@
 """Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
 
+Someone who signed in with a PIN the rules no longer allow chooses a new one first;
+until then no other screen opens for them.
+
 The urgent alert sits above all of them, so it shows whichever screen staff are on.
 While this tablet's visit waits on the hold screen, the queue offers the signed-in
 person to continue it with the patient or to start a new visit.
@@ -22,6 +25,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
 from intake.ui.idle import IdleWatch
+from intake.ui.staff.change_pin import ChangePinScreen
 from intake.ui.staff.first_admin import FirstAdminScreen
 from intake.ui.staff.queue_screen import QueueScreen
 from intake.ui.staff.settings_screen import SettingsScreen
@@ -41,7 +45,8 @@ class StaffArea(QWidget):
     held_visit_set_aside = Signal()
     """Staff end the visit on hold for a new one; `leave` follows."""
     signed_in = Signal()
-    """Someone signed in (or set up the first admin); emitted before the queue is read."""
+    """Someone signed in (or set up the first admin) and may work: emitted before the queue is
+    read, once any PIN change they owed is done."""
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -51,12 +56,13 @@ class StaffArea(QWidget):
         """The signed-in person's desk; None while nobody is signed in."""
         self.sign_in = SignInScreen(desk)
         self.first_admin = FirstAdminScreen(desk)
+        self.change_pin = ChangePinScreen()
         self.queue = QueueScreen(desk.settings.alert_sound)
         self.visit = VisitScreen(desk.form)
         self.settings_screen = SettingsScreen()
         self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.first_admin, self.queue, self.visit, self.settings_screen):
+        for page in (self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +72,8 @@ class StaffArea(QWidget):
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self.leave)
         self.first_admin.created.connect(self._on_signed_in)
+        self.change_pin.changed.connect(self._open_queue)
+        self.change_pin.cancelled.connect(self.sign_out)
         self.queue.open_requested.connect(self._open_visit)
         self.queue.settings_requested.connect(self._open_settings)
         self.queue.sign_out_requested.connect(self.sign_out)
@@ -130,6 +138,7 @@ class StaffArea(QWidget):
             self.session = None
         self.visit.clear()
         self.queue.close_session()
+        self.change_pin.forget()
         self.sign_in.reset()
         self.leave.emit()
 
@@ -138,8 +147,16 @@ class StaffArea(QWidget):
         self.sign_out()
 
     def _on_signed_in(self, session: StaffDesk) -> None:
-        assert session.member is not None
         self.session = session
+        if session.pin_change_required:
+            self.stack.setCurrentWidget(self.change_pin)
+            self.change_pin.ask(session)
+            return
+        self._open_queue()
+
+    def _open_queue(self) -> None:
+        session = self.session
+        assert session is not None and session.member is not None
         self.hold(self._held_visit_id)
         self.signed_in.emit()
         self.queue.open_for(session, session.member.name, session.is_admin)

@@ -1,7 +1,8 @@
 """First start: the clinic's first administrator account, before anyone can sign in.
 
 Without it nobody could leave patient mode or change settings, so the kiosk asks for
-it once, at the first start, unless `INTAKE_ADMIN_PIN` already created `admin`.
+it once, on a store that never had an administrator, unless `INTAKE_ADMIN_PIN` already
+created `admin`. Disabling admins later never brings this screen back.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from intake.app.desk import Desk
 from intake.app.errors import StaffExists
+from intake.app.records import MIN_ADMIN_PIN_LENGTH
 from intake.ui.staff.form_column import FormColumn, secret_field
 from intake.ui.widgets.styling import touch_button
 
@@ -29,7 +31,7 @@ class FirstAdminScreen(FormColumn):
         self._desk = desk
         self.name = self.add_field("Your name", QLineEdit())
         self.staff_id = self.add_field("Staff ID", QLineEdit("admin"))
-        self.pin = self.add_field("PIN (at least 4 characters)", secret_field())
+        self.pin = self.add_field(f"PIN (at least {MIN_ADMIN_PIN_LENGTH} characters)", secret_field())
         self.pin_again = self.add_field("PIN again", secret_field())
         self.create_button = touch_button("Create and sign in", "primary")
         self.create_button.clicked.connect(self._on_create)

@@ -1,11 +1,12 @@
-"""Leaving patient mode: sign-in with one's own PIN, refusals, lockout, first-start set-up."""
+"""Leaving patient mode: sign-in with one's own PIN, refusals, lockout, first-start set-up
+(once per store, never again), and a new PIN for an admin whose PIN is too short."""
 
 from __future__ import annotations
 
 from patient_driver import tap, type_into
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
-from intake.store.staff import MAX_FAILURES
+from intake.store.staff import MAX_FAILURES, REFUSED, Role
 
 
 def test_shortcut_and_right_pin_open_the_queue(open_kiosk, stores) -> None:
@@ -31,7 +32,7 @@ def test_wrong_pin_is_refused_and_the_pin_field_emptied(open_kiosk, stores) -> N
     desk = FrontDesk(window)
     desk.sign_in("maria", "0000")
     assert not desk.in_queue
-    assert desk.message == "Wrong staff ID or PIN."
+    assert desk.message == REFUSED
     assert desk.area.sign_in.pin.text() == ""
     assert [(r.staff_id, r.action, r.subject) for r in stores.audit.rows()] == [("kiosk", "sign_in_failed", "maria")]
 
@@ -41,9 +42,9 @@ def test_lockout_after_repeated_wrong_pins(open_kiosk, stores) -> None:
     desk = FrontDesk(window)
     for _ in range(MAX_FAILURES):
         desk.sign_in("maria", "0000")
-    assert "locked" in desk.message
+    assert desk.message == REFUSED
     desk.sign_in("maria", ADMIN_PIN)
-    assert not desk.in_queue and "locked" in desk.message
+    assert not desk.in_queue and desk.message == REFUSED, "the lock holds, in the same words as any refusal"
     desk.sign_in("bob", STAFF_PIN)
     assert desk.in_queue, "the lock is on one account, not the kiosk"
 
@@ -86,16 +87,80 @@ def test_first_start_asks_for_the_administrator(open_kiosk, tmp_path) -> None:
         screen = desk.area.first_admin
         assert window.pages.currentWidget() is desk.area and desk.area.currentWidget() is screen
         type_into(screen.name, "Ana Admin")
-        type_into(screen.pin, "5092")
-        type_into(screen.pin_again, "5093")
+        type_into(screen.pin, "509217")
+        type_into(screen.pin_again, "509218")
         tap(screen.create_button)
         assert screen.message.text() == "The two PINs differ. Please type them again."
         type_into(screen.pin, "5092")
         type_into(screen.pin_again, "5092")
         tap(screen.create_button)
+        assert screen.message.text() == "An administrator's PIN needs at least 6 characters."
+        type_into(screen.pin, "509217")
+        type_into(screen.pin_again, "509217")
+        tap(screen.create_button)
         assert desk.in_queue
-        assert empty.staff.sign_in("admin", "5092").name == "Ana Admin"
+        assert empty.staff.sign_in("admin", "509217").name == "Ana Admin"
         actions = [(r.staff_id, r.action, r.subject) for r in empty.audit.rows()]
         assert actions == [("kiosk", "staff_added", "admin"), ("admin", "signed_in", None)]
     finally:
         empty.database.close()
+
+
+def test_the_set_up_never_returns_once_an_admin_was_disabled(open_kiosk, stores) -> None:
+    stores.staff.add("ann", "Ann Admin", Role.ADMIN, ADMIN_PIN)
+    stores.staff.disable("maria")
+    window, _patient = open_kiosk(stores=stores)
+    assert window.pages.currentWidget() is window.welcome, "no set-up screen at start"
+    desk = FrontDesk(window)
+    desk.press_shortcut()
+    assert window.pages.currentWidget() is desk.area
+    assert desk.area.currentWidget() is desk.area.sign_in, "Ctrl+Shift+S asks for a sign-in, not a new admin"
+    desk.sign_in("maria", ADMIN_PIN)
+    assert not desk.in_queue and desk.message == REFUSED
+    desk.sign_in("ann", ADMIN_PIN)
+    assert desk.in_queue
+
+
+def _promote_bob(stores) -> None:
+    """Bob's 4-digit PIN, as an admin's PIN was allowed to be before admins needed 6."""
+    with stores.database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE staff SET role = 'admin' WHERE id = 'bob'")
+
+
+def test_an_admin_with_a_short_pin_chooses_a_new_one_before_anything_else(open_kiosk, stores) -> None:
+    _promote_bob(stores)
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    screen = desk.area.change_pin
+    assert desk.area.currentWidget() is screen and not desk.in_queue
+    type_into(screen.pin, "5092")
+    type_into(screen.pin_again, "5092")
+    tap(screen.save_button)
+    assert screen.message.text() == "An administrator's PIN needs at least 6 characters."
+    assert screen.pin.text() == screen.pin_again.text() == ""
+    type_into(screen.pin, "509217")
+    type_into(screen.pin_again, "509218")
+    tap(screen.save_button)
+    assert screen.message.text() == "The two PINs differ. Please type them again."
+    type_into(screen.pin, "509217")
+    type_into(screen.pin_again, "509217")
+    tap(screen.save_button)
+    assert desk.in_queue and desk.area.queue.settings_button.isVisible()
+    assert [(r.staff_id, r.action) for r in stores.audit.rows()] == [("bob", "signed_in"), ("bob", "pin_changed")]
+    tap(desk.area.queue.sign_out_button)
+    desk.sign_in("bob", "509217")
+    assert desk.in_queue, "the new PIN signs in straight to the queue"
+
+
+def test_signing_out_instead_of_choosing_a_pin_leaves_staff_mode(open_kiosk, stores) -> None:
+    _promote_bob(stores)
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    assert desk.area.currentWidget() is desk.area.change_pin
+    type_into(desk.area.change_pin.pin, "50921")
+    tap(desk.area.change_pin.sign_out_button)
+    assert window.pages.currentWidget() is window.welcome
+    assert desk.area.change_pin.pin.text() == ""
+    assert [(r.staff_id, r.action) for r in stores.audit.rows()] == [("bob", "signed_in"), ("bob", "signed_out")]

@@ -1,0 +1,83 @@
+"""A new PIN before anything else, for someone who signed in with one the rules no longer allow.
+
+An administrator's PIN used to need 4 characters and now needs 6: such a PIN still signs
+in, and this screen then stands between the person and every record until they choose
+a new one (or sign out).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
+
+from intake.app.records import MIN_ADMIN_PIN_LENGTH
+from intake.app.staff_desk import StaffDesk
+from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.widgets.styling import touch_button
+
+
+class ChangePinScreen(FormColumn):
+    changed = Signal()
+    """The new PIN is stored (and audited); the session may go on."""
+    cancelled = Signal()
+    """The person would rather sign out than choose a PIN now."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Choose a new PIN",
+            "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
+            f"least {MIN_ADMIN_PIN_LENGTH} characters. Choose a new one to go on.",
+        )
+        self.setObjectName("change-pin")
+        self._session: StaffDesk | None = None
+        self.pin = self.add_field("New PIN", secret_field())
+        self.pin_again = self.add_field("New PIN again", secret_field())
+        self.save_button = touch_button("Save and go on", "primary")
+        self.sign_out_button = touch_button("Sign out", "quiet")
+        self.save_button.clicked.connect(self._on_save)
+        self.sign_out_button.clicked.connect(self._on_sign_out)
+        self.pin.returnPressed.connect(self.pin_again.setFocus)
+        self.pin_again.returnPressed.connect(self._on_save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_out_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        self.finish(buttons)
+
+    def ask(self, session: StaffDesk) -> None:
+        """Empty fields for this person's new PIN."""
+        self._session = session
+        self._clear()
+        self.show_message("")
+        self.pin.setFocus()
+
+    def _on_save(self) -> None:
+        assert self._session is not None
+        if self.pin.text() != self.pin_again.text():
+            self._refuse("The two PINs differ. Please type them again.")
+            return
+        try:
+            self._session.change_pin(self.pin.text())
+        except ValueError as problem:
+            self._refuse(str(problem))
+            return
+        self.forget()
+        self.changed.emit()
+
+    def forget(self) -> None:
+        """Nothing typed and no session kept, for the next person."""
+        self._clear()
+        self._session = None
+
+    def _on_sign_out(self) -> None:
+        self.forget()
+        self.cancelled.emit()
+
+    def _refuse(self, message: str) -> None:
+        self._clear()
+        self.show_message(message)
+        self.pin.setFocus()
+
+    def _clear(self) -> None:
+        self.pin.clear()
+        self.pin_again.clear()
