@@ -16,6 +16,7 @@ import pytest
 from commit_together import ADMIN_PIN, FINISHED_ID, MARIA, OPEN_ID, STAFF_PIN, UNFINISHED_ID, Bench, Printer
 from sqlalchemy import delete, insert, select
 
+from audit_keys import AUDIT_KEY
 from cases import vignette
 from intake.app.desk import Desk
 from intake.app.finishing import FinishedVisit, assess_and_render
@@ -55,7 +56,7 @@ def stores(_accounts_database: tuple[Database, list[dict[str, Any]]]) -> Stores:
         for table in (visits, audit, staff):
             connection.execute(delete(table))
         connection.execute(insert(staff), accounts)
-    return Stores.on(database)
+    return Stores.on(database, AUDIT_KEY)
 
 
 @pytest.fixture
