@@ -54,35 +54,38 @@ def open_stores(settings: Settings, ask: AskPassphrase) -> Stores:
     """The clinic's database, with the key from the environment, the keyring or a person, and
     its audit key; `StoreError` says why not.
 
-    On the first start with an audit key the visits already kept are sealed into the log
-    (see `AuditLog.seal`), so `intake audit verify` covers every one of them.
+    The start that makes the audit key seals the visits already kept into the log (see
+    `AuditLog.seal`), so `intake audit verify` covers every one of them. Only that start:
+    whoever empties the log later cannot have the visits in the table sealed afresh.
     """
     passphrase = stored_key()
     if passphrase is None and not settings.database_url:
         passphrase = ask(database_is_new(settings))
     database = open_database(settings.database_url, passphrase)
     try:
-        stores = Stores.on(database, _audit_key(settings, database))
-        stores.audit.seal()
+        key, made = _audit_key(settings, database)
+        stores = Stores.on(database, key)
+        if made:
+            stores.audit.seal()
     except BaseException:
         database.close()
         raise
     return stores
 
 
-def _audit_key(settings: Settings, database: Database) -> AuditKey:
-    """The audit key kept on this computer; a new one only while no row of the log is signed."""
+def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
+    """The audit key kept on this computer, or a new one (True) while no row of the log is signed."""
     key_file = audit_key_file(settings.audit_key_file)
     key = stored_audit_key(key_file)
     if key is not None:
-        return key
+        return key, False
     if audit_is_keyed(database):
         raise NoAuditKey(
             f"{database.where}: the audit log is signed with an audit key this computer does not have. Give it "
             f"the key of the station that made it: set {AUDIT_KEY_ENV}, copy its key file to {key_file}, or keep "
             f"it in the OS keyring ({KEYRING_SERVICE} / {KEYRING_AUDIT_USER})."
         )
-    return new_audit_key(key_file)
+    return new_audit_key(key_file), True
 
 
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:

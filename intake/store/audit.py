@@ -15,7 +15,9 @@ names its scheme (migration 0005 marked every existing row `sha256`), and a plai
 may only come before the first keyed one, so one appended or rewritten without the key
 afterwards is reported. On the first start with the key, every visit already kept that
 is not in progress gets a `sealed` row carrying its content, so from then on every visit
-is covered. Two things no key can show are the newest rows cut off, and the whole log
+is covered. (That start is the one that makes the audit key: a station given its key
+before its first start with this version does not seal, and `verify` names its older
+visits as not covered.) Two things no key can show are the newest rows cut off, and the whole log
 replaced (or rewritten as plain rows): an anchor does. `head()` is the last row's hash;
 `intake audit anchor` prints it and each summary PDF prints the head from just before
 its finish row, and `verify(anchor=...)` reports an anchor that is no longer in the log.
@@ -148,8 +150,9 @@ class AuditLog(Repository):
     def seal(self) -> int:
         """While no row is keyed yet: a `sealed` row for each visit kept that is not in progress.
 
-        Runs once in practice, on the first start with an audit key; afterwards every
-        change to a visit is audited with its content. Returns how many were sealed.
+        Called by the start that makes the audit key (a trigger no one can forge in the
+        database); afterwards every change to a visit is audited with its content.
+        Returns how many were sealed.
         """
         with self._writing() as connection:
             if connection.dialect.name == "postgresql":

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 
 import pytest
-from audit_keys import AUDIT_KEY, OTHER_KEY
 from sqlalchemy import update
 
+from audit_keys import AUDIT_KEY, OTHER_KEY
 from intake.store.audit import GENESIS, SYSTEM_ID, Action, AuditLog, audit_is_keyed
 from intake.store.audit_chain import AuditRow, keyed_hash, plain_hash, short_anchor
 from intake.store.schema import audit
@@ -42,7 +42,8 @@ def _rewrite(database, rows: list[AuditRow], sign) -> None:
         for row in rows:
             row = replace(row, prev_hash=previous)
             new_hash, scheme = sign(row)
-            connection.execute(update(audit).where(audit.c.seq == row.seq).values(prev_hash=previous, hash=new_hash, scheme=scheme))
+            changed = {"prev_hash": previous, "hash": new_hash, "scheme": scheme}
+            connection.execute(update(audit).where(audit.c.seq == row.seq).values(**changed))
             previous = new_hash
 
 
