@@ -92,6 +92,11 @@ class Settings(Frozen):
         description="Takes effect at the next start.",
         json_schema_extra={"empty": "Empty: this computer"},
     )
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="Where the audit key is kept when there is no OS keyring (default: audit.key in the config "
+        "folder); keep it off the disk that holds the database.",
+    )
 
 
 def settings_path() -> Path:

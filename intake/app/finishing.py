@@ -21,6 +21,7 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
 from intake.report import ClinicInfo, render_report
 from intake.settings import Settings
+from intake.store.audit_chain import short_anchor
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,24 @@ def clinic_info(settings: Settings, paper: str | None = None) -> ClinicInfo:
 
 
 def assess_and_render(
-    visit_id: str, response: Response, form: Form, settings: Settings, now: datetime | None = None
+    visit_id: str,
+    response: Response,
+    form: Form,
+    settings: Settings,
+    now: datetime | None = None,
+    audit_anchor: str | None = None,
 ) -> FinishedVisit:
-    """The assessment under the clinic's policy and its PDF, not yet kept anywhere."""
+    """The assessment under the clinic's policy and its PDF, not yet kept anywhere.
+
+    `audit_anchor` is the audit log's head read just before the visit's finish row
+    (`Station.audit_head`): printed on the summary, it lets staff check later that no
+    row up to it was removed.
+    """
     assessment = assess_for_clinic(response, form, settings.policy)
-    report = render_report(response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now)
+    anchor = short_anchor(audit_anchor) if audit_anchor else None
+    report = render_report(
+        response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now, audit_anchor=anchor
+    )
     return FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
 
 

@@ -1,7 +1,9 @@
 """Opening a station: the clinic's settings, form and rules, and its database.
 
 The kiosk and the CLI open the same way; only how they ask a person for the database
-passphrase differs (a dialog, a hidden terminal prompt), so they pass that in.
+passphrase differs (a dialog, a hidden terminal prompt), so they pass that in. The audit
+key is never asked for: it is found (environment, key file, OS keyring) or, while the
+audit log has no signed row, made.
 """
 
 from __future__ import annotations
@@ -16,8 +18,18 @@ from intake.paths import data_dir
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
 from intake.settings import Settings, settings_path
-from intake.store.database import DATABASE_FILE, open_database
-from intake.store.keys import stored_key
+from intake.store.audit import AuditKey, audit_is_keyed
+from intake.store.database import DATABASE_FILE, Database, open_database
+from intake.store.keys import (
+    AUDIT_KEY_ENV,
+    KEYRING_AUDIT_USER,
+    KEYRING_SERVICE,
+    NoAuditKey,
+    audit_key_file,
+    new_audit_key,
+    stored_audit_key,
+    stored_key,
+)
 from intake.store.stores import Stores
 from intake.yamlfile import DataFileError
 
@@ -39,11 +51,41 @@ def database_is_new(settings: Settings) -> bool:
 
 
 def open_stores(settings: Settings, ask: AskPassphrase) -> Stores:
-    """The clinic's database, with the key from the environment, the keyring or a person; `StoreError` says why not."""
+    """The clinic's database, with the key from the environment, the keyring or a person, and
+    its audit key; `StoreError` says why not.
+
+    The start that makes the audit key seals the visits already kept into the log (see
+    `AuditLog.seal`), so `intake audit verify` covers every one of them. Only that start:
+    whoever empties the log later cannot have the visits in the table sealed afresh.
+    """
     passphrase = stored_key()
     if passphrase is None and not settings.database_url:
         passphrase = ask(database_is_new(settings))
-    return Stores.on(open_database(settings.database_url, passphrase))
+    database = open_database(settings.database_url, passphrase)
+    try:
+        key, made = _audit_key(settings, database)
+        stores = Stores.on(database, key)
+        if made:
+            stores.audit.seal()
+    except BaseException:
+        database.close()
+        raise
+    return stores
+
+
+def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
+    """The audit key kept on this computer, or a new one (True) while no row of the log is signed."""
+    key_file = audit_key_file(settings.audit_key_file)
+    key = stored_audit_key(key_file)
+    if key is not None:
+        return key, False
+    if audit_is_keyed(database):
+        raise NoAuditKey(
+            f"{database.where}: the audit log is signed with an audit key this computer does not have. Give it "
+            f"the key of the station that made it: set {AUDIT_KEY_ENV}, copy its key file to {key_file}, or keep "
+            f"it in the OS keyring ({KEYRING_SERVICE} / {KEYRING_AUDIT_USER})."
+        )
+    return new_audit_key(key_file), True
 
 
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:

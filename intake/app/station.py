@@ -17,7 +17,7 @@ from pathlib import Path
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.questionnaire.form import Form
 from intake.settings import Settings
-from intake.store.audit import Action
+from intake.store.audit import Action, AuditCheck
 from intake.store.stores import Stores
 from intake.yamlfile import DataFileError
 
@@ -62,3 +62,11 @@ class Station:
         if self.stores is None:
             raise RuntimeError("this use case needs the visits database, and the station has none")
         return self.stores
+
+    def audit_head(self) -> str | None:
+        """The audit log's head, to print on a summary before its finish row (None without a database)."""
+        return self.stores.audit.head() if self.stores is not None else None
+
+    def verify_audit(self, anchor: str | None = None) -> AuditCheck:
+        """The audit chain, the visits' content, and the anchor if given; `ValueError` for a malformed anchor."""
+        return self.required_stores().audit.verify(anchor)

@@ -52,7 +52,14 @@ def register(commands: Any) -> None:
 
     audit = commands.add_parser("audit", help="check the audit log")
     audit_actions = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
-    audit_actions.add_parser("verify", help="check the hash chain").set_defaults(run=cmd_audit_verify)
+    verify = audit_actions.add_parser("verify", help="check the signed chain and every kept visit's content against it")
+    verify.add_argument(
+        "--anchor", metavar="HEAD", help="a head printed earlier (full or short form): report it if it is gone from the log"
+    )
+    verify.set_defaults(run=cmd_audit_verify)
+    audit_actions.add_parser("anchor", help="print the audit log's head, to check the log against later").set_defaults(
+        run=cmd_audit_anchor
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -151,15 +158,28 @@ def _agreed(count: int, before: datetime) -> bool:
     return answer.strip().lower() in ("y", "yes")
 
 
-def cmd_audit_verify(_args: argparse.Namespace) -> int:
-    from intake.app.records import chain_problems
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with staff_desk() as desk:
+        try:
+            check = desk.station.verify_audit(args.anchor)
+        except ValueError as error:
+            raise UsageError([f"--anchor: {error}"]) from None
+    for problem in check.problems:
+        print(f"audit: {problem}", file=sys.stderr)
+    if check.problems:
+        return EXIT_FAILURE
+    plain = f" ({check.plain_rows} from before the audit key, checked as plain SHA-256)" if check.plain_rows else ""
+    print(f"audit log intact: {check.rows} rows{plain}; the content of {check.visits} visit(s) matches it")
+    if args.anchor:
+        print(f"anchor {args.anchor.strip().lower()} is in the log")
+    return EXIT_OK
+
+
+def cmd_audit_anchor(_args: argparse.Namespace) -> int:
+    from intake.app.records import short_anchor
 
     with staff_desk() as desk:
-        rows = desk.audit_rows()
-    problems = chain_problems(rows)
-    for problem in problems:
-        print(f"audit: {problem}", file=sys.stderr)
-    if problems:
-        return EXIT_FAILURE
-    print(f"audit log intact: {len(rows)} rows")
+        head = desk.station.audit_head() or ""
+    print(head)
+    print(f"short form: {short_anchor(head)}")
     return EXIT_OK

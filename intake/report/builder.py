@@ -51,7 +51,9 @@ def render_report(
     clinic: ClinicInfo,
     visit_id: str | None = None,
     generated: datetime | None = None,
+    audit_anchor: str | None = None,
 ) -> RenderedReport:
+    """`audit_anchor`: the audit log's head before this summary's finish row, as printed (its short form)."""
     generated = generated or datetime.now().astimezone()
     stamp = generated.strftime("%Y-%m-%d %H:%M %Z").strip()
     pagesize = PAPER[clinic.paper]
@@ -63,6 +65,8 @@ def render_report(
         ("Policy", f"{assessment.policy} {assessment.policy_version}"),
         ("Rules hash", assessment.rules_hash),
     ]
+    if audit_anchor:
+        provenance.append((wording.AUDIT_ANCHOR, audit_anchor))
     furniture = PageFurniture(
         clinic_name=clinic.name,
         document_title=wording.DOCUMENT_TITLE,

@@ -41,6 +41,7 @@ ICHD3_TITLE = "ICHD-3 chronic migraine (1.3), from the answers: shown, never dec
 POLICIES_TITLE = "Outcome under every policy"
 CRITERIA_TITLE = "Criteria"
 CRITERIA_URGENT_TITLE = "Criteria (not the priority: red flags first)"
+AUDIT_ANCHOR = "Audit log head before this summary"
 
 # Language subtags staff are most likely to meet; any other shows as its tag.
 LANGUAGE_NAMES = {

@@ -12,13 +12,15 @@ are brought to the current schema by Alembic at open.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -33,12 +35,29 @@ SQLITE_COMPANIONS = ("-wal", "-shm")
 
 log = logging.getLogger(__name__)
 
+HOLD_WRITE_LOCK = "intake_hold_write_lock"
+"""The execution option `Database.writing()` sets: SQLite then starts with BEGIN IMMEDIATE."""
+
 
 @dataclass
 class Database:
     engine: Engine
     where: str
     """For messages: the file path, or the server URL without its password."""
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A transaction that holds the write lock from its first statement on.
+
+        SQLite's plain BEGIN takes the lock only at the first write, so two processes could
+        both read the audit log's last hash and then both append after it (a fork);
+        BEGIN IMMEDIATE makes the second wait until the first commits. PostgreSQL's audit
+        append takes its own table lock, so there this is an ordinary transaction.
+        """
+        with self.engine.connect() as connection:
+            connection.execution_options(**{HOLD_WRITE_LOCK: True})
+            with connection.begin():
+                yield connection
 
     def close(self) -> None:
         self.engine.dispose()
@@ -75,16 +94,25 @@ def _sqlite_engine(path: Path, passphrase: str) -> Engine:
         connect_args={"timeout": 5},
     )
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    dbapi_connection.isolation_level = None  # the driver emits no BEGIN of its own: `_sqlite_begin` does
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA cipher_log_level = NONE")  # a wrong key gets our message, not SQLCipher's log lines
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """SQLAlchemy's recipe for pysqlite (and pysqlcipher): the driver's own BEGIN comes only
+    before the first write, so we emit it, IMMEDIATE when the caller asked for the write lock."""
+    hold = connection.get_execution_options().get(HOLD_WRITE_LOCK, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if hold else "BEGIN")
 
 
 def _migrate(engine: Engine) -> None:

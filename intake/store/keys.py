@@ -1,31 +1,119 @@
-"""Where the database passphrase comes from: environment, OS keyring, or staff.
+"""Where the keys come from: the database passphrase and the audit key.
 
 Never from the repository or a file beside the database. `INTAKE_DB_KEY` is for
 unattended stations and tests; a desktop keeps it in the OS keyring; otherwise staff
 type it when the app starts.
+
+The audit key signs the audit log (see `audit.py`), and is kept apart from the database
+so that whoever holds the database and its passphrase still cannot rewrite the log.
+`INTAKE_AUDIT_KEY` overrides; else the audit key file (the `audit_key_file` setting,
+by default `audit.key` in the config dir, never in the data dir); else the OS keyring.
+A new one (256 random bits, as 64 hex digits) is made only while the log has no keyed
+row, and goes to the OS keyring or, where there is none, to the key file (mode 0600).
+Stations sharing a PostgreSQL server share one audit key: the first makes it, the others
+are given it (the variable, or a copy of the file); a station without it is refused
+rather than starting a second chain.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from intake.paths import config_dir
+from intake.store.audit_chain import MIN_KEY_LENGTH, AuditKey
+from intake.store.errors import NoKey
 
 KEY_ENV = "INTAKE_DB_KEY"
+AUDIT_KEY_ENV = "INTAKE_AUDIT_KEY"
 KEYRING_SERVICE = "headache-intake"
 KEYRING_USER = "visits-database"
+KEYRING_AUDIT_USER = "audit-key"
+AUDIT_KEY_FILE_NAME = "audit.key"
 
 log = logging.getLogger(__name__)
 
 
+class NoAuditKey(NoKey):
+    """The audit log is signed and this computer has no usable key for it: a person must give it."""
+
+
 def stored_key() -> str | None:
     """The passphrase from the environment or the OS keyring, or None to ask staff."""
-    key = os.environ.get(KEY_ENV)
-    if key:
-        return key
-    return _keyring_key()
+    return os.environ.get(KEY_ENV) or _from_keyring(KEYRING_USER)
 
 
-def _keyring_key() -> str | None:
+def audit_key_file(configured: Path | None) -> Path:
+    """The clinic's `audit_key_file`, else `audit.key` in the config dir."""
+    return configured or config_dir() / AUDIT_KEY_FILE_NAME
+
+
+def stored_audit_key(key_file: Path) -> AuditKey | None:
+    """The audit key from the environment, the key file or the OS keyring; None when none has one.
+
+    A key that is there but unusable (too short, an unreadable file) is `NoAuditKey`,
+    never replaced by a new one.
+    """
+    environment = os.environ.get(AUDIT_KEY_ENV)
+    if environment:
+        return _usable(environment, AUDIT_KEY_ENV)
+    from_file = _read_key_file(key_file)
+    if from_file is not None:
+        return _usable(from_file, str(key_file))
+    from_keyring = _from_keyring(KEYRING_AUDIT_USER)
+    return _usable(from_keyring, "the OS keyring's audit key") if from_keyring else None
+
+
+def new_audit_key(key_file: Path) -> AuditKey:
+    """A new random audit key, kept in the OS keyring, else in `key_file` (created, never replaced)."""
+    text = secrets.token_hex(32)
+    if _to_keyring(KEYRING_AUDIT_USER, text):
+        log.info("audit key made and kept in the OS keyring")
+    else:
+        text = _create_key_file(key_file, text)
+        log.info("audit key made and kept in its key file")
+    return _usable(text, "the new audit key")
+
+
+def _usable(text: str, where: str) -> AuditKey:
+    key = AuditKey.from_text(text)
+    if key is None:
+        raise NoAuditKey(f"{where}: an audit key needs at least {MIN_KEY_LENGTH} characters")
+    return key
+
+
+def _read_key_file(key_file: Path) -> str | None:
+    try:
+        return key_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise NoAuditKey(f"{key_file}: cannot read the audit key ({type(error).__name__})") from None
+
+
+def _create_key_file(key_file: Path, text: str) -> str:
+    """Written whole, readable by this user only, and linked into place only if no key file is
+    there yet: when two processes make one at once, both use the first."""
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=key_file.parent, prefix=".audit-key-", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, key_file)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return _read_key_file(key_file) or text
+
+
+def _from_keyring(user: str) -> str | None:
     """The OS keyring's copy, or None when there is none or it cannot be read.
 
     Backends fail in their own ways: no keyring at all is a `KeyringError`, while one
@@ -39,9 +127,23 @@ def _keyring_key() -> str | None:
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
+        return keyring.get_password(KEYRING_SERVICE, user)
     except KeyringError as error:
         log.info("no usable OS keyring: %s", type(error).__name__)
-    except Exception as error:  # noqa: BLE001 - any backend failure means "ask for the passphrase"
+    except Exception as error:  # noqa: BLE001 - any backend failure means "not kept there"
         log.warning("the OS keyring could not be read (%s); asking for the passphrase instead", type(error).__name__)
     return None
+
+
+def _to_keyring(user: str, text: str) -> bool:
+    """Whether the keyring took the secret and gives it back (some backends accept and forget)."""
+    try:
+        import keyring
+    except ImportError:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, user, text)
+        return keyring.get_password(KEYRING_SERVICE, user) == text
+    except Exception as error:  # noqa: BLE001 - as in `_from_keyring`: the key file is then used instead
+        log.info("no usable OS keyring for the audit key: %s", type(error).__name__)
+        return False

@@ -22,11 +22,11 @@ class Repository:
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        """The caller's transaction when bound to one; else a transaction of our own."""
+        """The caller's transaction when bound to one; else one of our own, holding the write lock from its start."""
         if isinstance(self._source, Connection):
             yield self._source
             return
-        with self._source.engine.begin() as connection:
+        with self._source.writing() as connection:
             yield connection
 
     @contextmanager

@@ -46,6 +46,8 @@ audit = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     Column("subject", String(40)),
+    Column("content", String(64)),
+    Column("scheme", String(12), nullable=False, server_default="sha256"),
 )
 
 staff = Table(

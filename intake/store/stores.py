@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from intake.store.audit import AuditLog
+from intake.store.audit import AuditKey, AuditLog
 from intake.store.database import Database
 from intake.store.staff import StaffStore
 from intake.store.visits import VisitStore
@@ -18,15 +18,24 @@ class Stores:
     visits: VisitStore
     staff: StaffStore
     audit: AuditLog
+    audit_key: AuditKey
+    """What the audit log is signed with: kept apart from the database (see `keys.py`)."""
 
     @classmethod
-    def on(cls, database: Database) -> Stores:
-        return cls(database, VisitStore(database), StaffStore(database), AuditLog(database))
+    def on(cls, database: Database, audit_key: AuditKey) -> Stores:
+        return cls(database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key)
 
     @contextmanager
     def transaction(self) -> Iterator[Stores]:
         """Repositories sharing one transaction: it commits when the block ends and rolls
         back everything in it when the block raises, so a change never outlives a failed
-        audit row (or the other way round)."""
-        with self.database.engine.begin() as connection:
-            yield Stores(self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection))
+        audit row (or the other way round).
+
+        On SQLite the transaction holds the write lock from its start (BEGIN IMMEDIATE), so
+        what it reads (the audit log's last row, a failure count) stays true until it commits.
+        """
+        with self.database.writing() as connection:
+            yield Stores(
+                self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection, self.audit_key),
+                self.audit_key,
+            )

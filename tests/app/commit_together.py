@@ -177,7 +177,11 @@ def check_kept_together(case: UseCase, bench: Bench) -> None:
     assert succeeded(case, bench)
     assert audit_entries(bench) == case.rows
     assert (snapshot(bench) != before) is case.changes
-    assert bench.stores.audit.verify() == []
+    unaudited_by_the_bench = {
+        f"visit {visit_id}: no audit row covers it (added to the visits table directly?)"
+        for visit_id in (FINISHED_ID, UNFINISHED_ID)
+    }
+    assert [problem for problem in bench.stores.audit.verify().problems if problem not in unaudited_by_the_bench] == []
 
 
 def check_refused_audit_row(case: UseCase, bench: Bench) -> None:

@@ -16,6 +16,7 @@ import pytest
 from commit_together import ADMIN_PIN, FINISHED_ID, MARIA, OPEN_ID, STAFF_PIN, UNFINISHED_ID, Bench, Printer
 from sqlalchemy import Table, delete, insert, select
 
+from audit_keys import AUDIT_KEY
 from cases import vignette
 from intake.app.desk import Desk
 from intake.app.finishing import FinishedVisit, assess_and_render
@@ -59,7 +60,7 @@ def stores(_accounts_database: tuple[Database, dict[Table, list[dict[str, Any]]]
             connection.execute(delete(table))
         for table, rows in accounts.items():
             connection.execute(insert(table), rows)
-    return Stores.on(database)
+    return Stores.on(database, AUDIT_KEY)
 
 
 @pytest.fixture

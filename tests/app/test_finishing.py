@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import stat
 
 import pytest
+from pypdf import PdfReader
 
 from cases import vignette
 from intake.app.finishing import SummaryNotSaved, assess_and_render, summaries_dir, write_summary
@@ -41,3 +43,11 @@ def test_unwritable_folder_keeps_the_finished_visit(form, tmp_path) -> None:
 def _finish(visit_id: str, response, form, settings: Settings):
     """What the kiosk does without a store: assess, render, write to the summaries folder."""
     return write_summary(assess_and_render(visit_id, response, form, settings), summaries_dir(settings))
+
+
+def test_the_audit_log_head_before_the_finish_row_is_printed_in_short_form(form) -> None:
+    head = "3f5c1a2b3c4d5e6f" + "7" * 48
+    response = parse_response(vignette("V01"), form)
+    finished = assess_and_render("20261124-101500-abc123", response, form, Settings(), audit_anchor=head)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(finished.pdf)).pages)
+    assert "Audit log head before this summary 3f5c1a2b3c4d5e6f" in text and head not in text

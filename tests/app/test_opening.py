@@ -3,6 +3,7 @@ environment, the keyring or a person), and the kiosk's start-up use cases."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,13 @@ import pytest
 from intake.app import opening
 from intake.app.desk import ADMIN_PIN_ENV
 from intake.app.opening import database_is_new, load_form_and_rules, open_kiosk, open_stores
-from intake.paths import data_dir
+from intake.paths import config_dir, data_dir
 from intake.settings import Settings, settings_path
+from intake.store.audit import Action, AuditKey
+from intake.store.database import open_database
 from intake.store.errors import NoKey, WrongKeyOrDamaged
-from intake.store.keys import KEY_ENV
+from intake.store.keys import AUDIT_KEY_ENV, KEY_ENV, NoAuditKey
+from intake.store.visits import VisitStore
 from intake.visit_status import UNFINISHED
 from intake.yamlfile import DataFileError
 
@@ -103,3 +107,82 @@ def test_the_kiosk_opens_with_interrupted_visits_kept_and_the_first_admin_made(
         ]
     finally:
         stores.database.close()
+
+
+@pytest.fixture
+def station_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database key from the environment, no audit key anywhere yet (the keyring fails in tests)."""
+    monkeypatch.setenv(KEY_ENV, "unattended station key")
+    monkeypatch.delenv(AUDIT_KEY_ENV, raising=False)
+
+
+def test_the_first_start_makes_the_audit_key_in_a_private_file_and_later_starts_use_it(station_key: None) -> None:
+    first = open_stores(Settings(), Person(None))
+    first.audit.record(Action.VIEWED, "maria")
+    first.database.close()
+    key_file = config_dir() / "audit.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert not list(data_dir().glob("*.key")), "the audit key is never kept beside the database"
+    again = open_stores(Settings(), Person(None))
+    try:
+        assert again.audit_key == AuditKey(key_file.read_text().strip().encode())
+        assert again.audit.verify().problems == []
+    finally:
+        again.database.close()
+
+
+def test_a_clinics_own_key_file_is_used(station_key: None, tmp_path: Path) -> None:
+    key_file = tmp_path / "keys" / "intake-audit.key"
+    open_stores(Settings(audit_key_file=key_file), Person(None)).database.close()
+    assert key_file.exists() and not (config_dir() / "audit.key").exists()
+
+
+def test_the_audit_key_from_the_environment_overrides_the_kept_one(station_key: None, monkeypatch) -> None:
+    open_stores(Settings(), Person(None)).database.close()
+    monkeypatch.setenv(AUDIT_KEY_ENV, "e" * 64)
+    stores = open_stores(Settings(), Person(None))
+    try:
+        assert stores.audit_key == AuditKey(b"e" * 64) != AuditKey((config_dir() / "audit.key").read_bytes().strip())
+    finally:
+        stores.database.close()
+
+
+def test_a_signed_log_on_a_computer_without_its_key_is_refused_not_given_a_new_key(station_key: None) -> None:
+    stores = open_stores(Settings(), Person(None))
+    stores.audit.record(Action.VIEWED, "maria")
+    stores.database.close()
+    (config_dir() / "audit.key").unlink()
+    with pytest.raises(NoAuditKey, match="audit log is signed with an audit key this computer does not have"):
+        open_stores(Settings(), Person(None))
+    assert not (config_dir() / "audit.key").exists()
+
+
+def test_visits_kept_before_the_audit_key_are_sealed_at_the_first_start_with_it(station_key: None) -> None:
+    with open_database(None, "unattended station key") as database:
+        VisitStore(database).create(VISIT, DRAFT)
+        VisitStore(database).set_aside(VISIT, DRAFT, False)
+    stores = open_stores(Settings(), Person(None))
+    try:
+        assert [(row.staff_id, row.action, row.visit_id) for row in stores.audit.rows()] == [("system", "sealed", VISIT)]
+        assert stores.audit.verify().problems == []
+    finally:
+        stores.database.close()
+
+
+def test_an_emptied_log_is_not_sealed_again_so_its_visits_show_as_not_covered(station_key: None) -> None:
+    stores = open_stores(Settings(), Person(None))
+    with stores.transaction() as transaction:
+        transaction.visits.create(VISIT, DRAFT)
+        transaction.visits.set_aside(VISIT, DRAFT, False)
+        transaction.audit.record(Action.SET_ASIDE, "kiosk", VISIT)
+    with stores.database.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM audit")
+    stores.database.close()
+    reopened = open_stores(Settings(), Person(None))
+    try:
+        assert reopened.audit.rows() == []
+        assert reopened.audit.verify().problems == [
+            f"visit {VISIT}: no audit row covers it (added to the visits table directly?)"
+        ]
+    finally:
+        reopened.database.close()

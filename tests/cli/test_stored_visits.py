@@ -249,3 +249,48 @@ def test_every_file_with_patient_data_is_0600_in_0700_folders(import_vignette, t
     assert {path.name for path in made} >= {"visits.db", "visits.csv", "visit.json", "summary.pdf"}
     for path in made:
         assert stat.S_IMODE(path.stat().st_mode) == (0o700 if path.is_dir() else 0o600), path
+
+
+def _anchor(capsys) -> tuple[str, str]:
+    assert main(["audit", "anchor"]) == 0
+    full, short = capsys.readouterr().out.splitlines()
+    assert short == f"short form: {full[:16]}"
+    return full, full[:16]
+
+
+def _tamper(statement: str) -> None:
+    from intake.store.database import open_database
+
+    with open_database(None, "cli test passphrase") as database, database.engine.begin() as connection:
+        connection.exec_driver_sql(statement)
+
+
+def test_a_log_cut_short_before_an_anchor_fails_verify(import_vignette, capsys, key) -> None:
+    import_vignette("V01")
+    hidden = import_vignette("V14")
+    full, short = _anchor(capsys)
+    assert len(full) == 64
+    assert main(["audit", "verify", "--anchor", short]) == 0
+    assert f"anchor {short} is in the log" in capsys.readouterr().out
+    _tamper(f"DELETE FROM visits WHERE id = '{hidden}'")
+    _tamper("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)")
+    assert main(["audit", "verify"]) == 0, "without an anchor, a visit and its newest rows cut off leave a sound log"
+    capsys.readouterr()
+    assert main(["audit", "verify", "--anchor", full]) == 1
+    err = capsys.readouterr().err
+    assert f"audit: anchor {full}: not in the audit log" in err
+
+
+def test_a_finished_visit_edited_in_the_database_fails_verify(import_vignette, capsys, key) -> None:
+    visit = import_vignette("V01")
+    _tamper(f"UPDATE visits SET outcome = 'NOT_ELIGIBLE' WHERE id = '{visit}'")
+    assert main(["audit", "verify"]) == 1
+    assert f"audit: visit {visit}: changed since its last audited action" in capsys.readouterr().err
+
+
+def test_an_anchor_that_is_not_one_is_a_usage_error(import_vignette, capsys, key) -> None:
+    import_vignette("V01")
+    with pytest.raises(SystemExit) as exit_status:
+        main(["audit", "verify", "--anchor", "HEAD"])
+    assert exit_status.value.code == 2
+    assert "--anchor: an anchor is 16 to 64 hex digits" in capsys.readouterr().err

@@ -139,3 +139,14 @@ def test_clinic_name_and_address_from_settings(form) -> None:
     pages = _pages(render_report(response, assessment, form, clinic).pdf)
     assert all(page.startswith("Ñandú Headache Centre") or "Ñandú Headache Centre" in page for page in pages)
     assert "1 Harbour Road, Cork" in pages[0]
+
+
+def test_the_audit_log_head_is_printed_labelled_in_the_sign_off_only_when_given(form) -> None:
+    response = parse_response(vignette("V01"), form)
+    assessment = assess_for_clinic(response, form, "us-payer")
+    clinic = ClinicInfo(name="Test Clinic")
+    anchored = " ".join(_pages(render_report(response, assessment, form, clinic, audit_anchor="3f5c1a2b3c4d5e6f").pdf))
+    sign_off = anchored[anchored.index("Provenance and clinician sign-off"):]
+    assert re.search(r"Audit log head before this summary\s*3f5c1a2b3c4d5e6f", _squash(sign_off.split("I have checked")[0]))
+    plain = " ".join(_pages(render_report(response, assessment, form, clinic).pdf))
+    assert "Audit log head" not in plain

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy.exc import SQLAlchemyError
 
+from audit_keys import AUDIT_KEY
 from intake.store.audit import Action
 from intake.store.database import Database
 from intake.store.errors import VisitNotFound
@@ -48,7 +49,7 @@ def refuse_audit_appends(database: Database) -> None:
 
 @pytest.fixture
 def stores(database: Database) -> Iterator[Stores]:
-    yield Stores.on(database)
+    yield Stores.on(database, AUDIT_KEY)
     with database.engine.begin() as connection:
         connection.exec_driver_sql(ALLOW_AUDIT[connection.dialect.name])
 
@@ -80,7 +81,7 @@ def test_changes_in_one_transaction_are_seen_by_others_only_once_it_commits(stor
         assert [row.action for row in transaction.audit.rows()] == ["started"]
         assert _kept(stores) == ([], [], []), "nothing is visible before the commit"
     assert _kept(stores) == ([VISIT], ["maria"], ["started"])
-    assert stores.audit.verify() == []
+    assert stores.audit.verify().problems == []
 
 
 def test_a_block_that_raises_keeps_none_of_its_changes(stores: Stores) -> None:

@@ -9,6 +9,7 @@ import pytest
 from patient_driver import Patient
 from staff_driver import ADMIN_PIN, STAFF_PIN
 
+from audit_keys import AUDIT_KEY
 from intake.app.desk import Desk
 from intake.app.station import Station
 from intake.eligibility.policy import load_rules
@@ -24,7 +25,7 @@ from intake.ui.theme import apply_theme
 @pytest.fixture
 def stores(tmp_path: Path) -> Iterator[Stores]:
     """An encrypted store with an admin (`maria`) and a member of staff (`bob`)."""
-    opened = Stores.on(open_database(None, "test passphrase", tmp_path / "visits.db"))
+    opened = Stores.on(open_database(None, "test passphrase", tmp_path / "visits.db"), AUDIT_KEY)
     opened.staff.add("maria", "María Ó", Role.ADMIN, ADMIN_PIN)
     opened.staff.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
     yield opened

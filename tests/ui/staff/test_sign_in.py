@@ -6,6 +6,7 @@ from __future__ import annotations
 from patient_driver import tap, type_into
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from audit_keys import AUDIT_KEY
 from intake.store.staff import MAX_FAILURES, REFUSED, Role
 
 
@@ -80,7 +81,7 @@ def test_first_start_asks_for_the_administrator(open_kiosk, tmp_path) -> None:
     from intake.store.database import open_database
     from intake.store.stores import Stores
 
-    empty = Stores.on(open_database(None, "test passphrase", tmp_path / "fresh.db"))
+    empty = Stores.on(open_database(None, "test passphrase", tmp_path / "fresh.db"), AUDIT_KEY)
     try:
         window, _patient = open_kiosk(stores=empty)
         desk = FrontDesk(window)
