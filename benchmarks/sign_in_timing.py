@@ -10,6 +10,7 @@ Run: .venv/bin/python benchmarks/sign_in_timing.py [ROUNDS]
 
 from __future__ import annotations
 
+import secrets
 import statistics
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from intake.app.station import Station
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.loader import default_form
 from intake.settings import Settings
+from intake.store.audit import AuditKey
 from intake.store.database import open_database
 from intake.store.schema import staff
 from intake.store.staff import MAX_FAILURES, Role
@@ -45,7 +47,7 @@ def _timed_refusal(desk: Desk, staff_id: str) -> float:
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     database = open_database(None, "benchmark passphrase", Path(tempfile.mkdtemp()) / "visits.db")
-    stores = Stores.on(database)
+    stores = Stores.on(database, AuditKey(secrets.token_bytes(32)))
     stores.staff.add("maria", "María Ó", Role.ADMIN, "482193")
     stores.staff.add("ann", "Ann Admin", Role.ADMIN, "591733")
     stores.staff.add("bob", "Bob Front-Desk", Role.STAFF, "7310")
