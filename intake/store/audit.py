@@ -45,6 +45,10 @@ class Action(StrEnum):
     INTERRUPTED = "interrupted"
     """Found in progress at start-up (a crash or power cut): made unfinished, for staff."""
     FINISHED = "finished"
+    SUMMARY_FAILED = "summary_failed"
+    """The answers were stored at Finish but the assessment, the PDF or storing them failed: unfinished, for staff."""
+    RECOVERED = "recovered"
+    """At start-up: answers the store refused at Finish, read back from the recovery file as an unfinished visit."""
 
 
 @dataclass(frozen=True)
