@@ -14,6 +14,7 @@ from intake.paths import data_dir
 from intake.settings import Settings, settings_path
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.keys import KEY_ENV
+from intake.store.recovery import RecoveryFile
 from intake.visit_status import UNFINISHED
 from intake.yamlfile import DataFileError
 
@@ -101,5 +102,27 @@ def test_the_kiosk_opens_with_interrupted_visits_kept_and_the_first_admin_made(
         assert [(row.staff_id, row.action, row.visit_id, row.subject) for row in stores.audit.rows()] == [
             ("kiosk", "interrupted", VISIT, None), ("kiosk", "staff_added", None, "admin"),
         ]
+    finally:
+        stores.database.close()
+
+
+def test_the_kiosk_opens_with_answers_refused_at_finish_read_back_from_the_recovery_file(
+    monkeypatch: pytest.MonkeyPatch, form, us_rules, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(KEY_ENV, "unattended station key")
+    earlier = open_stores(Settings(), Person(None))
+    earlier.visits.create(VISIT, DRAFT)
+    recovery = RecoveryFile.beside(earlier.database)
+    assert recovery is not None
+    answers = {**DRAFT, "answers": {"given_name": "Zoë"}}
+    recovery.keep(VISIT, answers, False)
+    earlier.database.close()
+    desk = open_kiosk(Settings(), form, us_rules, Person(None), tmp_path / "settings.yaml")
+    stores = desk.station.required_stores()
+    try:
+        stored = stores.visits.get(VISIT)
+        assert (stored.summary.status, stored.response) == (UNFINISHED, answers)
+        assert [(row.action, row.visit_id) for row in stores.audit.rows()] == [("recovered", VISIT)], "not also interrupted"
+        assert not recovery.path.exists()
     finally:
         stores.database.close()
