@@ -16,8 +16,8 @@ from intake.app.review_queue import (
     patient_name,
     start_of_today,
     status_with_help,
-    summary_failed_notice,
     status_words,
+    summary_failed_notice,
     waiting_for_help,
 )
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
