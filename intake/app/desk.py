@@ -149,7 +149,7 @@ class Desk:
         if stores is None:
             return Handover.STORED
         answers, alerted = response.to_json_dict(), visit.staff_alerted
-        if self._safely(lambda kept: kept.visits.hand_in(visit.visit_id, answers, alerted), None, visit.visit_id):
+        if self._safely(lambda stored: stored.visits.hand_in(visit.visit_id, answers, alerted), None, visit.visit_id):
             return Handover.STORED
         recovery = RecoveryFile.beside(stores.database)
         if recovery is None:

@@ -334,9 +334,8 @@ class MainWindow(QMainWindow):
 
     def _on_summarised(self, visit_id: str, response: Response, result: FinishResult) -> None:
         """Staff hear of a failed summary from the store's flag; the patient only when not even that was stored."""
-        if not result.kept:
-            self.unsaved.append(result.finished or response)
         if not (result.kept or result.flagged):
+            self.unsaved.append(result.finished or response)
             self.thank_you.start(SUMMARY_PROBLEM)
         if result.flagged:
             self.summary_failed.emit(visit_id)

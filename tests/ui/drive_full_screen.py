@@ -5,6 +5,8 @@ Prints `window X,Y WxH on screen X,Y WxH full screen, on top` once the window ha
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -14,7 +16,7 @@ SETTLE_MS = 1500
 def drive(window) -> None:
     window.hide()
     window.show_kiosk()
-    QTimer.singleShot(SETTLE_MS, window, lambda: report(window))
+    QTimer.singleShot(SETTLE_MS, window, partial(report, window))
 
 
 def report(window) -> None:
