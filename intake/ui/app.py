@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
             log.info("close request refused in patient mode")
             event.ignore()
             return
-        if self.wizard is not None:
+        if self.wizard is not None and self._patient_page is not self.thank_you:
             self.time_out_visit("closed from staff mode")
         self.staff.sign_out()
         event.accept()
