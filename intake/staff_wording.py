@@ -44,6 +44,16 @@ VISIT_STATUS_WORDS: Mapping[str, str] = {
     "finished": "Finished",
 }
 
+SUMMARY_FAILED = "Summary failed"
+"""Under the status of a visit whose answers were kept at Finish but whose summary could not
+be made; it stays until the summary is made or the visit is discarded."""
+
+
+def summary_failed_alert(names: list[str]) -> str:
+    """The alert bar's line for visits whose summary failed (their answers are all kept)."""
+    count = "1 visit" if len(names) == 1 else f"{len(names)} visits"
+    return f"SUMMARY FAILED for {count} (every answer is kept, under Unfinished): {', '.join(names)}"
+
 CRITERION_MARK: Mapping[str, str] = {"met": "✓ met", "unmet": "✗ UNMET", "missing": "? MISSING"}
 """A criterion row's status on the PDF."""
 

@@ -1,9 +1,11 @@
 """The kiosk's desk: a patient's visit from Start to Finish, and the ways into staff mode.
 
 Every change to stored state on the patient side goes through here, in one transaction
-with its audit row (autosave alone is not audited: it is the patient's own typing). A
-database that fails mid-visit never interrupts the patient: the use case logs the kind
-of error, returns False, and the answers stay in memory for the next save or Finish.
+with its audit row (autosave alone is not audited: it is the patient's own typing, and
+so is the hand-in of every answer at Finish). A database that fails mid-visit never
+interrupts the patient: the use case logs the kind of error, returns False, and the
+answers stay in memory for the next save or Finish. At Finish they must not stay only
+in memory: a store that refuses them there sends them to the encrypted recovery file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,6 +28,7 @@ from intake.questionnaire.response import Response
 from intake.settings import Settings
 from intake.store.audit import Action
 from intake.store.errors import SignInRefused, StaffExists, StoreError
+from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 
@@ -39,12 +43,26 @@ PrintOnClinicPrinter = Callable[[bytes, str | None], str | None]
 """Prints a PDF on the named printer (None: the default) without asking; returns what went wrong, or None."""
 
 
+class Handover(Enum):
+    """Where a visit's answers are once Finish was tapped (`Desk.hand_in`)."""
+
+    STORED = "stored"
+    """In the store, in progress until its summary is made (or there is no store to refuse
+    them, and the summary goes to the summaries folder)."""
+    RECOVERY_FILE = "recovery file"
+    """The store refused them: in the encrypted recovery file, for the next start."""
+    MEMORY_ONLY = "memory only"
+    """Refused by the store and the recovery file alike: only the caller holds them."""
+
+
 @dataclass(frozen=True)
 class FinishResult:
     finished: FinishedVisit | None
-    """None when the assessment or the PDF failed: the answers are then only the caller's."""
+    """None when the assessment or the PDF failed."""
     kept: bool
-    """The summary is in the store or in a folder; False: it exists only in memory."""
+    """The summary is in the store or in a folder; False: it exists only in memory, or not at all."""
+    flagged: bool = False
+    """No summary was stored, and the visit is unfinished with a "summary failed" alert for staff."""
 
 
 class Desk:
@@ -119,38 +137,89 @@ class Desk:
             lambda stores: stores.visits.set_aside(visit.visit_id, draft, alerted), Action.SET_ASIDE, visit.visit_id
         )
 
-    def finish(self, visit_id: str, response: Response) -> FinishResult:
-        """Assess, render, keep: in the store (and the clinic's folder if it named one).
+    def hand_in(self, visit: Visit, response: Response) -> Handover:
+        """Finish was tapped: every answer in one short transaction, before anything slow runs.
 
-        Without a working store the PDF goes to the summaries folder (default: the data
-        dir), so a finished visit is never only in memory unless that fails too. Any
-        failure of the assessment or the PDF is logged by kind and reported, never raised:
-        the patient still gets the thank-you screen.
+        The visit stays in progress until its summary is made; like autosave, this is the
+        patient's own answers and is not audited. When the store refuses, the answers go to
+        the encrypted recovery file the next start reads back, and the caller must send the
+        patient to the front desk rather than thank them as if all went well.
+        """
+        stores = self.station.stores
+        if stores is None:
+            return Handover.STORED
+        answers, alerted = response.to_json_dict(), visit.staff_alerted
+        if self._safely(lambda stored: stored.visits.hand_in(visit.visit_id, answers, alerted), None, visit.visit_id):
+            return Handover.STORED
+        recovery = RecoveryFile.beside(stores.database)
+        if recovery is None:
+            log.error("visit %s: answers not stored, and no key for a recovery file: held in memory", visit.visit_id)
+            return Handover.MEMORY_ONLY
+        try:
+            recovery.keep(visit.visit_id, answers, alerted)
+        except (OSError, SQLAlchemyError) as error:
+            log.error("visit %s: answers not stored, nor in the recovery file (%s): held in memory", visit.visit_id,
+                      type(error).__name__)
+            return Handover.MEMORY_ONLY
+        log.error("visit %s: answers not stored; kept in the recovery file for the next start", visit.visit_id)
+        return Handover.RECOVERY_FILE
+
+    def finish(self, visit_id: str, response: Response, staff_alerted: bool = False) -> FinishResult:
+        """Assessment, PDF and the final store: the slow half of Finish, once `hand_in` has the answers safe.
+
+        Plain data in and out, no screen, so it can run off the UI thread. A failure of any
+        of the three is logged by kind, never raised: the visit becomes unfinished with every
+        answer and a "summary failed" alert for staff, audited. Without a working store the
+        PDF also goes to the summaries folder (default: the data dir), so a summary made is
+        only in memory when that fails too.
         """
         try:
-            finished = assess_and_render(visit_id, response, self.form, self.settings)
+            finished = assess_and_render(visit_id, response, self.form, self.settings, audit_anchor=self._audit_head())
         except Exception as error:  # noqa: BLE001 - the answers must survive any report failure
             log.error("visit %s: summary failed: %s", visit_id, type(error).__name__)
-            return FinishResult(None, kept=False)
-        try:
-            return FinishResult(self._keep(finished), kept=True)
-        except SummaryNotSaved as error:
-            return FinishResult(error.finished, kept=False)
+            return FinishResult(None, kept=False, flagged=self._summary_failed(visit_id, response, staff_alerted))
+        return self._keep(finished, staff_alerted)
 
-    def _keep(self, finished: FinishedVisit) -> FinishedVisit:
+    def _audit_head(self) -> str | None:
+        """The head the summary prints as its anchor; a store that cannot say leaves it off, never the summary."""
+        try:
+            return self.station.audit_head()
+        except (StoreError, SQLAlchemyError) as error:
+            log.error("store: %s", type(error).__name__)
+            return None
+
+    def _keep(self, finished: FinishedVisit, staff_alerted: bool) -> FinishResult:
         response, assessment = finished.response.to_json_dict(), finished.assessment.to_json_dict()
 
         def store(stores: Stores) -> None:
             stores.visits.finish(finished.visit_id, response, assessment, finished.pdf)
 
-        if not self._safely(store, Action.FINISHED, finished.visit_id, finished.assessment.policy_version):
-            return write_summary(finished, summaries_dir(self.settings))
+        if self._safely(store, Action.FINISHED, finished.visit_id, finished.assessment.policy_version):
+            return FinishResult(self._also_in_output_dir(finished), kept=True)
+        flagged = self._summary_failed(finished.visit_id, finished.response, staff_alerted)
+        try:
+            return FinishResult(write_summary(finished, summaries_dir(self.settings)), kept=True, flagged=flagged)
+        except SummaryNotSaved:
+            return FinishResult(finished, kept=False, flagged=flagged)
+
+    def _also_in_output_dir(self, finished: FinishedVisit) -> FinishedVisit:
+        """The clinic's own folder, when it names one; the stored visit stands if that write fails."""
         if self.settings.output_dir is None:
             return finished
         try:
             return write_summary(finished, self.settings.output_dir)
         except SummaryNotSaved:
             return finished
+
+    def _summary_failed(self, visit_id: str, response: Response, staff_alerted: bool) -> bool:
+        """Unfinished with every answer, and flagged for staff; False when not even that could be stored."""
+        answers = response.to_json_dict()
+        flagged = self._safely(
+            lambda stores: stores.visits.summary_failed(visit_id, answers, staff_alerted), Action.SUMMARY_FAILED, visit_id
+        )
+        if flagged:
+            log.warning("visit %s: kept unfinished with every answer; staff alerted that its summary failed", visit_id)
+        return flagged
 
     def auto_print(self, finished: FinishedVisit, send: PrintOnClinicPrinter) -> str | None:
         """The clinic asked for paper at once; what went wrong is for staff and the log, never the patient."""
@@ -171,6 +240,28 @@ class Desk:
         if ids:
             log.warning("%d unfinished visit(s) from an earlier session kept for staff", len(ids))
         return len(ids)
+
+    def recover_kept_answers(self) -> int:
+        """At start-up: answers the store refused at Finish come back from the recovery file as
+        unfinished visits for staff (audited each), and leave the file once stored."""
+        recovery = RecoveryFile.beside(self.station.required_stores().database)
+        if recovery is None:
+            return 0
+        try:
+            kept = recovery.read()
+        except SQLAlchemyError as error:
+            log.error("recovery file unreadable (%s): left as it is", type(error).__name__)
+            return 0
+        for answers in kept:
+            with self.station.audited(Action.RECOVERED, KIOSK_ID, answers.visit_id) as transaction:
+                transaction.visits.recover(answers.visit_id, answers.response, answers.staff_alerted, answers.kept_at)
+            try:
+                recovery.forget(answers.visit_id)
+            except (OSError, SQLAlchemyError) as error:
+                log.error("visit %s: stored, but still in the recovery file (%s)", answers.visit_id, type(error).__name__)
+        if kept:
+            log.warning("%d visit(s) the store refused at Finish read back from the recovery file, kept for staff", len(kept))
+        return len(kept)
 
     def needs_first_admin(self) -> bool:
         """Only on a store that never had an administrator: disabling admins never brings the set-up back."""

@@ -89,8 +89,10 @@ def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
 
 
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:
-    """The kiosk's desk on an open database: interrupted visits kept for staff, the first admin from the environment."""
+    """The kiosk's desk on an open database: visits the store refused at Finish or a crash
+    interrupted kept for staff, and the first admin from the environment."""
     desk = Desk(Station(open_stores(settings, ask), form, settings, rules, settings_file))
+    desk.recover_kept_answers()
     desk.recover_interrupted()
     desk.first_admin_from_environment()
     return desk

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime, time
 from enum import StrEnum
 
-from intake.staff_wording import OUTCOME_MARK, VISIT_STATUS_WORDS
+from intake.staff_wording import OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS, summary_failed_alert
 from intake.store.visits import URGENT, VisitSummary
 from intake.visit_status import FINISHED
 
@@ -78,8 +78,18 @@ def status_words(visit: VisitSummary) -> str:
 
 def status_with_help(visit: VisitSummary) -> str:
     """The queue's status cell: the patient having asked for help stays on the row for good,
-    on a line of its own so the column stays narrow enough for names on a portrait tablet."""
-    return f"{status_words(visit)}\n{HELP_MARKER}" if visit.help_requested else status_words(visit)
+    and a failed summary until it is made, each on a line of its own so the column stays
+    narrow enough for names on a portrait tablet."""
+    marks = [HELP_MARKER] if visit.help_requested else []
+    if visit.summary_failed:
+        marks.append(SUMMARY_FAILED)
+    return "\n".join([status_words(visit), *marks])
+
+
+def summary_failed_notice(visits: Iterable[VisitSummary]) -> str:
+    """The alert bar's line naming the visits whose summary failed; empty when there are none."""
+    failed = [patient_name(visit) for visit in visits if visit.summary_failed]
+    return summary_failed_alert(failed) if failed else ""
 
 
 def waiting_for_help(visits: Iterable[VisitSummary]) -> list[VisitSummary]:

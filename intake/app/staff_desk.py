@@ -164,7 +164,9 @@ class StaffDesk:
         commit, before it printed the id, gets the id by running again: no second visit.
         """
         fingerprint = response_fingerprint(response)
-        finished = assess_and_render(new_visit_id(), response, self.station.form, self.station.settings)
+        finished = assess_and_render(
+            new_visit_id(), response, self.station.form, self.station.settings, audit_anchor=self.station.audit_head()
+        )
         assessment = finished.assessment
         try:
             with self.station.audited(Action.IMPORTED, self.actor, finished.visit_id, assessment.policy_version) as transaction:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from intake.eligibility.policy import RuleSet
-from intake.eligibility.red_flags import red_flag_answers
+from intake.eligibility.red_flags import any_red_flag
 from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
 from intake.questionnaire.form import Form, Question, QuestionType, Section
 from intake.questionnaire.patient_wording import required_message, row_field_message
@@ -121,7 +121,8 @@ class Visit:
         return found
 
     def has_red_flag(self) -> bool:
-        return any(answer.flagged for answer in red_flag_answers(self._answers, self.rules.policy, self.form))
+        """From the form's red-flag questions and the policy's onset age, so the alert needs nothing else of the policy."""
+        return any_red_flag(self._answers, self.form, self.rules.policy)
 
     def needs_staff_alert(self) -> bool:
         """True once, the first time a red-flag answer appears in this visit."""

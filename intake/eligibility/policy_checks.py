@@ -7,7 +7,10 @@ threshold is at least 1. A typo in a red-flag key would otherwise make that red 
 silently never fire, and a minimum on a text answer would crash mid-assessment.
 
 The form's `needed_by` marks are checked here too: a mark naming no rule would silently
-drop that answer from INCOMPLETE.
+drop that answer from INCOMPLETE. So are its `red_flag` marks: the kiosk alerts staff
+from the form's marked questions while the patient answers, and the assessment flags the
+policy's `red_flags` afterwards, so the two must be the same questions or the alert and
+the summary would disagree.
 
 Extending: a new parameter that is a threshold goes in `THRESHOLDS` (by field name,
 wherever it sits in the policy); a new criterion kind goes in `KIND_READS`, with the
@@ -97,6 +100,22 @@ def _screening_problems(policy: Policy, form: Form) -> Iterator[str]:
                 yield problem
 
 
+def red_flag_problems(policy: Policy, form: Form) -> list[str]:
+    """The red-flag questions the form marks that the policy leaves out, and those it adds.
+
+    A key that is no yes / no / unsure question of the form is reported by the screening
+    check already, so it is not listed again here.
+    """
+    marked, named = form.red_flags, policy.red_flags
+    missing = [key for key in marked if key not in named]
+    extra = [key for key in named if key not in marked and answer_problem(form, "", key, YES_NO) is None]
+    parts = [f"missing {', '.join(missing)}" if missing else "", f"not marked in the form: {', '.join(extra)}" if extra else ""]
+    found = "; ".join(part for part in parts if part)
+    if not found:
+        return []
+    return [f"red_flags: expected exactly the questions the form marks red_flag: true; {found}"]
+
+
 def _criterion_problems(policy: Policy, form: Form) -> Iterator[str]:
     for index, criterion in enumerate(policy.criteria):
         where = f"criteria[{index}]"
@@ -153,6 +172,7 @@ def answer_problems(policy: Policy, form: Form) -> list[str]:
     return [
         *_criterion_problems(policy, form),
         *_screening_problems(policy, form),
+        *red_flag_problems(policy, form),
         *_stopping_rule_problems(policy, form),
     ]
 

@@ -1,4 +1,9 @@
-"""Red flags (SNNOOP10): any `yes` or `unsure`, or onset above the policy's age."""
+"""Red flags (SNNOOP10): any `yes` or `unsure`, or onset above the policy's age.
+
+Two readers: the assessment lists the policy's `red_flags` one by one for the summary,
+and the kiosk's live alert asks only whether any flag is up, from the questions the form
+marks `red_flag` (which every policy must name exactly, checked at load).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Any
 
 from intake.eligibility.assessment import ScreeningAnswer
 from intake.eligibility.policy import Policy
-from intake.eligibility.screening import screening_answers
+from intake.eligibility.screening import is_positive, screening_answers
 from intake.questionnaire.form import Form
 
 ONSET_AGE_FLAG = "rf_onset_age"
@@ -28,3 +33,8 @@ def onset_age_flag(answers: Mapping[str, Any], policy: Policy) -> ScreeningAnswe
 
 def red_flag_answers(answers: Mapping[str, Any], policy: Policy, form: Form) -> list[ScreeningAnswer]:
     return [*screening_answers(policy.red_flags, "red_flag", answers, form), onset_age_flag(answers, policy)]
+
+
+def any_red_flag(answers: Mapping[str, Any], form: Form, policy: Policy) -> bool:
+    """The live alert: a red-flag question of the form answered yes or unsure, or onset above the policy's age."""
+    return any(is_positive(answers.get(key)) for key in form.red_flags) or onset_age_flag(answers, policy).flagged

@@ -113,6 +113,13 @@ class Question(Frozen):
     hidden_when: tuple[RowCondition, ...] = Field(
         default=(), description="Row fields only: hide this field while a sibling field has the given answer."
     )
+    red_flag: bool = Field(
+        default=False,
+        description=(
+            "A safety question whose `yes` or `unsure` alerts staff the moment it is given. Every policy's "
+            "`red_flags` names exactly these (checked at load), so the live alert never waits for a policy."
+        ),
+    )
     needed_by: str | None = Field(
         default=None,
         pattern=KEY_PATTERN,
@@ -137,6 +144,8 @@ class Question(Frozen):
                 raise ValueError("groups cannot be nested")
             if any(field.needed_by for field in self.fields):
                 raise ValueError("needed_by is only for questions, not for fields of a group row")
+            if any(field.red_flag for field in self.fields):
+                raise ValueError("red_flag is only for questions, not for fields of a group row")
             if not (self.add_label and self.none_label):
                 raise ValueError("a group question needs add_label and none_label (the patient's two ways to answer)")
         elif self.fields or self.add_label or self.add_more_label or self.none_label or self.max_rows:
@@ -156,6 +165,8 @@ class Question(Frozen):
             raise ValueError("quick_picks are only for text questions with a catalog")
         if self.other_units and not (numeric and self.unit):
             raise ValueError("other_units are only for integer and number questions with a unit")
+        if self.red_flag and kind is not QuestionType.YES_NO_UNSURE:
+            raise ValueError(f"red_flag is only for yes_no_unsure questions, not {kind}")
         if self.count_aid and not (kind is QuestionType.INTEGER and self.max is not None and self.max <= 31):
             raise ValueError("count_aid is only for integer questions counting days in a month (max 31 or less)")
         if kind is QuestionType.GROUP:
@@ -279,6 +290,11 @@ class Form(Frozen):
     @cached_property
     def _by_id(self) -> dict[str, Question]:
         return {question.id: question for section in self.sections for question in section.questions}
+
+    @cached_property
+    def red_flags(self) -> tuple[str, ...]:
+        """The questions marked `red_flag`, in form order: what the live staff alert watches."""
+        return tuple(question.id for question in self.questions() if question.red_flag)
 
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]

@@ -282,3 +282,12 @@ def finish_row(noun: str, position: int) -> str:
 
 MONTH_NOT_YET = "This month hasn't come yet. Please check the month and the year."
 STOPPED_BEFORE_STARTED = "This is before the month you started it. Please check both months."
+
+
+# Finish when the answers could not be stored -------------------------------------------
+# Shown instead of the thank-you screen when the store refused the answers at Finish (they
+# are kept in the encrypted recovery file for staff). Calm, and like the hold screen it says
+# where to go, never why: nothing about an error, an outcome or any answer.
+
+ANSWERS_TO_DESK_THANKS = "Thank you for your answers."
+ANSWERS_TO_DESK_MESSAGE = "Please bring the tablet to the front desk now; they will finish your visit with you."

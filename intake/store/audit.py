@@ -83,6 +83,10 @@ class Action(StrEnum):
     FINISHED = "finished"
     SEALED = "sealed"
     """A visit kept before the log covered visits' content, brought under it when the audit key first signed the log."""
+    SUMMARY_FAILED = "summary_failed"
+    """The answers were stored at Finish but the assessment, the PDF or storing them failed: unfinished, for staff."""
+    RECOVERED = "recovered"
+    """At start-up: answers the store refused at Finish, read back from the recovery file as an unfinished visit."""
 
 
 @dataclass(frozen=True)

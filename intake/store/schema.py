@@ -29,6 +29,7 @@ visits = Table(
     Column("reviewed_by", String(80)),
     Column("help_requested", Boolean, nullable=False, default=False, server_default=false()),
     Column("import_fingerprint", String(64)),
+    Column("summary_failed", Boolean, nullable=False, default=False, server_default=false()),
 )
 Index("visits_queue", visits.c.priority, visits.c.started)
 Index("visits_started", visits.c.started)

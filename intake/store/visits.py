@@ -1,9 +1,11 @@
 """The visits repository: what the kiosk, the staff screens and the CLI store and read.
 
-A visit is created when a patient taps Start, its answers are saved after every page and
-shortly after every change (so a crash or power cut loses at most the answer being
-typed), and it is finished with the assessment and the PDF. The queue lists the newest
-first within each priority, urgent first.
+A visit is created when a patient taps Start; its answers are saved after every page,
+at once after every tap and finished field, and shortly after typing pauses (so a crash
+or power cut loses at most the answer being typed). At Finish every answer is stored
+first, then the visit is finished with the assessment and the PDF, or, if that fails,
+left unfinished and flagged for staff. The queue lists the newest first within each
+priority, urgent first.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy import Connection, Select, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intake.eligibility.assessment import Outcome
@@ -42,6 +44,9 @@ class VisitSummary:
     priority: int
     help_requested: bool = False
     """The patient tapped "I need help" (for the staff queue; not part of the CLI's JSON)."""
+    summary_failed: bool = False
+    """The answers were kept at Finish but no summary was made: staff are alerted until one is
+    (for the staff queue; not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `intake visits list --json` object (the README documents it)."""
@@ -71,6 +76,7 @@ class StoredVisit:
 _SUMMARY_COLUMNS = (
     visits.c.id, visits.c.started, visits.c.finished, visits.c.status, visits.c.outcome,
     visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority, visits.c.help_requested,
+    visits.c.summary_failed,
 )
 
 
@@ -86,6 +92,7 @@ def _summary(row: Any) -> VisitSummary:
         family_name=row.family_name,
         priority=row.priority,
         help_requested=bool(row.help_requested),
+        summary_failed=bool(row.summary_failed),
     )
 
 
@@ -115,6 +122,24 @@ def _names(response: dict[str, Any]) -> dict[str, Any]:
     return {"given_name": answers.get("given_name"), "family_name": answers.get("family_name")}
 
 
+def _draft_values(response: dict[str, Any], staff_alerted: bool, **extra: Any) -> dict[str, Any]:
+    """The columns an unfinished visit's answers set; a red flag raised makes it urgent."""
+    values: dict[str, Any] = {
+        "response": json.dumps(response, ensure_ascii=False), "updated": utc_now(), **_names(response), **extra,
+    }
+    if staff_alerted:
+        values["priority"] = URGENT
+    return values
+
+
+def _update_open(connection: Connection, visit_id: str, values: dict[str, Any]) -> None:
+    done = connection.execute(
+        update(visits).where(visits.c.id == visit_id, visits.c.status.in_((IN_PROGRESS, UNFINISHED))).values(**values)
+    )
+    if done.rowcount == 0:
+        raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
+
+
 class VisitStore(Repository):
     def create(self, visit_id: str, response: dict[str, Any]) -> None:
         now = utc_now()
@@ -138,20 +163,44 @@ class VisitStore(Repository):
         """The patient asked for a person: flag the visit for every station's queue, with the answers so far."""
         self._save_draft(visit_id, response, staff_alerted, {"help_requested": True})
 
-    def _save_draft(
-        self, visit_id: str, response: dict[str, Any], staff_alerted: bool, extra: dict[str, Any]
+    def summary_failed(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+        """The answers were kept at Finish but no summary was made: unfinished, every answer, flagged for staff.
+
+        `finish` clears the flag once a summary is made; discarding the visit removes it."""
+        self._save_draft(visit_id, response, staff_alerted, {"status": UNFINISHED, "summary_failed": True})
+
+    def hand_in(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+        """Finish was tapped: every answer, in one short write, before anything slow runs.
+
+        The visit is in progress until its summary is made; one whose start was not stored
+        is created here."""
+        self._save_or_create(visit_id, response, staff_alerted, IN_PROGRESS, utc_now())
+
+    def recover(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, kept_at: datetime) -> None:
+        """Answers the store refused at Finish, read back at the next start: an unfinished visit for staff.
+
+        A visit already finished is left as it is; one never stored is created, started when its answers were kept."""
+        self._save_or_create(visit_id, response, staff_alerted, UNFINISHED, kept_at)
+
+    def _save_or_create(
+        self, visit_id: str, response: dict[str, Any], staff_alerted: bool, status: str, started: datetime
     ) -> None:
-        values: dict[str, Any] = {
-            "response": json.dumps(response, ensure_ascii=False), "updated": utc_now(), **_names(response), **extra,
-        }
-        if staff_alerted:
-            values["priority"] = URGENT
         with self._writing() as connection:
-            done = connection.execute(
-                update(visits).where(visits.c.id == visit_id, visits.c.status.in_((IN_PROGRESS, UNFINISHED))).values(**values)
-            )
-            if done.rowcount == 0:
-                raise VisitNotFound(f"visit {visit_id}: no unfinished visit with this id")
+            known = connection.execute(select(visits.c.status).where(visits.c.id == visit_id)).first()
+            if known is None:
+                priority = URGENT if staff_alerted else ROUTINE
+                connection.execute(
+                    insert(visits).values(
+                        id=visit_id, started=started, status=status, reviewed=False, priority=priority,
+                        **_draft_values(response, staff_alerted=False),
+                    )
+                )
+            elif known.status != FINISHED:
+                _update_open(connection, visit_id, _draft_values(response, staff_alerted, status=status))
+
+    def _save_draft(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, extra: dict[str, Any]) -> None:
+        with self._writing() as connection:
+            _update_open(connection, visit_id, _draft_values(response, staff_alerted, **extra))
 
     def finish(self, visit_id: str, response: dict[str, Any], assessment: dict[str, Any], pdf: bytes) -> None:
         """Store the finished visit: the response, its assessment (the `intake assess --json`
@@ -164,7 +213,7 @@ class VisitStore(Repository):
             "rules_hash": assessment["rules_hash"],
             "response": json.dumps(response, ensure_ascii=False),
             "assessment": json.dumps(assessment, ensure_ascii=False),
-            "pdf": pdf, **_names(response),
+            "pdf": pdf, "summary_failed": False, **_names(response),
         }
         with self._writing() as connection:
             done = connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))

@@ -11,11 +11,11 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
-from intake.app.desk import Desk
+from intake.app.desk import Desk, FinishResult, Handover
 from intake.app.errors import StoreError
 from intake.app.finishing import FinishedVisit
 from intake.app.opening import load_form_and_rules, open_kiosk
@@ -24,6 +24,7 @@ from intake.app.resuming import birth_date_of
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet
 from intake.questionnaire.form import Form
+from intake.questionnaire.patient_wording import ANSWERS_TO_DESK_MESSAGE, ANSWERS_TO_DESK_THANKS
 from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings, settings_path
 from intake.ui.clipboard import clear_clipboard
@@ -54,13 +55,16 @@ class MainWindow(QMainWindow):
 
     Each visit gets new widgets, destroyed when it ends or times out, so nothing one
     patient typed can reappear for the next. Staff mode opens from a long press on the
-    clinic name or Ctrl+Shift+S and always returns to where the patient was.
+    clinic name or Ctrl+Shift+S and always returns to where the patient was. Only a
+    signed-in person in staff mode can close the window: patient mode refuses it.
     """
 
     staff_alert = Signal(str)
     """A visit id: a red-flag answer was just given (for the staff screens)."""
     visit_finished = Signal(object)
     """The `FinishedVisit` (response, assessment, PDF) for the store and staff screens."""
+    summary_failed = Signal(str)
+    """A visit id: its answers are kept but its summary could not be made (for the staff screens)."""
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
+        self._quit_allowed = False
         self._patient_page: QWidget | None = None
         self.setWindowTitle(f"{settings.clinic_name} - intake")
         self.pages = CurrentPageStack()
@@ -81,6 +86,8 @@ class MainWindow(QMainWindow):
         self.still_there.resumed.connect(self._on_resumed)
         self.still_there.expired.connect(self._on_countdown_over)
         self.hold_screen = HoldScreen()
+        self.to_front_desk = HoldScreen(ANSWERS_TO_DESK_THANKS, ANSWERS_TO_DESK_MESSAGE, "to-front-desk")
+        """Instead of the thank-you screen when the store refused the answers at Finish."""
         self.help_screen = HelpScreen()
         self.help_screen.back_requested.connect(self._on_resumed)
         self.paused = PausedScreen()
@@ -90,7 +97,10 @@ class MainWindow(QMainWindow):
         self._new_visit_on_sign_in = False
         if not desk.has_store:
             self.paused.staff_button.hide()
-        for page in (self.welcome, self.thank_you, self.still_there, self.hold_screen, self.help_screen, self.paused):
+        patient_pages = (
+            self.welcome, self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused,
+        )
+        for page in patient_pages:
             self.pages.addWidget(page)
         self.keyboard = KeyboardDock(settings.on_screen_keyboard)
         self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
@@ -122,12 +132,14 @@ class MainWindow(QMainWindow):
         self.staff.signed_in.connect(self._on_staff_signed_in)
         self.staff_alert.connect(self.staff.alert)
         self.visit_finished.connect(self.staff.alert)
+        self.summary_failed.connect(self.staff.alert)
         self.pages.addWidget(self.staff)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.enter_staff_mode)
         LongPress(self.welcome.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.hold_screen.clinic).held.connect(self.enter_staff_mode)
+        LongPress(self.to_front_desk.clinic).held.connect(self.enter_staff_mode)
         if self.staff.needs_first_admin:
             self.enter_staff_mode()
 
@@ -294,24 +306,54 @@ class MainWindow(QMainWindow):
             self.desk.autosave(self.wizard.visit)
 
     def _on_completed(self, response: Response) -> None:
+        """Finish: every answer stored first; thank-you only once they are, then the summary."""
         assert self.wizard is not None
-        result = self.desk.finish(self.wizard.visit.visit_id, response)
-        if not result.kept:
-            self.unsaved.append(result.finished or response)
+        visit = self.wizard.visit
         self.patient_idle.stop()
+        handover = self.desk.hand_in(visit, response)
+        if handover is not Handover.STORED:
+            if handover is Handover.MEMORY_ONLY:
+                self.unsaved.append(response)
+            self._send_to_front_desk(visit.visit_id)
+            return
         self.pages.setCurrentWidget(self.thank_you)
-        self.thank_you.start("" if result.kept else SUMMARY_PROBLEM)
+        self.thank_you.start()
+        self.thank_you.repaint()
+        self._summarise(visit.visit_id, response, visit.staff_alerted)
+
+    def _send_to_front_desk(self, visit_id: str) -> None:
+        """The store refused the answers: no thank-you, no outcome, just where to go; staff take it from here."""
+        self._discard_visit()
+        self.to_front_desk.show_for(self.settings.clinic_name)
+        self.pages.setCurrentWidget(self.to_front_desk)
+        log.error("visit %s: answers not stored at Finish; patient sent to the front desk", visit_id)
+
+    def _summarise(self, visit_id: str, response: Response, staff_alerted: bool) -> None:
+        """Assessment, PDF and the final store, while the patient reads the thank-you screen."""
+        self._on_summarised(visit_id, response, self.desk.finish(visit_id, response, staff_alerted))
+
+    def _on_summarised(self, visit_id: str, response: Response, result: FinishResult) -> None:
+        """Staff hear of a failed summary from the store's flag; the patient only when not even that was stored."""
+        if not (result.kept or result.flagged):
+            self.unsaved.append(result.finished or response)
+            self.thank_you.start(SUMMARY_PROBLEM)
+        if result.flagged:
+            self.summary_failed.emit(visit_id)
         if result.finished is not None:
             if self.settings.auto_print:
                 self.desk.auto_print(result.finished, print_on_clinic_printer)
             self.visit_finished.emit(result.finished)
 
     def end_visit(self) -> None:
-        """Back to the welcome screen with the last patient's widgets destroyed.
+        """Back to the welcome screen with the last patient's widgets destroyed."""
+        self._discard_visit()
+        self.welcome.reset_display(self.settings.large_text, self.settings.high_contrast)
+        self.pages.setCurrentWidget(self.welcome)
+        self.welcome.start_button.setFocus()
 
-        The wizard's inputs (and with them their undo history) go, and so does anything
-        the patient copied: the next patient cannot paste the last one's answers.
-        """
+    def _discard_visit(self) -> None:
+        """The wizard's inputs (and with them their undo history) go, and so does anything
+        the patient copied: the next patient cannot paste the last one's answers."""
         self.patient_idle.stop()
         self.still_there.stop()
         self.paused.stop()
@@ -320,9 +362,40 @@ class MainWindow(QMainWindow):
             discard(self.wizard)
             self.wizard = None
         clear_clipboard()
-        self.welcome.reset_display(self.settings.large_text, self.settings.high_contrast)
-        self.pages.setCurrentWidget(self.welcome)
-        self.welcome.start_button.setFocus()
+
+    # The kiosk window ----------------------------------------------------------
+
+    def show_kiosk(self) -> None:
+        """Full screen and on top, filling the screen even where no window manager sizes it."""
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self._fill_screen()
+        self.showFullScreen()
+        self.screen().geometryChanged.connect(self._fill_screen)
+
+    def _fill_screen(self, _geometry: QRect | None = None) -> None:
+        self.setGeometry(self.screen().geometry())
+
+    def let_app_quit(self) -> None:
+        """For the test hooks (`--quit-after-show`, `--drive`): the app's own quit closes the window."""
+        self._quit_allowed = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Patient mode refuses every close request (Alt+F4, a window manager's close button).
+
+        A signed-in person in staff mode may close the kiosk (an admin quitting to update
+        it): a visit waiting underneath is first kept as unfinished, and they are signed out.
+        """
+        if self._quit_allowed:
+            event.accept()
+            return
+        if self.staff is None or self.pages.currentWidget() is not self.staff or self.staff.session is None:
+            log.info("close request refused in patient mode")
+            event.ignore()
+            return
+        if self.wizard is not None and self._patient_page is not self.thank_you:
+            self.time_out_visit("closed from staff mode")
+        self.staff.sign_out()
+        event.accept()
 
 
 def _options(argv: Sequence[str]) -> argparse.Namespace:
@@ -341,6 +414,7 @@ def _run_driver(script: Path, window: MainWindow) -> None:
         raise SystemExit(f"error: --drive: cannot load {script}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    window.let_app_quit()
     module.drive(window)
 
 
@@ -358,6 +432,15 @@ def _ask_passphrase(first_use: bool) -> str | None:
     return passphrase
 
 
+def _refuse_to_start(message: str, options: argparse.Namespace) -> int:
+    """No kiosk without its settings, form, policy and database: say why on stderr and, for
+    whoever stands at the screen, in a dialog."""
+    print(f"error: {message}", file=sys.stderr)
+    if not options.quit_after_show:
+        QMessageBox.critical(None, "Headache intake", f"{message}\n\nThe kiosk cannot start until this is fixed.")
+    return 2
+
+
 def run_app(argv: Sequence[str]) -> int:
     options = _options(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -367,22 +450,19 @@ def run_app(argv: Sequence[str]) -> int:
         settings = load_settings()
         form, rules = load_form_and_rules(settings)
     except DataFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _refuse_to_start(str(error), options)
     try:
         desk = open_kiosk(settings, form, rules, _ask_passphrase, settings_path())
     except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
-        if not options.quit_after_show:
-            QMessageBox.critical(None, "Headache intake", str(error))
-        return 2
+        return _refuse_to_start(str(error), options)
     window = MainWindow(desk)
     window.resize(1280, 800)
     if options.windowed or options.quit_after_show or options.drive:
         window.show()
     else:
-        window.showFullScreen()
+        window.show_kiosk()
     if options.quit_after_show:
+        window.let_app_quit()
         QTimer.singleShot(0, app.quit)
     if options.drive:
         QTimer.singleShot(0, partial(_run_driver, options.drive, window))

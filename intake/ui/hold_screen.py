@@ -2,7 +2,8 @@
 
 It thanks the patient and sends them, with the tablet, to the front desk. It has no
 button: only staff go on from here (staff mode, then "Continue the visit with the
-patient" or "Start a new visit"), and it never says why the visit is waiting.
+patient" or "Start a new visit"), and it never says why the visit is waiting. The same
+screen, in its own words, ends a visit whose answers the store refused at Finish.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from intake.ui.widgets.styling import label
 
 
 class HoldScreen(QWidget):
-    def __init__(self) -> None:
+    def __init__(self, thanks: str = HOLD_THANKS, message: str = HOLD_MESSAGE, name: str = "hold") -> None:
         super().__init__()
-        self.setObjectName("hold")
+        self.setObjectName(name)
         self.clinic = label("", "clinic")
         """Staff hold it for the staff screens, as on the welcome screen."""
-        self.thanks = label(HOLD_THANKS, "title")
-        self.message = label(HOLD_MESSAGE, "subtitle")
+        self.thanks = label(thanks, "title")
+        self.message = label(message, "subtitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 48, 64, 48)
         layout.setSpacing(28)

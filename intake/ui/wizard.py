@@ -33,6 +33,7 @@ from intake.ui.widgets.styling import label, touch_button
 log = logging.getLogger(__name__)
 
 AUTOSAVE_AFTER_MS = 600
+"""The pause in typing after which the text typed so far is saved; every other answer is saved at once."""
 
 
 class PatientWizard(QWidget):
@@ -46,7 +47,8 @@ class PatientWizard(QWidget):
     help_requested = Signal(str)
     """A visit id: the patient tapped "I need help"."""
     autosave_due = Signal()
-    """Answers changed: after each page, and shortly after the last edit on a page."""
+    """Answers changed: after each page, at once after a committed answer (a tap, a step, a
+    text box left), and after a pause in typing."""
 
     def __init__(self, visit: Visit, catalog: Catalog) -> None:
         super().__init__()
@@ -59,7 +61,8 @@ class PatientWizard(QWidget):
         self._problems_shown = False
         self._editing = False
         self._hold_released = False
-        self._red_flag_section = visit.form.section_of(visit.rules.policy.red_flags[0]).id
+        red_flags = visit.form.red_flags
+        self._red_flag_section = visit.form.section_of(red_flags[0]).id if red_flags else None
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
@@ -127,6 +130,7 @@ class PatientWizard(QWidget):
         for question in section.questions:
             block = make_block(question, catalog)
             block.input.edited.connect(self._on_edited)
+            block.input.committed.connect(self._on_committed)
             self._question_of[block.input] = question.id
             blocks[question.id] = block
         self.blocks.update(blocks)
@@ -150,6 +154,15 @@ class PatientWizard(QWidget):
         if self.visit.needs_staff_alert():
             self._alert_staff()
         self._autosave_timer.start()
+
+    def _on_committed(self) -> None:
+        """A tap, a pick, a step or a text box left: saved now, if anything changed since the last save."""
+        if self._autosave_timer.isActive():
+            self._save_now()
+
+    def _save_now(self) -> None:
+        self._autosave_timer.stop()
+        self.autosave_due.emit()
 
     def _refresh_visibility(self) -> None:
         shown = self.visit.shown()
@@ -239,8 +252,7 @@ class PatientWizard(QWidget):
             return
         if not self._page_is_ready(page):
             return
-        self._autosave_timer.stop()
-        self.autosave_due.emit()
+        self._save_now()
         route = self.route()
         following = self._following(page, route)
         target: QWidget = self.review if following is None or self._returns_to_review(page, route) else following

@@ -28,6 +28,7 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.database import Database, open_database
+from intake.store.recovery import RECOVERY_FILE
 from intake.store.schema import audit, flags, staff, visits
 from intake.store.staff import Role, StaffStore
 from intake.store.stores import Stores
@@ -50,8 +51,9 @@ def _accounts_database(
 @pytest.fixture
 def stores(_accounts_database: tuple[Database, dict[Table, list[dict[str, Any]]]]) -> Stores:
     """No visits, no audit rows, no refusing triggers; the two accounts (and the flag that
-    an admin was made) as first made."""
+    an admin was made) as first made; no recovery file."""
     database, accounts = _accounts_database
+    (Path(database.where).parent / RECOVERY_FILE).unlink(missing_ok=True)
     with database.engine.begin() as connection:
         triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'refuse_%'")
         for (name,) in triggers.all():

@@ -30,16 +30,18 @@ from commit_together import (
 from sqlalchemy import update
 
 from cases import vignette
-from intake.app.desk import ADMIN_PIN_ENV, KIOSK_ID, Desk, FinishResult
+from intake.app.desk import ADMIN_PIN_ENV, KIOSK_ID, Desk, FinishResult, Handover
 from intake.app.finishing import summaries_dir
 from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.questionnaire.response import Response, parse_response
 from intake.settings import Settings
 from intake.store.errors import SignInRefused, StaffExists
+from intake.store.recovery import RecoveryFile
 from intake.store.schema import staff
 from intake.store.staff import MAX_FAILURES, REFUSED, Role
 from intake.store.stores import Stores
+from intake.store.visits import URGENT
 from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
 NEW_ADMIN_PIN = "509217"
@@ -53,6 +55,18 @@ def _finish_into_the_store(bench: Bench) -> bool:
     """True when the summary went into the store, False when only into a folder (the fallback)."""
     result = bench.desk.finish(OPEN_ID, _v01(bench))
     return result.kept and result.finished is not None and result.finished.pdf_path is None
+
+
+def _policy_gone(bench: Bench) -> None:
+    """A policy file gone since the settings named it: the assessment fails at Finish."""
+    bench.station.use_settings(Settings(policy="no-such-policy"))
+
+
+def _kept_for_recovery(bench: Bench) -> None:
+    """Finish earlier today, when the store refused the answers: they wait in the recovery file."""
+    recovery = RecoveryFile.beside(bench.stores.database)
+    assert recovery is not None
+    recovery.keep(OPEN_ID, _v01(bench).to_json_dict(), False)
 
 
 def _wrong_pin_refused(bench: Bench) -> bool:
@@ -110,6 +124,14 @@ CASES = [
     UseCase(
         "finish", _finish_into_the_store, [(KIOSK_ID, "finished", OPEN_ID, None)],
         break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "finish with a failing assessment", lambda b: b.desk.finish(OPEN_ID, _v01(b)).flagged,
+        [(KIOSK_ID, "summary_failed", OPEN_ID, None)], arrange=_policy_gone, break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "recover_kept_answers", lambda b: b.desk.recover_kept_answers() == 1, [(KIOSK_ID, "recovered", OPEN_ID, None)],
+        arrange=_kept_for_recovery, break_change=refusing("UPDATE", "visits"),
     ),
     UseCase(
         "auto_print", lambda b: b.desk.auto_print(b.finished, b.printer.unattended) is None,
@@ -271,13 +293,78 @@ def test_with_neither_store_nor_folder_the_summary_is_held_in_memory(bench: Benc
     assert result.finished is not None and result.finished.pdf.startswith(b"%PDF") and result.finished.pdf_path is None
 
 
-def test_a_failing_assessment_is_reported_not_raised(bench: Bench) -> None:
-    """A policy file gone since the settings named it: the patient still gets the thank-you screen."""
-    bench.station.use_settings(Settings(policy="no-such-policy"))
-    assert bench.desk.finish(OPEN_ID, _v01(bench)) == FinishResult(None, kept=False)
-    assert bench.stored(OPEN_ID).summary.status == IN_PROGRESS
-    assert audit_entries(bench) == []
+def test_a_failing_assessment_after_finish_leaves_every_answer_unfinished_with_an_alert(bench: Bench) -> None:
+    """A policy file gone since the settings named it: reported, never raised, and staff are alerted."""
+    _policy_gone(bench)
+    response = _v01(bench)
+    assert bench.desk.hand_in(bench.visit, response) is Handover.STORED
+    assert bench.desk.finish(OPEN_ID, response) == FinishResult(None, kept=False, flagged=True)
+    stored = bench.stored(OPEN_ID)
+    assert (stored.summary.status, stored.summary.summary_failed) == (UNFINISHED, True)
+    assert stored.response == response.to_json_dict() and stored.assessment is None and stored.pdf is None
+    assert audit_entries(bench) == [(KIOSK_ID, "summary_failed", OPEN_ID, None)]
     assert not summaries_dir(bench.station.settings).exists()
+
+
+def test_a_failing_final_store_flags_the_visit_and_keeps_the_pdf_in_the_summaries_folder(bench: Bench) -> None:
+    with bench.stores.database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse_finishing BEFORE UPDATE ON visits WHEN NEW.status = 'finished' "
+            "BEGIN SELECT RAISE(ABORT, 'finishing refused by a test'); END"
+        )
+    result = bench.desk.finish(OPEN_ID, _v01(bench), staff_alerted=True)
+    assert result.kept and result.flagged and result.finished is not None
+    assert result.finished.pdf_path == summaries_dir(bench.station.settings) / f"visit-{OPEN_ID}.pdf"
+    stored = bench.stored(OPEN_ID).summary
+    assert (stored.status, stored.summary_failed, stored.priority) == (UNFINISHED, True, URGENT)
+    assert audit_entries(bench) == [(KIOSK_ID, "summary_failed", OPEN_ID, None)]
+
+
+def test_a_summary_made_again_clears_the_alert(bench: Bench) -> None:
+    _policy_gone(bench)
+    assert bench.desk.finish(OPEN_ID, _v01(bench)).flagged
+    bench.station.use_settings(Settings())
+    assert bench.desk.finish(OPEN_ID, _v01(bench)).kept
+    assert (bench.stored(OPEN_ID).summary.status, bench.stored(OPEN_ID).summary.summary_failed) == (FINISHED, False)
+
+
+def test_hand_in_stores_every_answer_still_in_progress_and_unaudited(bench: Bench) -> None:
+    response = _v01(bench)
+    assert bench.desk.hand_in(bench.visit, response) is Handover.STORED
+    stored = bench.stored(OPEN_ID)
+    assert (stored.summary.status, stored.response) == (IN_PROGRESS, response.to_json_dict())
+    assert audit_entries(bench) == []
+
+
+def test_a_store_that_refuses_the_hand_in_keeps_the_answers_in_the_recovery_file(bench: Bench) -> None:
+    refuse(bench, "UPDATE", "visits")
+    response = _v01(bench)
+    assert bench.desk.hand_in(bench.visit, response) is Handover.RECOVERY_FILE
+    assert bench.stored(OPEN_ID).response["answers"] == {}
+    recovery = RecoveryFile.beside(bench.stores.database)
+    assert recovery is not None
+    [kept] = recovery.read()
+    assert (kept.visit_id, kept.response) == (OPEN_ID, response.to_json_dict())
+
+    with bench.stores.database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER refuse_update_visits")
+    assert bench.desk.recover_kept_answers() == 1
+    stored = bench.stored(OPEN_ID)
+    assert (stored.summary.status, stored.response) == (UNFINISHED, response.to_json_dict())
+    assert audit_entries(bench) == [(KIOSK_ID, "recovered", OPEN_ID, None)]
+    assert not recovery.path.exists()
+    assert bench.desk.recover_kept_answers() == 0
+
+
+def test_without_a_key_for_a_recovery_file_the_answers_stay_with_the_caller(bench: Bench) -> None:
+    refuse(bench, "UPDATE", "visits")
+    bench.monkeypatch.setattr(RecoveryFile, "beside", classmethod(lambda _cls, _database: None))
+    assert bench.desk.hand_in(bench.visit, _v01(bench)) is Handover.MEMORY_ONLY
+
+
+def test_without_a_store_hand_in_leaves_the_summary_to_the_folder(kiosk_without_store: Desk, form, us_rules) -> None:
+    visit = Visit(form, us_rules, frozenset(), visit_id=NEW_ID)
+    assert kiosk_without_store.hand_in(visit, parse_response(vignette("V01"), form)) is Handover.STORED
 
 
 def test_auto_print_sends_the_pdf_to_the_clinics_printer(bench: Bench) -> None:

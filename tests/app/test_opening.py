@@ -17,6 +17,7 @@ from intake.store.audit import Action, AuditKey
 from intake.store.database import open_database
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.keys import AUDIT_KEY_ENV, KEY_ENV, NoAuditKey
+from intake.store.recovery import RecoveryFile
 from intake.store.visits import VisitStore
 from intake.visit_status import UNFINISHED
 from intake.yamlfile import DataFileError
@@ -186,3 +187,25 @@ def test_an_emptied_log_is_not_sealed_again_so_its_visits_show_as_not_covered(st
         ]
     finally:
         reopened.database.close()
+
+
+def test_the_kiosk_opens_with_answers_refused_at_finish_read_back_from_the_recovery_file(
+    monkeypatch: pytest.MonkeyPatch, form, us_rules, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(KEY_ENV, "unattended station key")
+    earlier = open_stores(Settings(), Person(None))
+    earlier.visits.create(VISIT, DRAFT)
+    recovery = RecoveryFile.beside(earlier.database)
+    assert recovery is not None
+    answers = {**DRAFT, "answers": {"given_name": "Zoë"}}
+    recovery.keep(VISIT, answers, False)
+    earlier.database.close()
+    desk = open_kiosk(Settings(), form, us_rules, Person(None), tmp_path / "settings.yaml")
+    stores = desk.station.required_stores()
+    try:
+        stored = stores.visits.get(VISIT)
+        assert (stored.summary.status, stored.response) == (UNFINISHED, answers)
+        assert [(row.action, row.visit_id) for row in stores.audit.rows()] == [("recovered", VISIT)], "not also interrupted"
+        assert not recovery.path.exists()
+    finally:
+        stores.database.close()

@@ -17,6 +17,7 @@ from intake.app.review_queue import (
     start_of_today,
     status_with_help,
     status_words,
+    summary_failed_notice,
     waiting_for_help,
 )
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
@@ -78,6 +79,19 @@ def test_help_marks_the_row_for_good_and_the_notice_until_reviewed() -> None:
     assert help_notice(queue) == "Asked for help: Ana Silva"
     assert help_notice([asked, replace(QUEUE[4], help_requested=True)]) == "Asked for help: Ana Silva, (no name yet)"
     assert help_notice(QUEUE) == ""
+
+
+def test_a_failed_summary_marks_the_row_and_joins_the_alert_until_made() -> None:
+    failed = replace(QUEUE[4], summary_failed=True)
+    asked_and_failed = replace(QUEUE[2], help_requested=True, summary_failed=True)
+    assert [status_with_help(v) for v in (failed, asked_and_failed)] == [
+        "Unfinished\nSummary failed", "In progress\nAsked for help\nSummary failed",
+    ]
+    assert summary_failed_notice([QUEUE[0], failed]) == (
+        "SUMMARY FAILED for 1 visit (every answer is kept, under Unfinished): (no name yet)"
+    )
+    assert summary_failed_notice([failed, asked_and_failed]).startswith("SUMMARY FAILED for 2 visits")
+    assert summary_failed_notice(QUEUE) == ""
 
 
 def test_today_starts_at_local_midnight(monkeypatch) -> None:

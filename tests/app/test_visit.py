@@ -97,3 +97,10 @@ def test_impossible_trial_months_show_beside_the_row_field(visit, form) -> None:
     [problem] = visit.page_problems(form.section_of("preventives"), {})
     assert problem.key == "preventives[0].stopped"
     assert problem.message == "This is before the month you started it. Please check both months."
+
+
+def test_onset_above_the_policys_age_alerts_staff_at_once(visit) -> None:
+    visit.set_answer("onset_age", 50)
+    assert not visit.needs_staff_alert()
+    visit.set_answer("onset_age", 51)
+    assert visit.needs_staff_alert()

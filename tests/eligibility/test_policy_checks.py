@@ -38,8 +38,34 @@ def test_shipped_policies_pass(name, form, us_rules) -> None:
 
 def test_a_typo_in_a_red_flag_key_is_refused(tmp_path) -> None:
     assert _refused(tmp_path, lambda d: d["red_flags"].__setitem__(3, "rf_thunderclp")) == [
-        "red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclp' (no such question)"
+        "red_flags[3]: expected a question of the form of type yes_no_unsure, got 'rf_thunderclp' (no such question)",
+        "red_flags: expected exactly the questions the form marks red_flag: true; missing rf_thunderclap",
     ]
+
+
+def test_a_policy_names_exactly_the_forms_red_flags(tmp_path) -> None:
+    """The live alert reads the form's marks, the summary the policy's list: they must agree."""
+
+    def drop_one_add_one(data: dict[str, Any]) -> None:
+        data["red_flags"].remove("rf_cancer")
+        data["red_flags"].remove("rf_valsalva")
+        data["red_flags"].append("pregnant")
+
+    assert _refused(tmp_path, drop_one_add_one) == [
+        "red_flags: expected exactly the questions the form marks red_flag: true; missing rf_cancer, rf_valsalva; "
+        "not marked in the form: pregnant"
+    ]
+
+
+def test_the_message_names_the_policy_file(tmp_path) -> None:
+    data = _policy()
+    data["red_flags"].remove("rf_cancer")
+    path = tmp_path / "our-clinic.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_rules(str(path))
+    expected = "red_flags: expected exactly the questions the form marks red_flag: true; missing rf_cancer"
+    assert str(raised.value) == f"{path.resolve()}: {expected}"
 
 
 @pytest.mark.parametrize(("field", "key", "kind"), [("cautions", "headache_days", "integer"), ("notes", "given_name", "text"),
@@ -124,7 +150,7 @@ def test_every_problem_is_listed_at_once(tmp_path) -> None:
         data["overuse"]["ichd3"]["triptanz"] = "8.2.2"
 
     assert [problem.split(":")[0] for problem in _refused(tmp_path, break_three)] == [
-        "red_flags[0]", "criteria[1].min", "overuse.class_days"
+        "red_flags[0]", "red_flags", "criteria[1].min", "overuse.class_days"
     ]
 
 

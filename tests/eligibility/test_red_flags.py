@@ -6,6 +6,7 @@ import pytest
 
 from cases import vignette
 from intake.eligibility import Outcome
+from intake.eligibility.red_flags import any_red_flag
 
 RED_FLAGS = [
     "rf_systemic", "rf_cancer", "rf_neuro_deficit", "rf_thunderclap", "rf_new_or_changed", "rf_positional",
@@ -78,3 +79,22 @@ def test_male_patient_is_not_asked_pregnancy_questions(assess) -> None:
     assert "pregnant" not in result.missing
     pregnant = next(item for item in result.screening if item.key == "pregnant")
     assert pregnant.answer is None and not pregnant.flagged
+
+
+@pytest.mark.parametrize("key", RED_FLAGS)
+def test_the_live_alert_reads_the_forms_red_flag_questions(form, us_rules, key) -> None:
+    assert form.red_flags == tuple(RED_FLAGS)
+    assert any_red_flag({key: "unsure"}, form, us_rules.policy)
+    assert not any_red_flag({key: "no"}, form, us_rules.policy)
+
+
+@pytest.mark.parametrize(("limit", "flag"), [(50, True), (51, False)])
+def test_the_live_alert_checks_onset_against_the_loaded_policys_limit(form, us_rules, limit, flag) -> None:
+    policy = us_rules.policy.model_copy(update={"onset_age_over": limit})
+    assert any_red_flag({"onset_age": 51}, form, policy) is flag
+
+
+def test_the_live_alert_needs_no_policy_list(form, us_rules) -> None:
+    """A policy's list is checked against the form at load; the live alert never reads it."""
+    policy = us_rules.policy.model_copy(update={"red_flags": ("rf_cancer",)})
+    assert any_red_flag({"rf_thunderclap": "yes"}, form, policy)

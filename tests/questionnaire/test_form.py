@@ -105,12 +105,24 @@ def test_touch_hints_in_the_shipped_form(form, us_rules) -> None:
         ),
         (lambda d: d["sections"][0].update(page_size=0), "page_size"),
         (lambda d: _field(d, "preventives", "weeks").update(needed_by="every_policy"), "needed_by is only for questions"),
+        (lambda d: _question(d, "onset_age").update(red_flag=True), "red_flag is only for yes_no_unsure questions, not integer"),
+        (
+            lambda d: _question(d, "preventives")["fields"].append(
+                {"id": "worse", "type": "yes_no_unsure", "text": "Worse?", "label": "Worse", "red_flag": True}),
+            "red_flag is only for questions, not for fields",
+        ),
     ],
 )
 def test_touch_hints_are_checked_at_load(tmp_path, change, message) -> None:
     path = _broken(tmp_path, change)
     with pytest.raises(DataFileError, match=message):
         load_form(path)
+
+
+def test_the_form_marks_its_red_flag_questions_in_form_order(form) -> None:
+    assert form.red_flags[:3] == ("rf_systemic", "rf_cancer", "rf_neuro_deficit")
+    assert {form.section_of(key).id for key in form.red_flags} == {"red_flags"}
+    assert len(form.red_flags) == 14
 
 
 def test_help_texts_are_short(form) -> None:

@@ -10,7 +10,7 @@ from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
 from intake.questionnaire.response import parse_response
 from intake.store.errors import AlreadyImported, VisitNotFound
-from intake.store.visits import FINISHED, IN_PROGRESS, UNFINISHED, VisitStore
+from intake.store.visits import FINISHED, IN_PROGRESS, ROUTINE, UNFINISHED, URGENT, VisitStore
 
 PDF = b"%PDF-1.4 fake"
 DRAFT = {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}
@@ -159,3 +159,53 @@ def test_two_visits_never_share_a_fingerprint(database, form) -> None:
     with pytest.raises(AlreadyImported):
         store.mark_imported("20261124-090100-000002", "f" * 64)
     assert store.imported_as("f" * 64) == "20261124-090000-000001"
+
+
+def test_hand_in_keeps_every_answer_in_progress_and_creates_a_visit_never_started(database, form) -> None:
+    store = VisitStore(database)
+    answers = {**DRAFT, "answers": {"given_name": "Zoë", "rf_cancer": "yes"}}
+    store.create("20261124-090000-000001", DRAFT)
+    store.hand_in("20261124-090000-000001", answers, True)
+    store.hand_in("20261124-090100-000002", answers, False)
+    for visit_id, priority in (("20261124-090000-000001", URGENT), ("20261124-090100-000002", ROUTINE)):
+        stored = store.get(visit_id)
+        assert (stored.summary.status, stored.summary.priority, stored.response) == (IN_PROGRESS, priority, answers)
+
+
+def test_a_failed_summary_flags_the_unfinished_visit_until_one_is_made(database, form) -> None:
+    store = VisitStore(database)
+    answers = {**DRAFT, "answers": {"given_name": "Zoë"}}
+    store.create("20261124-090000-000001", DRAFT)
+    store.summary_failed("20261124-090000-000001", answers, False)
+    failed = store.get("20261124-090000-000001")
+    assert (failed.summary.status, failed.summary.summary_failed, failed.response) == (UNFINISHED, True, answers)
+    assert [visit.summary_failed for visit in store.list()] == [True]
+    assert "summary_failed" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"
+    finish(store, form, "V01", "20261124-090000-000001")
+    made = store.get("20261124-090000-000001").summary
+    assert (made.status, made.summary_failed) == (FINISHED, False)
+    with pytest.raises(VisitNotFound):
+        store.summary_failed("20261124-090000-000001", answers, False)
+
+
+def test_a_discarded_visit_takes_its_summary_failed_flag_with_it(database) -> None:
+    store = VisitStore(database)
+    store.create("20261124-090000-000001", DRAFT)
+    store.summary_failed("20261124-090000-000001", DRAFT, False)
+    store.discard("20261124-090000-000001")
+    assert store.list() == []
+
+
+def test_recovered_answers_become_an_unfinished_visit_but_never_undo_a_finished_one(database, form) -> None:
+    store = VisitStore(database)
+    answers = {**DRAFT, "answers": {"given_name": "Zoë"}}
+    kept_at = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+    store.create("20261124-090000-000001", DRAFT)
+    store.recover("20261124-090000-000001", answers, False, kept_at)
+    store.recover("20261124-090100-000002", answers, True, kept_at)
+    finish(store, form, "V01", "20261124-090200-000003")
+    store.recover("20261124-090200-000003", answers, False, kept_at)
+    first, second = store.get("20261124-090000-000001"), store.get("20261124-090100-000002")
+    assert (first.summary.status, first.response) == (UNFINISHED, answers)
+    assert (second.summary.status, second.summary.priority, second.summary.started) == (UNFINISHED, URGENT, kept_at)
+    assert store.get("20261124-090200-000003").summary.status == FINISHED

@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from PySide6.QtWidgets import QLabel
 
 from cases import vignette
-from intake.paths import PROJECT_ROOT
+from intake.paths import POLICIES_DIR, PROJECT_ROOT
 from intake.questionnaire.loader import default_form
 from intake.store.database import open_database
 from intake.store.visits import VisitStore
@@ -66,6 +67,25 @@ def test_bad_settings_file_is_reported_not_crashed(tmp_path) -> None:
     )
     assert done.returncode == 2
     assert "settings.yaml: polcy: Extra inputs are not permitted" in done.stderr
+
+
+def test_a_policy_that_does_not_load_stops_the_app_at_start(tmp_path) -> None:
+    """No kiosk without its rules: a clinic policy whose red flags differ from the form's is named, key by key."""
+    policy = yaml.safe_load((POLICIES_DIR / "us-payer.yaml").read_text(encoding="utf-8"))
+    policy["red_flags"].remove("rf_cancer")
+    clinic_policy = tmp_path / "our-policy.yaml"
+    clinic_policy.write_text(yaml.safe_dump(policy), encoding="utf-8")
+    settings = tmp_path / "config" / "headache-intake" / "settings.yaml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f"policy: {clinic_policy}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"],
+        capture_output=True, text=True, timeout=60, env=app_env(tmp_path),
+    )
+    assert done.returncode == 2
+    assert f"{clinic_policy}: red_flags: expected exactly the questions the form marks red_flag: true; missing rf_cancer" in (
+        done.stderr
+    )
 
 
 def test_welcome_shows_clinic_and_start(qtbot) -> None:

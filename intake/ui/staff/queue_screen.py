@@ -2,7 +2,9 @@
 
 A patient who tapped "I need help" gets a calm line above the list (not the red alert:
 nothing is urgent about it) until their visit is marked reviewed, and a marker on
-their row.
+their row. A visit whose summary failed at Finish joins the alert bar (its answers wait
+for a person) and carries a marker on its row until its summary is made or it is
+discarded.
 
 The list is read from the store (so visits from other stations sharing a PostgreSQL
 server appear too) when the screen opens, when this kiosk reports a red flag or a
@@ -34,6 +36,7 @@ from intake.app.review_queue import (
     patient_name,
     start_of_today,
     status_with_help,
+    summary_failed_notice,
 )
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
@@ -58,7 +61,8 @@ class QueueScreen(QWidget):
         self.alert_sound = alert_sound
         self._today: list[VisitSummary] = []
         self._shown: list[VisitSummary] = []
-        self._seen_urgent: set[str] = set()
+        self._seen: set[str] = set()
+        """Visits whose alert someone tapped "Seen" on, as `id` (urgent) or `id summary` (summary failed)."""
         top = self._build_top()
         self._build_alert_bar()
         self.held_visit = HeldVisitPanel()
@@ -182,7 +186,8 @@ class QueueScreen(QWidget):
         self._raise_alert()
 
     def acknowledge_alert(self) -> None:
-        self._seen_urgent.update(visit.id for visit in self._today if is_urgent(visit))
+        self._seen.update(visit.id for visit in self._today if is_urgent(visit))
+        self._seen.update(f"{visit.id} summary" for visit in self._today if visit.summary_failed)
         self.alert_bar.hide()
 
     @property
@@ -190,16 +195,18 @@ class QueueScreen(QWidget):
         return list(self._shown)
 
     def _raise_alert(self) -> None:
-        unseen = [
-            visit for visit in self._today if is_urgent(visit) and not visit.reviewed and visit.id not in self._seen_urgent
-        ]
-        if not unseen:
+        unseen = [visit for visit in self._today if is_urgent(visit) and not visit.reviewed and visit.id not in self._seen]
+        failed = summary_failed_notice(visit for visit in self._today if f"{visit.id} summary" not in self._seen)
+        if not unseen and not failed:
             self.alert_bar.hide()
             return
         was_shown = not self.alert_bar.isHidden()
-        names = ", ".join(patient_name(visit) for visit in unseen)
-        count = f"{len(unseen)} visit needs" if len(unseen) == 1 else f"{len(unseen)} visits need"
-        self.alert.setText(f"URGENT: {count} a clinician now (red flag): {names}")
+        lines = [failed] if failed else []
+        if unseen:
+            names = ", ".join(patient_name(visit) for visit in unseen)
+            count = f"{len(unseen)} visit needs" if len(unseen) == 1 else f"{len(unseen)} visits need"
+            lines.insert(0, f"URGENT: {count} a clinician now (red flag): {names}")
+        self.alert.setText("\n".join(lines))
         self.alert_bar.show()
         if self.alert_sound and not was_shown:
             QApplication.beep()
@@ -225,7 +232,7 @@ class QueueScreen(QWidget):
                 item = table_item(text, bold=is_urgent(visit))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, column, item)
-            if visit.help_requested:
+            if visit.help_requested or visit.summary_failed:
                 self.table.resizeRowToContents(row)
             if visit.id == selected:
                 self.table.selectRow(row)

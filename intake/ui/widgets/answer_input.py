@@ -15,10 +15,18 @@ class AnswerInput(QWidget):
     `value()` is the typed answer the form expects (int, date, "yes", rows...) or None
     while unanswered or not yet valid; `input_problems()` says, in patient words, why
     typed text is not a valid answer yet. `edited` fires on the patient's changes only,
-    never on `clear()`.
+    never on `clear()`: on every keystroke too. `committed` follows when the answer is
+    settled for now (a tap, a pick, a step, a row added or removed, a text box left or
+    Entered), so the wizard saves it at once; keystrokes wait for a pause in the typing.
     """
 
     edited = Signal()
+    committed = Signal()
+
+    def _answered(self) -> None:
+        """A change that is the answer as it stands (a tap, not a keystroke): edited, then committed."""
+        self.edited.emit()
+        self.committed.emit()
 
     def value(self) -> Any:
         raise NotImplementedError

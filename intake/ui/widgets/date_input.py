@@ -76,10 +76,15 @@ class DateInput(AnswerInput):
         self._first = {"d": self.day, "m": self.month, "y": self.year}[order[0]]
         self.day.textEdited.connect(self._on_edited)
         self.year.textEdited.connect(self._on_edited)
-        self.month.activated.connect(self._on_edited)
+        self.day.editingFinished.connect(self.committed)
+        self.year.editingFinished.connect(self.committed)
+        self.month.activated.connect(self._on_month_chosen)
 
-    def _on_edited(self, *_args: object) -> None:
+    def _on_edited(self, _text: str) -> None:
         self.edited.emit()
+
+    def _on_month_chosen(self, _index: int) -> None:
+        self._answered()
 
     def _on_choose(self) -> None:
         """Open the picker at its first step; a second tap closes it again."""
@@ -111,7 +116,7 @@ class DateInput(AnswerInput):
         self._show_picker(False)
         if keyboard:
             self.choose_button.setFocus()
-        self.edited.emit()
+        self._answered()
 
     def _parts(self) -> tuple[int | None, int | None, int | None]:
         return number_in(self.day), self.month.currentData(), number_in(self.year)

@@ -108,7 +108,7 @@ class MedicineInput(TextInput):
     def _pick(self, name: str) -> None:
         self.line.setText(name)
         self.suggestion_list.hide()
-        self.edited.emit()
+        self._answered()
 
     def _on_typed(self, text: str) -> None:
         found = suggestions(self._catalog, self._kind, text, SUGGESTION_ROWS)

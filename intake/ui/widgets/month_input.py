@@ -23,10 +23,14 @@ class MonthInput(AnswerInput):
         layout.addWidget(captioned("Year", self.year))
         layout.addStretch(1)
         self.year.textEdited.connect(self._on_edited)
-        self.month.activated.connect(self._on_edited)
+        self.year.editingFinished.connect(self.committed)
+        self.month.activated.connect(self._on_month_chosen)
 
-    def _on_edited(self, *_args: object) -> None:
+    def _on_edited(self, _text: str) -> None:
         self.edited.emit()
+
+    def _on_month_chosen(self, _index: int) -> None:
+        self._answered()
 
     def value(self) -> Any:
         month, year = self.month.currentData(), number_in(self.year)

@@ -55,6 +55,7 @@ class NumberInput(AnswerInput):
         self.line.setObjectName("number")
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.line.textEdited.connect(self._on_text_edited)
+        self.line.editingFinished.connect(self.committed)
         self.minus = touch_button("−", "step", STEP_DOWN)
         self.plus = touch_button("+", "step", STEP_UP)
         self._minus_hold = HeldRepeat(self.minus, self._max - self._min)
@@ -132,7 +133,7 @@ class NumberInput(AnswerInput):
         if stored is not None:
             shown = to_shown(stored, self._unit.size, self._whole) if self._in_other_unit() else stored
             self.line.setText(f"{shown:g}")
-        self.edited.emit()
+        self._answered()
 
     def _to_stored(self, typed: float) -> float:
         if self._in_other_unit():
@@ -172,7 +173,7 @@ class NumberInput(AnswerInput):
 
     def _set(self, number: float) -> None:
         self.line.setText(f"{number:g}")
-        self.edited.emit()
+        self._answered()
 
     def _step_up(self, step: int) -> None:
         self._set(stepped(self._typed(), 1, step, *self._shown_range()))

@@ -34,7 +34,7 @@ class OptionCards(AnswerInput):
         self._group.buttonClicked.connect(self._on_clicked)
 
     def _on_clicked(self, _button: QAbstractButton) -> None:
-        self.edited.emit()
+        self._answered()
 
     def buttons(self) -> list[QAbstractButton]:
         return list(self._values)

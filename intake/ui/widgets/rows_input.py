@@ -47,10 +47,12 @@ class RowCard(QFrame):
     """One row: its fields while being filled in, one line of answers once folded.
 
     `edited` fires after the row has applied its own display rules (a field hidden by
-    `hidden_when` is already cleared), so listeners read the row's final value.
+    `hidden_when` is already cleared), so listeners read the row's final value;
+    `committed` passes on a field's (see `AnswerInput`).
     """
 
     edited = Signal()
+    committed = Signal()
 
     def __init__(self, question: Question, make_block: BlockMaker) -> None:
         super().__init__()
@@ -81,6 +83,7 @@ class RowCard(QFrame):
         for block in self.blocks.values():
             layout.addWidget(block)
             block.input.edited.connect(self._on_field_edited)
+            block.input.committed.connect(self.committed)
         layout.addLayout(footer)
         self.edit.clicked.connect(self._on_edit_clicked)
         self.done.clicked.connect(self._on_done_clicked)
@@ -231,11 +234,12 @@ class RowsInput(AnswerInput):
         row = RowCard(self._question, self._make_block)
         row.remove.clicked.connect(self._remove_clicked)
         row.edited.connect(self._on_row_edited)
+        row.committed.connect(self.committed)
         self.rows.append(row)
         self._rows_layout.addWidget(row)
         self._refresh()
         row.focus_first()
-        self.edited.emit()
+        self._answered()
 
     def _remove_clicked(self) -> None:
         row = next(row for row in self.rows if row.remove is self.sender())
@@ -243,10 +247,10 @@ class RowsInput(AnswerInput):
         discard(row)
         self._refresh()
         self.add_button.setFocus()
-        self.edited.emit()
+        self._answered()
 
     def _none_clicked(self) -> None:
-        self.edited.emit()
+        self._answered()
 
     def _on_row_edited(self) -> None:
         self.edited.emit()

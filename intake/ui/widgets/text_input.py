@@ -18,6 +18,7 @@ class TextInput(AnswerInput):
         if question.max_length:
             self.line.setMaxLength(question.max_length)
         self.line.textEdited.connect(self._on_edited)
+        self.line.editingFinished.connect(self.committed)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.line)
