@@ -251,6 +251,20 @@ def test_finish_stores_the_assessed_visit_with_its_pdf(bench: Bench) -> None:
     assert not summaries_dir(bench.station.settings).exists(), "stored: no copy in the summaries folder"
 
 
+def test_the_summary_prints_the_audit_head_from_just_before_its_finish_row(bench: Bench) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    head = bench.station.audit_head()
+    assert head is not None, "the bench's visit was started, so the log has a head"
+    result = bench.desk.finish(OPEN_ID, _v01(bench))
+    assert result.finished is not None
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(result.finished.pdf)).pages).replace("\n", " ")
+    assert head[:16] in text and "Audit log head" in text
+    assert bench.station.audit_head() != head, "the finish row came after the printed anchor"
+
+
 def test_finish_without_a_store_writes_the_summaries_folder(kiosk_without_store: Desk, form) -> None:
     result = kiosk_without_store.finish(NEW_ID, parse_response(vignette("V01"), form))
     assert result.kept and result.finished is not None
