@@ -57,9 +57,10 @@ class StaffDesk:
         with self.station.audited(Action.SIGNED_OUT, self.actor):
             pass
 
-    def queue(self, since: datetime | None = None) -> list[VisitSummary]:
-        """Urgent first, then needing review, newest first within each (not audited: names only)."""
-        return self._stores.visits.list(since=since)
+    def queue(self, since: datetime | None = None, until: datetime | None = None) -> list[VisitSummary]:
+        """Visits started from `since` until before `until`: urgent first, then needing review, the
+        most recently finished first within each (not audited: names and dates of birth only)."""
+        return self._stores.visits.list(since=since, until=until)
 
     def visits(self, status: str | None = None, date_from: date | None = None, date_to: date | None = None) -> list[VisitSummary]:
         return self._stores.visits.list(status=status, date_from=date_from, date_to=date_to)
@@ -173,3 +174,10 @@ class StaffDesk:
 
     def audit_rows(self) -> list[AuditRow]:
         return self._stores.audit.rows()
+
+    def view_audit(self) -> list[AuditRow]:
+        """The whole log for the admin's viewer, in `seq` order; opening it is audited first,
+        so the row that says so is the last one read."""
+        with self.station.audited(Action.AUDIT_VIEWED, self.actor):
+            pass
+        return self.audit_rows()

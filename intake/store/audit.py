@@ -45,6 +45,8 @@ class Action(StrEnum):
     INTERRUPTED = "interrupted"
     """Found in progress at start-up (a crash or power cut): made unfinished, for staff."""
     FINISHED = "finished"
+    AUDIT_VIEWED = "audit_viewed"
+    """An admin opened the audit log viewer."""
 
 
 @dataclass(frozen=True)
