@@ -20,6 +20,10 @@ from intake.store.audit import Action
 ACTIONS: tuple[str, ...] = tuple(str(action) for action in Action)
 """Every action a row can record, in the order the log defines them."""
 
+SHOWN_AT_MOST = 500
+"""Rows listed at once: a busy year's log would make a touch table too slow to scroll.
+The filters reach older rows."""
+
 
 @dataclass(frozen=True)
 class AuditFilter:

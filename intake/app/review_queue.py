@@ -22,7 +22,7 @@ from intake.visit_status import FINISHED
 
 class QueueView(StrEnum):
     ALL = "All visits"
-    TO_REVIEW = "Not reviewed yet"
+    TO_REVIEW = "To review"
     URGENT = "Urgent"
     UNFINISHED = "Unfinished"
     REVIEWED = "Reviewed"
