@@ -60,18 +60,22 @@ def staff_cell(row: AuditRow) -> str:
     return f"{row.staff_id}\nabout {row.subject}" if row.subject else row.staff_id
 
 
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+
+
 def chain_words(breaks: list[str], rows: int) -> str:
     if not breaks:
-        return f"The chain verifies: all {rows} rows are as they were written."
+        return f"The chain verifies: all {_counted(rows, 'row')} are as they were written."
     shown = "; ".join(breaks[:PROBLEMS_SHOWN])
     more = f"; and {len(breaks) - PROBLEMS_SHOWN} more" if len(breaks) > PROBLEMS_SHOWN else ""
-    return f"The chain does NOT verify ({len(breaks)} problems): {shown}{more}. Run `intake audit verify`."
+    return f'The chain does NOT verify ({_counted(len(breaks), "problem")}): {shown}{more}. See "intake audit verify".'
 
 
 def count_words(shown: int, matching: int) -> str:
     if matching > shown:
         return f"The newest {shown} of {matching} matching rows: narrow the filters to see older ones."
-    return "No rows match." if matching == 0 else f"{matching} rows."
+    return "No rows match." if matching == 0 else f"{_counted(matching, 'row')}."
 
 
 class AuditScreen(QWidget):

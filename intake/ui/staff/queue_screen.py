@@ -246,13 +246,17 @@ class QueueScreen(QWidget):
         self._show_rows()
 
     def refresh(self) -> None:
+        """Read today's visits (for the alert) and the chosen days' (for the list) again."""
         if self._desk is None:
             return
         today = local_today()
         days, todays = self.day_choice.days(today), Days(today, today)
         self.title.setText(queue_title(self.day_choice.choice, days))
         self._today = self._desk.queue(*todays.bounds())
-        self._listed = self._today if days == todays else self._desk.queue(*days.bounds()) if days else self._desk.queue()
+        if days == todays:
+            self._listed = self._today
+        else:
+            self._listed = self._desk.queue(*days.bounds()) if days is not None else self._desk.queue()
         self._show_rows()
         self._show_help_notice()
         self._raise_alert()

@@ -9,6 +9,7 @@ from patient_driver import tap, type_into
 from sqlalchemy import update
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from intake.app.audit_view import SHOWN_AT_MOST
 from intake.app.queue_days import DayChoice
 from intake.store.schema import audit
 
@@ -55,7 +56,7 @@ def test_filters_by_visit_staff_and_action(open_kiosk, stores) -> None:
     screen.staff.setCurrentText("bob")
     assert _actions(screen) == [("maria", "staff_disabled", ""), ("bob", "printed", FIRST), ("bob", "viewed", FIRST)]
     screen.action.setCurrentText("Viewed")
-    assert _actions(screen) == [("bob", "viewed", FIRST)]
+    assert _actions(screen) == [("bob", "viewed", FIRST)] and screen.count.text() == "1 row."
     screen.staff.setCurrentText("Anyone")
     assert _actions(screen) == [("carl", "viewed", SECOND), ("bob", "viewed", FIRST)]
     type_into(screen.visit, "no-such-visit")
@@ -69,7 +70,7 @@ def test_days_and_a_broken_chain(open_kiosk, stores) -> None:
         connection.execute(update(audit).where(audit.c.seq == 1).values(at=three_days_ago))
     window, _patient = open_kiosk(stores=stores)
     screen = _open_log(FrontDesk(window))
-    assert "does NOT verify" in screen.chain.text() and "seq 1: contents changed" in screen.chain.text()
+    assert screen.chain.text().startswith("The chain does NOT verify (1 problem): seq 1: contents changed")
     assert screen.chain.property("broken") == "true"
     assert ("bob", "viewed", FIRST) not in _actions(screen), "today's rows only"
     tap(screen.day_choice.buttons[DayChoice.LAST_7_DAYS])
@@ -106,3 +107,14 @@ def test_on_a_portrait_tablet_the_visit_id_keeps_room(open_kiosk, stores, qtbot)
     assert screen.minimumSizeHint().width() <= 800
     type_into(screen.visit, SECOND)
     assert screen.table.columnWidth(3) >= screen.table.fontMetrics().horizontalAdvance(SECOND)
+
+
+def test_a_long_log_lists_its_newest_rows_only(open_kiosk, stores) -> None:
+    for _ in range(SHOWN_AT_MOST + 5):
+        stores.audit.record("viewed", "bob", FIRST)
+    window, _patient = open_kiosk(stores=stores)
+    screen = _open_log(FrontDesk(window))
+    assert screen.table.rowCount() == SHOWN_AT_MOST and screen.rows[0].action == "audit_viewed"
+    assert screen.count.text().startswith(f"The newest {SHOWN_AT_MOST} of {SHOWN_AT_MOST + 7} matching rows")
+    screen.action.setCurrentText("Audit viewed")
+    assert screen.count.text() == "1 row."
