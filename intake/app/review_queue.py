@@ -1,17 +1,20 @@
-"""What the staff queue shows: today's visits, the ones needing attention first.
+"""What the staff queue shows: the chosen days' visits, the ones needing attention first.
 
-The order comes from the store (urgent, then needing review, newest first); this module
-only narrows the list the way the front desk asks ("just urgent", "who is Müller?") and
-words each row, so the queue screen has no rules of its own.
+The order comes from the store (urgent, then needing review, the most recently finished
+first); this module only narrows the list the way the front desk asks ("just urgent",
+"who is Müller?", "born 15/01/1992?") and words each row, so the queue screen has no
+rules of its own.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
-from datetime import datetime, time
+from datetime import date
 from enum import StrEnum
 
+from intake.app.queue_days import local_today
+from intake.app.search_text import folded
+from intake.app.typed_dates import DateReading
 from intake.staff_wording import OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS, summary_failed_alert
 from intake.store.visits import URGENT, VisitSummary
 from intake.visit_status import FINISHED
@@ -19,25 +22,13 @@ from intake.visit_status import FINISHED
 
 class QueueView(StrEnum):
     ALL = "All visits"
-    TO_REVIEW = "Not reviewed yet"
+    TO_REVIEW = "To review"
     URGENT = "Urgent"
     UNFINISHED = "Unfinished"
     REVIEWED = "Reviewed"
 
 
 HELP_MARKER = "Asked for help"
-
-
-def start_of_today(now: datetime | None = None) -> datetime:
-    """This machine's local midnight: "today" at the desk is the clinic's day, not UTC's."""
-    today = (now or datetime.now().astimezone()).astimezone().date()
-    return datetime.combine(today, time.min).astimezone()
-
-
-def _folded(text: str) -> str:
-    """Case- and accent-blind, so "muller" finds "Müller" and "lukasik" finds "Łukasik"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ł", "l").replace("ø", "o").replace("ß", "ss"))
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 def patient_name(visit: VisitSummary, unnamed: str = "(no name yet)") -> str:
@@ -62,13 +53,26 @@ def _in_view(visit: VisitSummary, view: QueueView) -> bool:
             return visit.reviewed
 
 
-def narrow(visits: Iterable[VisitSummary], view: QueueView, search: str = "") -> list[VisitSummary]:
-    """The visits in `view` whose name contains every word of `search`, order kept."""
-    words = _folded(search).split()
+def narrow(
+    visits: Iterable[VisitSummary],
+    view: QueueView,
+    search: str = "",
+    reading: DateReading | None = None,
+    today: date | None = None,
+) -> list[VisitSummary]:
+    """The visits in `view` that `search` finds, order kept.
+
+    A whole date ("15/01/1992", "15 Jan 1992") finds the visits of patients born that
+    day (read as `reading` says, by default day first); anything else finds names holding
+    every word of it, case and accents ignored.
+    """
+    born = (reading or DateReading()).date_in(search, today or local_today())
+    words = folded(search).split()
     return [
         visit
         for visit in visits
-        if _in_view(visit, view) and all(word in _folded(patient_name(visit)) for word in words)
+        if _in_view(visit, view)
+        and (visit.date_of_birth == born if born else all(word in folded(patient_name(visit)) for word in words))
     ]
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.app.audit_view import AuditLogView
 from intake.app.errors import AlreadyImported
 from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
 from intake.app.station import Station
@@ -85,9 +86,10 @@ class StaffDesk:
         with self.station.audited(Action.SIGNED_OUT, self.actor):
             pass
 
-    def queue(self, since: datetime | None = None) -> list[VisitSummary]:
-        """Urgent first, then needing review, newest first within each (not audited: names only)."""
-        return self._stores.visits.list(since=since)
+    def queue(self, since: datetime | None = None, until: datetime | None = None) -> list[VisitSummary]:
+        """Visits started from `since` until before `until`: urgent first, then needing review, the
+        most recently finished first within each (not audited: names and dates of birth only)."""
+        return self._stores.visits.list(since=since, until=until)
 
     def visits(self, status: str | None = None, date_from: date | None = None, date_to: date | None = None) -> list[VisitSummary]:
         return self._stores.visits.list(status=status, date_from=date_from, date_to=date_to)
@@ -238,3 +240,10 @@ class StaffDesk:
 
     def audit_rows(self) -> list[AuditRow]:
         return self._stores.audit.rows()
+
+    def view_audit(self) -> AuditLogView:
+        """The whole log for the admin's viewer, in `seq` order, and the store's check of it;
+        opening it is audited first, so the row that says so is the last one read."""
+        with self.station.audited(Action.AUDIT_VIEWED, self.actor):
+            pass
+        return AuditLogView(self.audit_rows(), self.station.verify_audit().problems)

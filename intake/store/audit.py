@@ -87,6 +87,8 @@ class Action(StrEnum):
     """The answers were stored at Finish but the assessment, the PDF or storing them failed: unfinished, for staff."""
     RECOVERED = "recovered"
     """At start-up: answers the store refused at Finish, read back from the recovery file as an unfinished visit."""
+    AUDIT_VIEWED = "audit_viewed"
+    """An admin opened the audit log viewer."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text, false
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text, false
 
 metadata = MetaData()
 
@@ -30,6 +30,7 @@ visits = Table(
     Column("help_requested", Boolean, nullable=False, default=False, server_default=false()),
     Column("import_fingerprint", String(64)),
     Column("summary_failed", Boolean, nullable=False, default=False, server_default=false()),
+    Column("date_of_birth", Date),
 )
 Index("visits_queue", visits.c.priority, visits.c.started)
 Index("visits_started", visits.c.started)

@@ -5,7 +5,11 @@ so a later change to the visits table made without the audit key (a SQL client h
 only the database key) no longer matches the visit's latest row. A visit in progress is
 saved by autosave, which is not audited, so its content is not hashed: it counts as
 `in_progress` until an audited change (finish, set aside, interrupted) ends that.
-Only `updated` is left out: bookkeeping, not something anyone acts on.
+The hashed columns are named here, once: a column added later (a flag for the queue, a
+copy of an answer for searching) must not change the hash of visits audited before it
+existed, or every upgrade would look like tampering. `updated` is bookkeeping; the
+summary-failed flag and the date-of-birth copy are derived for the queue (the answers
+themselves are in `response`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ ABSENT = "absent"
 """The content of a visit that is not in the table (discarded, purged)."""
 IN_PROGRESS_MARK = "in_progress"
 
-_COLUMNS = [column for column in visits.c if column.name != "updated"]
+HASHED = (
+    "id", "started", "finished", "status", "priority", "outcome", "policy", "rules_version", "rules_hash",
+    "given_name", "family_name", "response", "assessment", "pdf", "reviewed", "reviewed_at", "reviewed_by",
+    "help_requested", "import_fingerprint",
+)
+_COLUMNS = [visits.c[name] for name in HASHED]
 
 
 def content_of(row: Any) -> str:

@@ -4,8 +4,8 @@ A visit is created when a patient taps Start; its answers are saved after every 
 at once after every tap and finished field, and shortly after typing pauses (so a crash
 or power cut loses at most the answer being typed). At Finish every answer is stored
 first, then the visit is finished with the assessment and the PDF, or, if that fails,
-left unfinished and flagged for staff. The queue lists the newest first within each
-priority, urgent first.
+left unfinished and flagged for staff. The queue lists the most recently finished (or
+saved) first within each priority, urgent first.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intake.eligibility.assessment import Outcome
@@ -47,6 +47,8 @@ class VisitSummary:
     summary_failed: bool = False
     """The answers were kept at Finish but no summary was made: staff are alerted until one is
     (for the staff queue; not part of the CLI's JSON)."""
+    date_of_birth: date | None = None
+    """From the answers, for the staff queue's search (not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `intake visits list --json` object (the README documents it)."""
@@ -77,6 +79,7 @@ _SUMMARY_COLUMNS = (
     visits.c.id, visits.c.started, visits.c.finished, visits.c.status, visits.c.outcome,
     visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority, visits.c.help_requested,
     visits.c.summary_failed,
+    visits.c.date_of_birth,
 )
 
 
@@ -93,6 +96,7 @@ def _summary(row: Any) -> VisitSummary:
         priority=row.priority,
         help_requested=bool(row.help_requested),
         summary_failed=bool(row.summary_failed),
+        date_of_birth=row.date_of_birth,
     )
 
 
@@ -118,8 +122,21 @@ def _started_in(query: Select[Any], date_from: date | None, date_to: date | None
 
 
 def _names(response: dict[str, Any]) -> dict[str, Any]:
+    """Who the visit is for, copied out of the answers for the queue (the response keeps them too)."""
     answers = response.get("answers", {})
-    return {"given_name": answers.get("given_name"), "family_name": answers.get("family_name")}
+    return {
+        "given_name": answers.get("given_name"),
+        "family_name": answers.get("family_name"),
+        "date_of_birth": _birth_date(answers.get("date_of_birth")),
+    }
+
+
+def _birth_date(answer: Any) -> date | None:
+    """The answer as responses store it (an ISO date); anything else leaves the column empty."""
+    try:
+        return date.fromisoformat(answer) if isinstance(answer, str) else None
+    except ValueError:
+        return None
 
 
 def _draft_values(response: dict[str, Any], staff_alerted: bool, **extra: Any) -> dict[str, Any]:
@@ -237,17 +254,26 @@ class VisitStore(Repository):
         date_to: date | None = None,
         limit: int | None = None,
         since: datetime | None = None,
+        until: datetime | None = None,
     ) -> list[VisitSummary]:
-        """Urgent first, then needing review, then the rest; newest first within each.
+        """Urgent first, then needing review, then the rest; within each, the most recently
+        finished first (a visit not finished: by its last save), so the patient who just
+        handed the tablet back tops their band.
 
-        `date_from`/`date_to` are whole UTC days (the CLI's contract); `since` is an exact
-        moment, for the staff queue's "today" in the clinic's own time zone.
+        `date_from`/`date_to` are whole UTC days (the CLI's contract); `since` (included)
+        and `until` (excluded) are exact moments, for the staff queue's days in the
+        clinic's own time zone.
         """
-        query: Select[Any] = select(*_SUMMARY_COLUMNS).order_by(visits.c.priority, visits.c.started.desc())
+        latest = func.coalesce(visits.c.finished, visits.c.updated)
+        query: Select[Any] = select(*_SUMMARY_COLUMNS).order_by(
+            visits.c.priority, latest.desc(), visits.c.started.desc(), visits.c.id.desc()
+        )
         if status:
             query = query.where(visits.c.status == status)
         if since:
             query = query.where(visits.c.started >= since.astimezone(UTC))
+        if until:
+            query = query.where(visits.c.started < until.astimezone(UTC))
         query = _started_in(query, date_from, date_to)
         if limit:
             query = query.limit(limit)

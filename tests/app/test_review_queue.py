@@ -1,10 +1,9 @@
-"""The queue's filters, name search and wording."""
+"""The queue's filters, search by name or date of birth, and wording."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,12 +13,12 @@ from intake.app.review_queue import (
     narrow,
     outcome_words,
     patient_name,
-    start_of_today,
     status_with_help,
     status_words,
     summary_failed_notice,
     waiting_for_help,
 )
+from intake.app.typed_dates import DateReading, DayMonthOrder
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
 
 STARTED = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -94,13 +93,34 @@ def test_a_failed_summary_marks_the_row_and_joins_the_alert_until_made() -> None
     assert summary_failed_notice(QUEUE) == ""
 
 
-def test_today_starts_at_local_midnight(monkeypatch) -> None:
-    monkeypatch.setenv("TZ", "America/New_York")
-    time.tzset()
-    try:
-        evening = datetime(2026, 11, 25, 23, 30).astimezone()
-        midnight = start_of_today(evening)
-        assert midnight == datetime(2026, 11, 25, 5, 0, tzinfo=UTC)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+def _born(visit: VisitSummary, day: date) -> VisitSummary:
+    return replace(visit, date_of_birth=day)
+
+
+BORN = [
+    _born(QUEUE[0], date(1992, 1, 15)),
+    _born(QUEUE[1], date(1992, 4, 3)),
+    _born(QUEUE[2], date(1992, 3, 4)),
+    QUEUE[3],
+    _born(QUEUE[4], date(1992, 1, 15)),
+]
+TODAY = date(2026, 11, 25)
+US = DateReading(DayMonthOrder.MONTH_FIRST)
+UK = DateReading(DayMonthOrder.DAY_FIRST)
+
+
+@pytest.mark.parametrize("search", ["15/01/1992", "1992-01-15", "15 Jan 1992", "15.01.1992", "15-01-1992", "January 15, 1992"])
+def test_search_by_date_of_birth_in_common_forms(search: str) -> None:
+    for reading in (US, UK):
+        assert [visit.id for visit in narrow(BORN, QueueView.ALL, search, reading, TODAY)] == ["u", "n"]
+
+
+def test_an_ambiguous_date_of_birth_is_read_in_the_locales_order() -> None:
+    assert [visit.id for visit in narrow(BORN, QueueView.ALL, "03/04/1992", UK, TODAY)] == ["r"]
+    assert [visit.id for visit in narrow(BORN, QueueView.ALL, "03/04/1992", US, TODAY)] == ["p"]
+    assert [visit.id for visit in narrow(BORN, QueueView.URGENT, "15/01/1992", UK, TODAY)] == ["u"], "the view still applies"
+
+
+def test_a_search_that_is_not_a_whole_date_looks_at_names() -> None:
+    assert narrow(BORN, QueueView.ALL, "1992", UK, TODAY) == []
+    assert [visit.id for visit in narrow(BORN, QueueView.ALL, "ann", UK, TODAY)] == ["d"]

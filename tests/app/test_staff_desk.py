@@ -139,6 +139,7 @@ CASES = [
         "change_pin", lambda b: b.maria.change_pin(NEW_ADMIN_PIN), [("maria", "pin_changed", None, None)],
         break_change=refusing("UPDATE", "staff"),
     ),
+    UseCase("view_audit", lambda b: b.maria.view_audit(), [("maria", "audit_viewed", None, None)], changes=False),
 ]
 
 
@@ -465,3 +466,10 @@ def test_a_disabled_account_is_kept_but_inactive(bench: Bench) -> None:
 def test_sign_out_is_audited(bench: Bench) -> None:
     StaffDesk(bench.station, MARIA).sign_out()
     assert audit_entries(bench) == [("maria", "signed_out", None, None)]
+
+
+def test_the_audit_viewer_is_audited_and_shows_its_own_opening(bench: Bench) -> None:
+    bench.maria.view(FINISHED_ID)
+    log = bench.maria.view_audit()
+    assert [(row.staff_id, row.action) for row in log.rows] == [("maria", "viewed"), ("maria", "audit_viewed")]
+    assert log.rows == bench.maria.audit_rows() and log.problems == []

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import update
 
 from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
 from intake.questionnaire.response import parse_response
 from intake.store.errors import AlreadyImported, VisitNotFound
+from intake.store.schema import visits
 from intake.store.visits import FINISHED, IN_PROGRESS, ROUTINE, UNFINISHED, URGENT, VisitStore
 
 PDF = b"%PDF-1.4 fake"
@@ -209,3 +211,59 @@ def test_recovered_answers_become_an_unfinished_visit_but_never_undo_a_finished_
     assert (first.summary.status, first.response) == (UNFINISHED, answers)
     assert (second.summary.status, second.summary.priority, second.summary.started) == (UNFINISHED, URGENT, kept_at)
     assert store.get("20261124-090200-000003").summary.status == FINISHED
+
+
+def _at(database, visit_id: str, **moments: datetime) -> None:
+    """Move a visit's stored times, as if it had been started, saved or finished then."""
+    with database.engine.begin() as connection:
+        connection.execute(update(visits).where(visits.c.id == visit_id).values(**moments))
+
+
+def test_within_a_priority_the_most_recently_finished_comes_first(database, form) -> None:
+    store = VisitStore(database)
+    morning = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    for index, visit_id in enumerate(("20261124-080000-000001", "20261124-081000-000002", "20261124-082000-000003")):
+        finish(store, form, "V01", visit_id)
+        _at(database, visit_id, started=morning + timedelta(minutes=10 * index))
+    _at(database, "20261124-080000-000001", finished=morning + timedelta(hours=2), updated=morning + timedelta(hours=2))
+    _at(database, "20261124-081000-000002", finished=morning + timedelta(hours=1), updated=morning + timedelta(hours=3))
+    _at(database, "20261124-082000-000003", finished=morning + timedelta(minutes=30), updated=morning + timedelta(minutes=30))
+    store.create("20261124-083000-000004", DRAFT)
+    _at(database, "20261124-083000-000004", started=morning + timedelta(minutes=30), updated=morning + timedelta(minutes=90))
+    assert [visit.id for visit in store.list()] == [
+        "20261124-080000-000001",  # handed back last, though started first
+        "20261124-083000-000004",  # not finished: its last save
+        "20261124-081000-000002",  # finished before; a later change does not move it up
+        "20261124-082000-000003",
+    ]
+    finish(store, form, "V14", "20261124-084000-000005")
+    assert store.list()[0].id == "20261124-084000-000005", "urgent stays above every routine visit"
+
+
+def test_since_and_until_bound_the_start_exactly(database, form) -> None:
+    store = VisitStore(database)
+    start = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
+    for hours, visit_id in ((0, "20261124-230000-000001"), (1, "20261125-000000-000002"), (2, "20261125-010000-000003")):
+        store.create(visit_id, DRAFT)
+        _at(database, visit_id, started=start + timedelta(hours=hours))
+    since, until = start + timedelta(hours=1), start + timedelta(hours=2)
+    assert [visit.id for visit in store.list(since=since, until=until)] == ["20261125-000000-000002"]
+    assert {visit.id for visit in store.list(since=since)} == {"20261125-000000-000002", "20261125-010000-000003"}
+    assert {visit.id for visit in store.list(until=since.astimezone(timezone(timedelta(hours=-5))))} == {
+        "20261124-230000-000001",
+    }
+
+
+def test_the_date_of_birth_follows_the_answers(database, form) -> None:
+    store = VisitStore(database)
+    store.create("20261124-090000-000001", DRAFT)
+    assert store.list()[0].date_of_birth is None
+    store.save_answers("20261124-090000-000001", {**DRAFT, "answers": {"date_of_birth": "1992-01-15"}}, False)
+    assert store.list()[0].date_of_birth == date(1992, 1, 15)
+    store.set_aside("20261124-090000-000001", {**DRAFT, "answers": {"date_of_birth": "not a date"}}, False)
+    assert store.get("20261124-090000-000001").summary.date_of_birth is None
+    finish(store, form, "V01", "20261124-090000-000001")
+    assert store.get("20261124-090000-000001").summary.date_of_birth == date.fromisoformat(
+        vignette("V01")["answers"]["date_of_birth"]
+    )
+    assert "date_of_birth" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"

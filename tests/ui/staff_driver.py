@@ -48,8 +48,9 @@ class FrontDesk:
         return self.window.pages.currentWidget() is self.area and self.area.currentWidget() is self.area.queue
 
     def queue_names(self) -> list[str]:
+        """The names in the queue, without the date of birth under each."""
         table = self.area.queue.table
-        return [table.item(row, 1).text() for row in range(table.rowCount())]
+        return [table.item(row, 1).text().split("\n")[0] for row in range(table.rowCount())]
 
     def open_row(self, row: int) -> None:
         queue = self.area.queue

@@ -1,4 +1,4 @@
-"""Staff mode: sign-in (or first-start set-up), the queue, one visit, settings.
+"""Staff mode: sign-in (or first-start set-up), the queue, one visit, settings, the audit log.
 
 Someone who signed in with a PIN the rules no longer allow chooses a new one first;
 until then no other screen opens for them.
@@ -25,6 +25,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
 from intake.ui.idle import IdleWatch
+from intake.ui.staff.audit_screen import AuditScreen
 from intake.ui.staff.change_pin import ChangePinScreen
 from intake.ui.staff.first_admin import FirstAdminScreen
 from intake.ui.staff.queue_screen import QueueScreen
@@ -60,9 +61,12 @@ class StaffArea(QWidget):
         self.queue = QueueScreen(desk.settings.alert_sound)
         self.visit = VisitScreen(desk.form)
         self.settings_screen = SettingsScreen()
+        self.audit = AuditScreen()
         self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen):
+        for page in (
+            self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen, self.audit
+        ):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +88,8 @@ class StaffArea(QWidget):
         self.settings_screen.closed.connect(self._show_queue)
         self.queue.held_visit.continue_requested.connect(self._continue_held_visit)
         self.queue.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
+        self.queue.audit_requested.connect(self._open_audit)
+        self.audit.closed.connect(self._show_queue)
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
@@ -137,6 +143,7 @@ class StaffArea(QWidget):
             self.session.sign_out()
             self.session = None
         self.visit.clear()
+        self.audit.clear()
         self.queue.close_session()
         self.change_pin.forget()
         self.sign_in.reset()
@@ -191,3 +198,10 @@ class StaffArea(QWidget):
         self._idle.start(settings.staff_idle_timeout_s)
         self.settings_saved.emit(settings)
         self._show_queue()
+
+    def _open_audit(self) -> None:
+        """The audit log, for admins; reading it is audited in their name."""
+        if self.session is None or not self.session.is_admin:
+            return
+        self.audit.show_log(self.session.view_audit())
+        self.stack.setCurrentWidget(self.audit)

@@ -1,4 +1,9 @@
-"""The review queue: today's visits, urgent first, and an alert the moment one is urgent.
+"""The review queue: the chosen days' visits, urgent first, and an alert the moment one is urgent.
+
+Today's visits by default; "Last 7 days", or days picked on a calendar, and the title
+says which. Search finds a name or a date of birth typed the way the machine's locale
+writes dates. On a portrait tablet the rows fold (the reviewed mark joins the status,
+the outcome wraps) so the patient's name keeps room.
 
 A patient who tapped "I need help" gets a calm line above the list (not the red alert:
 nothing is urgent about it) until their visit is marked reviewed, and a marker on
@@ -14,18 +19,22 @@ finished visit, and every few seconds while it is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStackedWidget,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from intake.app.queue_days import DayChoice, Days, local_today
 from intake.app.records import VisitSummary
 from intake.app.review_queue import (
     QueueView,
@@ -34,22 +43,61 @@ from intake.app.review_queue import (
     narrow,
     outcome_words,
     patient_name,
-    start_of_today,
     status_with_help,
     summary_failed_notice,
 )
 from intake.app.staff_desk import StaffDesk
+from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
+from intake.ui.staff.local_dates import clock_time, date_reading, day_and_month, short_date
+from intake.ui.staff.table_fit import unwrap_column, wrap_column
 from intake.ui.staff.table_items import table_item
+from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
 COLUMNS = ("Started", "Patient", "Status", "Outcome", "Reviewed")
+STARTED, PATIENT, STATUS, OUTCOME, REVIEWED = range(len(COLUMNS))
 POLL_MS = 10_000
+NARROW_BELOW = 1000
+"""Screen widths (px) below which the layout folds for a portrait tablet."""
+ROW_HEIGHT = 52
+SEARCH_HINT = "Name or date of birth"
+REVIEWED_LINE = "Reviewed"
+
+
+def queue_title(choice: DayChoice, days: Days | None) -> str:
+    """What the list holds, in the screen's title."""
+    if choice is DayChoice.TODAY or days is None:
+        return "Today's visits"
+    if choice is DayChoice.LAST_7_DAYS:
+        return "Visits in the last 7 days"
+    if days.single:
+        return f"Visits on {short_date(days.first)}"
+    return f"Visits from {short_date(days.first)} to {short_date(days.last)}"
+
+
+def patient_cell(visit: VisitSummary) -> str:
+    """The name, and under it the date of birth that tells two namesakes apart."""
+    name = patient_name(visit)
+    return f"{name}\nborn {short_date(visit.date_of_birth)}" if visit.date_of_birth else name
+
+
+def started_cell(visit: VisitSummary, days: Days | None) -> str:
+    """The time; over several days, the day above it."""
+    if days is not None and days.single:
+        return clock_time(visit.started)
+    return f"{day_and_month(visit.started.astimezone().date())}\n{clock_time(visit.started)}"
+
+
+def status_cell(visit: VisitSummary, folded: bool) -> str:
+    """The status (and a request for help); folded, the reviewed mark too, its column hidden."""
+    return f"{status_with_help(visit)}\n{REVIEWED_LINE}" if folded and visit.reviewed else status_with_help(visit)
 
 
 class QueueScreen(QWidget):
     open_requested = Signal(str)
     settings_requested = Signal()
+    audit_requested = Signal()
     sign_out_requested = Signal()
     patient_mode_requested = Signal()
 
@@ -60,9 +108,14 @@ class QueueScreen(QWidget):
         self._desk: StaffDesk | None = None
         self.alert_sound = alert_sound
         self._today: list[VisitSummary] = []
+        """Today's visits, whatever days the list shows: the alert and the help notice are about now."""
+        self._listed: list[VisitSummary] = []
+        """The visits of the days the list shows, before the view and the search narrow them."""
         self._shown: list[VisitSummary] = []
         self._seen: set[str] = set()
         """Visits whose alert someone tapped "Seen" on, as `id` (urgent) or `id summary` (summary failed)."""
+        self._folded = False
+        self._reading = date_reading()
         top = self._build_top()
         self._build_alert_bar()
         self.held_visit = HeldVisitPanel()
@@ -70,8 +123,11 @@ class QueueScreen(QWidget):
         self.help_notice = label("", "staff-calm")
         self.help_notice.setAccessibleName("Asked for help")
         self.help_notice.hide()
-        filters = self._build_filters()
+        self.day_choice = DayChoiceRow((DayChoice.TODAY, DayChoice.LAST_7_DAYS, DayChoice.PICKED))
+        self.day_choice.changed.connect(self.refresh)
+        self.day_choice.picking.connect(self._on_picking)
         self._build_table()
+        self.list_area = self._build_list_area()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -79,32 +135,37 @@ class QueueScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.held_visit)
         layout.addWidget(self.help_notice)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.day_choice)
+        layout.addWidget(self.list_area, 1)
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
 
-    def _build_top(self) -> QHBoxLayout:
-        """Who is signed in, and the ways out (settings for admins only)."""
+    def _build_top(self) -> QBoxLayout:
+        """What is shown and who is signed in, and the ways out (audit log and settings for
+        admins only). The buttons wrap rather than widen the screen, and go under the title on a
+        portrait tablet."""
+        self.title = label(queue_title(DayChoice.TODAY, None), "title")
         self.who = label("", "staff-who", wrap=False)
+        self.audit_button = touch_button("Audit log", "quiet", "Open the audit log")
         self.settings_button = touch_button("Settings", "quiet")
         self.patient_button = touch_button("Patient mode", "quiet", "Lock and return to patient mode")
         self.sign_out_button = touch_button("Sign out", "quiet")
+        self.audit_button.clicked.connect(self.audit_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.patient_button.clicked.connect(self.patient_mode_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         heading = QVBoxLayout()
-        heading.addWidget(label("Today's visits", "title"))
+        heading.addWidget(self.title)
         heading.addWidget(self.who)
-        top = QHBoxLayout()
-        top.addLayout(heading)
-        top.addStretch(1)
-        for button in (self.settings_button, self.patient_button, self.sign_out_button):
-            top.addWidget(button)
-        return top
+        buttons = FlowRow(spacing=12)
+        for button in (self.audit_button, self.settings_button, self.patient_button, self.sign_out_button):
+            buttons.addWidget(button)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.addLayout(heading, 1)
+        self._top.addLayout(buttons)
+        return self._top
 
     def _build_alert_bar(self) -> None:
         self.alert = label("", "alert")
@@ -127,18 +188,32 @@ class QueueScreen(QWidget):
         self.view.setAccessibleName("Show")
         self.view.currentIndexChanged.connect(self._show_rows)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search by name")
+        self.search.setPlaceholderText(SEARCH_HINT)
+        self.search.setAccessibleName("Search by name or date of birth")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._show_rows)
         self.open_button = touch_button("Open", "primary", "Open the selected visit")
         self.open_button.clicked.connect(self._on_open)
         filters = QHBoxLayout()
-        filters.addWidget(label("Show", "field", wrap=False))
         filters.addWidget(self.view)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.open_button)
         return filters
+
+    def _build_list_area(self) -> QStackedWidget:
+        """The filters and the list, or in their place the calendar while staff pick days."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addLayout(self._build_filters())
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty)
+        self.list_page = page
+        area = QStackedWidget()
+        area.addWidget(page)
+        area.addWidget(self.day_choice.calendar)
+        return area
 
     def _build_table(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
@@ -147,9 +222,11 @@ class QueueScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(52)
+        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(PATIENT, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.table.setAccessibleName("Visits")
         self.table.cellDoubleClicked.connect(self._on_double_click)
         self.table.itemSelectionChanged.connect(self._on_selection)
@@ -160,8 +237,10 @@ class QueueScreen(QWidget):
         self._desk = desk
         self.who.setText(f"Signed in: {name}")
         self.settings_button.setVisible(is_admin)
+        self.audit_button.setVisible(is_admin)
         self.search.clear()
         self.view.setCurrentIndex(0)
+        self.day_choice.reset()
         self.refresh()
         self._poll.start()
 
@@ -170,6 +249,7 @@ class QueueScreen(QWidget):
         self._poll.stop()
         self._desk = None
         self._today = []
+        self._listed = []
         self.search.clear()
         self.who.clear()
         self.alert.clear()
@@ -178,9 +258,17 @@ class QueueScreen(QWidget):
         self._show_rows()
 
     def refresh(self) -> None:
+        """Read today's visits (for the alert) and the chosen days' (for the list) again."""
         if self._desk is None:
             return
-        self._today = self._desk.queue(since=start_of_today())
+        today = local_today()
+        days, todays = self.day_choice.days(today), Days(today, today)
+        self.title.setText(queue_title(self.day_choice.choice, days))
+        self._today = self._desk.queue(*todays.bounds())
+        if days == todays:
+            self._listed = self._today
+        else:
+            self._listed = self._desk.queue(*days.bounds()) if days is not None else self._desk.queue()
         self._show_rows()
         self._show_help_notice()
         self._raise_alert()
@@ -218,13 +306,14 @@ class QueueScreen(QWidget):
 
     def _show_rows(self) -> None:
         selected = self._selected_id()
-        self._shown = narrow(self._today, QueueView(self.view.currentText()), self.search.text())
+        self._shown = narrow(self._listed, QueueView(self.view.currentText()), self.search.text(), self._reading)
+        days = self.day_choice.days()
         self.table.setRowCount(len(self._shown))
         for row, visit in enumerate(self._shown):
             cells = (
-                visit.started.astimezone().strftime("%H:%M"),
-                patient_name(visit),
-                status_with_help(visit),
+                started_cell(visit, days),
+                patient_cell(visit),
+                status_cell(visit, self._folded),
                 outcome_words(visit),
                 "Yes" if visit.reviewed else "No",
             )
@@ -236,8 +325,37 @@ class QueueScreen(QWidget):
                 self.table.resizeRowToContents(row)
             if visit.id == selected:
                 self.table.selectRow(row)
+        self._fit_columns()
         self.empty.setVisible(not self._shown)
         self._on_selection()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Fold for a portrait tablet: buttons under the title, the reviewed mark into the status."""
+        folded = event.size().width() < NARROW_BELOW
+        direction = QBoxLayout.Direction.TopToBottom if folded else QBoxLayout.Direction.LeftToRight
+        if self._top.direction() != direction:
+            self._top.setDirection(direction)
+        if folded != self._folded:
+            self._folded = folded
+            self._show_rows()
+        super().resizeEvent(event)
+
+    def _fit_columns(self) -> None:
+        """Folded, the outcome wraps onto two lines so the name keeps room; rows grow to their text."""
+        self.table.setColumnHidden(REVIEWED, self._folded)
+        if self._folded:
+            wrap_column(self.table, OUTCOME, (outcome_words(visit) for visit in self._shown))
+        else:
+            unwrap_column(self.table, OUTCOME)
+        self.table.resizeRowsToContents()
+
+    def _on_column_resized(self, column: int, _old: int, _new: int) -> None:
+        """The name's column took the width left: its rows may now need more (or fewer) lines."""
+        if column == PATIENT:
+            self.table.resizeRowsToContents()
+
+    def _on_picking(self, picking: bool) -> None:
+        self.list_area.setCurrentWidget(self.day_choice.calendar if picking else self.list_page)
 
     def _selected_id(self) -> str | None:
         items = self.table.selectedItems()
