@@ -173,3 +173,10 @@ class StaffDesk:
 
     def audit_rows(self) -> list[AuditRow]:
         return self._stores.audit.rows()
+
+    def print_test_page(self, send: Callable[[], Printed]) -> Printed:
+        """`send` prints a test page (no patient data); a settings-area action, so it is audited once printed."""
+        printed = send()
+        with self.station.audited(Action.TEST_PRINTED, self.actor):
+            pass
+        return printed

@@ -45,6 +45,8 @@ class Action(StrEnum):
     INTERRUPTED = "interrupted"
     """Found in progress at start-up (a crash or power cut): made unfinished, for staff."""
     FINISHED = "finished"
+    TEST_PRINTED = "test_printed"
+    """A test page from the settings screen: no visit, no patient data."""
 
 
 @dataclass(frozen=True)

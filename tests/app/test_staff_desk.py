@@ -131,6 +131,10 @@ CASES = [
         "disable_staff", lambda b: b.maria.disable_staff("bob"), [("maria", "staff_disabled", None, "bob")],
         break_change=refusing("UPDATE", "staff"),
     ),
+    UseCase(
+        "print_test_page", lambda b: b.maria.print_test_page(b.printer.test_page),
+        [("maria", "test_printed", None, None)], changes=False, break_change=jam,
+    ),
 ]
 
 
