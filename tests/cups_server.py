@@ -93,8 +93,8 @@ class PrivateCups:
 
 
 def _write_config(root: Path) -> None:
-    import grp  # noqa: PLC0415 - POSIX only, and only CUPS's platforms get here
-    import pwd  # noqa: PLC0415
+    import grp  # POSIX only: CUPS runs on Linux and macOS
+    import pwd
 
     for folder in ("state", "cache", "spool/tmp", "log"):
         (root / folder).mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from datetime import datetime
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from intake import __version__
 from intake.report.builder import PAPER
@@ -57,7 +57,7 @@ def render_test_page(sheet: TestSheet) -> bytes:
         ("Printed", sheet.printed_at.strftime("%d %b %Y %H:%M")),
         ("Paper", sheet.paper_name),
     )
-    story = [Paragraph(markup(HEADING), heading)]
+    story: list[Flowable] = [Paragraph(markup(HEADING), heading)]
     story += [Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", body) for label, value in facts]
     story += [Spacer(0, 12 * mm), Paragraph(markup(FRAME_NOTE), small), Paragraph(f"headache-intake {__version__}", small)]
     buffer = io.BytesIO()

@@ -11,10 +11,10 @@ import logging
 import sys
 
 import pytest
-from fake_lp import POSIX_ONLY, FakeLp, install_fake_lp
 
 from cases import vignette
 from cups_server import CupsUnavailable, private_cups
+from fake_lp import POSIX_ONLY, FakeLp, install_fake_lp
 from intake.app import printing
 from intake.app.finishing import assess_and_render
 from intake.app.printing import LpRefused, Printers, PrintFailed, PrintJob, job_title, parse_job_id, send_pdf

@@ -48,7 +48,8 @@ def load_pdf(pdf: bytes, document: QPdfDocument) -> QBuffer:
 
 
 def installed_printers() -> Printers:
-    return Printers(tuple(info.printerName() for info in QPrinterInfo.availablePrinters()), QPrinterInfo.defaultPrinterName() or None)
+    names = tuple(info.printerName() for info in QPrinterInfo.availablePrinters())
+    return Printers(names, QPrinterInfo.defaultPrinterName() or None)
 
 
 def printer_names() -> list[str]:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fake_lp import FakeLp, install_fake_lp
 from PySide6.QtPrintSupport import QPrinter
 
 from cases import vignette
+from fake_lp import FakeLp, install_fake_lp
 from intake.app.finishing import assess_and_render
 from intake.app.printing import Printers, PrintFailed
 from intake.app.visit import new_visit_id

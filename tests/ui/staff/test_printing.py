@@ -10,11 +10,11 @@ import io
 import logging
 
 import pytest
-from fake_lp import POSIX_ONLY
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from cases import vignette
+from fake_lp import POSIX_ONLY
 from intake.app.printing import PrintFailed
 from intake.ui.staff.printing import installed_printers, print_pdf
 

@@ -9,7 +9,6 @@ import io
 from typing import Literal, get_args, get_origin
 
 from annotated_types import Ge, Le
-from fake_lp import POSIX_ONLY
 from patient_driver import tap, type_into
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
@@ -17,8 +16,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QWidget
 from staff_driver import ADMIN_PIN, FrontDesk
 
-from intake.eligibility import shipped_policy_titles
+from fake_lp import POSIX_ONLY
 from intake.app.printing import PrintFailed
+from intake.eligibility import shipped_policy_titles
 from intake.settings import Settings, load_settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff import printing
@@ -302,7 +302,7 @@ def test_a_test_page_on_a_printer_since_unplugged_says_where_it_went(open_kiosk,
     assert screen.test_print_result.text() == "Ward-3 is not installed. Sent to Front-desk (job Front-desk-1)."
 
 
-def test_a_test_page_that_reaches_no_printer_says_why_and_is_not_audited(open_kiosk, stores, printers, fake_lp, monkeypatch) -> None:
+def test_a_test_page_reaching_no_printer_says_why_and_is_not_audited(open_kiosk, stores, printers, fake_lp, monkeypatch) -> None:
     printers("Front-desk", default="Front-desk")
     fake_lp.refuse("lp: Unable to connect to server: Connection refused")
 

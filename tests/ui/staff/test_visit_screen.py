@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-from fake_lp import POSIX_ONLY
 from patient_driver import tap
 from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
 from cases import vignette
+from fake_lp import POSIX_ONLY
 from intake.app.finishing import assess_and_render
 from intake.app.visit import new_visit_id
 from intake.questionnaire.response import parse_response
@@ -105,7 +105,7 @@ def test_print_as_offered_draws_the_pages_when_cups_refuses(opened, stores, prin
     assert screen.notice.text().startswith("Sent ") and ("bob", "printed", visit_id) in _actions(stores)
 
 
-def test_print_with_changed_options_draws_the_pages_on_their_printer(opened, stores, printers, fake_lp, monkeypatch, tmp_path) -> None:
+def test_changed_print_options_draw_pages_on_their_printer(opened, stores, printers, fake_lp, monkeypatch, tmp_path) -> None:
     """Staff chose "Print to file" in the dialog: CUPS never sees the job, their QPrinter does."""
     desk, visit_id = opened
     printers("Front-desk", default="Front-desk")
