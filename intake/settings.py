@@ -51,7 +51,7 @@ class Settings(Frozen):
     policy: str | None = Field(
         default=None,
         title="Referral policy",
-        description="A policy name or file; none: the shipped default policy.",
+        description="The criteria each new visit is assessed against.",
         json_schema_extra={"choices": "policies", "empty": "The shipped default policy"},
     )
     paper: Paper = Field(

@@ -117,10 +117,14 @@ class SettingsScreen(QWidget):
         layout.addWidget(column)
 
     def _form(self) -> QFormLayout:
-        """A row per editor (a check box labels itself), the field's help under it."""
+        """A row per editor under its title (a check box labels itself), the field's help under it.
+
+        Titles above their fields: beside them, the longest title would leave every field
+        too narrow for a policy's title or a printer's name at tablet widths.
+        """
         form = QFormLayout()
         form.setSpacing(12)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name, info in shown_fields().items():
             editor = self.fields[name]
             title = info.title or name
@@ -134,8 +138,15 @@ class SettingsScreen(QWidget):
                 editor.setAccessibleDescription(info.description)
                 form.addRow(label(info.description, "help"))
             if name == TEST_PRINT_UNDER:
-                form.addRow(self.test_print_button, self.test_print_result)
+                form.addRow(self._test_print_row())
         return form
+
+    def _test_print_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.test_print_button)
+        row.addWidget(self.test_print_result, 1)
+        return row
 
     def field(self, key: str) -> Any:
         return self.fields[key]

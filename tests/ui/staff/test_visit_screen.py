@@ -300,3 +300,16 @@ def test_the_sheet_is_offered_in_staff_mode_only(open_kiosk, stores, add_visit) 
     desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
     assert offered() and all(desk.area.isAncestorOf(button) for button in offered())
+
+
+@POSIX_ONLY
+def test_the_information_sheet_as_offered_goes_to_cups_as_a_pdf(opened, stores, printers, fake_lp, monkeypatch) -> None:
+    desk, visit_id = opened
+    printers("Front-desk", default="Front-desk")
+    monkeypatch.setattr(printing, "QPrintDialog", _KeepEverythingDialog)
+    tap(desk.area.visit.sheet_button)
+    [job] = fake_lp.jobs()
+    assert job.args == ["-d", "Front-desk", "-t", "information-sheet", "-"]
+    assert "What happens at a Botox consultation" in _sheet_words(job.pdf)
+    assert ("bob", "printed_info", visit_id) in _actions(stores)
+    assert desk.area.visit.notice.text() == "Sent the information sheet (English) to Front-desk."
