@@ -63,6 +63,10 @@ class CupsUnavailable(Exception):
     """CUPS is not installed, or a private scheduler would not start: the message says which."""
 
 
+class DriverRefused(CupsUnavailable):
+    """The scheduler started but would not make a queue with the driver asked for."""
+
+
 def find_program(name: str) -> str | None:
     """On PATH, or in an sbin folder a normal user's PATH may lack (cupsd, lpadmin)."""
     return shutil.which(name) or shutil.which(name, path=os.pathsep.join(SBIN))
@@ -115,8 +119,12 @@ def _wait_for(socket: Path, cupsd: subprocess.Popen[bytes], log: Path) -> None:
 
 
 @contextmanager
-def private_cups(printer: str = "Bench") -> Iterator[PrivateCups]:
-    """A scheduler of our own with one raw queue named `printer`; stopped and removed afterwards."""
+def private_cups(printer: str = "Bench", model: str | None = None) -> Iterator[PrivateCups]:
+    """A scheduler of our own with one queue named `printer`; stopped and removed afterwards.
+
+    The queue is raw unless `model` names a driver (`lpinfo -m`): a raw queue has no
+    resolution or paper of its own, so an application lays out its pages as for no printer.
+    """
     missing = missing_programs()
     if missing:
         raise CupsUnavailable(f"CUPS is not installed (no {', '.join(missing)})")
@@ -130,11 +138,12 @@ def private_cups(printer: str = "Bench") -> Iterator[PrivateCups]:
     try:
         _wait_for(server.socket, cupsd, log)
         added = subprocess.run(
-            [str(find_program("lpadmin")), "-h", str(server.socket), "-p", printer, "-E", "-v", "file:///dev/null"],
+            [str(find_program("lpadmin")), "-h", str(server.socket), "-p", printer, "-E", "-v", "file:///dev/null",
+             *(["-m", model] if model else [])],
             capture_output=True, text=True, timeout=20, check=False,
         )
         if added.returncode != 0:
-            raise CupsUnavailable(f"the private cupsd refused a test printer: {added.stderr.strip()}")
+            raise DriverRefused(f"the private cupsd refused a test printer: {added.stderr.strip()}")
         yield server
     finally:
         cupsd.terminate()
