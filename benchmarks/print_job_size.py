@@ -7,7 +7,7 @@ How a job is measured: by default both jobs go to a private CUPS scheduler with 
 queue (tests/cups_server.py; nothing on the host's CUPS is used), driven by a colour
 driver CUPS ships (raw when it lacks it), and a job's size is the document that
 scheduler spooled: exactly the bytes the app handed to CUPS. The CUPS
-job is sent as the app sends it (`lp -d PRINTER -t visit-ID -`, intake.app.printing); the
+job is sent as the app sends it (`lp -d PRINTER -t visit-ID -`, intake.app.print_jobs); the
 raster job as the app's fallback draws it (Qt's print engine, which CUPS receives as a
 PDF of page images).
 
@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cups_server import CupsUnavailable, DriverRefused, PrivateCups, find_program, private_cups  # noqa: E402
+from cups_server import COLOUR_DRIVER, CupsUnavailable, DriverRefused, PrivateCups, find_program, private_cups  # noqa: E402
 from intake.app.finishing import assess_and_render  # noqa: E402
-from intake.app.printing import job_title, lp_command, send_to_cups  # noqa: E402
+from intake.app.print_jobs import job_title, lp_command, send_to_cups  # noqa: E402
 from intake.questionnaire.loader import default_form  # noqa: E402
 from intake.questionnaire.response import parse_response  # noqa: E402
 from intake.settings import Settings  # noqa: E402
@@ -45,8 +45,6 @@ from tests_data import v01_response  # noqa: E402
 VISIT_ID = "20261125-090000-benchv"
 SYSTEM_SPOOL = Path("/var/spool/cups")
 GOAL = 2.0
-COLOUR_PRINTER = "drv:///sample.drv/generic.ppd"
-"""A colour PostScript driver CUPS ships: Qt draws colour pages for it, as for most clinic printers."""
 OUTPUT_WAIT_S = 20.0
 
 
@@ -100,7 +98,7 @@ def _raster_job(pdf: bytes, printer: str) -> None:
 
 def _private(pdf: bytes) -> tuple[Job, Job]:
     try:
-        return _on_private(pdf, COLOUR_PRINTER)
+        return _on_private(pdf, COLOUR_DRIVER)
     except DriverRefused:
         return _on_private(pdf, None)
 

@@ -22,6 +22,8 @@ from pathlib import Path
 PROGRAMS = ("cupsd", "lpadmin", "lp")
 SBIN = ("/usr/sbin", "/usr/local/sbin")
 START_TIMEOUT_S = 10.0
+COLOUR_DRIVER = "drv:///sample.drv/generic.ppd"
+"""A colour PostScript driver CUPS ships: Qt lays out and colours pages for it as for most clinic printers."""
 
 CUPSD_CONF = """\
 Listen {socket}

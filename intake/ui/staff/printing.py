@@ -1,7 +1,7 @@
 """Printing a stored summary PDF exactly as it is, and finding a printer to print on.
 
 The PDF is the document of record, so it is never re-laid out: where CUPS takes PDF it
-gets the stored bytes (see `intake.app.printing`), and otherwise, or when staff change
+gets the stored bytes (see `intake.app.print_jobs`), and otherwise, or when staff change
 options in the print dialog, the pages are drawn from QtPdf renders at print quality.
 Either way what the clinician reads on paper is what the store holds.
 """
@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrintEngine, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QWidget
 
-from intake.app.printing import Printers, PrintFailed, PrintJob, job_title, send_pdf
+from intake.app.print_jobs import Printers, PrintFailed, PrintJob, job_title, send_pdf
 
 RENDER_DPI = 300
 """Sharp on paper, and an A4 page stays near 35 MB in memory (1200 dpi would be 560 MB)."""
@@ -62,11 +62,16 @@ def find_printer(name: str | None) -> str | None:
 
 
 def printer_for(name: str) -> QPrinter:
-    """A print-quality QPrinter on this printer; refused if it is gone (Qt would quietly take the default)."""
+    """A print-quality QPrinter on this printer and its own default paper (refused if the printer is gone:
+    Qt would quietly take the default printer instead)."""
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
         raise PrintFailed(f"{name} is no longer installed")
-    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    paper = info.defaultPageSize()
+    if paper.isValid() and paper.id() != QPageSize.PageSizeId.Custom:
+        printer.setPageSize(paper)
+    return printer
 
 
 def print_pdf(pdf: bytes, printer: QPrinter) -> int:
@@ -112,10 +117,12 @@ def print_on(pdf: bytes, name: str, title: str) -> PrintJob:
 
 
 def dialog_choices(printer: QPrinter) -> tuple[object, ...]:
-    """Everything a print dialog lets staff choose, to tell whether they chose anything.
+    """What staff can choose in the print dialog, to tell whether they chose anything.
 
     The page size and orientation stand for the layout: accepting the dialog unchanged
-    still moves the margins to the printer's own.
+    still moves the margins to the printer's own. Colour is left out: the dialog offers
+    colour even where the printer says it prints grey, and the summary reads the same
+    either way (status is in words and symbols).
     """
     layout = printer.pageLayout()
     options = printer.printEngine().property(CUPS_OPTIONS)
@@ -124,7 +131,7 @@ def dialog_choices(printer: QPrinter) -> tuple[object, ...]:
     chosen_options = sorted((key, value) for key, value in pairs.items() if UNTOUCHED_CUPS_OPTIONS.get(key) != value)
     return (
         printer.printerName(), printer.outputFormat(), printer.outputFileName(), printer.copyCount(),
-        printer.collateCopies(), printer.duplex(), printer.colorMode(), printer.pageOrder(), printer.printRange(),
+        printer.collateCopies(), printer.duplex(), printer.pageOrder(), printer.printRange(),
         printer.fromPage(), printer.toPage(), printer.pageRanges().toRangeList(), layout.pageSize().id(),
         layout.orientation(), tuple(chosen_options),
     )

@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.app.printing import TEST_PAGE_TITLE, PrintFailed
+from intake.app.print_jobs import TEST_PAGE_TITLE, PrintFailed
 from intake.app.staff_desk import StaffDesk
 from intake.eligibility import shipped_policy_titles
 from intake.report.info_text import sheet_language_names

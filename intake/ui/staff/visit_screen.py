@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.app.answer_listing import answer_listing
-from intake.app.printing import PrintFailed, job_title
+from intake.app.print_jobs import PrintFailed, job_title
 from intake.app.records import StoredVisit
 from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk

@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from cases import vignette
 from fake_lp import FakeLp, install_fake_lp
 from intake.app.finishing import assess_and_render
-from intake.app.printing import Printers, PrintFailed
+from intake.app.print_jobs import Printers, PrintFailed
 from intake.app.visit import new_visit_id
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import parse_response

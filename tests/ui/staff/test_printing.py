@@ -7,16 +7,23 @@ out the same on every machine and never print on a real printer.
 from __future__ import annotations
 
 import io
+import json
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from cases import vignette
+from cups_server import COLOUR_DRIVER, CupsUnavailable, private_cups
 from fake_lp import POSIX_ONLY
-from intake.app.printing import PrintFailed
+from intake.app.print_jobs import PrintFailed
 from intake.ui.staff.printing import installed_printers, print_pdf
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _pdf_printer(path) -> QPrinter:
@@ -82,3 +89,49 @@ def test_auto_print_draws_the_pages_when_cups_refuses(open_kiosk, stores, qtbot,
     assert len(PdfReader(drawn).pages) == len(PdfReader(io.BytesIO(stored)).pages)
     assert PdfReader(drawn).metadata.title == f"visit-{visit_id}", "the job is titled by visit id, not by name"
     assert ("kiosk", "printed", visit_id) in [(r.staff_id, r.action, r.visit_id) for r in stores.audit.rows()]
+
+
+DIALOG_CHILD = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QWidget
+from intake.ui.staff.printing import choose_in_dialog
+
+app = QApplication([])
+parent = QWidget()
+changes = {
+    "nothing": lambda dialog: None,
+    "copies": lambda dialog: dialog.findChild(QSpinBox, "copies").setValue(2),
+    "odd pages only": lambda dialog: dialog.findChild(QComboBox, "pageSetCombo").setCurrentIndex(1),
+}
+offered = {}
+for name, change in changes.items():
+    def press_print(change=change):
+        [dialog] = [widget for widget in app.topLevelWidgets() if isinstance(widget, QPrintDialog) and widget.isVisible()]
+        change(dialog)
+        dialog.accept()
+    QTimer.singleShot(200, press_print)
+    offered[name] = choose_in_dialog(sys.argv[1], "Print summary", parent).as_offered
+print(json.dumps(offered))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the system print dialog lists CUPS printers on Linux and macOS")
+@pytest.mark.parametrize("driver", [None, COLOUR_DRIVER], ids=["raw queue", "colour driver"])
+def test_the_system_print_dialog_left_alone_keeps_the_printer_as_offered(driver: str | None) -> None:
+    """Qt's own dialog on a printer of a private CUPS scheduler: a change of any option means page images.
+
+    In a process of its own: libcups reads which scheduler to ask once per process.
+    """
+    try:
+        with private_cups("Front-desk", driver) as cups:
+            env = {**cups.env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+            child = subprocess.run(
+                [sys.executable, "-c", DIALOG_CHILD, cups.printer], env=env, capture_output=True, text=True, timeout=60,
+                check=False,
+            )
+    except CupsUnavailable as reason:
+        pytest.skip(str(reason))
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout) == {"nothing": True, "copies": False, "odd pages only": False}

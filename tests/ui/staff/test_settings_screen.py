@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinB
 from staff_driver import ADMIN_PIN, FrontDesk
 
 from fake_lp import POSIX_ONLY
-from intake.app.printing import PrintFailed
+from intake.app.print_jobs import PrintFailed
 from intake.eligibility import shipped_policy_titles
 from intake.settings import Settings, load_settings
 from intake.ui.scrolling import ScrollColumn

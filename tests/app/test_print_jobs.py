@@ -15,9 +15,9 @@ import pytest
 from cases import vignette
 from cups_server import CupsUnavailable, private_cups
 from fake_lp import POSIX_ONLY, FakeLp, install_fake_lp
-from intake.app import printing
+from intake.app import print_jobs
 from intake.app.finishing import assess_and_render
-from intake.app.printing import LpRefused, Printers, PrintFailed, PrintJob, job_title, parse_job_id, send_pdf
+from intake.app.print_jobs import LpRefused, Printers, PrintFailed, PrintJob, job_title, parse_job_id, send_pdf
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
@@ -108,7 +108,7 @@ def test_on_windows_the_pages_are_printed_as_images_even_beside_an_lp(fake_lp, m
 def test_an_lp_that_does_not_answer_fails_and_is_not_printed_twice(fake_lp, monkeypatch) -> None:
     """The job may be queued all the same: page images as well could give two copies."""
     fake_lp.hang()
-    monkeypatch.setattr(printing, "LP_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(print_jobs, "LP_TIMEOUT_S", 0.5)
     raster = Raster()
     with pytest.raises(PrintFailed, match="did not answer") as failure:
         send_pdf(b"%PDF-1.7", "Front-desk", "visit-x", raster)
