@@ -62,8 +62,10 @@ def find_printer(name: str | None) -> str | None:
 
 
 def printer_for(name: str) -> QPrinter:
-    """A print-quality QPrinter on this printer and its own default paper (refused if the printer is gone:
-    Qt would quietly take the default printer instead)."""
+    """A print-quality QPrinter on this printer, on its own default paper as its print dialog offers.
+
+    A printer gone since it was listed is refused: Qt would quietly print on the default one.
+    """
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
         raise PrintFailed(f"{name} is no longer installed")
