@@ -37,8 +37,9 @@ class Settings(Frozen):
     - `ge` / `le`: the range a number must be in, in the file and on the screen.
     - a `Literal` type: the fixed choices.
     - `json_schema_extra`: `choices` names a list only known at run time (the screen
-      supplies it: the shipped policies, the printers); `empty` words what None means,
-      as a blank field's hint or as the first choice of a list.
+      supplies it: the shipped policies by title, the printers); `empty` words what None
+      means, as a blank field's hint or as the first choice of a list; `labels` words
+      each of a `Literal`'s values (the file keeps the value).
 
     Plain `Field` keywords rather than a metadata class of our own: they read as the
     file's documentation too, and this base module stays free of anything screen-shaped.
@@ -50,10 +51,12 @@ class Settings(Frozen):
     policy: str | None = Field(
         default=None,
         title="Referral policy",
-        description="A policy name or file; none: the shipped default policy.",
+        description="The criteria each new visit is assessed against.",
         json_schema_extra={"choices": "policies", "empty": "The shipped default policy"},
     )
-    paper: Paper = Field(default="a4", title="Paper size")
+    paper: Paper = Field(
+        default="a4", title="Paper size", json_schema_extra={"labels": {"a4": "A4", "letter": "US Letter"}}
+    )
     midas: bool = Field(default=False, title="Ask the MIDAS questions")
     language: str = Field(
         default="en",
@@ -75,7 +78,8 @@ class Settings(Frozen):
     on_screen_keyboard: KeyboardMode = Field(
         default="auto",
         title="On-screen keyboard",
-        description="auto: shown on a touch screen, or when the kiosk runs full screen.",
+        description="Automatic: shown on a touch screen, or when the kiosk runs full screen.",
+        json_schema_extra={"labels": {"auto": "Automatic", "always": "Always", "never": "Never"}},
     )
     staff_idle_timeout_s: int = Field(default=300, ge=30, le=7200, title="Staff sign-out after (seconds)")
     auto_print: bool = Field(default=False, title="Print the summary when a patient finishes")

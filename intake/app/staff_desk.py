@@ -247,3 +247,10 @@ class StaffDesk:
         with self.station.audited(Action.AUDIT_VIEWED, self.actor):
             pass
         return AuditLogView(self.audit_rows(), self.station.verify_audit().problems)
+
+    def print_test_page(self, send: Callable[[], Printed]) -> Printed:
+        """`send` prints a test page (no patient data); a settings-area action, so it is audited once printed."""
+        printed = send()
+        with self.station.audited(Action.TEST_PRINTED, self.actor):
+            pass
+        return printed

@@ -2,7 +2,9 @@
 
 from intake.eligibility.assessment import Assessment, Outcome
 from intake.eligibility.evaluate import evaluate
-from intake.eligibility.policy import RuleSet, load_rules
+from intake.eligibility.policy import RuleSet, load_rules, shipped_policy_titles
 from intake.eligibility.policy_index import default_policy, shipped_policies
 
-__all__ = ["Assessment", "Outcome", "RuleSet", "default_policy", "evaluate", "load_rules", "shipped_policies"]
+__all__ = [
+    "Assessment", "Outcome", "RuleSet", "default_policy", "evaluate", "load_rules", "shipped_policies", "shipped_policy_titles"
+]

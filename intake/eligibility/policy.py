@@ -266,6 +266,11 @@ def load_policy(path: Path) -> Policy:
     return load_model(path, Policy)
 
 
+def shipped_policy_titles() -> dict[str, str]:
+    """Each shipped policy's title by name, in `shipped_policies` order: how staff choose one."""
+    return {name: load_policy(policy_path(name)).title for name in shipped_policies()}
+
+
 _CACHE: dict[tuple[Path, int, Path, int], RuleSet] = {}
 
 

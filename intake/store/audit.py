@@ -89,6 +89,8 @@ class Action(StrEnum):
     """At start-up: answers the store refused at Finish, read back from the recovery file as an unfinished visit."""
     AUDIT_VIEWED = "audit_viewed"
     """An admin opened the audit log viewer."""
+    TEST_PRINTED = "test_printed"
+    """A test page from the settings screen: no visit, no patient data."""
 
 
 @dataclass(frozen=True)

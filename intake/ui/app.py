@@ -36,7 +36,7 @@ from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.long_press import LongPress
 from intake.ui.paused import PausedScreen
 from intake.ui.staff.area import StaffArea
-from intake.ui.staff.printing import print_on_clinic_printer
+from intake.ui.staff.printing import kiosk_printing
 from intake.ui.still_there import StillThereScreen
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
             self.summary_failed.emit(visit_id)
         if result.finished is not None:
             if self.settings.auto_print:
-                self.desk.auto_print(result.finished, print_on_clinic_printer)
+                self.desk.auto_print(result.finished, kiosk_printing(result.finished.visit_id))
             self.visit_finished.emit(result.finished)
 
     def end_visit(self) -> None:

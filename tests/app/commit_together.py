@@ -75,6 +75,9 @@ class Printer:
     def info_sheet(self) -> str:
         return self.summary(b"%PDF information sheet")
 
+    def test_page(self) -> str:
+        return self.summary(b"%PDF test page")
+
 
 @dataclass
 class Bench:

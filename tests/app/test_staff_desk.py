@@ -140,6 +140,10 @@ CASES = [
         break_change=refusing("UPDATE", "staff"),
     ),
     UseCase("view_audit", lambda b: b.maria.view_audit(), [("maria", "audit_viewed", None, None)], changes=False),
+    UseCase(
+        "print_test_page", lambda b: b.maria.print_test_page(b.printer.test_page),
+        [("maria", "test_printed", None, None)], changes=False, break_change=jam,
+    ),
 ]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.eligibility import default_policy, load_rules, shipped_policies
+from intake.eligibility import default_policy, load_rules, shipped_policies, shipped_policy_titles
 from intake.eligibility.policy import policy_path
 from intake.eligibility.policy_index import load_policy_index
 from intake.paths import POLICIES_DIR, POLICY_INDEX_FILE
@@ -60,3 +60,11 @@ def test_a_broken_index_names_the_problem(tmp_path, text, problem) -> None:
 def test_an_index_with_its_files_loads(tmp_path) -> None:
     index = load_policy_index(_index(tmp_path, "default: nice\npolicies: [us, nice]\n", "us", "nice"))
     assert (index.default, index.policies) == ("nice", ("us", "nice"))
+
+
+def test_each_shipped_policy_has_its_files_title() -> None:
+    """How staff choose a policy: by the title its own file gives, in the index's order."""
+    assert shipped_policy_titles() == {
+        "us-payer": "US payer (typical prior authorisation)",
+        "nice-ta260": "NICE TA260 (England and Wales)",
+    }

@@ -183,7 +183,7 @@ class StaffArea(QWidget):
     def _open_settings(self) -> None:
         if self.session is None or not self.session.is_admin:
             return
-        self.settings_screen.edit(self.settings)
+        self.settings_screen.edit(self.settings, self.session)
         self.stack.setCurrentWidget(self.settings_screen)
 
     def _on_settings_chosen(self, settings: Settings) -> None:

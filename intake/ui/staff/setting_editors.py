@@ -102,7 +102,9 @@ def editor_for(name: str, info: FieldInfo, choice_lists: Mapping[str, ChoiceList
     if "choices" in extra:
         return ChoiceEditor(choice_lists[str(extra["choices"])], empty)
     if get_origin(annotation) is Literal:
-        fixed = [(str(value), value) for value in get_args(annotation)]
+        labels = extra.get("labels")
+        words = labels if isinstance(labels, dict) else {}
+        fixed = [(str(words.get(value, value)), value) for value in get_args(annotation)]
         return ChoiceEditor(lambda: fixed, empty)
     if annotation is bool:
         return SwitchEditor()

@@ -5,11 +5,16 @@ explained by the model's own metadata, so a setting is declared once and the scr
 cannot offer what the file would refuse. Saving starts from the settings being edited
 and replaces only what the screen shows, so a file-only key survives it; the result goes
 through the same validation as `settings.yaml`, and a refusal names the setting.
+
+Under the printer, a test page goes to the printer chosen on screen (saved or not) the
+way summaries do, and the screen says where it went or why it did not.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +23,21 @@ from pydantic.fields import FieldInfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from intake.eligibility import shipped_policies
+from intake.app.print_jobs import TEST_PAGE_TITLE, PrintFailed
+from intake.app.staff_desk import StaffDesk
+from intake.eligibility import shipped_policy_titles
 from intake.report.info_text import sheet_language_names
+from intake.report.test_page import TestSheet, render_test_page
 from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
-from intake.ui.staff.printing import printer_names
-from intake.ui.staff.setting_editors import Choice, ChoiceList, SettingEditor, editor_for
+from intake.ui.staff.printing import find_printer, print_on, printer_names
+from intake.ui.staff.setting_editors import Choice, ChoiceEditor, ChoiceList, SettingEditor, editor_for
 from intake.ui.widgets.styling import label, touch_button
 
 
 def _policies() -> list[Choice]:
-    """After the model's "shipped default" choice (None), every shipped policy by name."""
-    return [(name, name) for name in shipped_policies()]
+    """After the model's "shipped default" choice (None), every shipped policy by its title."""
+    return [(title, name) for name, title in shipped_policy_titles().items()]
 
 
 def _printers() -> list[Choice]:
@@ -46,6 +54,9 @@ CHOICE_LISTS: dict[str, ChoiceList] = {
     "sheet_languages": _sheet_languages,
 }
 """The lists a field names in `json_schema_extra={"choices": ...}`: only known at run time."""
+TEST_PRINT_UNDER = "printer"
+"""The setting the test-print button sits under."""
+NO_PRINTER_FOR_TEST = "Not sent: no printer is set up on this computer."
 
 
 def shown_fields() -> dict[str, FieldInfo]:
@@ -77,6 +88,11 @@ class SettingsScreen(QWidget):
         self.setObjectName("staff-settings")
         self.setProperty("role", "staff-screen")
         self._editing = Settings()
+        self._session: StaffDesk | None = None
+        self.test_print_button = touch_button("Print a test page", "quiet", "Print a test page on the chosen printer")
+        self.test_print_button.clicked.connect(self.print_test_page)
+        self.test_print_result = label("", "caption")
+        self.test_print_result.setAccessibleName("Test page")
         self.fields: dict[str, SettingEditor] = {
             name: editor_for(name, info, CHOICE_LISTS) for name, info in shown_fields().items()
         }
@@ -101,10 +117,14 @@ class SettingsScreen(QWidget):
         layout.addWidget(column)
 
     def _form(self) -> QFormLayout:
-        """A row per editor (a check box labels itself), the field's help under it."""
+        """A row per editor under its title (a check box labels itself), the field's help under it.
+
+        Titles above their fields: beside them, the longest title would leave every field
+        too narrow for a policy's title or a printer's name at tablet widths.
+        """
         form = QFormLayout()
         form.setSpacing(12)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name, info in shown_fields().items():
             editor = self.fields[name]
             title = info.title or name
@@ -117,17 +137,29 @@ class SettingsScreen(QWidget):
             if info.description:
                 editor.setAccessibleDescription(info.description)
                 form.addRow(label(info.description, "help"))
+            if name == TEST_PRINT_UNDER:
+                form.addRow(self._test_print_row())
         return form
+
+    def _test_print_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.test_print_button)
+        row.addWidget(self.test_print_result, 1)
+        return row
 
     def field(self, key: str) -> Any:
         return self.fields[key]
 
-    def edit(self, settings: Settings) -> None:
-        """Show these settings."""
+    def edit(self, settings: Settings, session: StaffDesk | None = None) -> None:
+        """Show these settings; with the admin's `session`, a test page can be printed (and audited)."""
         self._editing = settings
+        self._session = session
         for name, editor in self.fields.items():
             editor.show_setting(getattr(settings, name))
         self.message.hide()
+        self.test_print_button.setVisible(session is not None)
+        self.test_print_result.clear()
 
     def values(self) -> dict[str, Any]:
         """What the screen shows, as the user left it."""
@@ -148,3 +180,27 @@ class SettingsScreen(QWidget):
         """Say why the settings were not saved; the screen keeps what the admin typed."""
         self.message.setText(text)
         self.message.show()
+
+    def print_test_page(self) -> None:
+        """A test page on the printer chosen on screen, sent as summaries are; the screen says what happened."""
+        if self._session is None:
+            return
+        shown = {**dict(self._editing), **self.values()}
+        found = find_printer(shown["printer"])
+        if found is None:
+            self.test_print_result.setText(NO_PRINTER_FOR_TEST)
+            return
+        clinic = shown["clinic_name"] or self._editing.clinic_name
+        sheet = TestSheet(clinic, found, datetime.now().astimezone(), shown["paper"], self._shown_text("paper"))
+        try:
+            job = self._session.print_test_page(partial(print_on, render_test_page(sheet), found, TEST_PAGE_TITLE))
+        except PrintFailed as failure:
+            self.test_print_result.setText(f"Not sent to {found}: {failure}.")
+            return
+        missing = shown["printer"] not in (None, found)
+        self.test_print_result.setText(f"{shown['printer']} is not installed. {job}" if missing else str(job))
+
+    def _shown_text(self, name: str) -> str:
+        """What the screen shows for a setting: a choice's words rather than its stored value."""
+        editor = self.fields.get(name)
+        return editor.currentText() if isinstance(editor, ChoiceEditor) else str(getattr(self._editing, name))

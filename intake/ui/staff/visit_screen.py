@@ -16,11 +16,9 @@ from functools import partial
 from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QTableWidget,
@@ -30,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from intake.app.answer_listing import answer_listing
+from intake.app.print_jobs import PrintFailed, job_title
 from intake.app.records import StoredVisit
 from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
-from intake.ui.staff.printing import NO_PRINTER, PrintFailed, find_printer, load_pdf, print_pdf
+from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
 from intake.visit_status import FINISHED
@@ -44,6 +43,7 @@ from intake.yamlfile import DataFileError
 
 NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
+INFO_SHEET_TITLE = "information-sheet"
 
 
 class VisitScreen(QWidget):
@@ -227,7 +227,7 @@ class VisitScreen(QWidget):
             self.answers.setItem(row, 1, table_item(line.answer))
         self.answers.resizeRowsToContents()
 
-    def _chosen_printer(self, title: str, no_printer: str, instead: QWidget | None = None) -> QPrinter | None:
+    def _chosen_printer(self, title: str, no_printer: str, instead: QWidget | None = None) -> ChosenPrinter | None:
         """The system print dialog on the clinic's printer; None when there is none or staff cancel.
 
         With no printer at all, `instead` (another way to get the document) takes focus.
@@ -238,53 +238,54 @@ class VisitScreen(QWidget):
             if instead is not None:
                 instead.setFocus()
             return None
-        printer = QPrinter(found, QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(title)
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return choose_in_dialog(found, title, self)
+        except PrintFailed as failure:
+            self._show_notice(f"Printing failed: {failure}.")
+            return None
 
     def print_with_dialog(self) -> None:
         """Print through the system dialog, on the clinic's printer by default."""
         if self.visit is None or self.visit.pdf is None:
             return
-        printer = self._chosen_printer("Print summary", NO_PRINTER, self.save_button)
-        if printer is not None:
-            self.print_to(printer)
+        chosen = self._chosen_printer("Print summary", NO_PRINTER, self.save_button)
+        if chosen is not None:
+            self.print_to(chosen)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Print the stored PDF on this printer and audit it."""
+    def print_to(self, chosen: ChosenPrinter) -> None:
+        """Print the stored PDF as staff chose and audit it."""
         assert self.visit is not None and self.visit.pdf is not None and self._session is not None
+        title = job_title(self.visit.summary.id)
         try:
-            pages = self._session.print_summary(self.visit, partial(print_pdf, printer=printer))
+            job = self._session.print_summary(self.visit, partial(chosen.send, title=title))
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}. Try again, or save the summary as a PDF.")
             return
-        self._show_notice(f"Sent {pages} page(s) to {printer.printerName() or printer.outputFileName()}.")
+        self._show_notice(str(job))
 
     def print_info_sheet_with_dialog(self) -> None:
         """Print the information sheet through the system dialog, on the clinic's printer by default."""
         if self.visit is None:
             return
-        printer = self._chosen_printer("Print information sheet", NO_PRINTER_FOR_SHEET)
-        if printer is not None:
-            self.print_info_sheet_to(printer)
+        chosen = self._chosen_printer("Print information sheet", NO_PRINTER_FOR_SHEET)
+        if chosen is not None:
+            self.print_info_sheet_to(chosen)
 
-    def print_info_sheet_to(self, printer: QPrinter) -> None:
-        """Print the sheet in the chosen language on this printer and audit it for this visit."""
+    def print_info_sheet_to(self, chosen: ChosenPrinter) -> None:
+        """Print the sheet in the chosen language as staff chose and audit it for this visit."""
         assert self.visit is not None and self._session is not None
         language = self.sheet_language.currentData()
         try:
             text = load_sheet_text(language)
             sheet = render_info_sheet(text, self._clinic).pdf
-            self._session.print_info_sheet(self.visit, partial(print_pdf, sheet, printer))
+            job = self._session.print_info_sheet(self.visit, partial(chosen.send, sheet, INFO_SHEET_TITLE))
         except DataFileError as error:
             self._show_notice(f"The information sheet could not be read: {error.lines[0]}")
             return
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}. Try again.")
             return
-        where = printer.printerName() or printer.outputFileName()
-        self._show_notice(f"Sent the information sheet ({text.language_name}) to {where}.")
+        self._show_notice(f"Sent the information sheet ({text.language_name}) to {job.printer}.")
 
     def save_pdf(self) -> None:
         """Into the clinic's output folder, named by visit id only (no patient data in file names)."""

@@ -126,7 +126,7 @@ def test_saved_settings_switch_the_keyboard(open_kiosk, stores) -> None:
     screen = desk.area.settings_screen
     tap(screen.field("clinic_name"))
     assert window.keyboard.isVisible(), "staff fields get the keyboard too"
-    screen.field("on_screen_keyboard").setCurrentText("never")
+    screen.field("on_screen_keyboard").setCurrentText("Never")
     tap(screen.save_button)
     assert window.settings.on_screen_keyboard == "never"
     tap(desk.area.queue.settings_button)

@@ -1,43 +1,56 @@
-"""Printing the stored PDF, and auto-print on Finish with and without a printer."""
+"""Printing the stored PDF (as it is through CUPS, else as page images), and auto-print on Finish.
+
+The printers the system offers and `lp` are stand-ins (see conftest), so these tests come
+out the same on every machine and never print on a real printer.
+"""
 
 from __future__ import annotations
 
 import io
+import json
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from cases import vignette
-from intake.ui import app as kiosk_app
-from intake.ui.staff.printing import PrintFailed, find_printer, print_pdf
+from cups_server import COLOUR_DRIVER, CupsUnavailable, private_cups
+from fake_lp import POSIX_ONLY
+from intake.app.print_jobs import PrintFailed
+from intake.ui.staff.printing import installed_printers, print_pdf
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _pdf_printer(path) -> QPrinter:
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
 
 
 def test_every_page_is_printed(qapp, tmp_path, stores, add_visit) -> None:
     pdf = stores.visits.get(add_visit("V14")).pdf
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "out.pdf"))
-    pages = print_pdf(pdf, printer)
+    pages = print_pdf(pdf, _pdf_printer(tmp_path / "out.pdf"))
     assert pages == len(PdfReader(io.BytesIO(pdf)).pages) == len(PdfReader(tmp_path / "out.pdf").pages)
 
 
 def test_a_damaged_pdf_is_refused_with_a_reason(qapp, tmp_path) -> None:
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "out.pdf"))
     with pytest.raises(PrintFailed, match="could not be read"):
-        print_pdf(b"%PDF-1.4 not really", printer)
+        print_pdf(b"%PDF-1.4 not really", _pdf_printer(tmp_path / "out.pdf"))
 
 
-@pytest.mark.skipif(bool(QPrinterInfo.availablePrinters()), reason="this machine has printers")
-def test_no_printer_installed_is_none(qapp) -> None:
-    assert find_printer(None) is None and find_printer("Front desk") is None
+def test_the_printers_offered_are_the_systems(qapp) -> None:
+    offered = installed_printers()
+    assert list(offered.names) == [info.printerName() for info in QPrinterInfo.availablePrinters()]
+    assert offered.default == (QPrinterInfo.defaultPrinterName() or None)
 
 
-def test_auto_print_without_a_printer_tells_staff_not_the_patient(open_kiosk, stores, qtbot, caplog, monkeypatch) -> None:
-    monkeypatch.setattr(kiosk_app, "print_on_clinic_printer", lambda _pdf, _name: "no printer installed")
+def test_auto_print_without_a_printer_tells_staff_not_the_patient(open_kiosk, stores, qtbot, caplog, printers, fake_lp) -> None:
     window, patient = open_kiosk(stores=stores, auto_print=True)
     with caplog.at_level(logging.WARNING), qtbot.waitSignal(window.visit_finished, timeout=10_000):
         patient.complete(vignette("V01")["answers"])
@@ -45,25 +58,80 @@ def test_auto_print_without_a_printer_tells_staff_not_the_patient(open_kiosk, st
     assert "automatic printing failed: no printer installed" in caplog.text
     assert vignette("V01")["answers"]["family_name"] not in caplog.text
     assert not [row for row in stores.audit.rows() if row.action == "printed"]
+    assert fake_lp.jobs() == []
 
 
-def test_auto_print_prints_the_finished_summary_and_audits_it(open_kiosk, stores, qtbot, monkeypatch, tmp_path) -> None:
-    printed: list[bytes] = []
-
-    def print_to_file(pdf: bytes, name: str | None) -> None:
-        printer = QPrinter()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "auto.pdf"))
-        print_pdf(pdf, printer)
-        printed.append(pdf)
-
-    monkeypatch.setattr(kiosk_app, "print_on_clinic_printer", print_to_file)
-    window, patient = open_kiosk(stores=stores, auto_print=True, printer="Front desk")
+@POSIX_ONLY
+def test_auto_print_hands_the_stored_pdf_to_cups_and_audits_it(open_kiosk, stores, qtbot, printers, fake_lp) -> None:
+    printers("Front-desk", "Ward-3")
+    window, patient = open_kiosk(stores=stores, auto_print=True, printer="Ward-3")
     with qtbot.waitSignal(window.visit_finished, timeout=10_000) as finished:
         patient.complete(vignette("V01")["answers"])
     visit_id = finished.args[0].visit_id
-    assert printed == [stores.visits.get(visit_id).pdf]
-    assert (tmp_path / "auto.pdf").read_bytes().startswith(b"%PDF")
+    [job] = fake_lp.jobs()
+    assert job.args == ["-d", "Ward-3", "-t", f"visit-{visit_id}", "-"]
+    assert job.pdf == stores.visits.get(visit_id).pdf
     assert [(r.staff_id, r.action, r.visit_id) for r in stores.audit.rows()] == [
         ("kiosk", "started", visit_id), ("kiosk", "finished", visit_id), ("kiosk", "printed", visit_id)
     ]
+
+
+@POSIX_ONLY
+def test_auto_print_draws_the_pages_when_cups_refuses(open_kiosk, stores, qtbot, printers, fake_lp) -> None:
+    printers("Front-desk", default="Front-desk")
+    fake_lp.refuse("lp: Unable to connect to server: Connection refused")
+    drawn = printers.paper("Front-desk")
+    window, patient = open_kiosk(stores=stores, auto_print=True)
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000) as finished:
+        patient.complete(vignette("V01")["answers"])
+    visit_id = finished.args[0].visit_id
+    stored = stores.visits.get(visit_id).pdf
+    assert len(PdfReader(drawn).pages) == len(PdfReader(io.BytesIO(stored)).pages)
+    assert PdfReader(drawn).metadata.title == f"visit-{visit_id}", "the job is titled by visit id, not by name"
+    assert ("kiosk", "printed", visit_id) in [(r.staff_id, r.action, r.visit_id) for r in stores.audit.rows()]
+
+
+DIALOG_CHILD = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox, QWidget
+from intake.ui.staff.printing import choose_in_dialog
+
+app = QApplication([])
+parent = QWidget()
+changes = {
+    "nothing": lambda dialog: None,
+    "copies": lambda dialog: dialog.findChild(QSpinBox, "copies").setValue(2),
+    "odd pages only": lambda dialog: dialog.findChild(QComboBox, "pageSetCombo").setCurrentIndex(1),
+}
+offered = {}
+for name, change in changes.items():
+    def press_print(change=change):
+        [dialog] = [widget for widget in app.topLevelWidgets() if isinstance(widget, QPrintDialog) and widget.isVisible()]
+        change(dialog)
+        dialog.accept()
+    QTimer.singleShot(200, press_print)
+    offered[name] = choose_in_dialog(sys.argv[1], "Print summary", parent).as_offered
+print(json.dumps(offered))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the system print dialog lists CUPS printers on Linux and macOS")
+@pytest.mark.parametrize("driver", [None, COLOUR_DRIVER], ids=["raw queue", "colour driver"])
+def test_the_system_print_dialog_left_alone_keeps_the_printer_as_offered(driver: str | None) -> None:
+    """Qt's own dialog on a printer of a private CUPS scheduler: a change of any option means page images.
+
+    In a process of its own: libcups reads which scheduler to ask once per process.
+    """
+    try:
+        with private_cups("Front-desk", driver) as cups:
+            env = {**cups.env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+            child = subprocess.run(
+                [sys.executable, "-c", DIALOG_CHILD, cups.printer], env=env, capture_output=True, text=True, timeout=60,
+                check=False,
+            )
+    except CupsUnavailable as reason:
+        pytest.skip(str(reason))
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout) == {"nothing": True, "copies": False, "odd pages only": False}

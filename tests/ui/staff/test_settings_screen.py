@@ -1,15 +1,27 @@
 """The admin's settings screen, generated from the Settings model: refuses bad values by name,
-keeps what it does not show; the admin's desk writes settings.yaml and audits it."""
+keeps what it does not show, shows choices in words; the admin's desk writes settings.yaml
+and audits it. A test page goes to the printer chosen on screen, through stand-in printers
+and a stand-in `lp` (see conftest)."""
 
 from __future__ import annotations
 
+import io
+from typing import Literal, get_args, get_origin
+
 from annotated_types import Ge, Le
 from patient_driver import tap, type_into
-from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox
+from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QWidget
 from staff_driver import ADMIN_PIN, FrontDesk
 
-from intake.eligibility import shipped_policies
+from fake_lp import POSIX_ONLY
+from intake.app.print_jobs import PrintFailed
+from intake.eligibility import shipped_policy_titles
 from intake.settings import Settings, load_settings
+from intake.ui.scrolling import ScrollColumn
+from intake.ui.staff import printing
 from intake.ui.staff.settings_screen import SettingsScreen
 
 
@@ -26,7 +38,7 @@ def test_saved_settings_reach_the_file_the_kiosk_and_the_audit(open_kiosk, store
     desk = _open_settings(open_kiosk, stores)
     screen = desk.area.settings_screen
     type_into(screen.field("clinic_name"), "Klinik Zoë Nord")
-    screen.field("policy").setCurrentText("nice-ta260")
+    screen.field("policy").setCurrentText("NICE TA260 (England and Wales)")
     screen.field("idle_timeout_s").setValue(90)
     screen.field("midas").setChecked(True)
     type_into(screen.field("output_dir"), str(tmp_path / "printed"))
@@ -171,5 +183,135 @@ def test_no_policy_means_the_shipped_default_and_stays_so(qtbot, tmp_path) -> No
     screen = _screen(qtbot, Settings())
     policies = screen.field("policy")
     assert policies.currentText() == "The shipped default policy"
-    assert [policies.itemText(i) for i in range(1, policies.count())] == shipped_policies()
+    assert [policies.itemText(i) for i in range(1, policies.count())] == list(shipped_policy_titles().values())
     assert _saved_by(qtbot, screen).policy is None
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Swipe the settings until the widget is on screen."""
+    column = widget.parentWidget()
+    while not isinstance(column, ScrollColumn):
+        column = column.parentWidget()
+    column.ensureWidgetVisible(widget)
+    QApplication.processEvents()
+
+
+def _pick(qtbot, combo: QComboBox, text: str) -> None:
+    """Open the list with a tap and tap the choice, as a person would."""
+    _scroll_to(combo)
+    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    row = view.visualRect(view.model().index(combo.findText(text), 0))
+    for point in (row.topLeft() + QPoint(4, 4), row.center()):  # the popup takes a tap only after the finger moved
+        QTest.mouseMove(view.viewport(), point)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, row.center())
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.currentText() == text
+
+
+def _choices(combo: QComboBox) -> list[str]:
+    return [combo.itemText(index) for index in range(combo.count())]
+
+
+def test_choices_are_shown_in_words_and_saved_as_ids(open_kiosk, stores, qtbot, tmp_path) -> None:
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    titles = shipped_policy_titles()
+    assert _choices(screen.field("policy")) == ["The shipped default policy", *titles.values()]
+    assert "NICE TA260 (England and Wales)" in titles.values()
+    assert _choices(screen.field("paper")) == ["A4", "US Letter"]
+    assert _choices(screen.field("on_screen_keyboard")) == ["Automatic", "Always", "Never"]
+    _pick(qtbot, screen.field("policy"), titles["nice-ta260"])
+    _pick(qtbot, screen.field("paper"), "US Letter")
+    _pick(qtbot, screen.field("on_screen_keyboard"), "Never")
+    tap(screen.save_button)
+    written = (tmp_path / "settings.yaml").read_text(encoding="utf-8")
+    assert "policy: nice-ta260" in written and "paper: letter" in written and "on_screen_keyboard: never" in written
+    tap(desk.area.queue.settings_button)
+    assert [screen.field(name).currentText() for name in ("policy", "paper", "on_screen_keyboard")] == [
+        titles["nice-ta260"], "US Letter", "Never"
+    ]
+
+
+def test_every_fixed_choice_has_words(qtbot) -> None:
+    """A Literal setting added without `labels` would show its raw ids ("a4") again."""
+    for name, info in Settings.model_fields.items():
+        if info.title and get_origin(info.annotation) is Literal:
+            labels = (info.json_schema_extra or {}).get("labels", {})
+            assert set(labels) == set(get_args(info.annotation)), name
+
+
+def _test_page_words(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@POSIX_ONLY
+def test_a_test_page_goes_to_the_printer_chosen_on_screen_and_is_audited(
+    open_kiosk, stores, qtbot, tmp_path, printers, fake_lp
+) -> None:
+    printers("Front-desk", "Ward-3", default="Front-desk")
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    assert _choices(screen.field("printer")) == ["System default printer", "Front-desk", "Ward-3"]
+    type_into(screen.field("clinic_name"), "Klinik Zoë Nord")
+    _pick(qtbot, screen.field("printer"), "Ward-3")
+    tap(screen.test_print_button)
+    [job] = fake_lp.jobs()
+    assert job.args == ["-d", "Ward-3", "-t", "test-page", "-"]
+    assert len(PdfReader(io.BytesIO(job.pdf)).pages) == 1
+    words = _test_page_words(job.pdf)
+    assert "Test page: no patient data" in words and "Klinik Zoë Nord" in words and "Printer: Ward-3" in words
+    assert screen.test_print_result.text() == "Sent to Ward-3 (job Ward-3-1)."
+    assert [(row.staff_id, row.action, row.visit_id) for row in stores.audit.rows()][-1] == ("maria", "test_printed", None)
+    assert not (tmp_path / "settings.yaml").exists(), "a test print saves nothing"
+
+
+def test_a_test_page_without_a_printer_says_why_and_is_not_audited(open_kiosk, stores, printers, fake_lp) -> None:
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    tap(screen.test_print_button)
+    assert screen.test_print_result.text() == "Not sent: no printer is set up on this computer."
+    assert fake_lp.jobs() == [] and "test_printed" not in [row.action for row in stores.audit.rows()]
+
+
+@POSIX_ONLY
+def test_a_test_page_cups_refuses_is_drawn_on_the_printer_instead(open_kiosk, stores, printers, fake_lp) -> None:
+    printers("Front-desk", default="Front-desk")
+    fake_lp.refuse("lp: Unable to connect to server: Connection refused")
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    tap(screen.test_print_button)
+    drawn = PdfReader(printers.paper("Front-desk"))
+    assert len(drawn.pages) == 1 and drawn.metadata.title == "test-page"
+    assert screen.test_print_result.text() == "Sent 1 page(s) to Front-desk."
+    assert "test_printed" in [row.action for row in stores.audit.rows()]
+
+
+@POSIX_ONLY
+def test_a_test_page_on_a_printer_since_unplugged_says_where_it_went(open_kiosk, stores, printers, fake_lp) -> None:
+    printers("Front-desk", default="Front-desk")
+    window, _patient = open_kiosk(stores=stores, printer="Ward-3")
+    desk = FrontDesk(window)
+    desk.sign_in("maria", ADMIN_PIN)
+    tap(desk.area.queue.settings_button)
+    screen = desk.area.settings_screen
+    assert screen.field("printer").currentText() == "Ward-3"
+    tap(screen.test_print_button)
+    assert [job.args[1] for job in fake_lp.jobs()] == ["Front-desk"]
+    assert screen.test_print_result.text() == "Ward-3 is not installed. Sent to Front-desk (job Front-desk-1)."
+
+
+def test_a_test_page_reaching_no_printer_says_why_and_is_not_audited(open_kiosk, stores, printers, fake_lp, monkeypatch) -> None:
+    printers("Front-desk", default="Front-desk")
+    fake_lp.refuse("lp: Unable to connect to server: Connection refused")
+
+    def cannot_open(_name: str) -> None:
+        raise PrintFailed("the printer could not be opened")
+
+    monkeypatch.setattr(printing, "printer_for", cannot_open)
+    desk = _open_settings(open_kiosk, stores)
+    screen = desk.area.settings_screen
+    tap(screen.test_print_button)
+    assert screen.test_print_result.text() == "Not sent to Front-desk: the printer could not be opened."
+    assert "test_printed" not in [row.action for row in stores.audit.rows()]

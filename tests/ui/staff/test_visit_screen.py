@@ -11,17 +11,18 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QPushButton
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
 from cases import vignette
+from fake_lp import POSIX_ONLY
 from intake.app.finishing import assess_and_render
 from intake.app.visit import new_visit_id
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
-from intake.ui.staff import visit_screen
+from intake.ui.staff import printing, visit_screen
 from intake.ui.staff.printing import NO_PRINTER, load_pdf
 
 
@@ -63,19 +64,61 @@ def test_answers_tab_lists_the_patients_answers(opened, form) -> None:
     assert len(questions) == len(vignette("V01")["answers"])
 
 
-def test_printing_to_a_pdf_printer_writes_the_summary_and_is_audited(opened, stores, tmp_path) -> None:
+class _KeepEverythingDialog:
+    """The system print dialog, where the person presses Print without changing anything."""
+
+    def __init__(self, _printer: QPrinter, _parent: object) -> None:
+        pass
+
+    def setWindowTitle(self, _title: str) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def exec(self) -> QDialog.DialogCode:
+        return QDialog.DialogCode.Accepted
+
+
+@POSIX_ONLY
+def test_print_as_offered_hands_the_stored_pdf_to_cups_and_is_audited(opened, stores, printers, fake_lp, monkeypatch) -> None:
     desk, visit_id = opened
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
-    printer.setFullPage(True)
-    desk.area.visit.print_to(printer)
+    printers("Front-desk", default="Front-desk")
+    monkeypatch.setattr(printing, "QPrintDialog", _KeepEverythingDialog)
+    screen = desk.area.visit
+    tap(screen.print_button)
+    [job] = fake_lp.jobs()
+    assert job.pdf == stores.visits.get(visit_id).pdf, "the stored bytes, not page images"
+    assert job.args == ["-d", "Front-desk", "-t", f"visit-{visit_id}", "-"]
+    assert screen.notice.text() == "Sent to Front-desk (job Front-desk-1)."
+    assert ("bob", "printed", visit_id) in _actions(stores)
+
+
+@POSIX_ONLY
+def test_print_as_offered_draws_the_pages_when_cups_refuses(opened, stores, printers, fake_lp, monkeypatch) -> None:
+    desk, visit_id = opened
+    printers("Front-desk", default="Front-desk")
+    fake_lp.refuse("lp: The printer or class does not exist.")
+    monkeypatch.setattr(printing, "QPrintDialog", _KeepEverythingDialog)
+    screen = desk.area.visit
+    tap(screen.print_button)
+    stored, drawn = stores.visits.get(visit_id).pdf, printers.paper("Front-desk")
+    assert len(PdfReader(drawn).pages) == len(PdfReader(io.BytesIO(stored)).pages)
+    assert _looks_alike(drawn.read_bytes(), stored)
+    assert screen.notice.text().startswith("Sent ") and ("bob", "printed", visit_id) in _actions(stores)
+
+
+def test_changed_print_options_draw_pages_on_their_printer(opened, stores, printers, fake_lp, monkeypatch, tmp_path) -> None:
+    """Staff chose "Print to file" in the dialog: CUPS never sees the job, their QPrinter does."""
+    desk, visit_id = opened
+    printers("Front-desk", default="Front-desk")
+    _PrintToFileDialog.target = tmp_path / "printed.pdf"
+    monkeypatch.setattr(printing, "QPrintDialog", _PrintToFileDialog)
+    tap(desk.area.visit.print_button)
+    printed = _PrintToFileDialog.target
     stored = stores.visits.get(visit_id).pdf
     assert PdfReader(printed).pages and len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(stored)).pages)
     assert _looks_alike(printed.read_bytes(), stored), "the printed page shows the stored summary"
+    assert fake_lp.jobs() == []
     assert ("bob", "printed", visit_id) in _actions(stores)
-    assert "Sent" in desk.area.visit.notice.text()
+    assert desk.area.visit.notice.text() == f"Sent {len(PdfReader(printed).pages)} page(s) to {printed}."
 
 
 def _first_page(pdf: bytes) -> QImage:
@@ -100,10 +143,9 @@ def _looks_alike(printed: bytes, stored: bytes) -> bool:
     return inked > 200 and differ < 0.05 * len(pixels)
 
 
-def test_no_printer_says_so_and_offers_saving(opened, stores, monkeypatch, tmp_path) -> None:
+def test_no_printer_says_so_and_offers_saving(opened, stores, printers, tmp_path) -> None:
     desk, visit_id = opened
     screen = desk.area.visit
-    monkeypatch.setattr(visit_screen, "find_printer", lambda _name: None)
     tap(screen.print_button)
     assert screen.notice.isVisible() and screen.notice.text() == NO_PRINTER
     tap(screen.save_button)
@@ -159,19 +201,19 @@ class _PrintToFileDialog:
 
 
 @pytest.fixture
-def sheet_printer(monkeypatch, tmp_path) -> list[bytes]:
+def sheet_printer(monkeypatch, tmp_path, printers) -> list[bytes]:
     """A PDF printer behind the print dialog; returns the sheets sent to it, as rendered PDFs."""
     sent: list[bytes] = []
-    real_print_pdf = visit_screen.print_pdf
+    real_print_pdf = printing.print_pdf
 
     def print_and_keep(pdf: bytes, printer: QPrinter) -> int:
         sent.append(pdf)
         return real_print_pdf(pdf, printer)
 
     _PrintToFileDialog.target = tmp_path / "sheet-printed.pdf"
-    monkeypatch.setattr(visit_screen, "find_printer", lambda _name: QPrinterInfo())
-    monkeypatch.setattr(visit_screen, "QPrintDialog", _PrintToFileDialog)
-    monkeypatch.setattr(visit_screen, "print_pdf", print_and_keep)
+    printers("Front-desk")
+    monkeypatch.setattr(printing, "QPrintDialog", _PrintToFileDialog)
+    monkeypatch.setattr(printing, "print_pdf", print_and_keep)
     return sent
 
 
@@ -237,10 +279,9 @@ def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kio
     assert ("bob", "printed_info", visit_id) in _actions(stores)
 
 
-def test_information_sheet_without_a_printer_says_so_and_audits_nothing(opened, stores, monkeypatch) -> None:
+def test_information_sheet_without_a_printer_says_so_and_audits_nothing(opened, stores, printers) -> None:
     desk, _visit_id = opened
     screen = desk.area.visit
-    monkeypatch.setattr(visit_screen, "find_printer", lambda _name: None)
     tap(screen.sheet_button)
     assert screen.notice.isVisible() and screen.notice.text() == visit_screen.NO_PRINTER_FOR_SHEET
     assert not any(action == "printed_info" for _staff, action, _visit in _actions(stores))
@@ -259,3 +300,16 @@ def test_the_sheet_is_offered_in_staff_mode_only(open_kiosk, stores, add_visit) 
     desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
     assert offered() and all(desk.area.isAncestorOf(button) for button in offered())
+
+
+@POSIX_ONLY
+def test_the_information_sheet_as_offered_goes_to_cups_as_a_pdf(opened, stores, printers, fake_lp, monkeypatch) -> None:
+    desk, visit_id = opened
+    printers("Front-desk", default="Front-desk")
+    monkeypatch.setattr(printing, "QPrintDialog", _KeepEverythingDialog)
+    tap(desk.area.visit.sheet_button)
+    [job] = fake_lp.jobs()
+    assert job.args == ["-d", "Front-desk", "-t", "information-sheet", "-"]
+    assert "What happens at a Botox consultation" in _sheet_words(job.pdf)
+    assert ("bob", "printed_info", visit_id) in _actions(stores)
+    assert desk.area.visit.notice.text() == "Sent the information sheet (English) to Front-desk."
