@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line
 from intake.questionnaire.engine import Problem
 
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]')
@@ -54,7 +54,7 @@ def key_path(steps: tuple[Step, ...] | list[Step], whole: str) -> str:
         parts = parts[1:]
     text = ""
     for step in parts:
-        text += f"[{step}]" if isinstance(step, int) else (f".{one_line(step)}" if text else one_line(step))
+        text += f"[{step}]" if isinstance(step, int) else (f".{key_text(step)}" if text else key_text(step))
     return text or whole
 
 

@@ -126,3 +126,10 @@ def test_every_finding_is_reported_at_once() -> None:
 def test_text_that_is_not_json_is_left_to_the_json_error() -> None:
     with pytest.raises(json.JSONDecodeError):
         loads_plain('{"answers": ', FILE)
+
+
+def test_a_blank_key_is_quoted_in_the_path() -> None:
+    assert _errors('{"answers": {"": "a\\u0000", "preventives": [{" ": "b\\u0001"}]}}') == [
+        '"": expected text without control characters or lone surrogates (found \\x00), got "a\\x00"',
+        'preventives[0]." ": expected text without control characters or lone surrogates (found \\x01), got "b\\x01"',
+    ]

@@ -1,0 +1,142 @@
+"""One input through one path, and its verdict: clean, accepted, crashed or hung (for `robustness.py`).
+
+Clean: refused with our error type (`InvalidResponse`, `NotPlainJson`, a JSON syntax
+error with its line, `DataFileError`), every problem naming where it is. Crashed: any
+other exception, or a refusal with a problem that names no field. Hung: over the time
+limit (stopped by SIGALRM where Python can be interrupted, and counted by the clock
+where it cannot).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from intake.plain_text import one_line
+
+VERDICTS = CLEAN, ACCEPTED, CRASHED, HUNG = "clean", "accepted", "crashed", "hung"
+_WHOLE_FILE = re.compile(r"line \d+, column \d+|top level|^not UTF-8 text$|^cannot read file")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: str
+    detail: str = ""
+    """For a crash or hang: its first line; for an accepted input, what the path noted about it (or nothing)."""
+
+
+class Refused(Exception):
+    """Raised by a path when the input was refused with our error type; `problems` are its lines,
+    `names` what they may name, and `text` the input's text, whose own keys they may name too."""
+
+    def __init__(self, problems: Iterable[str], names: frozenset[str] = frozenset(), text: str = "") -> None:
+        self.problems = list(problems)
+        self.names = names
+        self.text = text
+        super().__init__("\n".join(self.problems))
+
+    def unplaced(self) -> list[str]:
+        """The problems that name no place (looking in the text only when the tree's names are not enough)."""
+        bad = [problem for problem in self.problems if unplaced(problem, self.names)]
+        if bad and self.text:
+            names = self.names | names_in_text(self.text)
+            bad = [problem for problem in bad if unplaced(problem, names)]
+        return bad
+
+
+class Hung(BaseException):
+    """The time limit passed (a BaseException, so no `except Exception` in the code under test stops it)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    def stop(_signal: int, _frame: Any) -> None:
+        raise Hung
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def names_of(*trees: Any) -> frozenset[str]:
+    """Every key and short text in the trees, as given and as error lines quote them: what a problem may name."""
+    found: set[str] = set()
+    stack = list(trees)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            found.update(key if isinstance(key, str) else json.dumps(key) for key in node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str) and len(node) < 200:
+            found.add(node)
+    return frozenset(found | {one_line(name) for name in found})
+
+
+def names_in_text(text: str) -> frozenset[str]:
+    """The strings of a JSON text and the scalars of a YAML text (aliases never expanded), as far as they parse."""
+    found: set[str] = {"None", "True", "False"}
+    for literal in _JSON_STRING.findall(text):
+        with suppress(ValueError):
+            found.add(json.loads(literal))
+    with suppress(yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.ScalarEvent):
+                found.add(event.value)
+    return frozenset(found | {one_line(name) for name in found})
+
+
+def unplaced(problem: str, names: frozenset[str]) -> bool:
+    """True when a problem names no place: no `PLACE: ` whose first step is a name the input (or the
+    shipped file it came from) holds, no line and column, not the file as a whole."""
+    if _WHOLE_FILE.search(problem) or any(problem.startswith(f"{name}: ") for name in names if ": " in name):
+        return False
+    place = problem.split(": ")[0] if ": " in problem else ""
+    if not place.strip():
+        return True
+    bare = _PARENTHESES.sub("", place).strip()
+    first = re.split(r"[.\[]", bare)[0]
+    quoted = _JSON_STRING.match(place)
+    if quoted:
+        first = json.loads(quoted.group())
+    return not (bare.startswith("[") or {place, bare, first} & names)
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {text[:200]!r}"
+
+
+def judge(run: Callable[[], str | None], limit: float) -> Outcome:
+    """Run one input's path; `run` raises `Refused` for a refusal and returns (maybe a note) for an accepted input."""
+    started = time.perf_counter()
+    try:
+        with time_limit(limit):
+            note = run()
+        outcome = Outcome(ACCEPTED, note or "")
+    except Hung:
+        return Outcome(HUNG, f"over {limit:g} s")
+    except Refused as refused:
+        bad = refused.unplaced()
+        outcome = Outcome(CRASHED, f"names no field: {bad[0][:200]!r}") if bad else Outcome(CLEAN)
+    except Exception as error:  # noqa: BLE001 - any other exception is what this benchmark counts
+        outcome = Outcome(CRASHED, first_line(error))
+    elapsed = time.perf_counter() - started
+    if elapsed > limit:
+        return Outcome(HUNG, f"{elapsed:.1f} s, over {limit:g} s")
+    return outcome
