@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from judge import ACCEPTED, CLEAN, CRASHED, HUNG, Outcome, Refused
@@ -36,20 +37,26 @@ def _problem(line: str, path: Path, whole: str | None) -> str:
 def run_cli(argv: list[str], path: Path, names: frozenset[str], timeout: float, env: dict[str, str],
             whole: str | None = None) -> Outcome:
     """`intake ARGV` on the mutated file `path`; `whole` is what a response problem calls the file itself."""
+    started = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "intake.cli", *argv], capture_output=True, text=True,
                               errors="backslashreplace", timeout=timeout, cwd=ROOT, env=env, check=False)
     except subprocess.TimeoutExpired:
-        return Outcome(HUNG, f"over {timeout:g} s")
+        return Outcome(HUNG, f"over {timeout:g} s", timeout)
+    verdict, detail = _verdict(done, path, names, whole)
+    return Outcome(verdict, detail, time.perf_counter() - started)
+
+
+def _verdict(done: subprocess.CompletedProcess[str], path: Path, names: frozenset[str], whole: str | None) -> tuple[str, str]:
     lines = done.stderr.splitlines()
     if "Traceback" in done.stderr:
-        return Outcome(CRASHED, f"traceback: {lines[-1][:200]!r}")
+        return CRASHED, f"traceback: {lines[-1][:200]!r}"
     if done.returncode == 0:
-        return Outcome(ACCEPTED)
+        return ACCEPTED, ""
     if done.returncode != 2 or not lines:
-        return Outcome(CRASHED, f"exit {done.returncode}: {(lines or [''])[0][:200]!r}")
+        return CRASHED, f"exit {done.returncode}: {(lines or [''])[0][:200]!r}"
     stray = [line for line in lines if not line.startswith("error: ")]
     refused = Refused([_problem(line, path, whole) for line in lines], names,
                       path.read_bytes().decode("utf-8", "replace"))
     bad = stray or refused.unplaced()
-    return Outcome(CRASHED, f"names no field: {bad[0][:200]!r}") if bad else Outcome(CLEAN)
+    return (CRASHED, f"names no field: {bad[0][:200]!r}") if bad else (CLEAN, "")

@@ -2,7 +2,8 @@
 
 Each path raises `judge.Refused` when our code refused the input with its own error type,
 returns when the input was accepted (and used: assessed under every shipped policy, or,
-for a form or policy, used on every vignette), and lets anything else out as a crash.
+for a form or policy, used on every vignette; a response path returns a note on what it
+accepted, or ""), and lets anything else out as a crash.
 """
 
 from __future__ import annotations

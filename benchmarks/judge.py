@@ -22,8 +22,8 @@ import yaml
 
 from intake.plain_text import one_line
 
-VERDICTS = CLEAN, ACCEPTED, CRASHED, HUNG = "clean", "accepted", "crashed", "hung"
-_WHOLE_FILE = re.compile(r"line \d+, column \d+|top level|^not UTF-8 text$|^cannot read file")
+CLEAN, ACCEPTED, CRASHED, HUNG = "clean", "accepted", "crashed", "hung"
+_WHOLE_FILE = re.compile(r"line \d+, column \d+|top level|^not UTF-8 text$|^cannot read file|^expected a file of at most")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
@@ -33,6 +33,7 @@ class Outcome:
     verdict: str
     detail: str = ""
     """For a crash or hang: its first line; for an accepted input, what the path noted about it (or nothing)."""
+    seconds: float = 0.0
 
 
 class Refused(Exception):
@@ -125,18 +126,20 @@ def first_line(error: BaseException) -> str:
 def judge(run: Callable[[], str | None], limit: float) -> Outcome:
     """Run one input's path; `run` raises `Refused` for a refusal and returns (maybe a note) for an accepted input."""
     started = time.perf_counter()
+    refused: Refused | None = None
     try:
         with time_limit(limit):
             note = run()
-        outcome = Outcome(ACCEPTED, note or "")
+        verdict, detail = ACCEPTED, note or ""
     except Hung:
-        return Outcome(HUNG, f"over {limit:g} s")
-    except Refused as refused:
-        bad = refused.unplaced()
-        outcome = Outcome(CRASHED, f"names no field: {bad[0][:200]!r}") if bad else Outcome(CLEAN)
+        verdict, detail = HUNG, f"over {limit:g} s"
+    except Refused as error:
+        refused, verdict, detail = error, CLEAN, ""
     except Exception as error:  # noqa: BLE001 - any other exception is what this benchmark counts
-        outcome = Outcome(CRASHED, first_line(error))
+        verdict, detail = CRASHED, first_line(error)
     elapsed = time.perf_counter() - started
-    if elapsed > limit:
-        return Outcome(HUNG, f"{elapsed:.1f} s, over {limit:g} s")
-    return outcome
+    if elapsed > limit and verdict != HUNG:
+        verdict, detail = HUNG, f"{elapsed:.1f} s, over {limit:g} s"
+    elif refused is not None and (bad := refused.unplaced()):
+        verdict, detail = CRASHED, f"names no field: {bad[0][:200]!r}"
+    return Outcome(verdict, detail, elapsed)

@@ -19,7 +19,6 @@ import random
 import shutil
 import sys
 import tempfile
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ class Row:
 
     def add(self, outcome: Outcome, keep: Callable[[], str]) -> None:
         self.counts[outcome.verdict] += 1
+        self.seconds += outcome.seconds
         if outcome.verdict in (CRASHED, HUNG):
             self.failures.append((outcome.verdict, outcome.detail, keep()))
         elif outcome.verdict == ACCEPTED and outcome.detail:
@@ -84,16 +84,16 @@ class Inputs:
         return random.Random(f"{self.seed}:{kind}:{index}")
 
     def response(self, rng: random.Random) -> tuple[Any, str]:
-        tree, _ = mutated_tree(rng, self.pool, self.fhir if rng.random() < 0.2 else self.responses)
+        tree = mutated_tree(rng, self.pool, self.fhir if rng.random() < 0.2 else self.responses)
         month_edit(rng, tree)
         return tree, json_text(rng, tree)
 
     def form_file(self, rng: random.Random) -> tuple[Any, str]:
-        tree, _ = mutated_tree(rng, self.pool, [self.form])
+        tree = mutated_tree(rng, self.pool, [self.form])
         return tree, yaml_text(rng, tree)
 
     def policy_file(self, rng: random.Random) -> tuple[Any, str]:
-        tree, _ = mutated_tree(rng, self.pool, self.policies)
+        tree = mutated_tree(rng, self.pool, self.policies)
         return tree, yaml_text(rng, tree)
 
 
@@ -117,20 +117,17 @@ class Bench:
 
     def responses(self, count: int) -> Iterator[Row]:
         files, objects = Row("responses: file -> assess"), Row("responses: data -> parse_response")
-        started = time.perf_counter()
         for index in range(count):
             tree, text = self.inputs.response(self.inputs.rng("response", index))
             files.add(judge(partial(response_file, text, tree, self.shipped), self.limit),
                       partial(_write, self.folder / f"response-{index:05}.json", text))
             objects.add(judge(partial(response_data, tree, self.shipped), self.limit),
                         partial(_python_file, self.folder / f"response-data-{index:05}.py", tree))
-        files.seconds = objects.seconds = (time.perf_counter() - started) / 2
         yield from (files, objects)
 
     def data_files(self, kind: str, count: int) -> Row:
         """Forms (`load_form` and validate-form's checks) or policies (`load_rules`, then every vignette)."""
         row = Row("forms: load_form + checks + vignettes" if kind == "form" else "policies: load_rules + vignettes")
-        started = time.perf_counter()
         make, path_of = (self.inputs.form_file, form_file) if kind == "form" else (self.inputs.policy_file, policy_file)
         for index in range(count):
             tree, text = make(self.inputs.rng(kind, index))
@@ -139,14 +136,12 @@ class Bench:
             row.add(outcome, partial(str, path))
             if outcome.verdict not in (CRASHED, HUNG):
                 path.unlink()
-        row.seconds = time.perf_counter() - started
         return row
 
     def cli(self, count: int) -> Iterator[Row]:
         rows = [Row("cli: assess FILE --json"), Row("cli: validate-form FILE"), Row("cli: assess V --policy FILE")]
         vignettes = [_write(self.folder / f"{name}.json", json.dumps(data)) for name, data in self.inputs.vignettes]
         env = private_env(self.folder)
-        started = time.perf_counter()
         for index in range(count):
             rng = self.inputs.rng("cli", index)
             kind = index % 3
@@ -160,18 +155,16 @@ class Bench:
             rows[kind].add(outcome, partial(" ".join, ["python -m intake.cli", *argv]))
             if outcome.verdict not in (CRASHED, HUNG):
                 path.unlink()
-        for row in rows:
-            row.seconds = (time.perf_counter() - started) / 3
         yield from rows
 
 
 def print_table(rows: list[Row], folder: Path) -> bool:
     """The table, then each distinct crash or hang once with a reproducer; True when the goal is met."""
-    print(f"{'path':<40}{'inputs':>8}{'clean':>8}{'accepted':>10}{'crashed':>9}{'hung':>6}{'s':>6}")
+    print(f"{'path':<40}{'inputs':>8}{'clean':>8}{'accepted':>10}{'crashed':>9}{'hung':>6}{'seconds':>9}")
     for row in rows:
         counts = row.counts
         print(f"{row.name:<40}{sum(counts.values()):>8}{counts[CLEAN]:>8}{counts[ACCEPTED]:>10}"
-              f"{counts[CRASHED]:>9}{counts[HUNG]:>6}{row.seconds:>6.0f}")
+              f"{counts[CRASHED]:>9}{counts[HUNG]:>6}{row.seconds:>9.1f}")
     vignette_crashes = sum(detail.startswith(VIGNETTE_CRASH) for row in rows for _, detail, _ in row.failures
                            if row.name.startswith("policies"))
     print(f"accepted policies that crashed a vignette: {vignette_crashes}")

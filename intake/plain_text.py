@@ -16,6 +16,9 @@ MAX_DEPTH = 20
 """Nesting levels a data file may have (the top level is 1): JSON responses and YAML alike."""
 MAX_DIGITS = 15
 """Digits a number may have (every digit before any exponent): more cannot be an answer."""
+MAX_CHARS = 1_000_000
+"""Characters a data or response file may have: some 45 times the largest shipped file. A
+longer one is no visit or form anyone wrote, and checking it would take seconds."""
 
 NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 """C0 and C1 control characters, DEL, and surrogate code points (only ever unpaired in a `str`)."""
@@ -44,6 +47,13 @@ def key_text(key: object) -> str:
     """A key from the input as an error line names it: on one line, and quoted when blank (`""`, `" "`)."""
     text = str(key)
     return one_line(text) if text.strip() else json.dumps(text)
+
+
+def too_long(text: str) -> tuple[str, str] | None:
+    """(expected, given) when a file's text is longer than `MAX_CHARS`; None if it is not."""
+    if len(text) <= MAX_CHARS:
+        return None
+    return f"expected a file of at most {MAX_CHARS:,} characters", f"got {len(text):,}"
 
 
 def first_not_plain(text: str) -> str | None:

@@ -4,11 +4,12 @@ Forms, policies, the catalog and clinic settings are all edited by hand, so ever
 error says which file, which entry (by its id where it has one) and what was expected.
 
 Before a file is built into Python objects, its event stream (flat, no recursion) is
-checked to be plain, as response files are: no key repeated in one mapping (YAML would
-silently keep the last), at most `MAX_DEPTH` levels, numbers of at most `MAX_DIGITS`
-digits and finite, no control characters or lone surrogates (a line break inside a
-value is allowed: block scalars are how long texts are written), and no anchors or
-aliases (they can build cyclic or exponentially large data).
+checked to be plain, as response files are: at most `MAX_CHARS` long, no key repeated
+in one mapping (YAML would silently keep the last), at most `MAX_DEPTH` levels, numbers
+of at most `MAX_DIGITS` digits and finite, no control characters or lone surrogates (a
+line break inside a value is allowed: block scalars are how long texts are written), and
+no anchors or aliases (they can build cyclic or exponentially large data). A value its
+tag cannot build (`!!int abc`, `2026-13-45`) is named by its line and column.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line, too_long
 
 Model = TypeVar("Model", bound=BaseModel)
 _OWNER_LENGTH = 60
@@ -209,6 +210,9 @@ def read_yaml(path: Path) -> Any:
         raise DataFileError(path, [f"cannot read file ({error.strerror or error})"]) from error
     except UnicodeDecodeError as error:
         raise DataFileError(path, ["not UTF-8 text"]) from error
+    long = too_long(text)
+    if long is not None:
+        raise DataFileError(path, [", ".join(long)])
     try:
         problems = _plain_problems_quickly(text)
         if problems:

@@ -8,6 +8,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from intake.plain_text import MAX_CHARS
 from intake.yamlfile import DataFileError, load_model, read_yaml
 
 
@@ -153,3 +154,8 @@ def test_a_blank_extra_key_is_quoted(tmp_path) -> None:
     with pytest.raises(DataFileError) as raised:
         load_model(path, _Listing)
     assert raised.value.problems == ['"": Extra inputs are not permitted']
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path) -> None:
+    text = "help: " + "x" * MAX_CHARS + "\n"
+    assert _problems(tmp_path, text) == [f"expected a file of at most 1,000,000 characters, got {len(text):,}"]

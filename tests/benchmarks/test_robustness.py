@@ -19,7 +19,7 @@ def _table(output: str) -> dict[str, list[int]]:
     rows = {}
     for line in output.splitlines():
         name, figures = line[:40].strip(), line[40:].split()
-        if ":" in name and len(figures) == 6 and all(figure.isdigit() for figure in figures):
+        if ":" in name and len(figures) == 6 and all(figure.isdigit() for figure in figures[:5]):
             rows[name] = [int(figure) for figure in figures[:5]]
     return rows
 
