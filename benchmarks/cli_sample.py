@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from judge import ACCEPTED, CLEAN, CRASHED, HUNG, Outcome, Refused
 
@@ -34,20 +35,22 @@ def _problem(line: str, path: Path, whole: str | None) -> str:
     return _POLICY_PREFIX.sub("", text.removeprefix(f"{path}: "))
 
 
-def run_cli(argv: list[str], path: Path, names: frozenset[str], timeout: float, env: dict[str, str],
+def run_cli(argv: list[str], path: Path, tree: Any, known: frozenset[str], timeout: float, env: dict[str, str],
             whole: str | None = None) -> Outcome:
-    """`intake ARGV` on the mutated file `path`; `whole` is what a response problem calls the file itself."""
+    """`intake ARGV` on the mutated file `path` (written from `tree`); `whole` is what a response problem calls
+    the file itself; `known` the names of the shipped inputs."""
     started = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "intake.cli", *argv], capture_output=True, text=True,
                               errors="backslashreplace", timeout=timeout, cwd=ROOT, env=env, check=False)
     except subprocess.TimeoutExpired:
         return Outcome(HUNG, f"over {timeout:g} s", timeout)
-    verdict, detail = _verdict(done, path, names, whole)
+    verdict, detail = _verdict(done, path, known, tree, whole)
     return Outcome(verdict, detail, time.perf_counter() - started)
 
 
-def _verdict(done: subprocess.CompletedProcess[str], path: Path, names: frozenset[str], whole: str | None) -> tuple[str, str]:
+def _verdict(done: subprocess.CompletedProcess[str], path: Path, known: frozenset[str], tree: Any,
+             whole: str | None) -> tuple[str, str]:
     lines = done.stderr.splitlines()
     if "Traceback" in done.stderr:
         return CRASHED, f"traceback: {lines[-1][:200]!r}"
@@ -56,7 +59,7 @@ def _verdict(done: subprocess.CompletedProcess[str], path: Path, names: frozense
     if done.returncode != 2 or not lines:
         return CRASHED, f"exit {done.returncode}: {(lines or [''])[0][:200]!r}"
     stray = [line for line in lines if not line.startswith("error: ")]
-    refused = Refused([_problem(line, path, whole) for line in lines], names,
+    refused = Refused([_problem(line, path, whole) for line in lines], known, tree,
                       path.read_bytes().decode("utf-8", "replace"))
     bad = stray or refused.unplaced()
     return (CRASHED, f"names no field: {bad[0][:200]!r}") if bad else (CLEAN, "")

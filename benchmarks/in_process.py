@@ -25,7 +25,7 @@ from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
-from judge import Refused, names_of
+from judge import Refused
 
 MONTH_NOT_ASCII = "a month answer that is not ASCII YYYY-MM"
 _ASCII_MONTH = re.compile("[0-9]{4}-(0[1-9]|1[0-2])")
@@ -69,8 +69,8 @@ class Shipped:
         return [*self.vignettes, *breakers]
 
 
-def _refuse(problems: list[Problem], names: frozenset[str], text: str = "") -> Refused:
-    return Refused([problem.cli_text.removeprefix("fhir ") for problem in problems], names, text)
+def _refuse(problems: list[Problem], known: frozenset[str], tree: Any, text: str = "") -> Refused:
+    return Refused([problem.cli_text.removeprefix("fhir ") for problem in problems], known, tree, text)
 
 
 def odd_month(response: Response, form: Form) -> str:
@@ -93,48 +93,46 @@ def assess_everywhere(response: Response, rule_sets: list[RuleSet], form: Form) 
         format_summary(assessment)
 
 
-def response_data(tree: Any, shipped: Shipped) -> str:
+def response_data(data: Any, shipped: Shipped) -> str:
     """A response as decoded JSON without the plain check (NaN, 10**400, deep nesting), straight into `parse_response`."""
-    names = shipped.response_names | names_of(tree)
     try:
-        response = parse_response(json.loads(json.dumps(tree, allow_nan=True)), shipped.form)
+        response = parse_response(data, shipped.form)
     except InvalidResponse as invalid:
-        raise _refuse(invalid.problems, names) from None
+        raise _refuse(invalid.problems, shipped.response_names, data) from None
     assess_everywhere(response, shipped.rule_sets, shipped.form)
     return odd_month(response, shipped.form)
 
 
 def response_file(text: str, tree: Any, shipped: Shipped) -> str:
     """A response file's text, as `intake assess` reads it: plain JSON, ours or FHIR, then assessed."""
-    names = shipped.response_names | names_of(tree)
+    names = shipped.response_names
     try:
         data = loads_plain(text, "response.json")
     except json.JSONDecodeError as error:
         raise Refused([f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
     except NotPlainJson as error:
-        raise _refuse(error.problems, names, text) from None
+        raise _refuse(error.problems, names, tree, text) from None
     try:
         if isinstance(data, dict) and "resourceType" in data:
             data = response_from_fhir(data, shipped.form)
         response = parse_response(data, shipped.form)
     except InvalidResponse as invalid:
-        raise _refuse(invalid.problems, names, text) from None
+        raise _refuse(invalid.problems, names, tree, text) from None
     assess_everywhere(response, shipped.rule_sets, shipped.form)
     return odd_month(response, shipped.form)
 
 
 def form_file(path: Path, tree: Any, shipped: Shipped) -> None:
     """`validate-form`: load and check a form; if it passes, every vignette is answered and assessed with it."""
-    names = shipped.known | names_of(tree)
     try:
         form = load_form(path)
     except DataFileError as error:
-        raise Refused(error.problems, names, path.read_text(encoding="utf-8", errors="replace")) from None
+        raise Refused(error.problems, shipped.known, tree, path.read_text(encoding="utf-8", errors="replace")) from None
     problems = needed_by_problems(form)
     for rules in shipped.rule_sets:
         problems += answer_problems(rules.policy, form)
     if problems:
-        raise Refused(problems, names)
+        raise Refused(problems, shipped.known, tree)
     for name, data in shipped.with_rule_breakers():
         try:
             assess_everywhere(parse_response(data, form), shipped.rule_sets, form)
@@ -147,11 +145,10 @@ def form_file(path: Path, tree: Any, shipped: Shipped) -> None:
 
 def policy_file(path: Path, tree: Any, shipped: Shipped) -> None:
     """`assess --policy FILE`: load and check a policy; if it passes, every vignette is assessed under it."""
-    names = shipped.known | names_of(tree)
     try:
         rules = load_rules(str(path))
     except DataFileError as error:
-        raise Refused(error.problems, names, path.read_text(encoding="utf-8", errors="replace")) from None
+        raise Refused(error.problems, shipped.known, tree, path.read_text(encoding="utf-8", errors="replace")) from None
     for name, response in shipped.responses:
         try:
             assess_everywhere(response, [rules], shipped.form)

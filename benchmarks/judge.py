@@ -37,21 +37,28 @@ class Outcome:
 
 
 class Refused(Exception):
-    """Raised by a path when the input was refused with our error type; `problems` are its lines,
-    `names` what they may name, and `text` the input's text, whose own keys they may name too."""
+    """Raised by a path when the input was refused with our error type; `problems` are its lines.
 
-    def __init__(self, problems: Iterable[str], names: frozenset[str] = frozenset(), text: str = "") -> None:
+    They may name what `known` holds (the shipped inputs), any key or text of `tree` (the
+    mutated input) or of `text` (its file): these are looked at only once the clock has
+    stopped, and only as far as needed.
+    """
+
+    def __init__(self, problems: Iterable[str], known: frozenset[str] = frozenset(), tree: Any = None,
+                 text: str = "") -> None:
         self.problems = list(problems)
-        self.names = names
+        self.known = known
+        self.tree = tree
         self.text = text
         super().__init__("\n".join(self.problems))
 
     def unplaced(self) -> list[str]:
-        """The problems that name no place (looking in the text only when the tree's names are not enough)."""
-        bad = [problem for problem in self.problems if unplaced(problem, self.names)]
-        if bad and self.text:
-            names = self.names | names_in_text(self.text)
-            bad = [problem for problem in bad if unplaced(problem, names)]
+        """The problems that name no place."""
+        bad = [problem for problem in self.problems if unplaced(problem, self.known)]
+        for more in (lambda: names_of(self.tree), lambda: names_in_text(self.text)):
+            if bad:
+                names = self.known | more()
+                bad = [problem for problem in bad if unplaced(problem, names)]
         return bad
 
 
@@ -110,12 +117,15 @@ def unplaced(problem: str, names: frozenset[str]) -> bool:
     place = problem.split(": ")[0] if ": " in problem else ""
     if not place.strip():
         return True
-    bare = _PARENTHESES.sub("", place).strip()
-    first = re.split(r"[.\[]", bare)[0]
     quoted = _JSON_STRING.match(place)
     if quoted:
-        first = json.loads(quoted.group())
-    return not (bare.startswith("[") or {place, bare, first} & names)
+        return json.loads(quoted.group()) not in names
+    bare = _PARENTHESES.sub("", place).strip()
+    if bare.startswith("[") or place in names or bare in names:
+        return False
+    if bare.endswith("..."):
+        return not any(name.startswith(bare[:-3]) for name in names)
+    return not any(bare.startswith((f"{name}.", f"{name}[")) for name in names)
 
 
 def first_line(error: BaseException) -> str:

@@ -41,7 +41,9 @@ SUFFIXES = ["\n", " ", "\x00", "\u200b", "é", "\r\n", "\t", "\ud800"]
 DIGITS = {"devanagari": "०१२३४५६७८९", "arabic": "٠١٢٣٤٥٦٧٨٩", "fullwidth": "０１２３４５６７８９"}
 LONG_TEXT = [1_000, 10_000, 100_000]
 DEPTHS = [19, 20, 21, 25, 60, 200]
-MANY = [31, 500, 20_000]
+MANY = [31, 500, 8_000]
+MAX_NODES = 100_000
+"""No more edits once a tree is this big: "many" on top of "many" would make files of gigabytes."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,11 @@ def _nodes(tree: Any) -> Iterator[Any]:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _bigger_than(tree: Any, count: int) -> bool:
+    """True when the tree has more than `count` nodes (counted only that far)."""
+    return any(seen >= count for seen, _ in enumerate(_nodes(tree)))
 
 
 def paths(tree: Any) -> list[Path_]:
@@ -151,7 +158,8 @@ def _new_value(rng: random.Random, pool: Pool, value: Any) -> Any:
         return _foreign_digits(rng, value)
     if kind == "many":
         items = value if isinstance(value, list) and value else [value]
-        return [copy.deepcopy(item) for item in items] * (rng.choice(MANY) // len(items) + 1)
+        many = rng.choice(MANY) if len(repr(items)) < 1000 else MANY[0]
+        return [copy.deepcopy(item) for item in items] * (many // len(items) + 1)
     return None
 
 
@@ -189,6 +197,8 @@ def mutated_tree(rng: random.Random, pool: Pool, bases: list[Any]) -> Any:
     """A deep copy of one of `bases` with 1-3 edits; one edit in ten is aimed at a wording with placeholders."""
     tree = copy.deepcopy(rng.choice(bases))
     for _ in range(rng.choice([1, 1, 2, 3])):
+        if _bigger_than(tree, MAX_NODES):
+            break
         every = paths(tree)
         wordings = [path for path in every if path and isinstance(_get(tree, path), str) and "{" in _get(tree, path)]
         tree = _edit_node(rng, pool, tree, rng.choice(wordings if wordings and rng.random() < 0.1 else every))

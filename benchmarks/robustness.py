@@ -102,9 +102,9 @@ def _write(path: Path, text: str) -> str:
     return str(path)
 
 
-def _python_file(path: Path, tree: Any) -> str:
-    path.write_text(f"from math import inf, nan\n\ndata = {tree!r}\n", encoding="utf-8", errors="surrogatepass")
-    return str(path)
+def _json_file(path: Path, tree: Any) -> str:
+    """The data as JSON (NaN and Infinity included): `json.loads` of it is what the data path is handed."""
+    return _write(path, json.dumps(tree, allow_nan=True))
 
 
 @dataclass
@@ -121,8 +121,9 @@ class Bench:
             tree, text = self.inputs.response(self.inputs.rng("response", index))
             files.add(judge(partial(response_file, text, tree, self.shipped), self.limit),
                       partial(_write, self.folder / f"response-{index:05}.json", text))
-            objects.add(judge(partial(response_data, tree, self.shipped), self.limit),
-                        partial(_python_file, self.folder / f"response-data-{index:05}.py", tree))
+            data = json.loads(json.dumps(tree, allow_nan=True))
+            objects.add(judge(partial(response_data, data, self.shipped), self.limit),
+                        partial(_json_file, self.folder / f"response-data-{index:05}.json", tree))
         yield from (files, objects)
 
     def data_files(self, kind: str, count: int) -> Row:
@@ -150,8 +151,8 @@ class Bench:
             path = Path(_write(self.folder / f"cli-{index:05}.{'json' if kind == 0 else 'yaml'}", text))
             argv = [["assess", str(path), "--json"], ["validate-form", str(path)],
                     ["assess", str(rng.choice(vignettes)), "--policy", str(path)]][kind]
-            names = names_of(tree) | self.shipped.response_names
-            outcome = run_cli(argv, path, names, self.timeout, env, "response.json" if kind == 0 else None)
+            outcome = run_cli(argv, path, tree, self.shipped.response_names, self.timeout, env,
+                              "response.json" if kind == 0 else None)
             rows[kind].add(outcome, partial(" ".join, ["python -m intake.cli", *argv]))
             if outcome.verdict not in (CRASHED, HUNG):
                 path.unlink()
