@@ -4,11 +4,12 @@ Forms, policies, the catalog and clinic settings are all edited by hand, so ever
 error says which file, which entry (by its id where it has one) and what was expected.
 
 Before a file is built into Python objects, its event stream (flat, no recursion) is
-checked to be plain, as response files are: no key repeated in one mapping (YAML would
-silently keep the last), at most `MAX_DEPTH` levels, numbers of at most `MAX_DIGITS`
-digits and finite, no control characters or lone surrogates (a line break inside a
-value is allowed: block scalars are how long texts are written), and no anchors or
-aliases (they can build cyclic or exponentially large data).
+checked to be plain, as response files are: at most `MAX_CHARS` long, no key repeated
+in one mapping (YAML would silently keep the last), at most `MAX_DEPTH` levels, numbers
+of at most `MAX_DIGITS` digits and finite, no control characters or lone surrogates (a
+line break inside a value is allowed: block scalars are how long texts are written), and
+no anchors or aliases (they can build cyclic or exponentially large data). A value its
+tag cannot build (`!!int abc`, `2026-13-45`) is named by its line and column.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line, too_long
 
 Model = TypeVar("Model", bound=BaseModel)
+_OWNER_LENGTH = 60
 
 
 class DataFileError(Exception):
@@ -43,9 +45,28 @@ class DataFileError(Exception):
 
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _RESOLVER = yaml.resolver.Resolver()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""Builds the objects once the file is known to be plain: libyaml when installed, 10x faster.
-The plain check itself uses the Python parser, whose events name every key however deep."""
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_UNREADABLE = (ValueError, LookupError, TypeError, ArithmeticError, AttributeError)
+"""What a YAML constructor or the pure-Python scanner raises on a value it cannot read
+(`!!int abc`, `2026-13-45`, `!!bool maybe`, `"\\U00999999"`): reported at its line."""
+
+
+class _Loader(_FAST_LOADER):
+    """Builds the objects once the file is known to be plain: libyaml when installed, 10x faster.
+    The plain check itself uses the Python parser, whose events name every key however deep."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except _UNREADABLE as error:
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            detail = f" ({error})" if isinstance(error, ValueError | ArithmeticError) else ""
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value as {kind}{detail}",
+                                                    node.start_mark) from None
+
+
 _COLLECTION_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _COLLECTION_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
@@ -66,7 +87,7 @@ def _path(levels: list[_Level]) -> str:
         if isinstance(level.step, int):
             text += f"[{level.step}]"
         elif level.step is not None:
-            text += f".{one_line(level.step)}" if text else one_line(level.step)
+            text += f".{key_text(level.step)}" if text else key_text(level.step)
     return text or "(top level)"
 
 
@@ -80,8 +101,13 @@ def _number_problem(value: str, tag: str) -> str | None:
     digits = sum(char.isalnum() for char in mantissa)
     if digits > MAX_DIGITS:
         return f"expected a number of at most {MAX_DIGITS} digits, got {digits} digits"
-    if tag == _FLOAT and ":" not in body and not math.isfinite(float(value.replace("_", ""))):
-        return f"expected a finite number, got {one_line(value[:40])}"
+    if tag == _FLOAT and ":" not in body:
+        try:
+            number = float(value.replace("_", ""))
+        except ValueError:
+            return f"expected a number, got {one_line(value[:40])}"
+        if not math.isfinite(number):
+            return f"expected a finite number, got {one_line(value[:40])}"
     return None
 
 
@@ -119,10 +145,23 @@ def _leave(levels: list[_Level]) -> None:
         levels[-1].wants_key = not levels[-1].wants_key
 
 
+def _events(text: str, loader_class: type) -> Iterator[yaml.Event]:
+    """`yaml.parse`, but a value the scanner cannot read is a `ScannerError` at its line."""
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except _UNREADABLE as error:
+        mark = loader.get_mark() if hasattr(loader, "get_mark") else None
+        raise yaml.scanner.ScannerError(None, None, f"cannot read this value ({error})", mark) from None
+    finally:
+        loader.dispose()
+
+
 def plain_problems(text: str, loader: type = yaml.SafeLoader) -> Iterator[str]:
     """`PATH: problem` for each way the YAML text is not plain (stops at too deep, or an anchor)."""
     levels: list[_Level] = []
-    for event in yaml.parse(text, Loader=loader):
+    for event in _events(text, loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             _enter(levels)
             yield f"{_path(levels)}: anchors and aliases (& and *) are not supported; write the value out"
@@ -157,9 +196,9 @@ def _plain_problems_quickly(text: str) -> list[str]:
     cost about 45 ms of every start-up for the form, catalog and policy files.
     """
     try:
-        if next(plain_problems(text, _LOADER), None) is None:
+        if next(plain_problems(text, _FAST_LOADER), None) is None:
             return []
-    except (yaml.YAMLError, ValueError, OverflowError):
+    except yaml.YAMLError:
         pass
     return list(plain_problems(text))
 
@@ -171,25 +210,38 @@ def read_yaml(path: Path) -> Any:
         raise DataFileError(path, [f"cannot read file ({error.strerror or error})"]) from error
     except UnicodeDecodeError as error:
         raise DataFileError(path, ["not UTF-8 text"]) from error
+    long = too_long(text)
+    if long is not None:
+        raise DataFileError(path, [", ".join(long)])
     try:
         problems = _plain_problems_quickly(text)
         if problems:
             raise DataFileError(path, problems)
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise DataFileError(path, [f"not valid YAML ({where}{getattr(error, 'problem', error)})"]) from error
-    except (ValueError, OverflowError) as error:  # the Python parser on an escape out of range (\U00999999)
-        raise DataFileError(path, [f"not valid YAML (a value it cannot read: {error})"]) from error
+        raise DataFileError(path, [f"not valid YAML ({_yaml_error_text(text, error)})"]) from error
+
+
+def _yaml_error_text(text: str, error: yaml.YAMLError) -> str:
+    """`line L, column C: what` for any YAML error (a character the reader refuses has only an offset)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return f"line {line}, column {column}: character #x{code:04x} is not allowed; write it as an escape in double quotes"
+    mark = getattr(error, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return f"{where}{getattr(error, 'problem', error)}"
 
 
 def _owner(node: Any) -> str | None:
-    """The name an entry goes by: its `id`, or a medicine's `generic` name."""
+    """The name an entry goes by: its `id`, or a medicine's `generic` name, when that can name
+    it on one line (not empty, blank, long or with control characters: then its path does)."""
     if isinstance(node, dict):
         for name in ("id", "generic"):
-            if isinstance(node.get(name), str):
-                return node[name]
+            value = node.get(name)
+            if isinstance(value, str) and value.strip() and len(value) <= _OWNER_LENGTH and first_not_plain(value) is None:
+                return value
     return None
 
 
@@ -213,7 +265,7 @@ def describe_location(data: Any, location: tuple[int | str, ...]) -> str:
         elif isinstance(node, dict) and step not in node and node.get("kind") == step:
             continue  # the tag pydantic adds for a discriminated union
         else:
-            parts.append(f".{step}" if parts else str(step))
+            parts.append(f".{key_text(step)}" if parts else key_text(step))
             node = node.get(step) if isinstance(node, dict) else None
     path = "".join(parts)
     if owner is None:

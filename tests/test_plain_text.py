@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.plain_text import first_not_plain, one_line
+from intake.plain_text import first_not_plain, key_text, one_line, placeholder_problem
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,29 @@ def test_one_line_escapes_exactly_the_unplain_characters(text: str, line: str) -
 def test_first_not_plain() -> None:
     assert first_not_plain("Ana\xa0Lu\u2028") is None
     assert first_not_plain("a\x9fb\nc") == "\\x9f"
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("{label}: yes, {{braces}} kept", None),
+        ("no placeholder", None),
+        ("{label:>99999999999999}", "found {label:>99999999999999}"),
+        ("{label!r}", "found {label!r}"),
+        ("{label.__class__}", "found {label.__class__}"),
+        ("{label[0]}", "found {label[0]}"),
+        ("{0}", "found {0}"),
+        ("{}", "found {}"),
+        ("{name}", "found {name}"),
+        ("{label", "expected '}' before end of string"),
+        ("label}", "Single '}' encountered in format string"),
+    ],
+)
+def test_placeholder_problem_allows_only_the_named_placeholders(template: str, problem: str | None) -> None:
+    assert placeholder_problem(template, ("label",)) == problem
+
+
+@pytest.mark.parametrize(("key", "text"), [("age", "age"), ("", '""'), ("  ", '"  "'), ("\u2028", '"\\u2028"'), ("a\nb", "a\\nb"),
+                                           (" age", " age"), (3, "3")])
+def test_key_text_escapes_keys_and_quotes_blank_ones(key: object, text: str) -> None:
+    assert key_text(key) == text

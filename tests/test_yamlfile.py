@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from pydantic import BaseModel, ConfigDict
 
-from intake.yamlfile import DataFileError, read_yaml
+from intake.plain_text import MAX_CHARS
+from intake.yamlfile import DataFileError, load_model, read_yaml
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
@@ -87,3 +90,72 @@ def test_anchors_and_aliases_are_refused(tmp_path) -> None:
 def test_an_escape_beyond_unicode_is_a_yaml_error(tmp_path) -> None:
     [problem] = _problems(tmp_path, 'a: "\\U00999999"\n')
     assert problem.startswith("not valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("!!int abc", "cannot read this value as int (invalid literal for int() with base 10: 'abc')"),
+        ("2026-13-45", "cannot read this value as timestamp (month must be in 1..12)"),
+        ("!!bool maybe", "cannot read this value as bool"),
+        ("!!timestamp soon", "cannot read this value as timestamp"),
+    ],
+    ids=["int", "month-13", "bool", "timestamp"],
+)
+def test_a_value_its_tag_cannot_read_is_named_by_line_and_column(tmp_path, value, problem) -> None:
+    assert _problems(tmp_path, f"title: T\nversion: {value}\n") == [f"not valid YAML (line 2, column 10: {problem})"]
+
+
+def test_a_float_tag_on_words_is_named_by_key(tmp_path) -> None:
+    assert _problems(tmp_path, "min: !!float abc\n") == ["min: expected a number, got abc"]
+
+
+def test_an_escape_beyond_unicode_is_named_by_line(tmp_path) -> None:
+    [problem] = _problems(tmp_path, 'a: 1\nb: "x\\U00999999"\n')
+    assert problem.startswith("not valid YAML (line 2, column ") and "cannot read this value" in problem
+
+
+def test_a_raw_control_character_is_named_by_line_and_column_on_one_line(tmp_path) -> None:
+    assert _problems(tmp_path, "a: 1\nb: x\x1by\n") == [
+        "not valid YAML (line 2, column 5: character #x001b is not allowed; write it as an escape in double quotes)"
+    ]
+
+
+def test_a_blank_key_is_quoted_in_the_path(tmp_path) -> None:
+    assert _problems(tmp_path, 'a:\n  "": "x\\x01"\n') == [
+        'a."": expected text without control characters or lone surrogates (found \\x01), got "x\\x01"'
+    ]
+
+
+class _Named(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    size: int
+
+
+class _Listing(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entries: list[_Named]
+
+
+@pytest.mark.parametrize(("entry_id", "where"), [("age", "age: size"), ("", "entries[0].size"), (" " * 300, "entries[0].size"),
+                                                 ("x" * 61, "entries[0].size")])
+def test_an_entry_is_named_by_its_id_only_when_that_fits_on_a_line(tmp_path, entry_id, where) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text(yaml.safe_dump({"entries": [{"id": entry_id, "size": "big"}]}), encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_model(path, _Listing)
+    assert raised.value.problems == [f"{where}: Input should be a valid integer, unable to parse string as an integer"]
+
+
+def test_a_blank_extra_key_is_quoted(tmp_path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text('entries: []\n"": 1\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_model(path, _Listing)
+    assert raised.value.problems == ['"": Extra inputs are not permitted']
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path) -> None:
+    text = "help: " + "x" * MAX_CHARS + "\n"
+    assert _problems(tmp_path, text) == [f"expected a file of at most 1,000,000 characters, got {len(text):,}"]

@@ -22,6 +22,7 @@ from intake.eligibility.policy_checks import policy_problems
 from intake.eligibility.policy_index import POLICY_NAME, default_policy, shipped_policies
 from intake.frozen import Frozen
 from intake.paths import CATALOG_FILE, POLICIES_DIR
+from intake.plain_text import placeholder_problem
 from intake.yamlfile import DataFileError, load_model
 
 KEY = r"^[a-z][a-z0-9_]*$"
@@ -105,11 +106,10 @@ class NoteWording(Frozen):
 
     @model_validator(mode="after")
     def _only_label_placeholder(self) -> NoteWording:
-        for wording in (self.when_yes, self.when_unsure):
-            try:
-                wording.format(label="")
-            except (KeyError, IndexError, ValueError) as error:
-                raise ValueError(f"{wording!r}: only {{label}} may stand in braces ({error})") from None
+        for name, wording in (("when_yes", self.when_yes), ("when_unsure", self.when_unsure)):
+            problem = placeholder_problem(wording, ("label",))
+            if problem is not None:
+                raise ValueError(f"{name}: only {{label}} may stand in braces ({problem})")
         return self
 
     def text(self, answer: str, label: str) -> str:
@@ -173,18 +173,18 @@ class Policy(Frozen):
         ids = [criterion.id for criterion in self.criteria]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"criterion id used twice: {', '.join(duplicates)}")
+            raise ValueError(f"criteria: expected each id once, got {', '.join(duplicates)} more than once")
         if sum(isinstance(c, FailedPreventivesCriterion) for c in self.criteria) > 1:
-            raise ValueError("at most one failed_preventives criterion")
+            raise ValueError("criteria: expected at most one failed_preventives criterion")
         return self
 
     @model_validator(mode="after")
     def _stopping_rules_have_their_row(self) -> Policy:
         rows = sum(isinstance(c, BotoxStoppingCriterion) for c in self.criteria)
         if rows > 1:
-            raise ValueError("at most one botox_stopping_rule criterion")
+            raise ValueError("criteria: expected at most one botox_stopping_rule criterion")
         if bool(rows) != bool(self.stopping_rules):
-            raise ValueError("stopping_rules and a botox_stopping_rule criterion go together (both or neither)")
+            raise ValueError("stopping_rules: stopping_rules and a botox_stopping_rule criterion go together (both or neither)")
         rule_ids = [rule.id for rule in self.stopping_rules]
         if len(set(rule_ids)) != len(rule_ids):
             raise ValueError("stopping_rules: a rule is listed twice")

@@ -10,7 +10,9 @@ The form's `needed_by` marks are checked here too: a mark naming no rule would s
 drop that answer from INCOMPLETE. So are its `red_flag` marks: the kiosk alerts staff
 from the form's marked questions while the patient answers, and the assessment flags the
 policy's `red_flags` afterwards, so the two must be the same questions or the alert and
-the summary would disagree.
+the summary would disagree. So is what every assessment reads whatever the policy:
+the ICHD-3 panel's attack-feature questions (shown by their label) and the medicine row
+fields it indexes, since a form without them would stop the assessment of a visit.
 
 Extending: a new parameter that is a threshold goes in `THRESHOLDS` (by field name,
 wherever it sits in the policy); a new criterion kind goes in `KIND_READS`, with the
@@ -22,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from intake.eligibility.ichd3 import ATTACK_FEATURES
 from intake.questionnaire.expressions import AGE_SOURCE
-from intake.questionnaire.form import Form, QuestionType
+from intake.questionnaire.form import Form, Question, QuestionType
 from intake.questionnaire.loader import default_form
 
 if TYPE_CHECKING:
@@ -51,6 +54,16 @@ KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
     },
 }
 """Every criterion kind, with the answers it reads by itself (not named in the policy file)."""
+
+PANEL_READS: Mapping[str, tuple[QuestionType, ...]] = dict.fromkeys(ATTACK_FEATURES, YES_NO)
+"""Answers the ICHD-3 panel of every assessment shows by their label: the form must ask them."""
+
+ROW_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
+    "acute_medicines": {"medicine": (QuestionType.TEXT,), "days_per_month": NUMERIC},
+    "preventives": {"medicine": (QuestionType.TEXT,), "outcome": (QuestionType.CHOICE,)},
+}
+"""Row fields every assessment reads in each row of these groups (when the form asks the group):
+each must be a required field of one of these types, or a row without it would stop the assessment."""
 
 EVERY_POLICY = "every_policy"
 """The `needed_by` of a question that every policy needs answered, whatever its criteria."""
@@ -85,6 +98,40 @@ def answer_problem(form: Form, where: str, key: str, types: Sequence[QuestionTyp
     if kind not in types:
         return f"{where}: {expected}, got {key!r} (type {kind})"
     return None
+
+
+def _panel_problems(form: Form) -> Iterator[str]:
+    for key, types in PANEL_READS.items():
+        problem = answer_problem(form, f"{key} (read by the ICHD-3 panel)", key, types)
+        if problem is not None:
+            yield problem
+
+
+def _row_field_problem(group: Question, field_id: str, types: Sequence[QuestionType]) -> str | None:
+    expected = f"expected a required field of type {_type_names(types)} (every assessment reads it in each row)"
+    field = next((field for field in group.fields if field.id == field_id), None)
+    if field is None:
+        return f"{group.id}.{field_id}: {expected}, got no such field"
+    if field.type not in types:
+        return f"{group.id}.{field_id}: {expected}, got type {field.type}"
+    if not field.required:
+        return f"{group.id}.{field_id}: {expected}, got an optional field"
+    return None
+
+
+def _row_problems(form: Form) -> Iterator[str]:
+    questions = {question.id: question for question in form.questions()}
+    for group_id, fields in ROW_READS.items():
+        group = questions.get(group_id)
+        if group is None:
+            continue
+        if group.type is not QuestionType.GROUP:
+            yield f"{group_id}: expected a question of type group (every assessment reads its rows), got type {group.type}"
+            continue
+        for field_id, types in fields.items():
+            problem = _row_field_problem(group, field_id, types)
+            if problem is not None:
+                yield problem
 
 
 def _screening_problems(policy: Policy, form: Form) -> Iterator[str]:
@@ -174,6 +221,8 @@ def answer_problems(policy: Policy, form: Form) -> list[str]:
         *_screening_problems(policy, form),
         *red_flag_problems(policy, form),
         *_stopping_rule_problems(policy, form),
+        *_panel_problems(form),
+        *_row_problems(form),
     ]
 
 

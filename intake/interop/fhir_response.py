@@ -15,10 +15,12 @@ from typing import Any
 from intake.interop.fhir_codes import NONE_SUFFIX, OPTIONS_SYSTEM, canonical, form_url, section_link_id
 from intake.interop.fhir_questionnaire import coding, is_coded
 from intake.interop.fhir_version import FhirVersion, InvalidFhir, checked
+from intake.plain_text import one_line
 from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Form, Question, QuestionType
 from intake.questionnaire.response import InvalidResponse
 
+_LONGEST_LINK_ID = 40
 VALUE_KEY = {
     QuestionType.TEXT: "valueString",
     QuestionType.MONTH: "valueString",
@@ -103,8 +105,21 @@ def _validate_either(resource: dict[str, Any]) -> None:
         try:
             checked(resource, FhirVersion.R4)
         except InvalidFhir:
-            raise InvalidResponse([Problem(f"fhir {line.split(':')[0]}", "expected a valid QuestionnaireResponse",
-                                           f"got: {line.split(': ', 1)[-1]}") for line in r5.problems]) from None
+            raise InvalidResponse([_fhir_problem(line) for line in r5.problems]) from None
+
+
+def _fhir_problem(line: str) -> Problem:
+    """`ELEMENT: message` from the FHIR library as a problem; an element's own name may hold a colon."""
+    element, _, message = line.partition(": ")
+    return Problem(f"fhir {element}", "expected a valid QuestionnaireResponse", f"got: {message}")
+
+
+def _item_key(link_id: str) -> str:
+    """An unknown linkId as a problem names it: on one line and cut when long; `item` when it is blank."""
+    if not link_id.strip():
+        return "item"
+    text = one_line(link_id)
+    return text if len(text) <= _LONGEST_LINK_ID else text[: _LONGEST_LINK_ID - 3] + "..."
 
 
 class _Reader:
@@ -136,7 +151,7 @@ class _Reader:
                 self._single(self.questions[link_id], link_id, item, self.answers, link_id)
             else:
                 self.problems.append(
-                    Problem(link_id or "item", "expected a linkId of this form's questions", "got an unknown linkId"))
+                    Problem(_item_key(link_id), "expected a linkId of this form's questions", "got an unknown linkId"))
 
     def _value(self, question: Question, key: str, answer: dict[str, Any]) -> Any:
         wanted = VALUE_KEY[question.type]
@@ -184,7 +199,7 @@ class _Reader:
             link_id = str(child.get("linkId", ""))
             prefix, _, field_id = link_id.partition(".")
             if prefix != question.id or field_id not in fields:
-                got = f"got {link_id or 'an item without linkId'}"
+                got = f"got {_item_key(link_id) if link_id.strip() else 'an item without linkId'}"
                 self.problems.append(Problem(f"{question.id}[{index}]", f"expected fields {question.id}.FIELD", got))
                 continue
             self._single(fields[field_id], f"{question.id}[{index}].{field_id}", child, row, field_id)

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from intake.frozen import Frozen
+from intake.plain_text import placeholder_problem
 from intake.questionnaire.expressions import Expression, parse_expression
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -219,6 +220,14 @@ class Rule(Frozen):
     def _parses(cls, text: str) -> str:
         parse_expression(text)
         return text
+
+    @field_validator("message")
+    @classmethod
+    def _only_left_and_right(cls, message: str) -> str:
+        problem = placeholder_problem(message, ("left", "right"))
+        if problem is not None:
+            raise ValueError(f"only {{left}} and {{right}} may stand in braces ({problem})")
+        return message
 
     @property
     def left_expression(self) -> Expression:

@@ -1,9 +1,10 @@
 """Reading a response file as plain JSON: the shapes a clinic system should never send.
 
-A key repeated in one object (which value wins is parser folklore), nesting deeper than
-`MAX_DEPTH`, a number literal longer than `MAX_DIGITS` digits (it cannot be an answer, and
-a long one costs seconds to convert), `NaN` or `Infinity`, and text with a control
-character or a lone surrogate are refused, each naming where it was found. Depth is
+A file longer than `MAX_CHARS`, a key repeated in one object (which value wins is parser
+folklore), nesting deeper than `MAX_DEPTH`, a number literal longer than `MAX_DIGITS`
+digits (it cannot be an answer, and a long one costs seconds to convert), `NaN` or
+`Infinity`, and text with a control character or a lone surrogate are refused, each
+naming where it was found. Depth is
 checked by a flat scan before the JSON parser runs, so no file can exhaust the recursion
 limit; the rest is marked by parser hooks and then reported with its key.
 """
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, one_line
+from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line, too_long
 from intake.questionnaire.engine import Problem
 
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]')
@@ -54,7 +55,7 @@ def key_path(steps: tuple[Step, ...] | list[Step], whole: str) -> str:
         parts = parts[1:]
     text = ""
     for step in parts:
-        text += f"[{step}]" if isinstance(step, int) else (f".{one_line(step)}" if text else one_line(step))
+        text += f"[{step}]" if isinstance(step, int) else (f".{key_text(step)}" if text else key_text(step))
     return text or whole
 
 
@@ -164,6 +165,9 @@ def loads_plain(text: str, whole: str) -> Any:
 
     Raises `json.JSONDecodeError` for text that is not JSON at all.
     """
+    long = too_long(text)
+    if long is not None:
+        raise NotPlainJson([Problem(whole, *long)])
     deep = too_deep(text, whole)
     if deep is not None:
         raise NotPlainJson([deep])

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from intake.frozen import Frozen
-from intake.plain_text import first_not_plain, one_line
+from intake.plain_text import first_not_plain, key_text, one_line
 from intake.questionnaire.calendar_text import is_day_text, is_month_text
 from intake.questionnaire.engine import Problem, check_answers
 from intake.questionnaire.form import Form, Question, QuestionType
@@ -144,7 +144,7 @@ def _coerce_rows(question: Question, key: str, value: Any) -> tuple[Any, list[Pr
         for name, raw in raw_row.items():
             if name not in fields:
                 expected = f"unknown field; expected one of {', '.join(fields)}"
-                problems.append(Problem(f"{row_key}.{name}", expected, f"got {_shown(raw)}"))
+                problems.append(Problem(f"{row_key}.{key_text(name)}", expected, f"got {_shown(raw)}"))
             elif raw is not None:
                 typed, found = _coerce(fields[name], f"{row_key}.{name}", raw)
                 problems.extend(found)
@@ -169,7 +169,8 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
             [Problem("response", "expected a JSON object with form, authored and answers", f"got {_shown(data)}")])
     problems: list[Problem] = []
     for extra in sorted(set(data) - set(_TOP_LEVEL)):
-        problems.append(Problem(extra, f"unknown top-level key; expected {', '.join(_TOP_LEVEL)}", f"got {_shown(data[extra])}"))
+        expected = f"unknown top-level key; expected {', '.join(_TOP_LEVEL)}"
+        problems.append(Problem(key_text(extra), expected, f"got {_shown(data[extra])}"))
     language = data.get("language")
     if language is not None and not (isinstance(language, str) and is_language_tag(language)):
         problems.append(Problem("language", "expected a BCP 47 language tag such as en, es or es-MX", f"got {_shown(language)}"))
@@ -203,7 +204,7 @@ def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[P
     for key, raw in raw_answers.items():
         question = questions.get(key)
         if question is None:
-            problems.append(Problem(key, "unknown answer key; the form has no such question", f"got {_shown(raw)}"))
+            problems.append(Problem(key_text(key), "unknown answer key; the form has no such question", f"got {_shown(raw)}"))
         elif raw is not None:
             typed, found = _coerce(question, key, raw)
             problems.extend(found)

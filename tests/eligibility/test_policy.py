@@ -113,3 +113,29 @@ def test_stopping_rule_numbers_come_from_the_file(tmp_path, v01, form) -> None:
     result = evaluate(parse_response(v01, form), load_rules(str(path)), form)
     row = next(c for c in result.criteria if c.id == "prior_botox_response")
     assert (row.status, row.threshold.split(";")[0]) == ("met", ">= 25 % fewer headache days after >= 2 cycles")
+
+
+@pytest.mark.parametrize("wording", ["{label:>99999999999999}: yes", "{label.__class__}", "{label!r}", "{0}", "{label"])
+def test_a_note_wording_may_hold_only_label(tmp_path, wording) -> None:
+    path = _nice_copy(tmp_path, lambda d: d["note_wording"]["anticoagulant"].update(when_unsure=wording))
+    with pytest.raises(DataFileError) as raised:
+        load_rules(str(path))
+    [problem] = raised.value.problems
+    assert problem.startswith("note_wording.anticoagulant: when_unsure: only {label} may stand in braces (")
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d["criteria"].append(dict(d["criteria"][0])), "criteria: expected each id once, got age more than once"),
+        (lambda d: d["criteria"].append({**d["criteria"][5], "id": "again", "classes": ["tca"]}),
+         "criteria: expected at most one failed_preventives criterion"),
+        (lambda d: d["criteria"].append({"id": "again", "kind": "botox_stopping_rule", "label": "L", "source": "S"}),
+         "stopping_rules: stopping_rules and a botox_stopping_rule criterion go together (both or neither)"),
+    ],
+    ids=["id-twice", "two-preventive-rows", "row-without-rules"],
+)
+def test_a_problem_across_criteria_names_its_field(tmp_path, change, problem) -> None:
+    with pytest.raises(DataFileError) as raised:
+        load_rules(str(_copy_policy(tmp_path, change)))
+    assert raised.value.problems == [problem]

@@ -11,7 +11,7 @@ import yaml
 
 from intake.eligibility import load_rules
 from intake.eligibility.policy import POLICIES_DIR, Criterion, Policy
-from intake.eligibility.policy_checks import KIND_READS, needed_by_problems, policy_problems
+from intake.eligibility.policy_checks import KIND_READS, answer_problems, needed_by_problems, policy_problems
 from intake.questionnaire.form import Form
 from intake.yamlfile import DataFileError
 
@@ -187,3 +187,59 @@ def test_a_needed_by_mark_must_name_a_rule(form, us_rules) -> None:
     )
     assert needed_by_problems(broken) == [expected]
     assert policy_problems(us_rules.policy, us_rules.catalog, broken) == [expected]
+
+
+def _edited(form: Form, edit: Callable[[dict[str, Any]], object]) -> Form:
+    data = form.model_dump()
+    edit(data)
+    return Form.model_validate(data)
+
+
+def _drop_question(data: dict[str, Any], question_id: str) -> None:
+    for section in data["sections"]:
+        section["questions"] = [q for q in section["questions"] if q["id"] != question_id]
+
+
+def _group_field(data: dict[str, Any], group: str, field: str) -> dict[str, Any]:
+    question = next(q for s in data["sections"] for q in s["questions"] if q["id"] == group)
+    return next(f for f in question["fields"] if f["id"] == field)
+
+
+def test_a_form_without_an_attack_feature_is_refused_since_the_panel_shows_its_label(form, us_rules) -> None:
+    broken = _edited(form, lambda d: _drop_question(d, "nausea"))
+    assert answer_problems(us_rules.policy, broken) == [
+        "nausea (read by the ICHD-3 panel): expected a question of the form of type yes_no_unsure, "
+        "got 'nausea' (no such question)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda d: _group_field(d, "preventives", "outcome").update(required=False),
+         "preventives.outcome: expected a required field of type choice (every assessment reads it in each row), "
+         "got an optional field"),
+        (lambda d: _group_field(d, "acute_medicines", "days_per_month").update(type="text", min=None, max=None),
+         "acute_medicines.days_per_month: expected a required field of type integer or number (every assessment reads it "
+         "in each row), got type text"),
+        (lambda d: _group_field(d, "preventives", "medicine").update(id="name"),
+         "preventives.medicine: expected a required field of type text (every assessment reads it in each row), "
+         "got no such field"),
+    ],
+    ids=["optional", "retyped", "renamed"],
+)
+def test_a_row_field_every_assessment_reads_must_be_required_and_typed(form, us_rules, edit, problem) -> None:
+    assert answer_problems(us_rules.policy, _edited(form, edit)) == [problem]
+
+
+def test_a_medicine_list_that_is_not_a_group_is_refused(form, us_rules) -> None:
+    def retype(data: dict[str, Any]) -> None:
+        question = next(q for s in data["sections"] for q in s["questions"] if q["id"] == "acute_medicines")
+        question.update(type="text", fields=[], add_label="", add_more_label="", none_label="", max_rows=None,
+                        max_length=100)
+        _drop_question(data, "acute_distinct_days")
+        _drop_question(data, "acute_months")
+        data["rules"] = [rule for rule in data["rules"] if "acute" not in rule["left"] + rule["right"]]
+
+    problems = answer_problems(us_rules.policy, _edited(form, retype))
+    assert "acute_medicines: expected a question of type group (every assessment reads its rows), got type text" in problems

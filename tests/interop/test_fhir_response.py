@@ -129,3 +129,22 @@ def test_attack_feature_answers_round_trip(form) -> None:
     back = parse_response(response_from_fhir(to_questionnaire_response(form, original.to_json_dict()), form), form)
     assert back == original
     assert evaluate(back, load_rules("us-payer"), form).ichd3 == evaluate(original, load_rules("us-payer"), form).ichd3
+
+
+@pytest.mark.parametrize(("link_id", "key"), [(" " * 300, "item"), ("日" * 300, "日" * 37 + "..."), ("a\nb", "a\\nb")])
+def test_an_unknown_link_id_is_named_on_one_short_line(form, link_id, key) -> None:
+    fhir = _fhir(form)
+    fhir["item"].append({"linkId": link_id, "answer": [{"valueString": "blue"}]})
+    with pytest.raises(InvalidResponse) as raised:
+        response_from_fhir(fhir, form)
+    assert [problem.cli_text for problem in raised.value.problems] == [
+        f"{key}: expected a linkId of this form's questions, got an unknown linkId"
+    ]
+
+
+def test_an_element_whose_name_holds_a_colon_is_named_whole(form) -> None:
+    fhir = _fhir(form)
+    fhir["item"][0]["{right:>9}"] = 1
+    with pytest.raises(InvalidResponse) as raised:
+        response_from_fhir(fhir, form)
+    assert [problem.key for problem in raised.value.problems] == ["fhir item.0.{right:>9}"]

@@ -130,3 +130,12 @@ def test_help_texts_are_short(form) -> None:
     for question in form.questions():
         for field in (question, *question.fields):
             assert len(field.help.split()) < 30, f"{field.id}: help text has {len(field.help.split())} words"
+
+
+@pytest.mark.parametrize("message", ["You said {right:>99999999999999}.", "{0} days", "{left.__class__}", "{name}", "a } b"])
+def test_a_rule_message_may_hold_only_left_and_right(tmp_path, message) -> None:
+    path = _broken(tmp_path, lambda d: d["rules"][0].update(message=message))
+    with pytest.raises(DataFileError) as raised:
+        load_form(path)
+    [problem] = raised.value.problems
+    assert problem.startswith("rules[0].message: only {left} and {right} may stand in braces (")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from intake.plain_text import MAX_CHARS
 from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 
 FILE = "visit.json"
@@ -126,3 +127,18 @@ def test_every_finding_is_reported_at_once() -> None:
 def test_text_that_is_not_json_is_left_to_the_json_error() -> None:
     with pytest.raises(json.JSONDecodeError):
         loads_plain('{"answers": ', FILE)
+
+
+def test_a_blank_key_is_quoted_in_the_path() -> None:
+    assert _errors('{"answers": {"": "a\\u0000", "preventives": [{" ": "b\\u0001"}]}}') == [
+        '"": expected text without control characters or lone surrogates (found \\x00), got "a\\x00"',
+        'preventives[0]." ": expected text without control characters or lone surrogates (found \\x01), got "b\\x01"',
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
+    rows = json.dumps([{"medicine": "ibuprofen", "days_per_month": 4}] * 30_000)
+    text = f'{{"answers": {{"acute_medicines": {rows}}}}}'
+    assert len(text) > MAX_CHARS
+    assert _errors(text) == [f"{FILE}: expected a file of at most 1,000,000 characters, got {len(text):,}"]
+    assert loads_plain(" " * (MAX_CHARS - 2) + "{}", FILE) == {}

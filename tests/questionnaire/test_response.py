@@ -188,3 +188,15 @@ def test_text_answers_must_be_plain_whatever_their_source(form, v01, text, found
 def test_no_break_space_in_a_name_is_fine(form, v01) -> None:
     v01["answers"]["family_name"] = "de\xa0la Cruz"
     assert parse_response(v01, form).answers["family_name"] == "de\xa0la Cruz"
+
+
+@pytest.mark.parametrize(("key", "shown"), [("", '""'), (" ", '" "'), ("\u2028", '"\\u2028"')])
+def test_a_blank_key_is_quoted_so_the_line_names_it(form, v01, key, shown) -> None:
+    v01["answers"][key] = "no"
+    v01[key] = 1
+    v01["answers"]["preventives"][0][key] = 2
+    assert _errors(form, v01) == [
+        f"{shown}: unknown top-level key; expected form, authored, language, answers, got 1",
+        f"preventives[0].{shown}: unknown field; expected one of medicine, weeks, outcome, dose, started, stopped, got 2",
+        f'{shown}: unknown answer key; the form has no such question, got "no"',
+    ]
