@@ -19,7 +19,7 @@ from intake.eligibility import RuleSet, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy_checks import answer_problems, needed_by_problems
 from intake.interop.fhir_response import response_from_fhir
 from intake.questionnaire.engine import Problem
-from intake.questionnaire.form import Form, QuestionType
+from intake.questionnaire.form import Form, Question, QuestionType
 from intake.questionnaire.loader import default_form, load_form
 from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
@@ -63,10 +63,39 @@ class Shipped:
     def response_names(self) -> frozenset[str]:
         return self.known | RESPONSE_PLACES
 
-    def with_rule_breakers(self) -> list[tuple[str, dict[str, Any]]]:
+    def answering(self, form: Form) -> list[tuple[str, dict[str, Any]]]:
+        """The vignettes, V01 breaking each kind of cross-field rule, and V01 fitted to `form`."""
         name, v01 = self.vignettes[0]
         breakers = [(f"{name}+{edit}", {**v01, "answers": {**v01["answers"], **edit}}) for edit in RULE_BREAKERS]
-        return [*self.vignettes, *breakers]
+        return [*self.vignettes, *breakers, (f"{name} fitted to the form", fitted(v01, form))]
+
+
+def _sample(question: Question) -> Any:
+    """An answer `question` accepts, whatever its type: what a patient could give a changed form."""
+    samples: dict[QuestionType, Any] = {
+        QuestionType.TEXT: "x" * (question.min_length or 1), QuestionType.DATE: "1990-01-15",
+        QuestionType.MONTH: "2020-01", QuestionType.YES_NO_UNSURE: "yes", QuestionType.GROUP: [],
+        QuestionType.INTEGER: int(question.max or 0), QuestionType.NUMBER: question.max,
+        QuestionType.CHOICE: question.options[0].value if question.options else None,
+    }
+    return samples[question.type]
+
+
+def fitted(response: dict[str, Any], form: Form) -> dict[str, Any]:
+    """The response with every answer the form would refuse (a changed type, a dropped question) replaced by
+    one it accepts, so that an accepted form is also used on answers of the types it asks."""
+    answers = dict(response["answers"])
+    for _ in range(3):
+        try:
+            parse_response({**response, "answers": answers}, form)
+        except InvalidResponse as invalid:
+            questions = {question.id: question for question in form.questions()}
+            for key in {problem.question_id for problem in invalid.problems}:
+                if key in questions:
+                    answers[key] = _sample(questions[key])
+                else:
+                    answers.pop(key, None)
+    return {**response, "answers": answers}
 
 
 def _refuse(problems: list[Problem], known: frozenset[str], tree: Any, text: str = "") -> Refused:
@@ -133,7 +162,7 @@ def form_file(path: Path, tree: Any, shipped: Shipped) -> None:
         problems += answer_problems(rules.policy, form)
     if problems:
         raise Refused(problems, shipped.known, tree)
-    for name, data in shipped.with_rule_breakers():
+    for name, data in shipped.answering(form):
         try:
             assess_everywhere(parse_response(data, form), shipped.rule_sets, form)
         except InvalidResponse as invalid:

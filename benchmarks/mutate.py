@@ -212,3 +212,26 @@ def month_edit(rng: random.Random, tree: Any) -> None:
     rows = answers.get("preventives") if isinstance(answers, dict) else None
     if rng.random() < 0.05 and isinstance(rows, list) and rows and isinstance(rows[0], dict):
         rng.choice([row for row in rows if isinstance(row, dict)])[rng.choice(["started", "stopped"])] = rng.choice(DATE_LIKE)
+
+
+TYPE_KEYS = ("min", "max", "unit", "other_units", "count_aid", "options", "fields", "max_rows", "add_label",
+             "add_more_label", "none_label", "min_length", "max_length", "catalog", "quick_picks")
+"""The keys of a form question that belong to its type."""
+NEW_TYPES: dict[str, dict[str, Any]] = {
+    "text": {}, "date": {}, "month": {}, "yes_no_unsure": {}, "integer": {"min": 0, "max": 100}, "number": {"min": 0, "max": 1.5},
+    "choice": {"options": [{"value": "one", "label": "One"}, {"value": "two", "label": "Two"}]},
+}
+
+
+def retype_question(rng: random.Random, form: Any) -> None:
+    """One time in four, a question of the form changes type, with the keys the new type needs: the swap
+    of types a schema check passes, so whatever reads that answer gets the other type."""
+    sections = form.get("sections") if isinstance(form, dict) else None
+    questions = [question for section in sections if isinstance(section, dict) and isinstance(section.get("questions"), list)
+                 for question in section["questions"] if isinstance(question, dict)] if isinstance(sections, list) else []
+    if rng.random() < 0.25 and questions:
+        question = rng.choice(questions)
+        for key in TYPE_KEYS:
+            question.pop(key, None)
+        kind = rng.choice(sorted(NEW_TYPES))
+        question.update(type=kind, **copy.deepcopy(NEW_TYPES[kind]))

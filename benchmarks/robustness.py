@@ -7,8 +7,8 @@ status is 1 when it is missed. Every input starts from a shipped one (a vignette
 response, ours or as FHIR; `forms/headache-intake.yaml`; a shipped policy), edited by
 `mutate` (its tree) and `mutate_text` (its text). Sample N of each kind comes from its own
 seed, so a crash is reproduced by the same `--seed` at any count, and its file is kept in
-a temporary folder. Month answers like "२०२६-05" and "2026-05\n" are still accepted here:
-they are counted as accepted until the month check is made ASCII-only.
+a temporary folder. An accepted month answer that is not ASCII `YYYY-MM` ("2026-05\\n") is
+counted as accepted, and on a line of its own, until month answers are made ASCII-only.
 """
 
 from __future__ import annotations
@@ -32,16 +32,15 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from cli_sample import private_env, run_cli  # noqa: E402
-from in_process import MONTH_NOT_ASCII, Shipped, form_file, policy_file, response_data, response_file  # noqa: E402
+from in_process import MONTH_NOT_ASCII, Shipped, VignetteCrash, form_file, policy_file, response_data, response_file  # noqa: E402
 from intake.interop.fhir_response import to_questionnaire_response  # noqa: E402
 from intake.paths import FORM_FILE, POLICIES_DIR  # noqa: E402
 from intake.questionnaire.loader import default_form  # noqa: E402
 from judge import ACCEPTED, CLEAN, CRASHED, HUNG, Outcome, judge, names_of  # noqa: E402
-from mutate import Pool, month_edit, mutated_tree  # noqa: E402
+from mutate import Pool, month_edit, mutated_tree, retype_question  # noqa: E402
 from mutate_text import json_text, yaml_text  # noqa: E402
 
 VIGNETTES = ROOT / "tests" / "data" / "vignettes.json"
-VIGNETTE_CRASH = "VignetteCrash"
 
 
 @dataclass
@@ -90,6 +89,7 @@ class Inputs:
 
     def form_file(self, rng: random.Random) -> tuple[Any, str]:
         tree = mutated_tree(rng, self.pool, [self.form])
+        retype_question(rng, tree)
         return tree, yaml_text(rng, tree)
 
     def policy_file(self, rng: random.Random) -> tuple[Any, str]:
@@ -166,7 +166,7 @@ def print_table(rows: list[Row], folder: Path) -> bool:
         counts = row.counts
         print(f"{row.name:<40}{sum(counts.values()):>8}{counts[CLEAN]:>8}{counts[ACCEPTED]:>10}"
               f"{counts[CRASHED]:>9}{counts[HUNG]:>6}{row.seconds:>9.1f}")
-    vignette_crashes = sum(detail.startswith(VIGNETTE_CRASH) for row in rows for _, detail, _ in row.failures
+    vignette_crashes = sum(detail.startswith(VignetteCrash.__name__) for row in rows for _, detail, _ in row.failures
                            if row.name.startswith("policies"))
     print(f"accepted policies that crashed a vignette: {vignette_crashes}")
     months = sum(row.notes[MONTH_NOT_ASCII] for row in rows)

@@ -11,8 +11,9 @@ drop that answer from INCOMPLETE. So are its `red_flag` marks: the kiosk alerts 
 from the form's marked questions while the patient answers, and the assessment flags the
 policy's `red_flags` afterwards, so the two must be the same questions or the alert and
 the summary would disagree. So is what every assessment reads whatever the policy:
-the ICHD-3 panel's attack-feature questions (shown by their label) and the medicine row
-fields it indexes, since a form without them would stop the assessment of a visit.
+the ICHD-3 panel's attack-feature questions (shown by their label), the answers it
+computes with as numbers, and the medicine row fields it indexes, since a form that
+changed them would stop the assessment of a visit.
 
 Extending: a new parameter that is a threshold goes in `THRESHOLDS` (by field name,
 wherever it sits in the policy); a new criterion kind goes in `KIND_READS`, with the
@@ -25,6 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from intake.eligibility.ichd3 import ATTACK_FEATURES
+from intake.eligibility.midas import ITEMS as MIDAS_ITEMS
 from intake.questionnaire.expressions import AGE_SOURCE
 from intake.questionnaire.form import Form, Question, QuestionType
 from intake.questionnaire.loader import default_form
@@ -57,6 +59,14 @@ KIND_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
 
 PANEL_READS: Mapping[str, tuple[QuestionType, ...]] = dict.fromkeys(ATTACK_FEATURES, YES_NO)
 """Answers the ICHD-3 panel of every assessment shows by their label: the form must ask them."""
+
+NUMBER_READS: Mapping[str, tuple[QuestionType, ...]] = dict.fromkeys((
+    "headache_days", "migraine_days", "hours_per_day", "duration_months", "onset_age", "acute_distinct_days",
+    "acute_months", "botox_cycles", "botox_headache_days_before", "botox_headache_days_after", "botox_months_since_last",
+    "midas_a", "midas_b", *MIDAS_ITEMS,
+), NUMERIC)
+"""Answers every assessment compares or adds up as numbers, whatever the policy (the ICHD-3 panel,
+overuse, prior Botox, MIDAS, the onset-age red flag): when the form asks one, it must ask for a number."""
 
 ROW_READS: Mapping[str, Mapping[str, tuple[QuestionType, ...]]] = {
     "acute_medicines": {"medicine": (QuestionType.TEXT,), "days_per_month": NUMERIC},
@@ -103,6 +113,14 @@ def answer_problem(form: Form, where: str, key: str, types: Sequence[QuestionTyp
 def _panel_problems(form: Form) -> Iterator[str]:
     for key, types in PANEL_READS.items():
         problem = answer_problem(form, f"{key} (read by the ICHD-3 panel)", key, types)
+        if problem is not None:
+            yield problem
+
+
+def _number_problems(form: Form) -> Iterator[str]:
+    asked = {question.id for question in form.questions()}
+    for key, types in NUMBER_READS.items():
+        problem = answer_problem(form, f"{key} (read as a number by every assessment)", key, types) if key in asked else None
         if problem is not None:
             yield problem
 
@@ -222,6 +240,7 @@ def answer_problems(policy: Policy, form: Form) -> list[str]:
         *red_flag_problems(policy, form),
         *_stopping_rule_problems(policy, form),
         *_panel_problems(form),
+        *_number_problems(form),
         *_row_problems(form),
     ]
 

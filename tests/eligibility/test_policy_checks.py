@@ -243,3 +243,23 @@ def test_a_medicine_list_that_is_not_a_group_is_refused(form, us_rules) -> None:
 
     problems = answer_problems(us_rules.policy, _edited(form, retype))
     assert "acute_medicines: expected a question of type group (every assessment reads its rows), got type text" in problems
+
+
+def _retyped_as_text(data: dict[str, Any], question_id: str) -> None:
+    question = next(q for s in data["sections"] for q in s["questions"] if q["id"] == question_id)
+    for key in ("min", "max", "unit", "other_units", "count_aid"):
+        question.pop(key, None)
+    question["type"] = "text"
+
+
+@pytest.mark.parametrize("key", ["onset_age", "acute_months", "midas_3"])
+def test_an_answer_every_assessment_computes_with_must_stay_a_number(form, nice_rules, key) -> None:
+    broken = _edited(form, lambda d: _retyped_as_text(d, key))
+    assert answer_problems(nice_rules.policy, broken) == [
+        f"{key} (read as a number by every assessment): expected a question of the form of type integer or number, "
+        f"got '{key}' (type text)"
+    ]
+
+
+def test_a_form_may_leave_out_an_answer_read_as_a_number(form, us_rules) -> None:
+    assert answer_problems(us_rules.policy, _edited(form, lambda d: _drop_question(d, "midas_b"))) == []
