@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.eligibility import RuleSet, evaluate, load_rules, shipped_policies
-from intake.eligibility.policy_checks import answer_problems, needed_by_problems
+from intake.eligibility.policy_checks import answer_problems, form_problems
 from intake.interop.fhir_response import response_from_fhir
 from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Form, Question, QuestionType
@@ -157,7 +157,7 @@ def form_file(path: Path, tree: Any, shipped: Shipped) -> None:
         form = load_form(path)
     except DataFileError as error:
         raise Refused(error.problems, shipped.known, tree, path.read_text(encoding="utf-8", errors="replace")) from None
-    problems = needed_by_problems(form)
+    problems = form_problems(form)
     for rules in shipped.rule_sets:
         problems += answer_problems(rules.policy, form)
     if problems:

@@ -95,10 +95,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def form_consistency_problems(form: Form) -> list[str]:
-    """`needed_by` marks naming no rule, and answers a shipped policy reads that the form does not ask."""
-    from intake.eligibility.policy_checks import answer_problems, needed_by_problems
+    """What every assessment needs of the form (once), and answers a shipped policy reads that it does not ask."""
+    from intake.eligibility.policy_checks import answer_problems, form_problems
 
-    problems = needed_by_problems(form)
+    problems = form_problems(form)
     for name in shipped_policies():
         problems += [f"the {name} policy's {problem}" for problem in answer_problems(load_rules(name).policy, form)]
     return problems

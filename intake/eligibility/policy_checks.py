@@ -239,10 +239,12 @@ def answer_problems(policy: Policy, form: Form) -> list[str]:
         *_screening_problems(policy, form),
         *red_flag_problems(policy, form),
         *_stopping_rule_problems(policy, form),
-        *_panel_problems(form),
-        *_number_problems(form),
-        *_row_problems(form),
     ]
+
+
+def form_problems(form: Form) -> list[str]:
+    """What any assessment needs of the form whatever the policy: reported once, not per policy."""
+    return [*needed_by_problems(form), *_panel_problems(form), *_number_problems(form), *_row_problems(form)]
 
 
 def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) -> list[str]:
@@ -253,7 +255,7 @@ def policy_problems(policy: Policy, catalog: Catalog, form: Form | None = None) 
     questionnaire = form or default_form()
     return [
         *answer_problems(policy, questionnaire),
-        *needed_by_problems(questionnaire),
+        *form_problems(questionnaire),
         *_threshold_problems(policy.model_dump()),
         *policy.class_problems(catalog),
     ]

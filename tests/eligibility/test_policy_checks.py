@@ -11,7 +11,7 @@ import yaml
 
 from intake.eligibility import load_rules
 from intake.eligibility.policy import POLICIES_DIR, Criterion, Policy
-from intake.eligibility.policy_checks import KIND_READS, answer_problems, needed_by_problems, policy_problems
+from intake.eligibility.policy_checks import KIND_READS, form_problems, needed_by_problems, policy_problems
 from intake.questionnaire.form import Form
 from intake.yamlfile import DataFileError
 
@@ -207,7 +207,7 @@ def _group_field(data: dict[str, Any], group: str, field: str) -> dict[str, Any]
 
 def test_a_form_without_an_attack_feature_is_refused_since_the_panel_shows_its_label(form, us_rules) -> None:
     broken = _edited(form, lambda d: _drop_question(d, "nausea"))
-    assert answer_problems(us_rules.policy, broken) == [
+    assert form_problems(broken) == [
         "nausea (read by the ICHD-3 panel): expected a question of the form of type yes_no_unsure, "
         "got 'nausea' (no such question)"
     ]
@@ -229,7 +229,7 @@ def test_a_form_without_an_attack_feature_is_refused_since_the_panel_shows_its_l
     ids=["optional", "retyped", "renamed"],
 )
 def test_a_row_field_every_assessment_reads_must_be_required_and_typed(form, us_rules, edit, problem) -> None:
-    assert answer_problems(us_rules.policy, _edited(form, edit)) == [problem]
+    assert form_problems(_edited(form, edit)) == [problem]
 
 
 def test_a_medicine_list_that_is_not_a_group_is_refused(form, us_rules) -> None:
@@ -241,7 +241,7 @@ def test_a_medicine_list_that_is_not_a_group_is_refused(form, us_rules) -> None:
         _drop_question(data, "acute_months")
         data["rules"] = [rule for rule in data["rules"] if "acute" not in rule["left"] + rule["right"]]
 
-    problems = answer_problems(us_rules.policy, _edited(form, retype))
+    problems = form_problems(_edited(form, retype))
     assert "acute_medicines: expected a question of type group (every assessment reads its rows), got type text" in problems
 
 
@@ -255,11 +255,11 @@ def _retyped_as_text(data: dict[str, Any], question_id: str) -> None:
 @pytest.mark.parametrize("key", ["onset_age", "acute_months", "midas_3"])
 def test_an_answer_every_assessment_computes_with_must_stay_a_number(form, nice_rules, key) -> None:
     broken = _edited(form, lambda d: _retyped_as_text(d, key))
-    assert answer_problems(nice_rules.policy, broken) == [
+    assert form_problems(broken) == [
         f"{key} (read as a number by every assessment): expected a question of the form of type integer or number, "
         f"got '{key}' (type text)"
     ]
 
 
 def test_a_form_may_leave_out_an_answer_read_as_a_number(form, us_rules) -> None:
-    assert answer_problems(us_rules.policy, _edited(form, lambda d: _drop_question(d, "midas_b"))) == []
+    assert form_problems(_edited(form, lambda d: _drop_question(d, "midas_b"))) == []
