@@ -52,14 +52,17 @@ class _OwnConnection:
         self._errors: type[Exception] = database.engine.dialect.loaded_dbapi.Error
         try:
             self._pooled = database.engine.raw_connection()
-        except SQLAlchemyError as error:
+        except (SQLAlchemyError, self._errors) as error:
             raise StoreError(f"{database.where}: cannot watch for changes ({type(error).__name__})") from None
         self.driver: Any = self._pooled.dbapi_connection
         self._pooled.detach()
 
     def close(self) -> None:
+        """Closed here, then let go of by the pool unreset: a rollback on a lost connection would only fail."""
         with suppress(self._errors):
-            self._pooled.close()
+            self.driver.close()
+        if self._pooled.dbapi_connection is not None:
+            self._pooled.invalidate()
 
 
 class PostgresListener(_OwnConnection):
