@@ -8,7 +8,8 @@ station; tapping "Handled" is audited in their name.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from intake.app.alerts import Alerts
 from intake.app.review_queue import patient_name
@@ -18,6 +19,8 @@ from intake.ui.widgets.styling import discard, label, touch_button
 HANDLED = "Handled"
 VISIT_ID = "visit_id"
 """The property naming the visit a "Handled" button is for."""
+NOTICE_FRAME = 40
+"""The notice's padding and border (px, both sides together), beyond its text."""
 
 
 class HelpBar(QWidget):
@@ -33,11 +36,11 @@ class HelpBar(QWidget):
         self.buttons: list[QPushButton] = []
         """One per patient waiting, in the order the line names them."""
         self._waiting: list[tuple[str, str]] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 8, 24, 0)
-        row.setSpacing(12)
-        row.addWidget(self.notice, 1)
-        row.addLayout(self._row)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(24, 8, 24, 0)
+        self._layout.setSpacing(12)
+        self._layout.addWidget(self.notice, 1)
+        self._layout.addLayout(self._row)
         self.hide()
 
     def show_waiting(self, alerts: Alerts) -> None:
@@ -58,6 +61,22 @@ class HelpBar(QWidget):
             button.clicked.connect(self._on_handled)
             self._row.addWidget(button)
             self.buttons.append(button)
+        self._fit(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit(self, width: int) -> None:
+        """The buttons beside the line where both fit whole (landscape), else under it (portrait)."""
+        margins = self._layout.contentsMargins()
+        row = (
+            margins.left() + margins.right() + NOTICE_FRAME + self.notice.fontMetrics().horizontalAdvance(self.notice.text())
+            + sum(button.sizeHint().width() + self._row.spacing() for button in self.buttons) + self._layout.spacing()
+        )
+        direction = QBoxLayout.Direction.LeftToRight if width >= row else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
 
     def _on_handled(self) -> None:
         button = self.sender()
