@@ -183,7 +183,6 @@ class QueueScreen(QWidget):
         self.alert_bar.hide()
         self.help_bar = HelpBar()
         """Placed by the staff area under the alert bar, above every staff screen."""
-        self.help_notice = self.help_bar.notice
         self.help_bar.handled.connect(self._on_help_handled)
 
     def _build_filters(self) -> QHBoxLayout:
@@ -245,6 +244,8 @@ class QueueScreen(QWidget):
         self.search.clear()
         self.view.setCurrentIndex(0)
         self.day_choice.reset()
+        if self._watch is not None:
+            self._watch.close()
         self._watch = desk.watch_changes()
         self.refresh()
         self._poll.start()
