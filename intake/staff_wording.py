@@ -54,6 +54,13 @@ def summary_failed_alert(names: list[str]) -> str:
     count = "1 visit" if len(names) == 1 else f"{len(names)} visits"
     return f"SUMMARY FAILED for {count} (every answer is kept, under Unfinished): {', '.join(names)}"
 
+
+def urgent_alert(names: list[str]) -> str:
+    """The alert bar's line for urgent visits nobody has marked reviewed (a red flag came up)."""
+    count = "1 visit needs" if len(names) == 1 else f"{len(names)} visits need"
+    return f"URGENT: {count} a clinician now (red flag): {', '.join(names)}"
+
+
 CRITERION_MARK: Mapping[str, str] = {"met": "✓ met", "unmet": "✗ UNMET", "missing": "? MISSING"}
 """A criterion row's status on the PDF."""
 

@@ -17,6 +17,7 @@ from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form
 from intake.questionnaire.response import parse_response
+from postgres_server import PostgresUnavailable, throwaway_postgres
 
 # CI replays the same examples every run, so a red build is reproducible locally with CI=true.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -39,6 +40,16 @@ def umask_022() -> Iterator[None]:
     previous = os.umask(0o022)
     yield
     os.umask(previous)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the run (initdb + pg_ctl on a private Unix socket); skipped where none is installed."""
+    try:
+        with throwaway_postgres() as url:
+            yield url
+    except PostgresUnavailable as reason:
+        pytest.skip(str(reason))
 
 
 @pytest.fixture(scope="session")

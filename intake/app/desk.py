@@ -14,6 +14,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +32,7 @@ from intake.store.errors import SignInRefused, StaffExists, StoreError
 from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
+from intake.store.timestamps import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,9 @@ KIOSK_ID = "kiosk"
 """The audit name for what the kiosk does by itself (starting, pausing, finishing, printing)."""
 ADMIN_PIN_ENV = "INTAKE_ADMIN_PIN"
 FIRST_ADMIN_ID = "admin"
+
+ABANDONED_AFTER = timedelta(hours=12)
+"""A visit in progress not saved for this long is nobody's any more: any station starting up keeps it for staff."""
 
 PrintOnClinicPrinter = Callable[[bytes, str | None], str | None]
 """Prints a PDF on the named printer (None: the default) without asking; returns what went wrong, or None."""
@@ -88,7 +93,8 @@ class Desk:
     def _safely(
         self, change: Callable[[Stores], object], action: Action | None, visit_id: str, rules_version: str | None = None
     ) -> bool:
-        """Run one change (audited unless `action` is None); False when there is no store or it failed."""
+        """Run one change (audited unless `action` is None) and announce it to the other stations in
+        its transaction; False when there is no store or it failed."""
         stores = self.station.stores
         if stores is None:
             return False
@@ -96,17 +102,19 @@ class Desk:
             if action is None:
                 with stores.transaction() as transaction:
                     change(transaction)
+                    transaction.changes.announce()
             else:
                 with self.station.audited(action, KIOSK_ID, visit_id, rules_version) as transaction:
                     change(transaction)
+                    transaction.changes.announce()
         except (StoreError, SQLAlchemyError) as error:
             log.error("store: %s", type(error).__name__)
             return False
         return True
 
     def start(self, visit: Visit) -> bool:
-        draft = visit.draft()
-        return self._safely(lambda stores: stores.visits.create(visit.visit_id, draft), Action.STARTED, visit.visit_id)
+        draft, station = visit.draft(), self.station.station_id
+        return self._safely(lambda stores: stores.visits.create(visit.visit_id, draft, station), Action.STARTED, visit.visit_id)
 
     def autosave(self, visit: Visit) -> bool:
         """The answers so far; also how a red flag reaches every station's queue at once."""
@@ -148,8 +156,8 @@ class Desk:
         stores = self.station.stores
         if stores is None:
             return Handover.STORED
-        answers, alerted = response.to_json_dict(), visit.staff_alerted
-        if self._safely(lambda stored: stored.visits.hand_in(visit.visit_id, answers, alerted), None, visit.visit_id):
+        answers, alerted, station = response.to_json_dict(), visit.staff_alerted, self.station.station_id
+        if self._safely(lambda stored: stored.visits.hand_in(visit.visit_id, answers, alerted, station), None, visit.visit_id):
             return Handover.STORED
         recovery = RecoveryFile.beside(stores.database)
         if recovery is None:
@@ -231,10 +239,11 @@ class Desk:
         return None
 
     def recover_interrupted(self) -> int:
-        """At start-up: visits a crash left in progress become unfinished, for staff (audited each)."""
+        """At start-up: visits a crash of this station left in progress become unfinished, for staff
+        (audited each); so does any station's visit untouched for `ABANDONED_AFTER`."""
         stores = self.station.required_stores()
         with stores.transaction() as transaction:
-            ids = transaction.visits.mark_interrupted()
+            ids = transaction.visits.mark_interrupted(self.station.station_id, utc_now() - ABANDONED_AFTER)
             for visit_id in ids:
                 transaction.audit.record(Action.INTERRUPTED, KIOSK_ID, visit_id)
         if ids:

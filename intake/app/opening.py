@@ -13,6 +13,7 @@ from pathlib import Path
 
 from intake.app.desk import Desk
 from intake.app.station import Station
+from intake.app.station_id import station_id
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.paths import data_dir
 from intake.questionnaire.form import Form
@@ -89,9 +90,9 @@ def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
 
 
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:
-    """The kiosk's desk on an open database: visits the store refused at Finish or a crash
-    interrupted kept for staff, and the first admin from the environment."""
-    desk = Desk(Station(open_stores(settings, ask), form, settings, rules, settings_file))
+    """The kiosk's desk on an open database, as this installation's station: visits the store
+    refused at Finish or a crash interrupted kept for staff, and the first admin from the environment."""
+    desk = Desk(Station(open_stores(settings, ask), form, settings, rules, settings_file, station_id()))
     desk.recover_kept_answers()
     desk.recover_interrupted()
     desk.first_admin_from_environment()

@@ -3,7 +3,7 @@
 The order comes from the store (urgent, then needing review, the most recently finished
 first); this module only narrows the list the way the front desk asks ("just urgent",
 "who is Müller?", "born 15/01/1992?") and words each row, so the queue screen has no
-rules of its own.
+rules of its own. Which alerts a person sees is `alerts.py`'s.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from enum import StrEnum
 from intake.app.queue_days import local_today
 from intake.app.search_text import folded
 from intake.app.typed_dates import DateReading
-from intake.staff_wording import OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS, summary_failed_alert
+from intake.staff_wording import OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS
 from intake.store.visits import URGENT, VisitSummary
 from intake.visit_status import FINISHED
 
@@ -88,25 +88,6 @@ def status_with_help(visit: VisitSummary) -> str:
     if visit.summary_failed:
         marks.append(SUMMARY_FAILED)
     return "\n".join([status_words(visit), *marks])
-
-
-def summary_failed_notice(visits: Iterable[VisitSummary]) -> str:
-    """The alert bar's line naming the visits whose summary failed; empty when there are none."""
-    failed = [patient_name(visit) for visit in visits if visit.summary_failed]
-    return summary_failed_alert(failed) if failed else ""
-
-
-def waiting_for_help(visits: Iterable[VisitSummary]) -> list[VisitSummary]:
-    """Patients who asked for help and whose visit nobody has marked reviewed yet."""
-    return [visit for visit in visits if visit.help_requested and not visit.reviewed]
-
-
-def help_notice(visits: Iterable[VisitSummary]) -> str:
-    """The calm line above the queue naming who asked for help; empty when nobody is waiting."""
-    waiting = waiting_for_help(visits)
-    if not waiting:
-        return ""
-    return f"{HELP_MARKER}: " + ", ".join(patient_name(visit) for visit in waiting)
 
 
 def outcome_words(visit: VisitSummary) -> str:

@@ -16,7 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.app.alerts import Alerts, alerts_for, seen_mark
 from intake.app.audit_view import AuditLogView
+from intake.app.change_watch import ChangeWatch
 from intake.app.errors import AlreadyImported
 from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
 from intake.app.station import Station
@@ -254,3 +256,27 @@ class StaffDesk:
         with self.station.audited(Action.TEST_PRINTED, self.actor):
             pass
         return printed
+
+    def alerts(self, visits: Sequence[VisitSummary]) -> Alerts:
+        """What this person's alert bar shows for these visits (not audited: nothing changes)."""
+        seen = self._stores.alerts.seen_by(self.actor, [visit.id for visit in visits])
+        return alerts_for(visits, seen)
+
+    def mark_alerts_seen(self, alerts: Alerts) -> None:
+        """This person tapped Seen: these alerts are silenced for them alone, each visit as they saw it
+        (one audit row per visit); a visit that changed since shows again, one removed meanwhile is skipped."""
+        marks = [seen_mark(visit) for visit in alerts.silenced_by_seen]
+        with self._stores.transaction() as transaction:
+            for visit_id in transaction.alerts.mark_seen(self.actor, marks):
+                transaction.audit.record(Action.ALERT_SEEN, self.actor, visit_id)
+
+    def mark_help_handled(self, visit_id: str) -> None:
+        """Someone took care of the patient who asked for help: the alert clears on every station
+        at once; `VisitNotFound` if the visit is gone or never asked."""
+        with self.station.audited(Action.HELP_HANDLED, self.actor, visit_id) as transaction:
+            transaction.alerts.mark_help_handled(visit_id)
+            transaction.changes.announce()
+
+    def watch_changes(self) -> ChangeWatch:
+        """Hears changes committed by any station to this database; its owner closes it."""
+        return ChangeWatch(self._stores.database)

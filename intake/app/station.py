@@ -34,6 +34,8 @@ class Station:
     rules: RuleSet
     settings_file: Path | None = None
     """Where an admin's settings changes are written (None: the user config dir)."""
+    station_id: str | None = None
+    """This installation's id (`station_id.py`), recorded on the visits it starts; None: not recorded."""
 
     def use_settings(self, settings: Settings) -> None:
         """New settings for the next visit; a policy that cannot be loaded keeps the previous rules."""

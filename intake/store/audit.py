@@ -91,6 +91,10 @@ class Action(StrEnum):
     """An admin opened the audit log viewer."""
     TEST_PRINTED = "test_printed"
     """A test page from the settings screen: no visit, no patient data."""
+    ALERT_SEEN = "alert_seen"
+    """A staff member tapped "Seen" on a visit's alert: silenced for them alone, until the visit changes."""
+    HELP_HANDLED = "help_handled"
+    """A staff member took care of a patient's request for help: its alert clears on every station."""
 
 
 @dataclass(frozen=True)

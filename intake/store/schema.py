@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text, false
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+)
 
 metadata = MetaData()
 
@@ -31,6 +45,8 @@ visits = Table(
     Column("import_fingerprint", String(64)),
     Column("summary_failed", Boolean, nullable=False, default=False, server_default=false()),
     Column("date_of_birth", Date),
+    Column("station", String(40)),
+    Column("help_handled", Boolean, nullable=False, default=False, server_default=false()),
 )
 Index("visits_queue", visits.c.priority, visits.c.started)
 Index("visits_started", visits.c.started)
@@ -73,3 +89,13 @@ flags = Table(
     Column("set_at", DateTime(timezone=True), nullable=False),
 )
 """Facts about the store that must outlive any row they came from (an admin account was created)."""
+
+alert_seen = Table(
+    "alert_seen",
+    metadata,
+    Column("staff_id", String(80), primary_key=True),
+    Column("visit_id", String(40), ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True),
+    Column("stamp", String(40), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+"""A person tapped "Seen" on a visit's alert as the visit then was (its change stamp): silenced for them alone."""

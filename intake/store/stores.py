@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from intake.store.alert_state import AlertState
 from intake.store.audit import AuditKey, AuditLog
+from intake.store.changes import ChangeFeed
 from intake.store.database import Database
 from intake.store.staff import StaffStore
 from intake.store.visits import VisitStore
@@ -20,10 +22,15 @@ class Stores:
     audit: AuditLog
     audit_key: AuditKey
     """What the audit log is signed with: kept apart from the database (see `keys.py`)."""
+    alerts: AlertState
+    changes: ChangeFeed
 
     @classmethod
     def on(cls, database: Database, audit_key: AuditKey) -> Stores:
-        return cls(database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key)
+        return cls(
+            database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key,
+            AlertState(database), ChangeFeed(database),
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Stores]:
@@ -37,5 +44,5 @@ class Stores:
         with self.database.writing() as connection:
             yield Stores(
                 self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection, self.audit_key),
-                self.audit_key,
+                self.audit_key, AlertState(connection), ChangeFeed(connection),
             )

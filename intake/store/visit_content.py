@@ -7,9 +7,10 @@ saved by autosave, which is not audited, so its content is not hashed: it counts
 `in_progress` until an audited change (finish, set aside, interrupted) ends that.
 The hashed columns are named here, once: a column added later (a flag for the queue, a
 copy of an answer for searching) must not change the hash of visits audited before it
-existed, or every upgrade would look like tampering. `updated` is bookkeeping; the
-summary-failed flag and the date-of-birth copy are derived for the queue (the answers
-themselves are in `response`).
+existed, or every upgrade would look like tampering. `updated` and the station that
+started a visit are bookkeeping; the summary-failed flag and the date-of-birth copy are
+derived for the queue (the answers themselves are in `response`); whether a request for
+help was handled is alert state, its own audit row saying who handled it.
 """
 
 from __future__ import annotations

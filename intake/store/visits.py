@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intake.eligibility.assessment import Outcome
@@ -49,6 +49,10 @@ class VisitSummary:
     (for the staff queue; not part of the CLI's JSON)."""
     date_of_birth: date | None = None
     """From the answers, for the staff queue's search (not part of the CLI's JSON)."""
+    updated: datetime | None = None
+    """The last change: an alert someone marked seen shows again once it moves on (not part of the CLI's JSON)."""
+    help_handled: bool = False
+    """A staff member took care of the patient's request for help (not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `intake visits list --json` object (the README documents it)."""
@@ -80,6 +84,7 @@ _SUMMARY_COLUMNS = (
     visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority, visits.c.help_requested,
     visits.c.summary_failed,
     visits.c.date_of_birth,
+    visits.c.updated, visits.c.help_handled,
 )
 
 
@@ -97,6 +102,8 @@ def _summary(row: Any) -> VisitSummary:
         help_requested=bool(row.help_requested),
         summary_failed=bool(row.summary_failed),
         date_of_birth=row.date_of_birth,
+        updated=as_utc(row.updated),
+        help_handled=bool(row.help_handled),
     )
 
 
@@ -158,13 +165,14 @@ def _update_open(connection: Connection, visit_id: str, values: dict[str, Any]) 
 
 
 class VisitStore(Repository):
-    def create(self, visit_id: str, response: dict[str, Any]) -> None:
+    def create(self, visit_id: str, response: dict[str, Any], station: str | None = None) -> None:
+        """A visit started on `station` (the installation's id; None: not recorded)."""
         now = utc_now()
         with self._writing() as connection:
             connection.execute(
                 insert(visits).values(
                     id=visit_id, started=now, updated=now, status=IN_PROGRESS, priority=ROUTINE,
-                    response=json.dumps(response, ensure_ascii=False), reviewed=False, **_names(response),
+                    response=json.dumps(response, ensure_ascii=False), reviewed=False, station=station, **_names(response),
                 )
             )
 
@@ -177,8 +185,10 @@ class VisitStore(Repository):
         self._save_draft(visit_id, response, staff_alerted, {"status": UNFINISHED})
 
     def request_help(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
-        """The patient asked for a person: flag the visit for every station's queue, with the answers so far."""
-        self._save_draft(visit_id, response, staff_alerted, {"help_requested": True})
+        """The patient asked for a person: flag the visit for every station's queue, with the answers so far.
+
+        Asking again after staff handled an earlier request alerts them again."""
+        self._save_draft(visit_id, response, staff_alerted, {"help_requested": True, "help_handled": False})
 
     def summary_failed(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
         """The answers were kept at Finish but no summary was made: unfinished, every answer, flagged for staff.
@@ -186,12 +196,12 @@ class VisitStore(Repository):
         `finish` clears the flag once a summary is made; discarding the visit removes it."""
         self._save_draft(visit_id, response, staff_alerted, {"status": UNFINISHED, "summary_failed": True})
 
-    def hand_in(self, visit_id: str, response: dict[str, Any], staff_alerted: bool) -> None:
+    def hand_in(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, station: str | None = None) -> None:
         """Finish was tapped: every answer, in one short write, before anything slow runs.
 
         The visit is in progress until its summary is made; one whose start was not stored
-        is created here."""
-        self._save_or_create(visit_id, response, staff_alerted, IN_PROGRESS, utc_now())
+        is created here, on `station`."""
+        self._save_or_create(visit_id, response, staff_alerted, IN_PROGRESS, utc_now(), station)
 
     def recover(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, kept_at: datetime) -> None:
         """Answers the store refused at Finish, read back at the next start: an unfinished visit for staff.
@@ -200,7 +210,8 @@ class VisitStore(Repository):
         self._save_or_create(visit_id, response, staff_alerted, UNFINISHED, kept_at)
 
     def _save_or_create(
-        self, visit_id: str, response: dict[str, Any], staff_alerted: bool, status: str, started: datetime
+        self, visit_id: str, response: dict[str, Any], staff_alerted: bool, status: str, started: datetime,
+        station: str | None = None,
     ) -> None:
         with self._writing() as connection:
             known = connection.execute(select(visits.c.status).where(visits.c.id == visit_id)).first()
@@ -208,7 +219,7 @@ class VisitStore(Repository):
                 priority = URGENT if staff_alerted else ROUTINE
                 connection.execute(
                     insert(visits).values(
-                        id=visit_id, started=started, status=status, reviewed=False, priority=priority,
+                        id=visit_id, started=started, status=status, reviewed=False, priority=priority, station=station,
                         **_draft_values(response, staff_alerted=False),
                     )
                 )
@@ -237,12 +248,19 @@ class VisitStore(Repository):
             if done.rowcount == 0:
                 connection.execute(insert(visits).values(id=visit_id, started=now, reviewed=False, **values))
 
-    def mark_interrupted(self) -> builtins.list[str]:
-        """At start-up: visits left in progress by a crash become unfinished, for staff only.
+    def mark_interrupted(self, station: str | None, stale_before: datetime) -> builtins.list[str]:
+        """At start-up: visits this station left in progress (a crash) become unfinished, for staff only.
 
-        Returns their ids, for the audit log."""
+        Another station's visit may be under way on it, so it is left alone unless it was
+        last saved before `stale_before` (long abandoned). A visit with no station recorded
+        (started before stations were) counts as this station's. Returns their ids, for
+        the audit log."""
+        ours = or_(visits.c.station == station, visits.c.station.is_(None))
+        interrupted = select(visits.c.id).where(
+            visits.c.status == IN_PROGRESS, or_(ours, visits.c.updated < stale_before.astimezone(UTC))
+        )
         with self._writing() as connection:
-            ids = [row.id for row in connection.execute(select(visits.c.id).where(visits.c.status == IN_PROGRESS))]
+            ids = [row.id for row in connection.execute(interrupted)]
             if ids:
                 connection.execute(update(visits).where(visits.c.id.in_(ids)).values(status=UNFINISHED, updated=utc_now()))
         return ids

@@ -31,7 +31,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.store.errors import StoreError
-from intake.store.schema import flags, staff, visits
+from intake.store.schema import alert_seen, flags, staff, visits
 from intake.store.staff import Role, StaffMember
 from intake.store.stores import Stores
 from intake.store.visits import StoredVisit
@@ -162,12 +162,12 @@ def audit_entries(bench: Bench) -> list[AuditEntry]:
 
 
 def snapshot(bench: Bench) -> dict[str, Any]:
-    """Everything a use case may change besides the audit log: stored visits, accounts and
-    the store's flags, the files under the bench's folder, the station's settings and rules."""
+    """Everything a use case may change besides the audit log: stored visits, accounts, the
+    store's flags and who has seen which alert, the files under the bench's folder, the station's settings and rules."""
     with bench.stores.database.engine.connect() as connection:
         stored = {
             table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=lambda row: row[0])
-            for table in (visits, staff, flags)
+            for table in (visits, staff, flags, alert_seen)
         }
     files = {str(path.relative_to(bench.folder)): path.read_bytes() for path in sorted(bench.folder.rglob("*")) if path.is_file()}
     return {**stored, "files": files, "settings": bench.station.settings, "policy": bench.station.rules.policy.name}

@@ -3,8 +3,10 @@ with its audit row (autosave alone is not audited)."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
@@ -38,9 +40,10 @@ from intake.questionnaire.response import Response, parse_response
 from intake.settings import Settings
 from intake.store.errors import SignInRefused, StaffExists
 from intake.store.recovery import RecoveryFile
-from intake.store.schema import staff
+from intake.store.schema import staff, visits
 from intake.store.staff import MAX_FAILURES, REFUSED, Role
 from intake.store.stores import Stores
+from intake.store.timestamps import utc_now
 from intake.store.visits import URGENT
 from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
@@ -531,3 +534,35 @@ def test_an_admin_pin_too_short_in_the_environment_leaves_the_set_up_to_the_scre
     assert desk.first_admin_from_environment() is None
     assert desk.needs_first_admin()
     assert "INTAKE_ADMIN_PIN ignored: An administrator's PIN needs at least 6" in caplog.text
+
+
+OTHER_ID = "20261124-095000-eeeeee"
+
+
+def _started_on(bench: Bench, station_id: str, visit_id: str) -> None:
+    station = dataclasses.replace(bench.station, station_id=station_id)
+    assert Desk(station).start(Visit(station.form, station.rules, frozenset(), visit_id=visit_id))
+
+
+def test_at_start_only_this_stations_visits_in_progress_become_unfinished(bench: Bench) -> None:
+    bench.station.station_id = "here"
+    _started_on(bench, "here", NEW_ID)
+    _started_on(bench, "elsewhere", OTHER_ID)
+    assert bench.desk.recover_interrupted() == 2
+    statuses = {visit.id: visit.status for visit in bench.stores.visits.list()}
+    assert (statuses[NEW_ID], statuses[OPEN_ID], statuses[OTHER_ID]) == (UNFINISHED, UNFINISHED, IN_PROGRESS), (
+        "ours and one naming no station; the other station's patient is still answering"
+    )
+
+
+def test_at_start_any_stations_visit_abandoned_for_12_hours_becomes_unfinished(bench: Bench) -> None:
+    bench.station.station_id = "here"
+    _started_on(bench, "elsewhere", OTHER_ID)
+    _started_on(bench, "elsewhere", NEW_ID)
+    with bench.stores.database.engine.begin() as connection:
+        connection.execute(update(visits).where(visits.c.id == OTHER_ID).values(updated=utc_now() - timedelta(hours=13)))
+        connection.execute(update(visits).where(visits.c.id == NEW_ID).values(updated=utc_now() - timedelta(hours=11)))
+    bench.desk.recover_interrupted()
+    statuses = {visit.id: visit.status for visit in bench.stores.visits.list()}
+    assert (statuses[OTHER_ID], statuses[NEW_ID]) == (UNFINISHED, IN_PROGRESS)
+    assert (KIOSK_ID, "interrupted", OTHER_ID, None) in audit_entries(bench)

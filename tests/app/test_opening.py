@@ -11,6 +11,7 @@ import pytest
 from intake.app import opening
 from intake.app.desk import ADMIN_PIN_ENV
 from intake.app.opening import database_is_new, load_form_and_rules, open_kiosk, open_stores
+from intake.app.station_id import station_id
 from intake.paths import config_dir, data_dir
 from intake.settings import Settings, settings_path
 from intake.store.audit import Action, AuditKey
@@ -102,6 +103,7 @@ def test_the_kiosk_opens_with_interrupted_visits_kept_and_the_first_admin_made(
     try:
         assert (desk.settings.clinic_name, desk.station.settings_file) == ("Clinique du Lac", tmp_path / "settings.yaml")
         assert stores.visits.get(VISIT).summary.status == UNFINISHED
+        assert desk.station.station_id == station_id(), "this installation's id, kept in the data dir"
         assert not desk.needs_first_admin()
         assert [(row.staff_id, row.action, row.visit_id, row.subject) for row in stores.audit.rows()] == [
             ("kiosk", "interrupted", VISIT, None), ("kiosk", "staff_added", None, "admin"),

@@ -7,17 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from intake.app.review_queue import (
-    QueueView,
-    help_notice,
-    narrow,
-    outcome_words,
-    patient_name,
-    status_with_help,
-    status_words,
-    summary_failed_notice,
-    waiting_for_help,
-)
+from intake.app.review_queue import QueueView, narrow, outcome_words, patient_name, status_with_help, status_words
 from intake.app.typed_dates import DateReading, DayMonthOrder
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
 
@@ -67,30 +57,21 @@ def test_words_for_each_row() -> None:
     assert patient_name(QUEUE[-1]) == "(no name yet)"
 
 
-def test_help_marks_the_row_for_good_and_the_notice_until_reviewed() -> None:
+def test_help_marks_the_row_for_good() -> None:
     asked = replace(QUEUE[2], help_requested=True)
     asked_and_reviewed = replace(QUEUE[3], help_requested=True)
-    queue = [QUEUE[0], asked, asked_and_reviewed, QUEUE[4]]
+    queue = [QUEUE[0], asked, asked_and_reviewed, QUEUE[4], replace(asked, help_handled=True)]
     assert [status_with_help(v) for v in queue] == [
-        "Finished", "In progress\nAsked for help", "Finished\nAsked for help", "Unfinished",
+        "Finished", "In progress\nAsked for help", "Finished\nAsked for help", "Unfinished", "In progress\nAsked for help",
     ]
-    assert waiting_for_help(queue) == [asked]
-    assert help_notice(queue) == "Asked for help: Ana Silva"
-    assert help_notice([asked, replace(QUEUE[4], help_requested=True)]) == "Asked for help: Ana Silva, (no name yet)"
-    assert help_notice(QUEUE) == ""
 
 
-def test_a_failed_summary_marks_the_row_and_joins_the_alert_until_made() -> None:
+def test_a_failed_summary_marks_the_row_until_made() -> None:
     failed = replace(QUEUE[4], summary_failed=True)
     asked_and_failed = replace(QUEUE[2], help_requested=True, summary_failed=True)
     assert [status_with_help(v) for v in (failed, asked_and_failed)] == [
         "Unfinished\nSummary failed", "In progress\nAsked for help\nSummary failed",
     ]
-    assert summary_failed_notice([QUEUE[0], failed]) == (
-        "SUMMARY FAILED for 1 visit (every answer is kept, under Unfinished): (no name yet)"
-    )
-    assert summary_failed_notice([failed, asked_and_failed]).startswith("SUMMARY FAILED for 2 visits")
-    assert summary_failed_notice(QUEUE) == ""
 
 
 def _born(visit: VisitSummary, day: date) -> VisitSummary:

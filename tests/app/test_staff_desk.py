@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import stat
+import time
 from datetime import UTC, date, datetime, timedelta
 from unittest.mock import ANY
 
@@ -42,7 +43,7 @@ from intake.questionnaire.response import parse_response
 from intake.settings import Settings, load_settings
 from intake.store.errors import AlreadyImported, LastActiveAdmin, StaffExists, StaffNotFound, VisitNotFound
 from intake.store.schema import visits
-from intake.store.staff import Role
+from intake.store.staff import Role, StaffMember
 from intake.store.visits import VisitStore
 from intake.visit_status import FINISHED
 
@@ -71,6 +72,22 @@ def _import_v06(bench: Bench) -> None:
 def _removed_by_another_station(bench: Bench) -> None:
     with bench.stores.database.engine.begin() as connection:
         connection.exec_driver_sql(f"DELETE FROM visits WHERE id = '{FINISHED_ID}'")
+
+
+def _red_flag_saved(bench: Bench) -> None:
+    """The patient at the kiosk answered a red flag; autosave put the visit first in every queue."""
+    bench.visit.set_answer("rf_thunderclap", "yes")
+    assert bench.visit.needs_staff_alert()
+    assert Desk(bench.station).autosave(bench.visit)
+
+
+def _help_asked(bench: Bench) -> None:
+    """The patient at the kiosk tapped "I need help" (stored as the bench stores its visits: unaudited)."""
+    bench.stores.visits.request_help(OPEN_ID, bench.visit.draft(), False)
+
+
+def _seen_by_maria(bench: Bench) -> None:
+    bench.maria.mark_alerts_seen(bench.maria.alerts(bench.maria.queue()))
 
 
 CASES = [
@@ -143,6 +160,14 @@ CASES = [
     UseCase(
         "print_test_page", lambda b: b.maria.print_test_page(b.printer.test_page),
         [("maria", "test_printed", None, None)], changes=False, break_change=jam,
+    ),
+    UseCase(
+        "mark_alerts_seen", _seen_by_maria, [("maria", "alert_seen", OPEN_ID, None)], arrange=_red_flag_saved,
+        break_change=refusing("INSERT", "alert_seen"),
+    ),
+    UseCase(
+        "mark_help_handled", lambda b: b.maria.mark_help_handled(OPEN_ID), [("maria", "help_handled", OPEN_ID, None)],
+        arrange=_help_asked, break_change=refusing("UPDATE", "visits"),
     ),
 ]
 
@@ -478,3 +503,64 @@ def test_the_audit_viewer_is_audited_and_shows_its_own_opening(bench: Bench) -> 
     assert [(row.staff_id, row.action) for row in log.rows] == [("maria", "viewed"), ("maria", "audit_viewed")]
     assert log.rows == bench.maria.audit_rows()
     assert not [problem for problem in log.problems if problem.startswith("seq ")], "the chain itself is whole"
+
+
+BOB = StaffMember("bob", "Bob Front-Desk", Role.STAFF, True)
+
+
+def test_seen_silences_an_urgent_alert_for_that_person_only_until_the_visit_changes(bench: Bench) -> None:
+    _red_flag_saved(bench)
+    bob = StaffDesk(bench.station, BOB)
+    assert [visit.id for visit in bench.maria.alerts(bench.maria.queue()).urgent] == [OPEN_ID]
+    bench.maria.mark_alerts_seen(bench.maria.alerts(bench.maria.queue()))
+    assert bench.maria.alerts(bench.maria.queue()).urgent == ()
+    assert StaffDesk(bench.station, MARIA).alerts(bench.maria.queue()).urgent == (), "kept for her next sign-in"
+    assert [visit.id for visit in bob.alerts(bob.queue()).urgent] == [OPEN_ID], "the next person still sees it"
+    bench.visit.set_answer("headache_days", 20)
+    assert Desk(bench.station).autosave(bench.visit)
+    assert [visit.id for visit in bench.maria.alerts(bench.maria.queue()).urgent] == [OPEN_ID], "the visit changed"
+    assert audit_entries(bench) == [("maria", "alert_seen", OPEN_ID, None)]
+
+
+def test_an_urgent_alert_ends_for_everyone_when_the_visit_is_reviewed(bench: Bench) -> None:
+    _red_flag_saved(bench)
+    bench.maria.mark_reviewed(OPEN_ID)
+    assert StaffDesk(bench.station, BOB).alerts(bench.maria.queue()).urgent == ()
+
+
+def test_seen_on_a_visit_removed_meanwhile_keeps_no_row(bench: Bench) -> None:
+    bench.stores.visits.summary_failed(UNFINISHED_ID, bench.visit.draft(), False)
+    alerts = bench.maria.alerts(bench.maria.queue())
+    assert [visit.id for visit in alerts.summary_failed] == [UNFINISHED_ID]
+    bench.maria.discard(UNFINISHED_ID)
+    bench.maria.mark_alerts_seen(alerts)
+    assert audit_entries(bench) == [("maria", "discarded", UNFINISHED_ID, None)]
+    assert bench.maria.alerts(bench.maria.queue()).summary_failed == ()
+
+
+def test_help_handled_clears_the_request_for_everyone(bench: Bench) -> None:
+    _help_asked(bench)
+    bob = StaffDesk(bench.station, BOB)
+    assert [visit.id for visit in bob.alerts(bob.queue()).help] == [OPEN_ID]
+    bench.maria.mark_alerts_seen(bench.maria.alerts(bench.maria.queue()))
+    assert [visit.id for visit in bench.maria.alerts(bench.maria.queue()).help] == [OPEN_ID], "Seen does not end it"
+    bench.maria.mark_help_handled(OPEN_ID)
+    assert bob.alerts(bob.queue()).help == ()
+    assert bench.stored(OPEN_ID).summary.help_handled
+    assert audit_entries(bench) == [("maria", "help_handled", OPEN_ID, None)]
+    with pytest.raises(VisitNotFound):
+        bench.maria.mark_help_handled(FINISHED_ID)
+
+
+def test_the_change_watch_hears_the_kiosk_save_a_red_flag_within_two_seconds(bench: Bench) -> None:
+    watch = bench.maria.watch_changes()
+    try:
+        assert not watch.changed()
+        _red_flag_saved(bench)
+        deadline = time.monotonic() + 2.0
+        while not watch.changed():
+            assert time.monotonic() < deadline, "not heard within 2 s"
+            time.sleep(0.05)
+        assert not watch.changed()
+    finally:
+        watch.close()

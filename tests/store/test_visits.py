@@ -12,10 +12,12 @@ from intake.eligibility import evaluate, load_rules
 from intake.questionnaire.response import parse_response
 from intake.store.errors import AlreadyImported, VisitNotFound
 from intake.store.schema import visits
+from intake.store.visit_content import current_content
 from intake.store.visits import FINISHED, IN_PROGRESS, ROUTINE, UNFINISHED, URGENT, VisitStore
 
 PDF = b"%PDF-1.4 fake"
 DRAFT = {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}
+LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def finished_values(form, vignette_id: str, policy: str = "us-payer") -> tuple[dict, dict]:
@@ -52,8 +54,8 @@ def test_autosave_then_interruption_keeps_every_answer(database, form) -> None:
     store.create("20261124-100100-bbbbbb", DRAFT)
     store.set_aside("20261124-100100-bbbbbb", DRAFT, False)
     finish(store, form, "V01", "20261124-100200-cccccc")
-    assert store.mark_interrupted() == ["20261124-100000-aaaaaa"], "only visits still in progress"
-    assert store.mark_interrupted() == []
+    assert store.mark_interrupted(None, LONG_AGO) == ["20261124-100000-aaaaaa"], "only visits still in progress"
+    assert store.mark_interrupted(None, LONG_AGO) == []
     stored = store.get("20261124-100000-aaaaaa")
     assert stored.summary.status == UNFINISHED
     assert stored.response["answers"] == answers
@@ -267,3 +269,42 @@ def test_the_date_of_birth_follows_the_answers(database, form) -> None:
         vignette("V01")["answers"]["date_of_birth"]
     )
     assert "date_of_birth" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"
+
+
+def _last_saved(database, visit_id: str, when: datetime) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(update(visits).where(visits.c.id == visit_id).values(updated=when))
+
+
+def test_a_station_marks_only_its_own_visits_interrupted_or_long_abandoned_ones(database) -> None:
+    store = VisitStore(database)
+    now = datetime.now(UTC)
+    store.create("20261124-100000-aaaaaa", DRAFT, station="here")
+    store.create("20261124-100100-bbbbbb", DRAFT, station="elsewhere")
+    store.create("20261124-100200-cccccc", DRAFT, station="elsewhere")
+    store.create("20261124-100300-dddddd", DRAFT)
+    _last_saved(database, "20261124-100200-cccccc", now - timedelta(hours=13))
+    marked = store.mark_interrupted("here", now - timedelta(hours=12))
+    assert sorted(marked) == ["20261124-100000-aaaaaa", "20261124-100200-cccccc", "20261124-100300-dddddd"], (
+        "ours, the other station's abandoned one, and one that names no station"
+    )
+    statuses = {visit.id: visit.status for visit in store.list()}
+    assert statuses["20261124-100100-bbbbbb"] == IN_PROGRESS, "another station's visit under way is left alone"
+    assert store.mark_interrupted("elsewhere", now - timedelta(hours=12)) == ["20261124-100100-bbbbbb"]
+
+
+def test_a_visit_handed_in_without_a_stored_start_names_its_station(database) -> None:
+    store = VisitStore(database)
+    store.hand_in("20261124-100000-aaaaaa", DRAFT, False, station="here")
+    assert store.mark_interrupted("elsewhere", LONG_AGO) == []
+    assert store.mark_interrupted("here", LONG_AGO) == ["20261124-100000-aaaaaa"]
+
+
+def test_the_station_and_help_handled_are_outside_the_content_hash(database) -> None:
+    store = VisitStore(database)
+    store.create("20261124-100000-aaaaaa", DRAFT, station="here")
+    store.set_aside("20261124-100000-aaaaaa", DRAFT, False)
+    with database.engine.begin() as connection:
+        before = current_content(connection, "20261124-100000-aaaaaa")
+        connection.execute(update(visits).values(station="elsewhere", help_handled=True))
+        assert current_content(connection, "20261124-100000-aaaaaa") == before

@@ -66,8 +66,8 @@ def test_the_queue_marks_the_row_and_a_calm_notice_lasts_until_reviewed(open_kio
     desk = FrontDesk(window)
     desk.sign_in("bob", STAFF_PIN)
     queue = desk.area.queue
-    assert queue.help_notice.isVisible() and queue.help_notice.text() == f"Asked for help: {NAME}"
-    assert queue.help_notice.property("role") == "staff-calm"
+    assert queue.help_bar.notice.isVisible() and queue.help_bar.notice.text() == f"Asked for help: {NAME}"
+    assert queue.help_bar.notice.property("role") == "staff-calm"
     assert not queue.alert_bar.isVisible(), "asking for help is not the urgent alert"
     assert queue.table.item(0, 2).text() == "In progress\nAsked for help"
     tap(queue.patient_button)
@@ -78,11 +78,11 @@ def test_the_queue_marks_the_row_and_a_calm_notice_lasts_until_reviewed(open_kio
     window.end_visit()
 
     desk.sign_in("bob", STAFF_PIN)
-    assert queue.help_notice.isVisible()
+    assert queue.help_bar.notice.isVisible()
     desk.open_row(0)
     assert desk.area.visit.visit.summary.id == visit_id
     tap(desk.area.visit.review_button)
     tap(desk.area.visit.back_button)
     assert desk.in_queue
-    assert not queue.help_notice.isVisible()
+    assert not queue.help_bar.notice.isVisible()
     assert queue.table.item(0, 2).text() == "Finished\nAsked for help"

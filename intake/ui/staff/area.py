@@ -3,7 +3,8 @@
 Someone who signed in with a PIN the rules no longer allow chooses a new one first;
 until then no other screen opens for them.
 
-The urgent alert sits above all of them, so it shows whichever screen staff are on.
+The urgent alert, and under it who asked for help, sit above all of them, so they show
+whichever screen staff are on.
 While this tablet's visit waits on the hold screen, the queue offers the signed-in
 person to continue it with the patient or to start a new visit.
 
@@ -72,6 +73,7 @@ class StaffArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.queue.alert_bar)
+        layout.addWidget(self.queue.help_bar)
         layout.addWidget(self.stack, 1)
         self.sign_in.signed_in.connect(self._on_signed_in)
         self.sign_in.cancelled.connect(self.leave)

@@ -5,15 +5,19 @@ says which. Search finds a name or a date of birth typed the way the machine's l
 writes dates. On a portrait tablet the rows fold (the reviewed mark joins the status,
 the outcome wraps) so the patient's name keeps room.
 
-A patient who tapped "I need help" gets a calm line above the list (not the red alert:
-nothing is urgent about it) until their visit is marked reviewed, and a marker on
-their row. A visit whose summary failed at Finish joins the alert bar (its answers wait
-for a person) and carries a marker on its row until its summary is made or it is
-discarded.
+The alert bar and the help bar it keeps sit above every staff screen (`alerts.py` says
+who sees what). An urgent visit stays in the alert bar until it is marked reviewed;
+"Seen" silences it for the person signed in, until the visit changes, and the next
+person still sees it. A patient who tapped "I need help" gets a calm line (not the red
+alert: nothing is urgent about it) until someone marks the request handled, and a
+marker on their row for good. A visit whose summary failed at Finish joins the alert
+bar (its answers wait for a person) and carries a marker on its row until its summary
+is made or it is discarded.
 
-The list is read from the store (so visits from other stations sharing a PostgreSQL
-server appear too) when the screen opens, when this kiosk reports a red flag or a
-finished visit, and every few seconds while it is shown.
+The list is read from the store (so visits from other stations sharing the database
+appear too) when the screen opens, when this kiosk reports a red flag or a finished
+visit, as soon as any station commits a change (a red flag, a request for help: within
+a second or two), and every few seconds while signed in, whatever else is missed.
 """
 
 from __future__ import annotations
@@ -34,21 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.app.alerts import Alerts
+from intake.app.change_watch import ChangeWatch
 from intake.app.queue_days import DayChoice, Days, local_today
 from intake.app.records import VisitSummary
-from intake.app.review_queue import (
-    QueueView,
-    help_notice,
-    is_urgent,
-    narrow,
-    outcome_words,
-    patient_name,
-    status_with_help,
-    summary_failed_notice,
-)
+from intake.app.review_queue import QueueView, is_urgent, narrow, outcome_words, patient_name, status_with_help
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
+from intake.ui.staff.help_bar import HelpBar
 from intake.ui.staff.local_dates import clock_time, date_reading, day_and_month, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
 from intake.ui.staff.table_items import table_item
@@ -58,6 +56,8 @@ from intake.ui.widgets.styling import label, touch_button
 COLUMNS = ("Started", "Patient", "Status", "Outcome", "Reviewed")
 STARTED, PATIENT, STATUS, OUTCOME, REVIEWED = range(len(COLUMNS))
 POLL_MS = 10_000
+WATCH_MS = 250
+"""How often the screen asks whether any station changed the visits (the answer never blocks)."""
 NARROW_BELOW = 1000
 """Screen widths (px) below which the layout folds for a portrait tablet."""
 ROW_HEIGHT = 52
@@ -112,17 +112,15 @@ class QueueScreen(QWidget):
         self._listed: list[VisitSummary] = []
         """The visits of the days the list shows, before the view and the search narrow them."""
         self._shown: list[VisitSummary] = []
-        self._seen: set[str] = set()
-        """Visits whose alert someone tapped "Seen" on, as `id` (urgent) or `id summary` (summary failed)."""
+        self._alerts = Alerts()
+        """What the alert bar and the help bar show the person signed in."""
+        self._watch: ChangeWatch | None = None
         self._folded = False
         self._reading = date_reading()
         top = self._build_top()
         self._build_alert_bar()
         self.held_visit = HeldVisitPanel()
         """Shown by the staff area while this tablet's visit is on hold."""
-        self.help_notice = label("", "staff-calm")
-        self.help_notice.setAccessibleName("Asked for help")
-        self.help_notice.hide()
         self.day_choice = DayChoiceRow((DayChoice.TODAY, DayChoice.LAST_7_DAYS, DayChoice.PICKED))
         self.day_choice.changed.connect(self.refresh)
         self.day_choice.picking.connect(self._on_picking)
@@ -134,13 +132,15 @@ class QueueScreen(QWidget):
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.held_visit)
-        layout.addWidget(self.help_notice)
         layout.addWidget(self.day_choice)
         layout.addWidget(self.list_area, 1)
 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.refresh)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self._on_watch)
 
     def _build_top(self) -> QBoxLayout:
         """What is shown and who is signed in, and the ways out (audit log and settings for
@@ -181,6 +181,9 @@ class QueueScreen(QWidget):
         self.alert_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.alert_bar.setLayout(alert_row)
         self.alert_bar.hide()
+        self.help_bar = HelpBar()
+        """Placed by the staff area under the alert bar, above every staff screen."""
+        self.help_bar.handled.connect(self._on_help_handled)
 
     def _build_filters(self) -> QHBoxLayout:
         self.view = QComboBox()
@@ -241,20 +244,26 @@ class QueueScreen(QWidget):
         self.search.clear()
         self.view.setCurrentIndex(0)
         self.day_choice.reset()
+        if self._watch is not None:
+            self._watch.close()
+        self._watch = desk.watch_changes()
         self.refresh()
         self._poll.start()
+        self._watch_timer.start()
 
     def close_session(self) -> None:
         """Signed out: stop reading the store and leave no names on screen."""
         self._poll.stop()
+        self._watch_timer.stop()
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self._desk = None
         self._today = []
         self._listed = []
         self.search.clear()
         self.who.clear()
-        self.alert.clear()
-        self.alert_bar.hide()
-        self._show_help_notice()
+        self._show_alerts(Alerts())
         self._show_rows()
 
     def refresh(self) -> None:
@@ -270,39 +279,40 @@ class QueueScreen(QWidget):
         else:
             self._listed = self._desk.queue(*days.bounds()) if days is not None else self._desk.queue()
         self._show_rows()
-        self._show_help_notice()
-        self._raise_alert()
+        self._show_alerts(self._desk.alerts(self._today))
 
     def acknowledge_alert(self) -> None:
-        self._seen.update(visit.id for visit in self._today if is_urgent(visit))
-        self._seen.update(f"{visit.id} summary" for visit in self._today if visit.summary_failed)
-        self.alert_bar.hide()
+        """Seen: silenced for the person signed in, as the visits were shown to them (audited)."""
+        if self._desk is None:
+            return
+        self._desk.mark_alerts_seen(self._alerts)
+        self._show_alerts(self._desk.alerts(self._today))
+
+    def _on_help_handled(self, visit_id: str) -> None:
+        """Someone took care of the patient: the request clears here, and on the other stations at once."""
+        if self._desk is None:
+            return
+        self._desk.mark_help_handled(visit_id)
+        self.refresh()
+
+    def _on_watch(self) -> None:
+        if self._watch is not None and self._watch.changed():
+            self.refresh()
 
     @property
     def rows(self) -> list[VisitSummary]:
         return list(self._shown)
 
-    def _raise_alert(self) -> None:
-        unseen = [visit for visit in self._today if is_urgent(visit) and not visit.reviewed and visit.id not in self._seen]
-        failed = summary_failed_notice(visit for visit in self._today if f"{visit.id} summary" not in self._seen)
-        if not unseen and not failed:
-            self.alert_bar.hide()
-            return
+    def _show_alerts(self, alerts: Alerts) -> None:
+        """The red bar while anything in it is news to this person (a beep when it appears), and the help bar."""
+        self._alerts = alerts
+        self.help_bar.show_waiting(alerts)
+        text = alerts.bar_text
         was_shown = not self.alert_bar.isHidden()
-        lines = [failed] if failed else []
-        if unseen:
-            names = ", ".join(patient_name(visit) for visit in unseen)
-            count = f"{len(unseen)} visit needs" if len(unseen) == 1 else f"{len(unseen)} visits need"
-            lines.insert(0, f"URGENT: {count} a clinician now (red flag): {names}")
-        self.alert.setText("\n".join(lines))
-        self.alert_bar.show()
-        if self.alert_sound and not was_shown:
+        self.alert.setText(text)
+        self.alert_bar.setVisible(bool(text))
+        if text and self.alert_sound and not was_shown:
             QApplication.beep()
-
-    def _show_help_notice(self) -> None:
-        text = help_notice(self._today)
-        self.help_notice.setText(text)
-        self.help_notice.setVisible(bool(text))
 
     def _show_rows(self) -> None:
         selected = self._selected_id()

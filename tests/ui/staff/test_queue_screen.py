@@ -4,6 +4,7 @@ search by name or date of birth, a live alert for urgent visits, and a portrait 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from patient_driver import tap, type_into
@@ -11,14 +12,19 @@ from PySide6.QtCore import QLocale, QPoint, QRect
 from sqlalchemy import update
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from audit_keys import AUDIT_KEY
 from cases import vignette
+from intake.app.desk import Desk
 from intake.app.finishing import assess_and_render
 from intake.app.queue_days import DayChoice
 from intake.app.review_queue import QueueView, is_urgent
-from intake.app.visit import new_visit_id
+from intake.app.station import Station
+from intake.app.visit import Visit, new_visit_id
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
+from intake.store.database import open_database
 from intake.store.schema import visits
+from intake.store.stores import Stores
 from intake.ui.staff.local_dates import month_title, short_date
 
 
@@ -305,3 +311,72 @@ def test_only_admins_see_the_audit_log_button(open_kiosk, stores) -> None:
     tap(desk.area.queue.sign_out_button)
     desk.sign_in("maria", ADMIN_PIN)
     assert desk.area.queue.audit_button.isVisible()
+
+
+def _seen_rows(stores) -> list[tuple[str, str | None]]:
+    return [(row.staff_id, row.visit_id) for row in stores.audit.rows() if row.action == "alert_seen"]
+
+
+def test_seen_silences_the_alert_for_that_person_only_until_the_visit_changes(open_kiosk, stores, qtbot) -> None:
+    window, patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    queue = desk.area.queue
+    patient.advance_to("red_flags", vignette("V14")["answers"])
+    visit_id = patient.wizard.visit.visit_id
+    with qtbot.waitSignal(window.staff_alert, timeout=1000):
+        patient.answer("rf_thunderclap", "yes")
+
+    desk.sign_in("bob", STAFF_PIN)
+    assert queue.alert_bar.isVisible() and "URGENT" in queue.alert.text()
+    tap(queue.alert_seen_button)
+    assert not queue.alert_bar.isVisible()
+    assert _seen_rows(stores) == [("bob", visit_id)]
+    tap(queue.patient_button)
+
+    desk.sign_in("maria", ADMIN_PIN)
+    assert queue.alert_bar.isVisible(), "the next person signing in still sees it"
+    tap(queue.patient_button)
+
+    desk.sign_in("bob", STAFF_PIN)
+    assert not queue.alert_bar.isVisible(), "bob's Seen is kept in the store, past his sign-out"
+    tap(queue.patient_button)
+
+    patient.answer("rf_cancer", "no")
+    desk.sign_in("bob", STAFF_PIN)
+    assert queue.alert_bar.isVisible(), "the visit changed since bob saw it"
+    assert _seen_rows(stores) == [("bob", visit_id)]
+
+
+def test_the_alert_stays_until_the_visit_is_marked_reviewed(open_kiosk, stores, add_visit) -> None:
+    urgent = add_visit("V14")
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    queue = desk.area.queue
+    desk.open_row(0)
+    assert queue.alert_bar.isVisible(), "above the visit screen too"
+    assert desk.area.visit.visit.summary.id == urgent
+    tap(desk.area.visit.review_button)
+    tap(desk.area.visit.back_button)
+    assert not queue.alert_bar.isVisible()
+    tap(queue.sign_out_button)
+    desk.sign_in("maria", ADMIN_PIN)
+    assert not queue.alert_bar.isVisible(), "reviewed ends it for everyone"
+
+
+def test_a_red_flag_at_another_station_shows_here_within_two_seconds(open_kiosk, stores, form, us_rules, qtbot) -> None:
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    queue = desk.area.queue
+    assert not queue.alert_bar.isVisible()
+    with open_database(None, "test passphrase", Path(stores.database.where)) as elsewhere:
+        other = Desk(Station(Stores.on(elsewhere, AUDIT_KEY), form, Settings(), us_rules, station_id="other"))
+        visit = Visit(form, us_rules, frozenset())
+        visit.set_answer("given_name", "Zoë")
+        assert other.start(visit)
+        visit.set_answer("rf_thunderclap", "yes")
+        assert visit.needs_staff_alert()
+        assert other.autosave(visit)
+    qtbot.waitUntil(queue.alert_bar.isVisible, timeout=2000)
+    assert "Zoë" in queue.alert.text() and queue.rows[0].id == visit.visit_id
