@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.app.amending import amend_response, addenda_of, note_text, reason_text, summary_again, with_note
+from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
 from intake.app.errors import AlreadyImported
 from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
@@ -26,6 +28,7 @@ from intake.interop.csv_export import csv_bytes
 from intake.interop.fhir_version import FhirVersion
 from intake.interop.fhir_visit import export_visit
 from intake.questionnaire.response import Response
+from intake.report import Addenda
 from intake.settings import Settings, save_settings
 from intake.store.audit import Action, AuditRow
 from intake.store.staff import Role, StaffMember
@@ -205,7 +208,7 @@ class StaffDesk:
         with self._stores.transaction() as transaction:
             visit = transaction.visits.get(visit_id)
             transaction.audit.record(Action.EXPORTED, self.actor, visit_id, visit.rules_version)
-            write(export_visit(visit, self.station.form, version))
+            write(export_visit(visit, self.station.form, version, amended=transaction.addenda.amended(visit_id)))
         return visit
 
     def export_csv(self, date_from: date | None, date_to: date | None, write: Callable[[bytes], None]) -> int:
@@ -254,3 +257,43 @@ class StaffDesk:
         with self.station.audited(Action.TEST_PRINTED, self.actor):
             pass
         return printed
+
+    def amend_answer(self, visit_id: str, key: str, value: Any, reason: str) -> StoredVisit:
+        """Change one answer of a finished visit on the patient's behalf (`value` typed as the kiosk's
+        inputs give it, None to clear it), with the reason; the original stays in the amendments.
+
+        The answers are checked as the kiosk and the CLI check them (`AmendmentRefused` names the
+        question), assessed again under the visit's own policy and its summary made again, in
+        one transaction with the amendment and its audit row. Returns the visit as now stored.
+        """
+        why = reason_text(reason)
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.locked(visit_id)
+            amended = amend_response(self.station.form, visit, key, value)
+            transaction.addenda.add_amendment(visit_id, self.actor, key, amended.old, amended.new, why)
+            assessment = assess_for_clinic(amended.response, self.station.form, visit.policy)
+            pdf = summary_again(transaction, self.station, visit, amended.response, assessment)
+            transaction.visits.revise(visit_id, amended.response.to_json_dict(), assessment.to_json_dict(), pdf)
+            transaction.audit.record(Action.AMENDED, self.actor, visit_id, assessment.policy_version)
+            return transaction.visits.get(visit_id)
+
+    def add_note(self, visit_id: str, text: str) -> StoredVisit:
+        """A clinician note on a visit (`AmendmentRefused` when empty or too long), audited without its text.
+
+        A finished visit's summary is made again with the note at its end in the same
+        transaction, so what is stored, previewed, printed and exported stays one document.
+        Returns the visit as now stored.
+        """
+        written = note_text(text)
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.locked(visit_id)
+            transaction.addenda.add_note(visit_id, self.actor, written)
+            pdf = with_note(transaction, self.station, visit)
+            if pdf is not None and visit.assessment is not None:
+                transaction.visits.revise(visit_id, visit.response, visit.assessment, pdf)
+            transaction.audit.record(Action.NOTE_ADDED, self.actor, visit_id, visit.rules_version)
+            return transaction.visits.get(visit_id)
+
+    def addenda(self, visit_id: str) -> Addenda:
+        """A visit's amendments and notes in words (not audited: part of the visit staff opened)."""
+        return addenda_of(self._stores, self.station.form, visit_id)

@@ -91,6 +91,11 @@ class Action(StrEnum):
     """An admin opened the audit log viewer."""
     TEST_PRINTED = "test_printed"
     """A test page from the settings screen: no visit, no patient data."""
+    AMENDED = "amended"
+    """Staff changed an answer on the patient's behalf, with a reason (the original is kept); the visit
+    was assessed again and its summary made again."""
+    NOTE_ADDED = "note_added"
+    """A clinician note on a visit (the row never holds its text), printed as an addendum to the summary."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, LargeBinary, MetaData, String, Table, Text, false
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+)
 
 metadata = MetaData()
 
@@ -73,3 +87,30 @@ flags = Table(
     Column("set_at", DateTime(timezone=True), nullable=False),
 )
 """Facts about the store that must outlive any row they came from (an admin account was created)."""
+
+amendments = Table(
+    "amendments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("visit_id", String(40), ForeignKey("visits.id", ondelete="CASCADE"), nullable=False),
+    Column("staff_id", String(80), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("answer_key", String(80), nullable=False),
+    Column("old_value", Text, nullable=False),
+    Column("new_value", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+"""Answers staff changed on a patient's behalf, the original kept: values as JSON (`null`: not answered)."""
+Index("amendments_visit", amendments.c.visit_id, amendments.c.id)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("visit_id", String(40), ForeignKey("visits.id", ondelete="CASCADE"), nullable=False),
+    Column("staff_id", String(80), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+)
+"""Clinician notes on a visit, staff only: printed as an addendum to its summary."""
+Index("notes_visit", notes.c.visit_id, notes.c.id)

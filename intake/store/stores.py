@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from intake.store.addenda import AddendaStore
 from intake.store.audit import AuditKey, AuditLog
 from intake.store.database import Database
 from intake.store.staff import StaffStore
@@ -20,10 +21,15 @@ class Stores:
     audit: AuditLog
     audit_key: AuditKey
     """What the audit log is signed with: kept apart from the database (see `keys.py`)."""
+    addenda: AddendaStore
+    """Amended answers and clinician notes, beside their visits."""
 
     @classmethod
     def on(cls, database: Database, audit_key: AuditKey) -> Stores:
-        return cls(database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key)
+        return cls(
+            database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key,
+            AddendaStore(database),
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Stores]:
@@ -37,5 +43,5 @@ class Stores:
         with self.database.writing() as connection:
             yield Stores(
                 self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection, self.audit_key),
-                self.audit_key,
+                self.audit_key, AddendaStore(connection),
             )

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
@@ -267,3 +268,37 @@ def test_the_date_of_birth_follows_the_answers(database, form) -> None:
         vignette("V01")["answers"]["date_of_birth"]
     )
     assert "date_of_birth" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"
+
+
+def test_a_revised_visit_keeps_when_it_finished_and_whether_it_was_reviewed(database, form) -> None:
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    store.mark_reviewed("20261124-090000-000001", "maria")
+    before = store.get("20261124-090000-000001")
+    response, assessment = finished_values(form, "V14")
+    store.revise("20261124-090000-000001", response, assessment, b"%PDF-1.4 again")
+    after = store.get("20261124-090000-000001")
+    assert (after.response, after.assessment, after.pdf) == (response, assessment, b"%PDF-1.4 again")
+    assert (after.summary.outcome, after.summary.priority) == ("URGENT_REVIEW", URGENT)
+    assert after.summary.family_name == response["answers"]["family_name"]
+    assert (after.summary.finished, after.summary.reviewed, after.summary.status) == (before.summary.finished, True, FINISHED)
+    store.create("20261124-090000-000002", DRAFT)
+    for visit_id in ("20261124-090000-000002", "20261124-235959-ffffff"):
+        with pytest.raises(VisitNotFound, match="no finished visit"):
+            store.revise(visit_id, response, assessment, PDF)
+
+
+def test_a_visit_locked_for_a_change_waits_for_that_change(database, form) -> None:
+    """Two stations amending one visit take turns: the second cannot read it for a change until the first commits."""
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    with pytest.raises(VisitNotFound):
+        store.locked("20261124-235959-ffffff")
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite: a change's transaction holds the whole database's write lock from its start")
+    with database.writing() as first:
+        assert VisitStore(first).locked("20261124-090000-000001").summary.status == FINISHED
+        with database.writing() as second:
+            second.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+            with pytest.raises(OperationalError, match="lock timeout"):
+                VisitStore(second).locked("20261124-090000-000001")
