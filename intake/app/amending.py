@@ -107,9 +107,10 @@ def _refusal(form: Form, key: str, problems: list[Problem]) -> AmendmentRefused:
     """The first problem, naming its question by label: this one, or one the new answer conflicts with."""
     problem = next((found for found in problems if found.question_id == key), problems[0])
     label = form.question(problem.question_id).label if _asks(form, problem.question_id) else problem.key
+    what = f"{problem.expected}, {problem.given}."
     if problem.question_id != key:
-        return AmendmentRefused(f"This answer conflicts with “{label}”: {problem.expected}, {problem.given}.", problem.question_id)
-    return AmendmentRefused(f"{label}: {problem.expected}, {problem.given}.", key)
+        return AmendmentRefused(f"This answer conflicts with “{label}”: {what}", problem.question_id)
+    return AmendmentRefused(f"{label}: {what}", key)
 
 
 def amend_response(form: Form, visit: StoredVisit, key: str, value: Any) -> Amended:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from intake.app.amending import amend_response, addenda_of, note_text, reason_text, summary_again, with_note
+from intake.app.amending import addenda_of, amend_response, note_text, reason_text, summary_again, with_note
 from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
 from intake.app.errors import AlreadyImported

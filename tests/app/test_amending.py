@@ -11,14 +11,7 @@ import pytest
 from commit_together import FINISHED_ID, UNFINISHED_ID, Bench, audit_entries, snapshot
 from pypdf import PdfReader
 
-from intake.app.amending import (
-    NOT_FINISHED,
-    AmendmentRefused,
-    amendable_questions,
-    amend_response,
-    note_text,
-    reason_text,
-)
+from intake.app.amending import NOT_FINISHED, AmendmentRefused, amend_response, amendable_questions, note_text, reason_text
 from intake.app.staff_desk import StaffDesk
 from intake.interop.fhir_version import FhirVersion
 from intake.report.wording import AMENDMENTS_TITLE, NOTES_TITLE

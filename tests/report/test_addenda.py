@@ -34,7 +34,8 @@ def test_amendments_are_announced_on_page_one_and_listed_before_the_sign_off(for
     pages = _pages(form, Addenda(amendments=[AMENDMENT]))
     assert pages[0].startswith("⚠ 1 answer was changed by staff after the patient finished")
     text = " ".join(pages)
-    listed = f"{_local(WHEN)} María Ó (maria) Headache days per month 22 days a month → 18 days a month Patient misread the question"
+    listed = (f"{_local(WHEN)} María Ó (maria) Headache days per month 22 days a month → 18 days a month "
+              "Patient misread the question")
     assert listed in text
     assert text.index(AMENDMENTS_TITLE) < text.index("Provenance and clinician sign-off") < text.index("Appendix: all answers")
     assert NOTES_TITLE not in text

@@ -17,7 +17,7 @@ revision = "0011"
 down_revision = "0008"
 
 
-def _visit_id() -> sa.Column:
+def _visit_id() -> sa.Column[str]:
     return sa.Column("visit_id", sa.String(40), sa.ForeignKey("visits.id", ondelete="CASCADE"), nullable=False)
 
 
