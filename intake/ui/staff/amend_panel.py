@@ -33,15 +33,15 @@ INTRO = ("The patient's answer is kept. The visit is assessed again, and its sum
 NOW = "Now: {answer}"
 CLEAR = "No answer (clear it)"
 REASON = "Why is it changed? (required)"
-SAVE = "Save the amendment"
+SAVE = "Save"
 CANCEL = "Cancel"
 NO_VALUE = "Give the new answer, or tick “No answer”."
 AMENDED = "Answer amended: “{question}”. The summary was made again with the amendment."
 
 
 class AmendPanel(QWidget):
-    finished = Signal()
-    """Saved or cancelled: the answers table comes back."""
+    finished = Signal(str)
+    """Saved (the amended question's label) or cancelled (""): the answers table comes back."""
 
     def __init__(self, host: VisitHost) -> None:
         super().__init__()
@@ -62,7 +62,7 @@ class AmendPanel(QWidget):
         self.message = label("", "error")
         self.message.setAccessibleName("Problem")
         self.message.hide()
-        self.save_button = touch_button(SAVE, "primary")
+        self.save_button = touch_button(SAVE, "primary", "Save the amendment")
         self.cancel_button = touch_button(CANCEL, "quiet", "Cancel the amendment")
         self.question.currentIndexChanged.connect(self._on_question_chosen)
         self.clear_answer.toggled.connect(self._on_clear_toggled)
@@ -73,14 +73,16 @@ class AmendPanel(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        """Save and Cancel beside the title and what to fix under them, in view however long the form."""
+        header = QHBoxLayout()
+        header.addWidget(label(TITLE, "subtitle"), 1)
+        header.addWidget(self.cancel_button)
+        header.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(12)
-        layout.addWidget(label(TITLE, "subtitle"))
+        layout.addLayout(header)
+        layout.addWidget(self.message)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.question)
         layout.addWidget(self.now)
@@ -88,8 +90,6 @@ class AmendPanel(QWidget):
         layout.addWidget(self.clear_answer)
         layout.addWidget(label(REASON, "field"))
         layout.addWidget(self.reason)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
         layout.addStretch(1)
 
     def start(self, session: StaffDesk, preferred: str | None) -> None:
@@ -171,11 +171,11 @@ class AmendPanel(QWidget):
             return
         self.forget()
         self._host.show_changed(amended, AMENDED.format(question=chosen.label))
-        self.finished.emit()
+        self.finished.emit(chosen.label)
 
     def cancel(self) -> None:
         self.forget()
-        self.finished.emit()
+        self.finished.emit("")
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -218,8 +218,14 @@ class AnswersTab(QStackedWidget):
         self.setCurrentIndex(1)
         self.panel.question.setFocus()
 
-    def _show_listing(self) -> None:
+    def _show_listing(self, amended: str = "") -> None:
+        """The answers again, the one just amended selected and in view."""
         self.setCurrentIndex(0)
+        table = self._host.answers
+        row = next((row for row in range(table.rowCount()) if amended and table.item(row, 0).text() == amended), None)
+        if row is not None:
+            table.setCurrentCell(row, 0)
+            table.scrollToItem(table.item(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The visit screen's tabs show with a visit: only a finished visit's answers are amended.

@@ -37,14 +37,14 @@ class NotesTab(QWidget):
         super().__init__()
         self.setObjectName("clinician-notes")
         self._host = host
-        self.notes = QTableWidget(0, 3)
-        self.notes.setHorizontalHeaderLabels(("When", "By", "Note"))
+        self.notes = QTableWidget(0, 2)
+        self.notes.setHorizontalHeaderLabels(("Written", "Note"))
         self.notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.notes.setWordWrap(True)
         self.notes.verticalHeader().hide()
         header = self.notes.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.none_yet = label(NONE_YET, "caption")
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(NEW_NOTE)
@@ -55,15 +55,16 @@ class NotesTab(QWidget):
         self.add_button = touch_button(ADD, "primary")
         self.add_button.clicked.connect(self.add)
         actions = QHBoxLayout()
-        actions.addWidget(self.message, 1)
+        actions.addStretch(1)
         actions.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.notes, 2)
         layout.addWidget(self.none_yet)
         layout.addWidget(label(NEW_NOTE, "field"))
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.message)
         layout.addLayout(actions)
         host.tabs.installEventFilter(self)
 
@@ -81,16 +82,17 @@ class NotesTab(QWidget):
         session, visit = self._host.session, self._host.visit
         if session is None or visit is None:
             return
-        written = session.addenda(visit.summary.id).notes
-        for line in written:
+        notes = session.addenda(visit.summary.id).notes
+        for line in notes:
             row = self.notes.rowCount()
             self.notes.insertRow(row)
-            when = line.when.astimezone().strftime("%d %b %Y %H:%M")
-            for column, text in enumerate((when, line.who, line.text)):
+            written = f"{line.when.astimezone():%d %b %Y %H:%M}\n{line.who}"
+            for column, text in enumerate((written, line.text)):
                 self.notes.setItem(row, column, table_item(text))
         self.notes.resizeRowsToContents()
-        self.none_yet.setVisible(not written)
-        self._host.tabs.setTabText(self._host.tabs.indexOf(self), tab_title(len(written)))
+        self.none_yet.setVisible(not notes)
+        self.notes.setVisible(bool(notes))
+        self._host.tabs.setTabText(self._host.tabs.indexOf(self), tab_title(len(notes)))
 
     def forget(self) -> None:
         """Nothing of the visit stays in the tab."""
