@@ -169,9 +169,9 @@ def addenda_of(stores: Stores, form: Form, visit_id: str) -> Addenda:
         AmendmentLine(change.at, who(change.staff_id), form.question(change.answer_key).label,
                       in_words(form, change.answer_key, change.old_value), in_words(form, change.answer_key, change.new_value),
                       change.reason)
-        for change in stores.addenda.amendments(visit_id)
+        for change in stores.amendments.of_visit(visit_id)
     ]
-    notes = [NoteLine(note.at, who(note.staff_id), note.text) for note in stores.addenda.notes(visit_id)]
+    notes = [NoteLine(note.at, who(note.staff_id), note.text) for note in stores.notes.of_visit(visit_id)]
     return Addenda(amendments, notes)
 
 

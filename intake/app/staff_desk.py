@@ -208,7 +208,7 @@ class StaffDesk:
         with self._stores.transaction() as transaction:
             visit = transaction.visits.get(visit_id)
             transaction.audit.record(Action.EXPORTED, self.actor, visit_id, visit.rules_version)
-            write(export_visit(visit, self.station.form, version, amended=transaction.addenda.amended(visit_id)))
+            write(export_visit(visit, self.station.form, version, amended=transaction.amendments.amended(visit_id)))
         return visit
 
     def export_csv(self, date_from: date | None, date_to: date | None, write: Callable[[bytes], None]) -> int:
@@ -270,7 +270,7 @@ class StaffDesk:
         with self._stores.transaction() as transaction:
             visit = transaction.visits.locked(visit_id)
             amended = amend_response(self.station.form, visit, key, value)
-            transaction.addenda.add_amendment(visit_id, self.actor, key, amended.old, amended.new, why)
+            transaction.amendments.add(visit_id, self.actor, key, amended.old, amended.new, why)
             assessment = assess_for_clinic(amended.response, self.station.form, visit.policy)
             pdf = summary_again(transaction, self.station, visit, amended.response, assessment)
             transaction.visits.revise(visit_id, amended.response.to_json_dict(), assessment.to_json_dict(), pdf)
@@ -287,7 +287,7 @@ class StaffDesk:
         written = note_text(text)
         with self._stores.transaction() as transaction:
             visit = transaction.visits.locked(visit_id)
-            transaction.addenda.add_note(visit_id, self.actor, written)
+            transaction.notes.add(visit_id, self.actor, written)
             pdf = with_note(transaction, self.station, visit)
             if pdf is not None and visit.assessment is not None:
                 transaction.visits.revise(visit_id, visit.response, visit.assessment, pdf)

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from intake.store.addenda import AddendaStore
+from intake.store.amendments import AmendmentStore
 from intake.store.audit import AuditKey, AuditLog
 from intake.store.database import Database
+from intake.store.notes import NoteStore
 from intake.store.staff import StaffStore
 from intake.store.visits import VisitStore
 
@@ -21,14 +22,16 @@ class Stores:
     audit: AuditLog
     audit_key: AuditKey
     """What the audit log is signed with: kept apart from the database (see `keys.py`)."""
-    addenda: AddendaStore
-    """Amended answers and clinician notes, beside their visits."""
+    amendments: AmendmentStore
+    """Answers staff changed after the patient finished, beside their visits."""
+    notes: NoteStore
+    """Clinician notes, beside their visits."""
 
     @classmethod
     def on(cls, database: Database, audit_key: AuditKey) -> Stores:
         return cls(
             database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key,
-            AddendaStore(database),
+            AmendmentStore(database), NoteStore(database),
         )
 
     @contextmanager
@@ -43,5 +46,5 @@ class Stores:
         with self.database.writing() as connection:
             yield Stores(
                 self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection, self.audit_key),
-                self.audit_key, AddendaStore(connection),
+                self.audit_key, AmendmentStore(connection), NoteStore(connection),
             )

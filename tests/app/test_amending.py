@@ -67,7 +67,7 @@ def test_an_amendment_is_assessed_again_and_its_summary_shows_it(bench: Bench) -
 def test_the_patients_own_answer_is_kept(bench: Bench) -> None:
     bench.maria.amend_answer(FINISHED_ID, "headache_days", 18, REASON)
     bench.maria.amend_answer(FINISHED_ID, "headache_days", 16, "Checked the headache diary")
-    [first, second] = bench.stores.addenda.amendments(FINISHED_ID)
+    [first, second] = bench.stores.amendments.of_visit(FINISHED_ID)
     assert (first.answer_key, first.old_value, first.new_value, first.reason) == ("headache_days", 22, 18, REASON)
     assert (second.old_value, second.new_value, second.staff_id) == (18, 16, "maria")
     lines = bench.maria.addenda(FINISHED_ID).amendments
@@ -85,7 +85,7 @@ def test_typed_answers_are_stored_as_a_response_file_holds_them(bench: Bench) ->
     rows = [{"medicine": "sumatriptan", "days_per_month": 9}]
     amended = bench.maria.amend_answer(FINISHED_ID, "acute_medicines", rows, "Ibuprofen was for back pain")
     assert amended.response["answers"]["acute_medicines"] == rows
-    assert bench.stores.addenda.amendments(FINISHED_ID)[-1].old_value == [
+    assert bench.stores.amendments.of_visit(FINISHED_ID)[-1].old_value == [
         {"medicine": "sumatriptan", "days_per_month": 4}, {"medicine": "ibuprofen", "days_per_month": 5},
     ]
 
@@ -118,7 +118,7 @@ def test_clearing_the_answers_a_change_would_hide_lets_it_through(bench: Bench) 
         bench.maria.amend_answer(FINISHED_ID, key, None, "Registered male at birth: recorded in error")
     amended = bench.maria.amend_answer(FINISHED_ID, "sex_at_birth", "male", "Registered male at birth: recorded in error")
     assert amended.response["answers"]["sex_at_birth"] == "male" and "pregnant" not in amended.response["answers"]
-    assert [change.new_value for change in bench.stores.addenda.amendments(FINISHED_ID)] == [None, None, None, "male"]
+    assert [change.new_value for change in bench.stores.amendments.of_visit(FINISHED_ID)] == [None, None, None, "male"]
     assert "No → not answered" in " ".join(_pages(amended.pdf))
 
 
@@ -130,7 +130,7 @@ def test_an_amendment_needs_a_reason_and_a_finished_visit(bench: Bench) -> None:
     assert str(refused.value) == NOT_FINISHED
     with pytest.raises(VisitNotFound):
         bench.maria.amend_answer("20261124-235959-ffffff", "headache_days", 18, REASON)
-    assert audit_entries(bench) == [] and bench.stores.addenda.amendments(FINISHED_ID) == []
+    assert audit_entries(bench) == [] and bench.stores.amendments.of_visit(FINISHED_ID) == []
 
 
 def test_reasons_and_notes_are_plain_text_of_a_sensible_length() -> None:
@@ -165,7 +165,7 @@ def test_a_note_closes_the_summary_and_its_text_stays_out_of_the_audit_log_and_t
     assert (row.staff_id, row.action, row.visit_id) == ("maria", "note_added", FINISHED_ID)
     assert not any("Ames" in str(value) for value in vars(row).values())
     assert "Ames" not in caplog.text
-    assert [note.text for note in bench.stores.addenda.notes(FINISHED_ID)] == [NOTE]
+    assert [note.text for note in bench.stores.notes.of_visit(FINISHED_ID)] == [NOTE]
 
 
 def test_notes_and_amendments_stay_on_the_summary_made_again_for_either(bench: Bench) -> None:

@@ -222,10 +222,11 @@ class AnswersTab(QStackedWidget):
         """The answers again, the one just amended selected and in view."""
         self.setCurrentIndex(0)
         table = self._host.answers
-        row = next((row for row in range(table.rowCount()) if amended and table.item(row, 0).text() == amended), None)
-        if row is not None:
-            table.setCurrentCell(row, 0)
-            table.scrollToItem(table.item(row, 0))
+        items = [table.item(row, 0) for row in range(table.rowCount())] if amended else []
+        found = next((item for item in items if item is not None and item.text() == amended), None)
+        if found is not None:
+            table.setCurrentItem(found)
+            table.scrollToItem(found)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The visit screen's tabs show with a visit: only a finished visit's answers are amended.

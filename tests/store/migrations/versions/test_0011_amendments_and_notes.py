@@ -6,8 +6,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
-from intake.store.addenda import AddendaStore
+from intake.store.amendments import AmendmentStore
 from intake.store.database import MIGRATIONS, Database
+from intake.store.notes import NoteStore
 from intake.store.visits import VisitStore
 
 VISIT = "20261124-090000-000001"
@@ -31,19 +32,19 @@ def test_an_0008_database_gains_the_tables_and_keeps_its_visits(database: Databa
     assert not {"amendments", "notes"} & _tables(engine)
     VisitStore(database).create(VISIT, {"answers": {"given_name": "Zoë"}})
     _migrate(engine, "head")
-    addenda = AddendaStore(database)
-    addenda.add_note(VISIT, "maria", "After the upgrade")
-    addenda.add_amendment(VISIT, "maria", "given_name", "Zoë", "Zoe", "Typo")
-    assert [note.text for note in addenda.notes(VISIT)] == ["After the upgrade"] and addenda.amended(VISIT)
+    NoteStore(database).add(VISIT, "maria", "After the upgrade")
+    AmendmentStore(database).add(VISIT, "maria", "given_name", "Zoë", "Zoe", "Typo")
+    assert [note.text for note in NoteStore(database).of_visit(VISIT)] == ["After the upgrade"]
+    assert AmendmentStore(database).amended(VISIT)
     assert {index["name"] for index in inspect(engine).get_indexes("notes")} == {"notes_visit"}
 
 
 def test_the_downgrade_drops_them_and_keeps_the_visits(database: Database) -> None:
     engine = database.engine
     VisitStore(database).create(VISIT, {"answers": {"given_name": "Zoë"}})
-    AddendaStore(database).add_note(VISIT, "maria", "Dropped with its table")
+    NoteStore(database).add(VISIT, "maria", "Dropped with its table")
     _migrate(engine, "0008", down=True)
     assert not {"amendments", "notes"} & _tables(engine)
     assert VisitStore(database).get(VISIT).response == {"answers": {"given_name": "Zoë"}}
     _migrate(engine, "head")
-    assert AddendaStore(database).notes(VISIT) == []
+    assert NoteStore(database).of_visit(VISIT) == []

@@ -1,10 +1,10 @@
-"""What staff add to a visit after the patient: amended answers and clinician notes.
+"""Answers staff changed on a patient's behalf after the visit finished, the original kept.
 
-Both are kept beside the visit, never folded into it: an amendment keeps the answer as
-the patient gave it next to the new one and the reason, so the original is never lost;
-a note is the clinician's, not the patient's. Each is written in the transaction of its
-audited use case, whose row carries the visit's content once the summary shows it.
-Amendments and notes go with their visit when it is discarded or purged.
+An amendment sits beside the visit, never folded into it: the answer as it was, the new
+one and the reason stay together, so the patient's own answer is never lost however
+often it is corrected. Each is written in the transaction of its audited use case, whose
+row carries the visit's content once the summary shows it. Amendments go with their
+visit when it is discarded or purged.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import exists, insert, select
 
 from intake.store.repository import Repository
-from intake.store.schema import amendments, notes
+from intake.store.schema import amendments
 from intake.store.timestamps import as_utc, utc_now
 
 
@@ -33,16 +33,8 @@ class Amendment:
     reason: str
 
 
-@dataclass(frozen=True)
-class Note:
-    visit_id: str
-    staff_id: str
-    at: datetime
-    text: str
-
-
-class AddendaStore(Repository):
-    def add_amendment(self, visit_id: str, staff_id: str, answer_key: str, old_value: Any, new_value: Any, reason: str) -> None:
+class AmendmentStore(Repository):
+    def add(self, visit_id: str, staff_id: str, answer_key: str, old_value: Any, new_value: Any, reason: str) -> None:
         with self._writing() as connection:
             connection.execute(
                 insert(amendments).values(
@@ -52,7 +44,7 @@ class AddendaStore(Repository):
                 )
             )
 
-    def amendments(self, visit_id: str) -> list[Amendment]:
+    def of_visit(self, visit_id: str) -> list[Amendment]:
         """Oldest first, as they were made."""
         query = select(amendments).where(amendments.c.visit_id == visit_id).order_by(amendments.c.id)
         with self._reading() as connection:
@@ -66,13 +58,3 @@ class AddendaStore(Repository):
         """Whether staff changed any of this visit's answers."""
         with self._reading() as connection:
             return bool(connection.execute(select(exists().where(amendments.c.visit_id == visit_id))).scalar())
-
-    def add_note(self, visit_id: str, staff_id: str, text: str) -> None:
-        with self._writing() as connection:
-            connection.execute(insert(notes).values(visit_id=visit_id, staff_id=staff_id, at=utc_now(), text=text))
-
-    def notes(self, visit_id: str) -> list[Note]:
-        """Oldest first, as they were written."""
-        query = select(notes).where(notes.c.visit_id == visit_id).order_by(notes.c.id)
-        with self._reading() as connection:
-            return [Note(row.visit_id, row.staff_id, as_utc(row.at), row.text) for row in connection.execute(query)]  # type: ignore[arg-type]
