@@ -263,8 +263,9 @@ class StaffDesk:
         inputs give it, None to clear it), with the reason; the original stays in the amendments.
 
         The answers are checked as the kiosk and the CLI check them (`AmendmentRefused` names the
-        question), assessed again under the visit's own policy and its summary made again, in
-        one transaction with the amendment and its audit row. Returns the visit as now stored.
+        question), assessed again under the visit's own policy (a changed outcome is to be
+        reviewed again) and its summary made again, in one transaction with the amendment and
+        its audit row. Returns the visit as now stored.
         """
         why = reason_text(reason)
         with self._stores.transaction() as transaction:

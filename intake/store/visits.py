@@ -356,11 +356,15 @@ class VisitStore(Repository):
 
     def revise(self, visit_id: str, response: dict[str, Any], assessment: dict[str, Any], pdf: bytes) -> None:
         """A finished visit's answers, assessment and summary made again (staff amended an answer, added
-        a note); when it finished and whether it was reviewed stay as they were."""
+        a note). It keeps when it finished; it keeps its review unless its outcome changed, which
+        staff must then review again (an outcome turned urgent alerts them like a new one)."""
         values = {"updated": utc_now(), **_assessed(response, assessment, pdf)}
         with self._writing() as connection:
-            done = connection.execute(
-                update(visits).where(visits.c.id == visit_id, visits.c.status == FINISHED).values(**values)
-            )
-            if done.rowcount == 0:
+            now = connection.execute(
+                select(visits.c.outcome).where(visits.c.id == visit_id, visits.c.status == FINISHED)
+            ).first()
+            if now is None:
                 raise VisitNotFound(f"visit {visit_id}: no finished visit with this id")
+            if now.outcome != assessment["outcome"]:
+                values.update(reviewed=False, reviewed_at=None, reviewed_by=None)
+            connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))

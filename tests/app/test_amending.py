@@ -200,3 +200,11 @@ def test_an_amended_visit_exports_as_amended(bench: Bench) -> None:
     ]
     assert [status["QuestionnaireResponse"] for status in statuses] == ["completed", "completed", "amended"]
     assert statuses[-1]["Observation"] == "amended"
+
+
+def test_a_reviewed_visit_whose_outcome_changes_is_reviewed_again(bench: Bench) -> None:
+    bench.maria.mark_reviewed(FINISHED_ID)
+    assert bench.maria.amend_answer(FINISHED_ID, "headache_days", 18, REASON).summary.reviewed, "still REFER"
+    assert bench.maria.add_note(FINISHED_ID, NOTE).summary.reviewed
+    urgent = bench.maria.amend_answer(FINISHED_ID, "rf_thunderclap", "yes", REASON)
+    assert (urgent.summary.outcome, urgent.summary.reviewed) == ("URGENT_REVIEW", False)

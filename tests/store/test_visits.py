@@ -270,18 +270,22 @@ def test_the_date_of_birth_follows_the_answers(database, form) -> None:
     assert "date_of_birth" not in store.list()[0].to_json_dict(), "the CLI's JSON keeps its fields"
 
 
-def test_a_revised_visit_keeps_when_it_finished_and_whether_it_was_reviewed(database, form) -> None:
+def test_a_revised_visit_keeps_when_it_finished_and_its_review_while_its_outcome_stands(database, form) -> None:
     store = VisitStore(database)
     finish(store, form, "V01", "20261124-090000-000001")
     store.mark_reviewed("20261124-090000-000001", "maria")
     before = store.get("20261124-090000-000001")
+    store.revise("20261124-090000-000001", before.response, before.assessment, b"%PDF-1.4 with a note")
+    noted = store.get("20261124-090000-000001")
+    assert (noted.pdf, noted.summary.reviewed, noted.summary.finished) == (b"%PDF-1.4 with a note", True, before.summary.finished)
     response, assessment = finished_values(form, "V14")
     store.revise("20261124-090000-000001", response, assessment, b"%PDF-1.4 again")
     after = store.get("20261124-090000-000001")
     assert (after.response, after.assessment, after.pdf) == (response, assessment, b"%PDF-1.4 again")
     assert (after.summary.outcome, after.summary.priority) == ("URGENT_REVIEW", URGENT)
     assert after.summary.family_name == response["answers"]["family_name"]
-    assert (after.summary.finished, after.summary.reviewed, after.summary.status) == (before.summary.finished, True, FINISHED)
+    assert (after.summary.finished, after.summary.status) == (before.summary.finished, FINISHED)
+    assert not after.summary.reviewed, "a changed outcome is reviewed again"
     store.create("20261124-090000-000002", DRAFT)
     for visit_id in ("20261124-090000-000002", "20261124-235959-ffffff"):
         with pytest.raises(VisitNotFound, match="no finished visit"):
