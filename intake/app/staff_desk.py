@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from intake.app.alerts import Alerts, alerts_for, seen_mark
+from intake.app.amending import addenda_of, amend_response, note_text, reason_text, summary_again, with_note
+from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
 from intake.app.change_watch import ChangeWatch
 from intake.app.errors import AlreadyImported
@@ -28,6 +30,7 @@ from intake.interop.csv_export import csv_bytes
 from intake.interop.fhir_version import FhirVersion
 from intake.interop.fhir_visit import export_visit
 from intake.questionnaire.response import Response
+from intake.report import Addenda
 from intake.settings import Settings, save_settings
 from intake.store.audit import Action, AuditRow
 from intake.store.staff import Role, StaffMember
@@ -207,7 +210,7 @@ class StaffDesk:
         with self._stores.transaction() as transaction:
             visit = transaction.visits.get(visit_id)
             transaction.audit.record(Action.EXPORTED, self.actor, visit_id, visit.rules_version)
-            write(export_visit(visit, self.station.form, version))
+            write(export_visit(visit, self.station.form, version, amended=transaction.amendments.amended(visit_id)))
         return visit
 
     def export_csv(self, date_from: date | None, date_to: date | None, write: Callable[[bytes], None]) -> int:
@@ -280,3 +283,44 @@ class StaffDesk:
     def watch_changes(self) -> ChangeWatch:
         """Hears changes committed by any station to this database; its owner closes it."""
         return ChangeWatch(self._stores.database)
+
+    def amend_answer(self, visit_id: str, key: str, value: Any, reason: str) -> StoredVisit:
+        """Change one answer of a finished visit on the patient's behalf (`value` typed as the kiosk's
+        inputs give it, None to clear it), with the reason; the original stays in the amendments.
+
+        The answers are checked as the kiosk and the CLI check them (`AmendmentRefused` names the
+        question), assessed again under the visit's own policy (a changed outcome is to be
+        reviewed again) and its summary made again, in one transaction with the amendment and
+        its audit row. Returns the visit as now stored.
+        """
+        why = reason_text(reason)
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.locked(visit_id)
+            amended = amend_response(self.station.form, visit, key, value)
+            transaction.amendments.add(visit_id, self.actor, key, amended.old, amended.new, why)
+            assessment = assess_for_clinic(amended.response, self.station.form, visit.policy)
+            pdf = summary_again(transaction, self.station, visit, amended.response, assessment)
+            transaction.visits.revise(visit_id, amended.response.to_json_dict(), assessment.to_json_dict(), pdf)
+            transaction.audit.record(Action.AMENDED, self.actor, visit_id, assessment.policy_version)
+            return transaction.visits.get(visit_id)
+
+    def add_note(self, visit_id: str, text: str) -> StoredVisit:
+        """A clinician note on a visit (`AmendmentRefused` when empty or too long), audited without its text.
+
+        A finished visit's summary is made again with the note at its end in the same
+        transaction, so what is stored, previewed, printed and exported stays one document.
+        Returns the visit as now stored.
+        """
+        written = note_text(text)
+        with self._stores.transaction() as transaction:
+            visit = transaction.visits.locked(visit_id)
+            transaction.notes.add(visit_id, self.actor, written)
+            pdf = with_note(transaction, self.station, visit)
+            if pdf is not None and visit.assessment is not None:
+                transaction.visits.revise(visit_id, visit.response, visit.assessment, pdf)
+            transaction.audit.record(Action.NOTE_ADDED, self.actor, visit_id, visit.rules_version)
+            return transaction.visits.get(visit_id)
+
+    def addenda(self, visit_id: str) -> Addenda:
+        """A visit's amendments and notes in words (not audited: part of the visit staff opened)."""
+        return addenda_of(self._stores, self.station.form, visit_id)

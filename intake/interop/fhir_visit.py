@@ -7,6 +7,10 @@
 - DocumentReference: the clinician PDF, the document of record, as an attachment.
 A `collection` Bundle holds them: a `document` Bundle would need a Composition and
 signatures, and a `transaction` would presume the receiving server's write rules.
+
+When staff amended an answer after the patient finished, the answers, the outcome drawn
+from them and the summary showing the amendments are each `amended` (FHIR's status for
+a completed resource changed since), so an EHR that kept the first export can tell.
 """
 
 from __future__ import annotations
@@ -32,11 +36,11 @@ def _full_url(visit_id: str, kind: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'headache-intake:{visit_id}:{kind}')}"
 
 
-def _observation(visit: StoredVisit, response_url: str, authored: str) -> dict[str, Any]:
+def _observation(visit: StoredVisit, response_url: str, authored: str, amended: bool) -> dict[str, Any]:
     assessment = visit.assessment or {}
     return {
         "resourceType": "Observation",
-        "status": "final",
+        "status": "amended" if amended else "final",
         "code": {"coding": [OUTCOME_CODE], "text": OUTCOME_CODE["display"]},
         "effectiveDateTime": authored,
         "valueCodeableConcept": {
@@ -66,7 +70,7 @@ def _patient(visit: StoredVisit) -> dict[str, Any]:
     return patient
 
 
-def _document(visit: StoredVisit, version: FhirVersion) -> dict[str, Any]:
+def _document(visit: StoredVisit, version: FhirVersion, amended: bool) -> dict[str, Any]:
     pdf = visit.pdf or b""
     attachment = {
         "contentType": "application/pdf",
@@ -78,7 +82,7 @@ def _document(visit: StoredVisit, version: FhirVersion) -> dict[str, Any]:
     document = {
         "resourceType": "DocumentReference",
         "status": "current",
-        "docStatus": "final",
+        "docStatus": "amended" if amended else "final",
         "type": {"text": "Headache intake: referral criteria summary"},
         "date": visit.summary.finished.isoformat() if visit.summary.finished else None,
         "description": "Intake answers and referral criteria for onabotulinumtoxinA consultation",
@@ -87,23 +91,31 @@ def _document(visit: StoredVisit, version: FhirVersion) -> dict[str, Any]:
     return {key: value for key, value in document.items() if value is not None}
 
 
-def export_visit(visit: StoredVisit, form: Form, version: FhirVersion = FhirVersion.R5) -> dict[str, Any]:
-    """The Bundle for one visit; an unfinished visit has only its answers, `in-progress`."""
+def _response_status(finished: bool, amended: bool) -> str:
+    if not finished:
+        return "in-progress"
+    return "amended" if amended else "completed"
+
+
+def export_visit(visit: StoredVisit, form: Form, version: FhirVersion = FhirVersion.R5, amended: bool = False) -> dict[str, Any]:
+    """The Bundle for one visit; an unfinished visit has only its answers, `in-progress`.
+
+    `amended`: staff changed an answer after the patient finished (the store's amendments say)."""
     finished = visit.summary.status == FINISHED
     patient_url = _full_url(visit.summary.id, "patient")
     subject = {"subject": {"reference": patient_url}}
-    response = to_questionnaire_response(form, visit.response, version, "completed" if finished else "in-progress")
+    response = to_questionnaire_response(form, visit.response, version, _response_status(finished, amended))
     response_url = _full_url(visit.summary.id, "response")
     entries = [
         {"fullUrl": patient_url, "resource": checked(_patient(visit), version)},
         {"fullUrl": response_url, "resource": checked({**response, **subject}, version)},
     ]
     if finished and visit.assessment is not None:
-        observation = _observation(visit, response_url, visit.response["authored"])
+        observation = _observation(visit, response_url, visit.response["authored"], amended)
         entries.append(
             {"fullUrl": _full_url(visit.summary.id, "outcome"), "resource": checked({**observation, **subject}, version)})
     if finished and visit.pdf is not None:
-        document = _document(visit, version)
+        document = _document(visit, version, amended)
         entries.append({"fullUrl": _full_url(visit.summary.id, "summary"), "resource": checked({**document, **subject}, version)})
     bundle = {
         "resourceType": "Bundle",

@@ -13,7 +13,9 @@ from intake import __version__
 from intake.eligibility.assessment import Assessment
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
+from intake.report import addenda as added
 from intake.report import sections, wording
+from intake.report.addenda import Addenda
 from intake.report.canvas import PageFurniture, numbered_canvas
 from intake.report.fonts import CJK_INSTALL_HINT, unprintable
 from intake.report.styles import MARGIN, styles
@@ -52,8 +54,12 @@ def render_report(
     visit_id: str | None = None,
     generated: datetime | None = None,
     audit_anchor: str | None = None,
+    addenda: Addenda | None = None,
 ) -> RenderedReport:
-    """`audit_anchor`: the audit log's head before this summary's finish row, as printed (its short form)."""
+    """`audit_anchor`: the audit log's head before this summary's finish row, as printed (its short form).
+
+    `addenda`: what staff added after the patient finished (amended answers, clinician notes)."""
+    addenda = addenda or Addenda()
     generated = generated or datetime.now().astimezone()
     stamp = generated.strftime("%Y-%m-%d %H:%M %Z").strip()
     pagesize = PAPER[clinic.paper]
@@ -75,6 +81,7 @@ def render_report(
     )
     warnings = _glyph_warnings(response)
     story: list[Flowable] = [Paragraph(f"⚠ {warning}", styles().warning) for warning in warnings]
+    story += added.amended_warning(addenda)
     story += sections.identity(form, response, visit_id, clinic.address, width)
     story += sections.outcome_box(assessment, width)
     story += sections.at_a_glance(assessment, width)
@@ -87,9 +94,11 @@ def render_report(
     story += sections.prior_botox_and_midas(assessment)
     story += sections.notes(assessment)
     story += sections.documentation(assessment)
+    story += added.amendments(addenda, width)
     story += [Spacer(0, 4)]
     story += sections.sign_off(provenance, width)
     story += sections.appendix(form, response, width)
+    story += added.notes(addenda)
     return RenderedReport(_pdf(story, pagesize, clinic, furniture), warnings)
 
 

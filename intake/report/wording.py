@@ -104,3 +104,17 @@ def short_hash(rules_hash: str) -> str:
     """`sha256:` and the first 12 hex digits: enough to tell rule sets apart on a printout."""
     algorithm, _, digest = rules_hash.partition(":")
     return f"{algorithm}:{digest[:12]}" if digest else rules_hash[:19]
+
+
+# Addenda: what staff added after the patient finished (amended answers, clinician notes).
+
+AMENDMENTS_TITLE = "Amendments: answers changed by staff after the patient finished"
+AMENDMENTS_HEADER = ("When", "By", "Question", "Was → now", "Reason")
+NOTES_TITLE = "Clinician notes (addendum)"
+NOTES_INTRO = "Written by clinic staff after the visit; not the patient's answers."
+
+
+def amended_notice(count: int) -> str:
+    """Page 1's warning that the summary is not the patient's answers alone."""
+    return (f"{plural(count, 'answer was', 'answers were')} changed by staff after the patient finished; the assessment "
+            "uses the changed answers. What they were is under “Amendments”.")

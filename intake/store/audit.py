@@ -95,6 +95,11 @@ class Action(StrEnum):
     """A staff member tapped "Seen" on a visit's alert: silenced for them alone, until the visit changes."""
     HELP_HANDLED = "help_handled"
     """A staff member took care of a patient's request for help: its alert clears on every station."""
+    AMENDED = "amended"
+    """Staff changed an answer on the patient's behalf, with a reason (the original is kept); the visit
+    was assessed again and its summary made again."""
+    NOTE_ADDED = "note_added"
+    """A clinician note on a visit (the row never holds its text), printed as an addendum to the summary."""
 
 
 @dataclass(frozen=True)

@@ -99,3 +99,30 @@ alert_seen = Table(
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
 """A person tapped "Seen" on a visit's alert as the visit then was (its change stamp): silenced for them alone."""
+
+amendments = Table(
+    "amendments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("visit_id", String(40), ForeignKey("visits.id", ondelete="CASCADE"), nullable=False),
+    Column("staff_id", String(80), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("answer_key", String(80), nullable=False),
+    Column("old_value", Text, nullable=False),
+    Column("new_value", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+"""Answers staff changed on a patient's behalf, the original kept: values as JSON (`null`: not answered)."""
+Index("amendments_visit", amendments.c.visit_id, amendments.c.id)
+
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("visit_id", String(40), ForeignKey("visits.id", ondelete="CASCADE"), nullable=False),
+    Column("staff_id", String(80), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+)
+"""Clinician notes on a visit, staff only: printed as an addendum to its summary."""
+Index("notes_visit", notes.c.visit_id, notes.c.id)

@@ -7,9 +7,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from intake.store.alert_state import AlertState
+from intake.store.amendments import AmendmentStore
 from intake.store.audit import AuditKey, AuditLog
 from intake.store.changes import ChangeFeed
 from intake.store.database import Database
+from intake.store.notes import NoteStore
 from intake.store.staff import StaffStore
 from intake.store.visits import VisitStore
 
@@ -24,12 +26,16 @@ class Stores:
     """What the audit log is signed with: kept apart from the database (see `keys.py`)."""
     alerts: AlertState
     changes: ChangeFeed
+    amendments: AmendmentStore
+    """Answers staff changed after the patient finished, beside their visits."""
+    notes: NoteStore
+    """Clinician notes, beside their visits."""
 
     @classmethod
     def on(cls, database: Database, audit_key: AuditKey) -> Stores:
         return cls(
             database, VisitStore(database), StaffStore(database), AuditLog(database, audit_key), audit_key,
-            AlertState(database), ChangeFeed(database),
+            AlertState(database), ChangeFeed(database), AmendmentStore(database), NoteStore(database),
         )
 
     @contextmanager
@@ -44,5 +50,6 @@ class Stores:
         with self.database.writing() as connection:
             yield Stores(
                 self.database, VisitStore(connection), StaffStore(connection), AuditLog(connection, self.audit_key),
-                self.audit_key, AlertState(connection), ChangeFeed(connection),
+                self.audit_key, AlertState(connection), ChangeFeed(connection), AmendmentStore(connection),
+                NoteStore(connection),
             )

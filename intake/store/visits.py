@@ -156,6 +156,18 @@ def _draft_values(response: dict[str, Any], staff_alerted: bool, **extra: Any) -
     return values
 
 
+def _assessed(response: dict[str, Any], assessment: dict[str, Any], pdf: bytes) -> dict[str, Any]:
+    """The columns an assessed visit's answers, assessment and summary set (at Finish, or when staff amend it)."""
+    return {
+        "priority": _PRIORITY.get(Outcome(assessment["outcome"]), ROUTINE), "outcome": assessment["outcome"],
+        "policy": assessment["policy"], "rules_version": assessment["policy_version"],
+        "rules_hash": assessment["rules_hash"],
+        "response": json.dumps(response, ensure_ascii=False),
+        "assessment": json.dumps(assessment, ensure_ascii=False),
+        "pdf": pdf, **_names(response),
+    }
+
+
 def _update_open(connection: Connection, visit_id: str, values: dict[str, Any]) -> None:
     done = connection.execute(
         update(visits).where(visits.c.id == visit_id, visits.c.status.in_((IN_PROGRESS, UNFINISHED))).values(**values)
@@ -235,13 +247,7 @@ class VisitStore(Repository):
         object, which names the outcome and the rules it used) and the PDF."""
         now = utc_now()
         values: dict[str, Any] = {
-            "updated": now, "finished": now, "status": FINISHED,
-            "priority": _PRIORITY.get(Outcome(assessment["outcome"]), ROUTINE), "outcome": assessment["outcome"],
-            "policy": assessment["policy"], "rules_version": assessment["policy_version"],
-            "rules_hash": assessment["rules_hash"],
-            "response": json.dumps(response, ensure_ascii=False),
-            "assessment": json.dumps(assessment, ensure_ascii=False),
-            "pdf": pdf, "summary_failed": False, **_names(response),
+            "updated": now, "finished": now, "status": FINISHED, "summary_failed": False, **_assessed(response, assessment, pdf),
         }
         with self._writing() as connection:
             done = connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))
@@ -356,3 +362,27 @@ class VisitStore(Repository):
                 connection.execute(update(visits).where(visits.c.id == visit_id).values(import_fingerprint=fingerprint))
             except IntegrityError:
                 raise AlreadyImported(None) from None
+
+    def locked(self, visit_id: str) -> StoredVisit:
+        """One visit, its row locked until the caller's transaction ends, so two stations
+        changing it at once take turns (SQLite's transaction holds the write lock already)."""
+        with self._reading() as connection:
+            row = connection.execute(select(visits).where(visits.c.id == visit_id).with_for_update()).first()
+        if row is None:
+            raise VisitNotFound(f"visit {visit_id}: not found")
+        return _stored(row, row.pdf)
+
+    def revise(self, visit_id: str, response: dict[str, Any], assessment: dict[str, Any], pdf: bytes) -> None:
+        """A finished visit's answers, assessment and summary made again (staff amended an answer, added
+        a note). It keeps when it finished; it keeps its review unless its outcome changed, which
+        staff must then review again (an outcome turned urgent alerts them like a new one)."""
+        values = {"updated": utc_now(), **_assessed(response, assessment, pdf)}
+        with self._writing() as connection:
+            now = connection.execute(
+                select(visits.c.outcome).where(visits.c.id == visit_id, visits.c.status == FINISHED)
+            ).first()
+            if now is None:
+                raise VisitNotFound(f"visit {visit_id}: no finished visit with this id")
+            if now.outcome != assessment["outcome"]:
+                values.update(reviewed=False, reviewed_at=None, reviewed_by=None)
+            connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))

@@ -31,7 +31,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.store.errors import StoreError
-from intake.store.schema import alert_seen, flags, staff, visits
+from intake.store.schema import alert_seen, amendments, flags, notes, staff, visits
 from intake.store.staff import Role, StaffMember
 from intake.store.stores import Stores
 from intake.store.visits import StoredVisit
@@ -167,7 +167,7 @@ def snapshot(bench: Bench) -> dict[str, Any]:
     with bench.stores.database.engine.connect() as connection:
         stored = {
             table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=lambda row: row[0])
-            for table in (visits, staff, flags, alert_seen)
+            for table in (visits, staff, flags, alert_seen, amendments, notes)
         }
     files = {str(path.relative_to(bench.folder)): path.read_bytes() for path in sorted(bench.folder.rglob("*")) if path.is_file()}
     return {**stored, "files": files, "settings": bench.station.settings, "policy": bench.station.rules.policy.name}

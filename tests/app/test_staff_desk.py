@@ -169,6 +169,18 @@ CASES = [
         "mark_help_handled", lambda b: b.maria.mark_help_handled(OPEN_ID), [("maria", "help_handled", OPEN_ID, None)],
         arrange=_help_asked, break_change=refusing("UPDATE", "visits"),
     ),
+    UseCase(
+        "amend_answer", lambda b: b.maria.amend_answer(FINISHED_ID, "headache_days", 18, "Misread the question"),
+        [("maria", "amended", FINISHED_ID, None)], break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "add_note", lambda b: b.maria.add_note(FINISHED_ID, "Seen by Dr Ames; blood pressure normal."),
+        [("maria", "note_added", FINISHED_ID, None)], break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "add_note_unfinished", lambda b: b.maria.add_note(UNFINISHED_ID, "Patient left; will call back."),
+        [("maria", "note_added", UNFINISHED_ID, None)], break_change=refusing("INSERT", "notes"),
+    ),
 ]
 
 

@@ -37,3 +37,24 @@ def test_the_bundle_reads_back_as_the_same_answers(form, stored_visit) -> None:
 def test_exporting_twice_gives_the_same_references(form, stored_visit) -> None:
     visit = stored_visit("V01")
     assert export_visit(visit, form) == export_visit(visit, form)
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+def test_an_amended_visit_says_so_on_its_answers_outcome_and_summary(form, stored_visit, version) -> None:
+    visit = stored_visit("V01")
+    statuses = {
+        amended: {
+            entry["resource"]["resourceType"]: (entry["resource"].get("status"), entry["resource"].get("docStatus"))
+            for entry in export_visit(visit, form, version, amended=amended)["entry"]
+        }
+        for amended in (False, True)
+    }
+    assert statuses[False] == {
+        "Patient": (None, None), "QuestionnaireResponse": ("completed", None), "Observation": ("final", None),
+        "DocumentReference": ("current", "final"),
+    }
+    assert statuses[True] == {
+        "Patient": (None, None), "QuestionnaireResponse": ("amended", None), "Observation": ("amended", None),
+        "DocumentReference": ("current", "amended"),
+    }
+    assert response_from_fhir(export_visit(visit, form, version, amended=True), form)["answers"] == visit.response["answers"]

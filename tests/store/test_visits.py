@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import update
+from sqlalchemy.exc import OperationalError
 
 from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
@@ -308,3 +309,41 @@ def test_the_station_and_help_handled_are_outside_the_content_hash(database) -> 
         before = current_content(connection, "20261124-100000-aaaaaa")
         connection.execute(update(visits).values(station="elsewhere", help_handled=True))
         assert current_content(connection, "20261124-100000-aaaaaa") == before
+
+
+def test_a_revised_visit_keeps_when_it_finished_and_its_review_while_its_outcome_stands(database, form) -> None:
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    store.mark_reviewed("20261124-090000-000001", "maria")
+    before = store.get("20261124-090000-000001")
+    store.revise("20261124-090000-000001", before.response, before.assessment, b"%PDF-1.4 with a note")
+    noted = store.get("20261124-090000-000001")
+    assert (noted.pdf, noted.summary.reviewed, noted.summary.finished) == (b"%PDF-1.4 with a note", True, before.summary.finished)
+    response, assessment = finished_values(form, "V14")
+    store.revise("20261124-090000-000001", response, assessment, b"%PDF-1.4 again")
+    after = store.get("20261124-090000-000001")
+    assert (after.response, after.assessment, after.pdf) == (response, assessment, b"%PDF-1.4 again")
+    assert (after.summary.outcome, after.summary.priority) == ("URGENT_REVIEW", URGENT)
+    assert after.summary.family_name == response["answers"]["family_name"]
+    assert (after.summary.finished, after.summary.status) == (before.summary.finished, FINISHED)
+    assert not after.summary.reviewed, "a changed outcome is reviewed again"
+    store.create("20261124-090000-000002", DRAFT)
+    for visit_id in ("20261124-090000-000002", "20261124-235959-ffffff"):
+        with pytest.raises(VisitNotFound, match="no finished visit"):
+            store.revise(visit_id, response, assessment, PDF)
+
+
+def test_a_visit_locked_for_a_change_waits_for_that_change(database, form) -> None:
+    """Two stations amending one visit take turns: the second cannot read it for a change until the first commits."""
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    with pytest.raises(VisitNotFound):
+        store.locked("20261124-235959-ffffff")
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite: a change's transaction holds the whole database's write lock from its start")
+    with database.writing() as first:
+        assert VisitStore(first).locked("20261124-090000-000001").summary.status == FINISHED
+        with database.writing() as second:
+            second.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+            with pytest.raises(OperationalError, match="lock timeout"):
+                VisitStore(second).locked("20261124-090000-000001")

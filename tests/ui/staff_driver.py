@@ -57,3 +57,11 @@ class FrontDesk:
         queue.table.selectRow(row)
         tap(queue.open_button)
         assert self.area.currentWidget() is self.area.visit
+
+    def open_tab(self, title: str) -> None:
+        """A tap on the visit screen's tab whose title starts with `title`."""
+        bar = self.area.visit.tabs.tabBar()
+        index = next(index for index in range(bar.count()) if bar.tabText(index).startswith(title))
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center())
+        QApplication.processEvents()
+        assert self.area.visit.tabs.currentIndex() == index

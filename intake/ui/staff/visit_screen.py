@@ -7,6 +7,9 @@ clinician reads here, on paper and in the store are the same bytes.
 Staff can also print the patient information sheet for any visit, whatever its outcome,
 in the language the patient answered in unless they pick another. It is a handout, not a
 record: it is rendered when printed, and only the printing is audited.
+
+Staff amend an answer from the Answers tab and add clinician notes in their own tab
+(`amend_panel.py`, `notes_tab.py`); either makes the stored summary again.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
+from intake.ui.staff.amend_panel import AnswersTab
+from intake.ui.staff.notes_tab import TITLE as NOTES_TITLE
+from intake.ui.staff.notes_tab import NotesTab
 from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
@@ -137,7 +143,8 @@ class VisitScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tabs = QTabWidget()
         self.tabs.addTab(summary, "Summary")
-        self.tabs.addTab(self.answers, "Answers")
+        self.tabs.addTab(AnswersTab(self), "Answers")
+        self.tabs.addTab(NotesTab(self), NOTES_TITLE)
 
     def show_visit(self, visit_id: str, session: StaffDesk, printer_name: str | None, clinic: SheetClinic) -> None:
         """Load and show one visit for this person; their desk audits the viewing."""
@@ -328,3 +335,15 @@ class VisitScreen(QWidget):
     def _on_back(self) -> None:
         self.clear()
         self.closed.emit()
+
+    @property
+    def session(self) -> StaffDesk | None:
+        """The signed-in person's desk while a visit is open (the amend and notes panels act through it)."""
+        return self._session
+
+    def show_changed(self, visit: StoredVisit, notice: str) -> None:
+        """The visit as a use case just left it (an answer amended, a note added): shown again, the queue told."""
+        self.visit = visit
+        self._fill()
+        self._show_notice(notice)
+        self.changed.emit()
