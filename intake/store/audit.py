@@ -91,6 +91,10 @@ class Action(StrEnum):
     """An admin opened the audit log viewer."""
     TEST_PRINTED = "test_printed"
     """A test page from the settings screen: no visit, no patient data."""
+    ANSWERS_PRINTED = "answers_printed"
+    """A visit the patient did not finish: its answers so far and their assessment, printed (nothing stored)."""
+    SUMMARY_REMADE = "summary_remade"
+    """A visit whose summary failed: assessed and rendered again under the clinic's current policy, and stored."""
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,22 @@ class PatientWizard(QWidget):
         self.next_button.setEnabled(False)
         self.completed.emit(response)
 
+    def continue_with_staff(self, refill: bool) -> None:
+        """Staff hand the tablet back to this visit's patient: the first page with an answer missing
+        (the review when none is), after putting every answer the visit holds in its widget when
+        `refill` says the widgets are new. Staff have seen the patient: the visit is not held again.
+        """
+        self.on_hold = False
+        self._hold_released = True
+        self._editing = False
+        if refill:
+            for question_id, value in self.visit.answers.items():
+                if question_id in self.blocks:
+                    self.blocks[question_id].show_answer(value)
+            self._refresh_visibility()
+        first = next((page for page in self.route() if self._problems_on(page)), None)
+        self._show_page(first or self.review)
+
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab move in reading order through the page, then Back and Next."""
         chain = reading_order(self)

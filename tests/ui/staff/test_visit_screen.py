@@ -175,7 +175,8 @@ def test_an_unfinished_visit_shows_answers_and_can_be_discarded_after_confirming
     desk.sign_in("maria", ADMIN_PIN)
     desk.open_row(0)
     screen = desk.area.visit
-    assert screen.no_summary.isVisible() and not screen.print_button.isEnabled()
+    assert screen.tabs.currentWidget() is screen.answers, "no summary: the answers come first"
+    assert not screen.no_summary.isHidden() and not screen.print_button.isEnabled()
     tap(screen.discard_button)
     assert stores.visits.list() and screen.discard_button.text() == "Confirm discard"
     tap(screen.discard_button)
@@ -273,7 +274,7 @@ def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kio
                                     "answers": {"given_name": "Zoë", "family_name": "Ng"}})
     desk = _open_sheet_desk(open_kiosk, stores)
     screen = desk.area.visit
-    assert screen.no_summary.isVisible() and screen.sheet_language.currentText() == "English"
+    assert not screen.no_summary.isHidden() and screen.sheet_language.currentText() == "English"
     tap(screen.sheet_button)
     assert "What happens at a Botox consultation" in _sheet_words(sheet_printer[0])
     assert ("bob", "printed_info", visit_id) in _actions(stores)
