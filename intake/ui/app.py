@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         """A red flag is still flagged after its section: the visit waits for staff, with no time-out."""
         self.patient_idle.stop()
         self._autosave()
+        if self.wizard is not None:
+            self.wizard.drop_pending_save()
         self.hold_screen.show_for(self.settings.clinic_name)
         self.pages.setCurrentWidget(self.hold_screen)
         self.release_watch.watch(visit_id)
@@ -276,6 +278,7 @@ class MainWindow(QMainWindow):
         assert self.wizard is not None
         visit_id = self.wizard.visit.visit_id
         self.patient_idle.stop()
+        self.wizard.drop_pending_save()
         self.desk.pause(self.wizard.visit)
         clear_clipboard()
         self.pages.setCurrentWidget(self.paused)

@@ -316,6 +316,11 @@ class PatientWizard(QWidget):
         self.next_button.setEnabled(False)
         self.completed.emit(response)
 
+    def drop_pending_save(self) -> None:
+        """The answers were just stored whole (a pause, a hold): a save still waiting on typing would
+        only repeat it, and would read as a change to a station watching whether the visit was taken."""
+        self._autosave_timer.stop()
+
     def continue_with_staff(self, refill: bool) -> None:
         """Staff hand the tablet back to this visit's patient: the first page with an answer missing
         (the review when none is), after putting every answer the visit holds in its widget when
