@@ -245,7 +245,8 @@ class Desk:
 
     def recover_kept_answers(self) -> int:
         """At start-up: answers the store refused at Finish come back from the recovery file as
-        unfinished visits for staff (audited each), and leave the file once stored."""
+        unfinished visits for staff, with the "summary failed" alert (audited each), and leave
+        the file once stored."""
         recovery = RecoveryFile.beside(self.station.required_stores().database)
         if recovery is None:
             return 0

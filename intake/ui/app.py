@@ -57,7 +57,8 @@ class MainWindow(QMainWindow):
 
     Each visit gets new widgets, destroyed when it ends or times out, so nothing one
     patient typed can reappear for the next. Staff mode opens from a long press on the
-    clinic name or Ctrl+Shift+S and always returns to where the patient was. Only a
+    clinic name or Ctrl+Shift+S and always returns to where the patient was, or, when staff
+    continue a visit not finished with its patient, to that visit's questionnaire. Only a
     signed-in person in staff mode can close the window: patient mode refuses it.
     """
 
