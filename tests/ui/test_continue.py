@@ -57,6 +57,7 @@ def test_the_patient_carries_on_at_the_first_missing_answer_with_every_answer_re
     assert patient.wizard.visit.visit_id == LEFT_ID and window.patient_idle.running
     page = patient.page()
     assert "migraine_days" in page.blocks, "the optional pain questions before it were the patient's to skip"
+    assert not page.blocks["migraine_days"].visibleRegion().isEmpty(), "the missing answer is on screen"
     assert patient.problems() == {}
     patient.back()
     assert patient.page().blocks["pain_one_sided"].value() == "yes"
