@@ -74,3 +74,7 @@ ICHD3_MARK: Mapping[str, str] = {
     "clinician": "clinician",
 }
 """An ICHD-3 item's status on the PDF."""
+
+RED_FLAGS_FIRST = "⚑ Red flags: answered yes or not sure"
+"""Above every other answer on the staff visit screen: the red-flag questions the patient
+answered yes or not sure, whatever page of the form they are on."""

@@ -14,7 +14,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -33,6 +33,7 @@ from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 from intake.store.timestamps import utc_now
+from intake.visit_status import IN_PROGRESS
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +253,8 @@ class Desk:
 
     def recover_kept_answers(self) -> int:
         """At start-up: answers the store refused at Finish come back from the recovery file as
-        unfinished visits for staff (audited each), and leave the file once stored."""
+        unfinished visits for staff, with the "summary failed" alert (audited each), and leave
+        the file once stored."""
         recovery = RecoveryFile.beside(self.station.required_stores().database)
         if recovery is None:
             return 0
@@ -335,6 +337,33 @@ class Desk:
             return None
         log.info("first admin account created from %s", ADMIN_PIN_ENV)
         return member
+
+    def waiting_mark(self, visit_id: str) -> datetime | None:
+        """When the visit waiting at this station (paused, on hold) was last stored: what `taken_elsewhere`
+        compares with. None without a store, or when the visit is not stored in progress: nothing to watch."""
+        stores = self.station.stores
+        if stores is None:
+            return None
+        try:
+            found = stores.visits.last_change(visit_id)
+        except (StoreError, SQLAlchemyError) as error:
+            log.error("store: %s", type(error).__name__)
+            return None
+        return found[1] if found is not None and found[0] == IN_PROGRESS else None
+
+    def taken_elsewhere(self, visit_id: str, mark: datetime) -> bool:
+        """Whether the visit waiting here changed in the store since `mark`: staff continued it with the
+        patient on another station, or set it aside, discarded or finished it. This station must then let
+        it go without storing anything. A store that cannot be read takes nothing: the visit keeps waiting."""
+        stores = self.station.stores
+        if stores is None:
+            return False
+        try:
+            found = stores.visits.last_change(visit_id)
+        except (StoreError, SQLAlchemyError) as error:
+            log.debug("store: %s", type(error).__name__)  # asked every second: a store that is down must not flood the log
+            return False
+        return found != (IN_PROGRESS, mark)
 
 
 def _no_change(_stores: Stores) -> None:

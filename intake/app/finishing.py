@@ -19,7 +19,7 @@ from intake.eligibility.assessment import Assessment
 from intake.paths import data_dir
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
-from intake.report import ClinicInfo, render_report
+from intake.report import Addenda, ClinicInfo, render_report
 from intake.settings import Settings
 from intake.store.audit_chain import short_anchor
 
@@ -69,17 +69,20 @@ def assess_and_render(
     settings: Settings,
     now: datetime | None = None,
     audit_anchor: str | None = None,
+    addenda: Addenda | None = None,
 ) -> FinishedVisit:
     """The assessment under the clinic's policy and its PDF, not yet kept anywhere.
 
     `audit_anchor` is the audit log's head read just before the visit's finish row
     (`Station.audit_head`): printed on the summary, it lets staff check later that no
-    row up to it was removed.
+    row up to it was removed. `addenda`: notes staff already wrote on a visit whose
+    summary is made later (it keeps them).
     """
     assessment = assess_for_clinic(response, form, settings.policy)
     anchor = short_anchor(audit_anchor) if audit_anchor else None
     report = render_report(
-        response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now, audit_anchor=anchor
+        response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now, audit_anchor=anchor,
+        addenda=addenda,
     )
     return FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
 

@@ -12,30 +12,33 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from intake.app.alerts import Alerts, alerts_for, seen_mark
 from intake.app.amending import addenda_of, amend_response, note_text, reason_text, summary_again, with_note
+from intake.app.answers_so_far import answers_so_far
 from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
 from intake.app.change_watch import ChangeWatch
 from intake.app.errors import AlreadyImported
-from intake.app.finishing import FinishedVisit, assess_and_render, save_summary, summaries_dir
+from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, save_summary, summaries_dir, write_summary
 from intake.app.station import Station
 from intake.app.visit import new_visit_id
 from intake.atomic import write_private
 from intake.interop.csv_export import csv_bytes
 from intake.interop.fhir_version import FhirVersion
 from intake.interop.fhir_visit import export_visit
-from intake.questionnaire.response import Response
+from intake.questionnaire.response import Response, parse_response
 from intake.report import Addenda
 from intake.settings import Settings, save_settings
 from intake.store.audit import Action, AuditRow
 from intake.store.staff import Role, StaffMember
 from intake.store.stores import Stores
 from intake.store.visits import StoredVisit, VisitSummary
+from intake.visit_status import FINISHED
 
 Printed = TypeVar("Printed")
 
@@ -324,3 +327,50 @@ class StaffDesk:
     def addenda(self, visit_id: str) -> Addenda:
         """A visit's amendments and notes in words (not audited: part of the visit staff opened)."""
         return addenda_of(self._stores, self.station.form, visit_id)
+
+    def print_answers_so_far(self, visit: StoredVisit, send: Callable[[bytes], Printed]) -> Printed:
+        """A visit not finished, on paper: `send` prints its answers so far, assessed under the clinic's
+        policy now (rendered for this print, never stored); the printing is then audited."""
+        if visit.summary.status == FINISHED:
+            raise ValueError(f"visit {visit.summary.id}: finished; print its summary")
+        so_far = answers_so_far(visit.summary.id, visit.response, self.station.form, self.station.settings)
+        printed = send(so_far.pdf)
+        with self.station.audited(Action.ANSWERS_PRINTED, self.actor, visit.summary.id, so_far.assessment.policy_version):
+            pass
+        return printed
+
+    def remake_summary(self, visit_id: str) -> StoredVisit:
+        """A visit whose summary failed, assessed and rendered again under the clinic's policy now and stored
+        finished (which clears its alert), audited `summary_remade` in the same transaction; the visit as stored.
+
+        `ValueError` when the visit has no failed summary (another station made it meanwhile,
+        say); `InvalidResponse` when its answers cannot be read back. The clinic's output
+        folder gets the summary too, as at Finish; the stored visit stands if that write fails.
+        """
+        response = parse_response(self._stores.visits.get(visit_id).response, self.station.form)
+        finished = assess_and_render(
+            visit_id, response, self.station.form, self.station.settings, audit_anchor=self.station.audit_head(),
+            addenda=addenda_of(self._stores, self.station.form, visit_id),
+        )
+        assessment = finished.assessment
+        with self.station.audited(Action.SUMMARY_REMADE, self.actor, visit_id, assessment.policy_version) as transaction:
+            summary = transaction.visits.get(visit_id).summary
+            if not summary.summary_failed or summary.status == FINISHED:
+                raise ValueError(f"visit {visit_id}: no failed summary to make again")
+            transaction.visits.finish(visit_id, response.to_json_dict(), assessment.to_json_dict(), finished.pdf)
+            stored = transaction.visits.get(visit_id)
+        if self.station.settings.output_dir is not None:
+            with suppress(SummaryNotSaved):
+                write_summary(finished, self.station.settings.output_dir)
+        return stored
+
+    def continue_with_patient(self, visit_id: str) -> StoredVisit:
+        """Staff hand the tablet to the patient of a visit not finished (set aside, paused, on hold):
+        in progress again, audited `resumed`, and its answers for the wizard to refill.
+
+        `VisitNotFound` when it was finished or discarded meanwhile. A station still holding
+        the visit paused or on hold sees it taken (`Desk.taken_elsewhere`) and lets it go.
+        """
+        with self.station.audited(Action.RESUMED, self.actor, visit_id) as transaction:
+            transaction.visits.resume(visit_id)
+            return transaction.visits.get(visit_id)

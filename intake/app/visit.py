@@ -14,6 +14,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
+from intake.app.resuming import typed_answers
 from intake.eligibility.policy import RuleSet
 from intake.eligibility.red_flags import any_red_flag
 from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
@@ -147,3 +148,32 @@ class Visit:
         """The answers so far in the response file format, unchecked: what autosave keeps."""
         draft = Response.model_construct(form=self.form.id, authored=self.authored, answers=dict(self._answers))
         return draft.to_json_dict()
+
+    @classmethod
+    def continued(
+        cls, form: Form, rules: RuleSet, enabled: frozenset[str], visit_id: str, stored: Mapping[str, Any]
+    ) -> Visit:
+        """A stored visit staff hand back to its patient: the same id and answers, carrying on.
+
+        `stored` is the visit's response as the store keeps it. Optional sections the
+        patient already answered stay switched on (a clinic may have switched one off
+        since), so no answer is dropped. A red flag already answered has alerted staff
+        when it was given: it does not alert them again.
+        """
+        answers = stored.get("answers")
+        typed = typed_answers(form, answers if isinstance(answers, Mapping) else {})
+        answered = {
+            section.setting for section in form.sections if section.setting and any(q.id in typed for q in section.questions)
+        }
+        visit = cls(form, rules, enabled | answered, _authored(stored.get("authored")), visit_id)
+        visit._answers = clear_hidden(form, typed, visit.enabled)
+        visit._staff_alerted = visit.has_red_flag()
+        return visit
+
+
+def _authored(stored: Any) -> date | None:
+    """The day the stored answers were begun, so the visit's dates keep meaning what they did (None: today)."""
+    try:
+        return date.fromisoformat(stored) if isinstance(stored, str) else None
+    except ValueError:
+        return None

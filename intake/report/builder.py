@@ -31,6 +31,18 @@ class ClinicInfo:
 
 
 @dataclass(frozen=True)
+class NotFinished:
+    """The patient did not finish: their answers so far, assessed as they stand.
+
+    Every page then says so in its header, the first page under a title of its own, and
+    the red flags raised so far come before the outcome.
+    """
+
+    left_out: tuple[str, ...] = ()
+    """Answers that could not be assessed (a medicine row half filled in, say), named for staff."""
+
+
+@dataclass(frozen=True)
 class RenderedReport:
     pdf: bytes
     warnings: list[str] = field(default_factory=list)
@@ -55,10 +67,13 @@ def render_report(
     generated: datetime | None = None,
     audit_anchor: str | None = None,
     addenda: Addenda | None = None,
+    not_finished: NotFinished | None = None,
 ) -> RenderedReport:
     """`audit_anchor`: the audit log's head before this summary's finish row, as printed (its short form).
 
-    `addenda`: what staff added after the patient finished (amended answers, clinician notes)."""
+    `addenda`: what staff added after the patient finished (amended answers, clinician notes).
+    `not_finished`: a visit the patient left, printed as it stands (see `NotFinished`).
+    """
     addenda = addenda or Addenda()
     generated = generated or datetime.now().astimezone()
     stamp = generated.strftime("%Y-%m-%d %H:%M %Z").strip()
@@ -75,14 +90,31 @@ def render_report(
         provenance.append((wording.AUDIT_ANCHOR, audit_anchor))
     furniture = PageFurniture(
         clinic_name=clinic.name,
-        document_title=wording.DOCUMENT_TITLE,
+        document_title=wording.NOT_FINISHED_TITLE if not_finished else wording.DOCUMENT_TITLE,
         provenance=f"Generated {stamp} · form {form.id} {form.version} · rules {assessment.policy} "
         f"{assessment.policy_version} {wording.short_hash(assessment.rules_hash)}",
     )
     warnings = _glyph_warnings(response)
     story: list[Flowable] = [Paragraph(f"⚠ {warning}", styles().warning) for warning in warnings]
     story += added.amended_warning(addenda)
-    story += sections.identity(form, response, visit_id, clinic.address, width)
+    if not_finished is None:
+        story += sections.identity(form, response, visit_id, clinic.address, width)
+    else:
+        story += sections.identity(form, response, visit_id, clinic.address, width, wording.NOT_FINISHED_TITLE)
+        story += sections.not_finished(not_finished.left_out, width)
+        story += sections.red_flags_first(assessment, width)
+    story += _assessment(assessment, width)
+    story += added.amendments(addenda, width)
+    story += sections.sign_off(provenance, width)
+    story += sections.appendix(form, response, width)
+    story += added.notes(addenda)
+    title = wording.NOT_FINISHED_DOCUMENT if not_finished else wording.SUMMARY_DOCUMENT
+    return RenderedReport(_pdf(story, pagesize, clinic, furniture, title), warnings)
+
+
+def _assessment(assessment: Assessment, width: float) -> list[Flowable]:
+    """From the outcome to the documentation to obtain: the same for a summary and for answers so far."""
+    story: list[Flowable] = []
     story += sections.outcome_box(assessment, width)
     story += sections.at_a_glance(assessment, width)
     story += sections.criteria(assessment, width)
@@ -94,12 +126,7 @@ def render_report(
     story += sections.prior_botox_and_midas(assessment)
     story += sections.notes(assessment)
     story += sections.documentation(assessment)
-    story += added.amendments(addenda, width)
-    story += [Spacer(0, 4)]
-    story += sections.sign_off(provenance, width)
-    story += sections.appendix(form, response, width)
-    story += added.notes(addenda)
-    return RenderedReport(_pdf(story, pagesize, clinic, furniture), warnings)
+    return [*story, Spacer(0, 4)]
 
 
 def _glyph_warnings(response: Response) -> list[str]:
@@ -113,7 +140,9 @@ def _glyph_warnings(response: Response) -> list[str]:
     ]
 
 
-def _pdf(story: list[Flowable], pagesize: tuple[float, float], clinic: ClinicInfo, furniture: PageFurniture) -> bytes:
+def _pdf(
+    story: list[Flowable], pagesize: tuple[float, float], clinic: ClinicInfo, furniture: PageFurniture, title: str
+) -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -122,7 +151,7 @@ def _pdf(story: list[Flowable], pagesize: tuple[float, float], clinic: ClinicInf
         rightMargin=MARGIN,
         topMargin=MARGIN + 4,
         bottomMargin=MARGIN + 6,
-        title="Headache intake summary",
+        title=title,
         author=clinic.name,
         subject="Referral criteria summary (decision support, not a diagnosis)",
         creator=f"headache-intake {__version__}",

@@ -64,7 +64,9 @@ def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: S
     return built
 
 
-def identity(form: Form, response: Response, visit_id: str | None, address: str, width: float) -> list[Flowable]:
+def identity(
+    form: Form, response: Response, visit_id: str | None, address: str, width: float, title: str = wording.TITLE
+) -> list[Flowable]:
     answers = response.answers
     name = f"{answers.get('family_name', '')}, {answers.get('given_name', '')}".strip(", ")
     birth = answers.get("date_of_birth")
@@ -81,10 +83,10 @@ def identity(form: Form, response: Response, visit_id: str | None, address: str,
     built = Table(rows, colWidths=[width * w for w in (0.16, 0.34, 0.16, 0.34)], hAlign="LEFT")
     built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    title = [Paragraph(wording.TITLE, styles().title)]
+    heading_lines = [Paragraph(title, styles().title)]
     if address:
-        title.append(p(address, "small"))
-    return [*title, built, Spacer(0, 2 * mm)]
+        heading_lines.append(p(address, "small"))
+    return [*heading_lines, built, Spacer(0, 2 * mm)]
 
 
 def _outcome_line(outcome: Outcome, text: str) -> str:
@@ -365,3 +367,29 @@ def appendix(form: Form, response: Response, width: float) -> list[Flowable]:
         flow.append(table(rows, (0.5, 0.5), width))
         flow.append(Spacer(0, 2 * mm))
     return flow
+
+
+def not_finished(left_out: Sequence[str], width: float) -> list[Flowable]:
+    """A boxed warning that these are a visit's answers so far, naming any answer that could not be assessed."""
+    rows: list[list[Any]] = [[Paragraph(markup(wording.NOT_FINISHED_NOTE), styles().warning)]]
+    if left_out:
+        rows.append([p(wording.left_out(list(left_out)), "body")])
+    built = Table(rows, colWidths=[width], hAlign="LEFT")
+    built.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2.5, "#000000"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return [built, Spacer(0, 2 * mm)]
+
+
+def red_flags_first(assessment: Assessment, width: float) -> list[Flowable]:
+    """For a visit not finished, before anything else: every red flag raised so far, then what the rest were answered."""
+    flags = _of_kind(assessment, "red_flag")
+    raised = [item for item in flags if item.flagged]
+    flow: list[Flowable] = [heading(wording.RED_FLAGS_SO_FAR_TITLE)]
+    if raised:
+        rows: list[list[Any]] = [["Question", "Answer"]]
+        rows += [[_bold(f"⚑ {item.label}"), _bold(_answer(item))] for item in raised]
+        flow += [table(rows, (0.75, 0.25), width, [("BACKGROUND", (0, 1), (-1, -1), URGENT_FILL)]), Spacer(0, 1 * mm)]
+    answered_no = sum(not item.flagged and item.answer is not None for item in flags)
+    unanswered = sum(item.answer is None and item.key in assessment.missing for item in flags)
+    flow.append(p(wording.red_flags_so_far(len(raised), answered_no, unanswered), "body"))
+    return [*flow, Spacer(0, 2 * mm)]

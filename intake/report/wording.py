@@ -9,6 +9,8 @@ from __future__ import annotations
 
 TITLE = "Headache intake: referral criteria summary"
 DOCUMENT_TITLE = "Intake summary for the clinician"
+SUMMARY_DOCUMENT = "Headache intake summary"
+"""The PDF's own title (what a viewer's title bar shows)."""
 
 SECONDARY_CAUSE_FIRST = "Assess for a secondary cause first: the criteria below are not the priority"
 ANSWER_WORD = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
@@ -42,6 +44,15 @@ POLICIES_TITLE = "Outcome under every policy"
 CRITERIA_TITLE = "Criteria"
 CRITERIA_URGENT_TITLE = "Criteria (not the priority: red flags first)"
 AUDIT_ANCHOR = "Audit log head before this summary"
+
+# A visit the patient did not finish, printed as it stands (never the visit's summary).
+NOT_FINISHED_TITLE = "Visit not finished: answers so far"
+NOT_FINISHED_DOCUMENT = "Headache intake: answers so far (visit not finished)"
+NOT_FINISHED_NOTE = (
+    "The patient did not finish the questionnaire. These are their answers up to now, assessed as they "
+    "stand: questions not reached count as missing. This is not the visit's summary."
+)
+RED_FLAGS_SO_FAR_TITLE = "Red flags, from the answers so far"
 
 # Language subtags staff are most likely to meet; any other shows as its tag.
 LANGUAGE_NAMES = {
@@ -118,3 +129,18 @@ def amended_notice(count: int) -> str:
     """Page 1's warning that the summary is not the patient's answers alone."""
     return (f"{plural(count, 'answer was', 'answers were')} changed by staff after the patient finished; the assessment "
             "uses the changed answers. What they were is under “Amendments”.")
+
+
+def left_out(labels: list[str]) -> str:
+    """Answers of a visit not finished that could not be assessed: named, so nobody takes them for unanswered."""
+    return (f"Not assessed, because not complete yet or at odds with another answer: {'; '.join(labels)}. "
+            "The staff screen's Answers tab shows them as the patient left them.")
+
+
+def red_flags_so_far(raised: int, answered_no: int, not_answered: int) -> str:
+    """Under the raised red flags of a visit not finished: what the other red-flag questions were answered."""
+    if raised:
+        text = f"No to the other {plural(answered_no, 'red-flag question')}"
+    else:
+        text = f"None answered yes or not sure so far: no to {plural(answered_no, 'red-flag question')}"
+    return f"{text}; {not_answered} not answered (yet)." if not_answered else f"{text}."

@@ -100,6 +100,10 @@ class Action(StrEnum):
     was assessed again and its summary made again."""
     NOTE_ADDED = "note_added"
     """A clinician note on a visit (the row never holds its text), printed as an addendum to the summary."""
+    ANSWERS_PRINTED = "answers_printed"
+    """A visit the patient did not finish: its answers so far and their assessment, printed (nothing stored)."""
+    SUMMARY_REMADE = "summary_remade"
+    """A visit whose summary failed: assessed and rendered again under the clinic's current policy, and stored."""
 
 
 @dataclass(frozen=True)

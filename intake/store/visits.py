@@ -218,12 +218,13 @@ class VisitStore(Repository):
     def recover(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, kept_at: datetime) -> None:
         """Answers the store refused at Finish, read back at the next start: an unfinished visit for staff.
 
-        A visit already finished is left as it is; one never stored is created, started when its answers were kept."""
-        self._save_or_create(visit_id, response, staff_alerted, UNFINISHED, kept_at)
+        A visit already finished is left as it is; one never stored is created, started when its answers were kept.
+        Either way it carries the "summary failed" flag: the patient finished, and no summary was made."""
+        self._save_or_create(visit_id, response, staff_alerted, UNFINISHED, kept_at, summary_failed=True)
 
     def _save_or_create(
         self, visit_id: str, response: dict[str, Any], staff_alerted: bool, status: str, started: datetime,
-        station: str | None = None,
+        station: str | None = None, **extra: Any
     ) -> None:
         with self._writing() as connection:
             known = connection.execute(select(visits.c.status).where(visits.c.id == visit_id)).first()
@@ -232,11 +233,11 @@ class VisitStore(Repository):
                 connection.execute(
                     insert(visits).values(
                         id=visit_id, started=started, status=status, reviewed=False, priority=priority, station=station,
-                        **_draft_values(response, staff_alerted=False),
+                        **_draft_values(response, staff_alerted=False, **extra),
                     )
                 )
             elif known.status != FINISHED:
-                _update_open(connection, visit_id, _draft_values(response, staff_alerted, status=status))
+                _update_open(connection, visit_id, _draft_values(response, staff_alerted, status=status, **extra))
 
     def _save_draft(self, visit_id: str, response: dict[str, Any], staff_alerted: bool, extra: dict[str, Any]) -> None:
         with self._writing() as connection:
@@ -386,3 +387,17 @@ class VisitStore(Repository):
             if now.outcome != assessment["outcome"]:
                 values.update(reviewed=False, reviewed_at=None, reviewed_by=None)
             connection.execute(update(visits).where(visits.c.id == visit_id).values(**values))
+
+    def resume(self, visit_id: str) -> None:
+        """Staff continue an open visit with the patient: in progress again, its answers as they are.
+
+        `updated` moves too, so a station still holding the visit paused sees that it was
+        taken (`last_change`). `VisitNotFound` when the visit is finished or gone."""
+        with self._writing() as connection:
+            _update_open(connection, visit_id, {"status": IN_PROGRESS, "updated": utc_now()})
+
+    def last_change(self, visit_id: str) -> tuple[str, datetime] | None:
+        """The visit's status and when it last changed (None: not stored): one small row, cheap to ask every second."""
+        with self._reading() as connection:
+            row = connection.execute(select(visits.c.status, visits.c.updated).where(visits.c.id == visit_id)).first()
+        return None if row is None else (row.status, as_utc(row.updated))  # type: ignore[return-value]

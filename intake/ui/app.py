@@ -20,6 +20,7 @@ from intake.app.errors import StoreError
 from intake.app.finishing import FinishedVisit
 from intake.app.opening import load_form_and_rules, open_kiosk
 from intake.app.optional_sections import switched_on
+from intake.app.records import StoredVisit
 from intake.app.resuming import birth_date_of
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet
@@ -40,6 +41,7 @@ from intake.ui.staff.printing import kiosk_printing
 from intake.ui.still_there import StillThereScreen
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
+from intake.ui.visit_release import ReleaseWatch
 from intake.ui.welcome import WelcomeScreen
 from intake.ui.widgets.styling import discard
 from intake.ui.wizard import PatientWizard
@@ -55,7 +57,8 @@ class MainWindow(QMainWindow):
 
     Each visit gets new widgets, destroyed when it ends or times out, so nothing one
     patient typed can reappear for the next. Staff mode opens from a long press on the
-    clinic name or Ctrl+Shift+S and always returns to where the patient was. Only a
+    clinic name or Ctrl+Shift+S and always returns to where the patient was, or, when staff
+    continue a visit not finished with its patient, to that visit's questionnaire. Only a
     signed-in person in staff mode can close the window: patient mode refuses it.
     """
 
@@ -107,6 +110,9 @@ class MainWindow(QMainWindow):
         self.welcome.reset_display(settings.large_text, settings.high_contrast)
         self.patient_idle = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
+        self.release_watch = ReleaseWatch(desk, self)
+        """While a visit waits here (paused, on hold): whether staff took it on another station."""
+        self.release_watch.released.connect(self._on_visit_taken)
         self.staff: StaffArea | None = None
         if desk.has_store:
             self._add_staff_mode()
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         self.staff.held_visit_continued.connect(self._continue_after_hold)
         self.staff.held_visit_set_aside.connect(self._set_aside_held_visit)
         self.staff.signed_in.connect(self._on_staff_signed_in)
+        self.staff.visit.continued.connect(self._continue_stored_visit)
         self.staff_alert.connect(self.staff.alert)
         self.visit_finished.connect(self.staff.alert)
         self.summary_failed.connect(self.staff.alert)
@@ -152,6 +159,7 @@ class MainWindow(QMainWindow):
             self.still_there.stop()
             self._patient_page = self.wizard
         self.paused.hold()
+        self.release_watch.hold()
         self.patient_idle.stop()
         self.pages.setCurrentWidget(self.staff)
         self.staff.enter()
@@ -165,12 +173,15 @@ class MainWindow(QMainWindow):
         self._patient_page = None
         self._new_visit_on_sign_in = False
         self.pages.setCurrentWidget(page)
-        if page is self.wizard:
+        if page is self.wizard and self.wizard is not None:
             self.patient_idle.start(self.settings.idle_timeout_s)
+            self.wizard.focus_current_page()
         elif page is self.paused:
             self.paused.carry_on()
         elif page is self.welcome:
             self.welcome.start_button.setFocus()
+        if page in (self.paused, self.hold_screen):
+            self.release_watch.carry_on()
 
     def _apply_settings(self, settings: Settings) -> None:
         """New clinic settings from the admin screen (the desk already uses them for the next visit)."""
@@ -185,18 +196,24 @@ class MainWindow(QMainWindow):
 
     def start_visit(self) -> None:
         visit = Visit(self.form, self.rules, switched_on(self.settings, self.form))
-        self.wizard = PatientWizard(visit, self.rules.catalog)
-        self.wizard.staff_alert.connect(self._on_red_flag)
-        self.wizard.completed.connect(self._on_completed)
-        self.wizard.autosave_due.connect(self._autosave)
-        self.wizard.hold_requested.connect(self._on_hold_requested)
-        self.wizard.help_requested.connect(self._on_help_requested)
-        self.pages.addWidget(self.wizard)
-        self.pages.setCurrentWidget(self.wizard)
-        self.wizard.focus_current_page()
+        wizard = self._open_wizard(visit)
+        self.pages.setCurrentWidget(wizard)
+        wizard.focus_current_page()
         self.patient_idle.start(self.settings.idle_timeout_s)
         log.info("visit %s started", visit.visit_id)
         self.desk.start(visit)
+
+    def _open_wizard(self, visit: Visit) -> PatientWizard:
+        """The questionnaire for this visit, in the page stack (not yet shown)."""
+        wizard = PatientWizard(visit, self.rules.catalog)
+        wizard.staff_alert.connect(self._on_red_flag)
+        wizard.completed.connect(self._on_completed)
+        wizard.autosave_due.connect(self._autosave)
+        wizard.hold_requested.connect(self._on_hold_requested)
+        wizard.help_requested.connect(self._on_help_requested)
+        self.pages.addWidget(wizard)
+        self.wizard = wizard
+        return wizard
 
     def _on_red_flag(self, visit_id: str) -> None:
         """Save at once, so the visit is urgent in the store (and on every station) now."""
@@ -207,8 +224,11 @@ class MainWindow(QMainWindow):
         """A red flag is still flagged after its section: the visit waits for staff, with no time-out."""
         self.patient_idle.stop()
         self._autosave()
+        if self.wizard is not None:
+            self.wizard.drop_pending_save()
         self.hold_screen.show_for(self.settings.clinic_name)
         self.pages.setCurrentWidget(self.hold_screen)
+        self.release_watch.watch(visit_id)
         if self.staff is not None:
             self.staff.hold(visit_id)
         log.info("visit %s: on hold for staff", visit_id)
@@ -216,6 +236,7 @@ class MainWindow(QMainWindow):
     def _continue_after_hold(self) -> None:
         """Staff hand the tablet back: the questions after the held section, once staff mode closes."""
         if self.wizard is not None:
+            self.release_watch.stop()
             self.wizard.continue_after_hold()
             self._patient_page = self.wizard
 
@@ -258,10 +279,12 @@ class MainWindow(QMainWindow):
         assert self.wizard is not None
         visit_id = self.wizard.visit.visit_id
         self.patient_idle.stop()
+        self.wizard.drop_pending_save()
         self.desk.pause(self.wizard.visit)
         clear_clipboard()
         self.pages.setCurrentWidget(self.paused)
         self.paused.pause(birth_date, self.settings.resume_window_s)
+        self.release_watch.watch(visit_id)
         log.info("visit %s: idle, paused until the patient confirms their date of birth", visit_id)
 
     def _resume_visit(self) -> None:
@@ -269,6 +292,9 @@ class MainWindow(QMainWindow):
         if self.wizard is None:
             self.end_visit()
             return
+        if not self.release_watch.still_here():
+            return
+        self.release_watch.stop()
         self.desk.resume(self.wizard.visit.visit_id)
         self.pages.setCurrentWidget(self.wizard)
         self.patient_idle.start(self.settings.idle_timeout_s)
@@ -291,8 +317,11 @@ class MainWindow(QMainWindow):
     def time_out_visit(self, reason: str = "idle") -> None:
         """The visit goes no further here: keep the answers for staff as unfinished, then wipe the screen.
 
-        `reason` (idle, or what staff chose) is for the log only.
+        `reason` (idle, or what staff chose) is for the log only. A visit staff took on another
+        station meanwhile is theirs: it is let go without storing anything.
         """
+        if not self.release_watch.still_here():
+            return
         if self.wizard is not None:
             visit_id = self.wizard.visit.visit_id
             if self.desk.set_aside(self.wizard.visit):
@@ -357,11 +386,55 @@ class MainWindow(QMainWindow):
         self.patient_idle.stop()
         self.still_there.stop()
         self.paused.stop()
+        self.release_watch.stop()
         if self.wizard is not None:
             self.pages.removeWidget(self.wizard)
             discard(self.wizard)
             self.wizard = None
         clear_clipboard()
+
+    def _on_visit_taken(self, visit_id: str) -> None:
+        """Staff took the visit waiting here on another station, or ended it there: let it go, storing nothing."""
+        log.info("visit %s: taken on another station; released here", visit_id)
+        if self.staff is not None:
+            self.staff.hold(None)
+        if self.staff is not None and self.pages.currentWidget() is self.staff:
+            self._discard_visit()
+            self._patient_page = self.welcome
+        else:
+            self.end_visit()
+
+    def _continue_stored_visit(self, stored: StoredVisit) -> None:
+        """Staff tapped "Continue with the patient" (already stored and audited): the patient's page once
+        staff mode closes, every answer in its widget. The visit waiting on this tablet carries on as it
+        is when it is that one; any other is set aside for staff first. Staff are then signed out."""
+        visit_id = stored.summary.id
+        self.release_watch.stop()
+        waiting = self.wizard if self._patient_page in (self.wizard, self.paused, self.hold_screen) else None
+        if waiting is not None and waiting.visit.visit_id == visit_id:
+            self.paused.stop()
+            waiting.continue_with_staff(refill=False)
+        else:
+            self._put_aside_waiting_visit(visit_id)
+            visit = Visit.continued(self.form, self.rules, switched_on(self.settings, self.form), visit_id, stored.response)
+            self._open_wizard(visit).continue_with_staff(refill=True)
+        self._patient_page = self.wizard
+        log.info("visit %s: continued with the patient", visit_id)
+        if self.staff is not None:
+            self.staff.sign_out()
+
+    def _put_aside_waiting_visit(self, continued_id: str) -> None:
+        """Before another visit takes the tablet: the one waiting here stays with staff as unfinished."""
+        if self.wizard is None:
+            return
+        waiting = self._patient_page in (self.wizard, self.paused, self.hold_screen)
+        if waiting and self.wizard.visit.visit_id != continued_id:
+            visit_id = self.wizard.visit.visit_id
+            if self.desk.set_aside(self.wizard.visit):
+                log.info("visit %s: set aside for another visit staff continued here", visit_id)
+            else:
+                log.error("visit %s: set aside for another visit, and the answers could not be stored", visit_id)
+        self._discard_visit()
 
     # The kiosk window ----------------------------------------------------------
 

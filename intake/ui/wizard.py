@@ -27,7 +27,9 @@ from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.factory import make_block
+from intake.ui.widgets.option_cards import OptionCards
 from intake.ui.widgets.question_block import QuestionBlock
+from intake.ui.widgets.rows_input import RowsInput
 from intake.ui.widgets.styling import label, touch_button
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,8 @@ class PatientWizard(QWidget):
         self._problems_shown = False
         self._editing = False
         self._hold_released = False
+        self._missing: str | None = None
+        """After staff continued the visit: the first answer missing, to show once the wizard is on screen."""
         red_flags = visit.form.red_flags
         self._red_flag_section = visit.form.section_of(red_flags[0]).id if red_flags else None
         self._autosave_timer = QTimer(self)
@@ -192,10 +196,25 @@ class PatientWizard(QWidget):
         return [page for page in self.pages if page.page.asks_any_of(shown)]
 
     def focus_current_page(self) -> None:
-        """Focus the page's first answer once the wizard is on screen; a hidden widget cannot take focus."""
+        """Focus the page's first answer once the wizard is on screen; a hidden widget cannot take focus.
+
+        After staff continued the visit, the first answer missing is scrolled into view
+        instead, and focused unless it is a choice (a ring on "Yes" reads as a suggestion).
+        """
         page = self.current_page()
-        if page is not None:
+        missing, self._missing = self._missing, None
+        if page is None:
+            return
+        if missing is None:
             page.focus_first()
+            return
+        block = page.block_for(missing)
+        page.reveal_bottom_of(block)
+        page.reveal(block)
+        if isinstance(block.input, OptionCards | RowsInput) and block.input.value() is None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            block.input.focus_input()
 
     def current_page(self) -> SectionPage | None:
         widget = self.stack.currentWidget()
@@ -315,6 +334,32 @@ class PatientWizard(QWidget):
             return
         self.next_button.setEnabled(False)
         self.completed.emit(response)
+
+    def drop_pending_save(self) -> None:
+        """The answers were just stored whole (a pause, a hold): a save still waiting on typing would
+        only repeat it, and would read as a change to a station watching whether the visit was taken."""
+        self._autosave_timer.stop()
+
+    def continue_with_staff(self, refill: bool) -> None:
+        """Staff hand the tablet back to this visit's patient: the first page with an answer missing
+        (the review when none is), after putting every answer the visit holds in its widget when
+        `refill` says the widgets are new. Staff have seen the patient: the visit is not held again.
+        """
+        self.on_hold = False
+        self._hold_released = True
+        self._editing = False
+        if refill:
+            for question_id, value in self.visit.answers.items():
+                if question_id in self.blocks:
+                    self.blocks[question_id].show_answer(value)
+            self._refresh_visibility()
+        for page in self.route():
+            problems = self._problems_on(page)
+            if problems:
+                self._show_page(page)
+                self._missing = problems[0].key
+                return
+        self._show_page(self.review)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab move in reading order through the page, then Back and Next."""

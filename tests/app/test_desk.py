@@ -38,7 +38,7 @@ from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.questionnaire.response import Response, parse_response
 from intake.settings import Settings
-from intake.store.errors import SignInRefused, StaffExists
+from intake.store.errors import SignInRefused, StaffExists, StoreError
 from intake.store.recovery import RecoveryFile
 from intake.store.schema import staff, visits
 from intake.store.staff import MAX_FAILURES, REFUSED, Role
@@ -368,6 +368,7 @@ def test_a_store_that_refuses_the_hand_in_keeps_the_answers_in_the_recovery_file
     assert bench.desk.recover_kept_answers() == 1
     stored = bench.stored(OPEN_ID)
     assert (stored.summary.status, stored.response) == (UNFINISHED, response.to_json_dict())
+    assert stored.summary.summary_failed, "staff are alerted: the patient finished and no summary was made"
     assert audit_entries(bench) == [(KIOSK_ID, "recovered", OPEN_ID, None)]
     assert not recovery.path.exists()
     assert bench.desk.recover_kept_answers() == 0
@@ -566,3 +567,39 @@ def test_at_start_any_stations_visit_abandoned_for_12_hours_becomes_unfinished(b
     statuses = {visit.id: visit.status for visit in bench.stores.visits.list()}
     assert (statuses[OTHER_ID], statuses[NEW_ID]) == (UNFINISHED, IN_PROGRESS)
     assert (KIOSK_ID, "interrupted", OTHER_ID, None) in audit_entries(bench)
+
+
+def test_a_paused_visit_is_watched_until_staff_take_it_elsewhere(bench: Bench) -> None:
+    """The station holding a paused visit compares its mark with the store: unchanged, it keeps the
+    visit; continued by staff on another station (or set aside there), it must let it go."""
+    assert bench.desk.pause(bench.visit)
+    mark = bench.desk.waiting_mark(OPEN_ID)
+    assert mark is not None
+    assert not bench.desk.taken_elsewhere(OPEN_ID, mark)
+    bench.maria.view(OPEN_ID)
+    bench.maria.mark_reviewed(OPEN_ID)
+    assert not bench.desk.taken_elsewhere(OPEN_ID, mark), "staff reading or reviewing it take nothing"
+    bench.maria.continue_with_patient(OPEN_ID)
+    assert bench.desk.taken_elsewhere(OPEN_ID, mark)
+    taken = bench.desk.waiting_mark(OPEN_ID)
+    assert taken is not None and taken != mark
+    assert bench.desk.set_aside(bench.visit)
+    assert bench.desk.taken_elsewhere(OPEN_ID, taken), "set aside: no longer in progress"
+    assert bench.desk.waiting_mark(OPEN_ID) is None, "only a visit in progress waits"
+    bench.maria.discard(OPEN_ID)
+    assert bench.desk.taken_elsewhere(OPEN_ID, taken), "discarded: gone"
+
+
+def test_a_store_that_cannot_be_read_takes_nothing_away(bench: Bench, kiosk_without_store: Desk) -> None:
+    assert bench.desk.pause(bench.visit)
+    mark = bench.desk.waiting_mark(OPEN_ID)
+    assert mark is not None
+    bench.monkeypatch.setattr(bench.stores.visits, "last_change", _unreadable)
+    assert not bench.desk.taken_elsewhere(OPEN_ID, mark)
+    assert bench.desk.waiting_mark(OPEN_ID) is None
+    assert kiosk_without_store.waiting_mark(OPEN_ID) is None
+    assert not kiosk_without_store.taken_elsewhere(OPEN_ID, mark)
+
+
+def _unreadable(_visit_id: str) -> None:
+    raise StoreError("the database is not reachable")

@@ -1,10 +1,11 @@
-"""Resuming a paused visit: the right birth date opens it, the third wrong one locks it."""
+"""Carrying on a visit: the right birth date opens a paused one, the third wrong one locks it;
+staff continuing a stored one get its answers back typed."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from intake.app.resuming import Attempt, ResumeCheck, birth_date_of
+from intake.app.resuming import Attempt, ResumeCheck, birth_date_of, typed_answers
 
 BORN = date(1975, 3, 7)
 
@@ -26,3 +27,27 @@ def test_the_third_wrong_date_locks_for_good() -> None:
     check = ResumeCheck(BORN)
     assert [check.attempt(date(2000, 1, day)) for day in (1, 2, 3)] == [Attempt.WRONG, Attempt.WRONG, Attempt.LOCKED]
     assert check.attempt(BORN) is Attempt.LOCKED
+
+
+def test_stored_answers_come_back_typed_as_the_wizard_holds_them(form) -> None:
+    stored = {
+        "date_of_birth": "1975-03-07",
+        "given_name": "Ana",
+        "headache_days": 18,
+        "preventives": [{"medicine": "topiramate", "started": "2024-03", "colour": "blue"}],
+        "acute_medicines": [],
+        "onset_age": None,
+        "no_such_question": "kept nowhere",
+    }
+    assert typed_answers(form, stored) == {
+        "date_of_birth": BORN,
+        "given_name": "Ana",
+        "headache_days": 18,
+        "preventives": [{"medicine": "topiramate", "started": "2024-03"}],
+        "acute_medicines": [],
+    }
+
+
+def test_a_date_that_does_not_read_is_asked_again(form) -> None:
+    assert typed_answers(form, {"date_of_birth": "1975-02-30", "given_name": "Ana"}) == {"given_name": "Ana"}
+    assert typed_answers(form, {"date_of_birth": 19750307, "preventives": "none"}) == {}

@@ -30,6 +30,7 @@ from commit_together import (
     snapshot,
     with_failing_change,
 )
+from pypdf import PdfReader
 from sqlalchemy import update
 
 from cases import vignette
@@ -45,7 +46,7 @@ from intake.store.errors import AlreadyImported, LastActiveAdmin, StaffExists, S
 from intake.store.schema import visits
 from intake.store.staff import Role, StaffMember
 from intake.store.visits import VisitStore
-from intake.visit_status import FINISHED
+from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
 NEW_ADMIN_PIN = "591733"
 NEW_SETTINGS = Settings(clinic_name="Clinique du Lac", policy="nice-ta260", midas=True)
@@ -67,6 +68,11 @@ def _write_csv(bench: Bench) -> None:
 
 def _import_v06(bench: Bench) -> None:
     bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
+
+
+def _summary_failed(bench: Bench) -> None:
+    """The set-aside visit was in fact handed in whole (V01), and its summary failed at Finish."""
+    bench.stores.visits.summary_failed(UNFINISHED_ID, vignette("V01"), False)
 
 
 def _removed_by_another_station(bench: Bench) -> None:
@@ -123,6 +129,22 @@ CASES = [
     UseCase(
         "continue_held_visit", lambda b: b.maria.continue_held_visit(OPEN_ID), [("maria", "resumed", OPEN_ID, None)],
         changes=False,
+    ),
+    UseCase(
+        "print_answers_so_far", lambda b: b.maria.print_answers_so_far(b.stored(UNFINISHED_ID), b.printer.summary),
+        [("maria", "answers_printed", UNFINISHED_ID, None)], changes=False, break_change=jam,
+    ),
+    UseCase(
+        "remake_summary", lambda b: b.maria.remake_summary(UNFINISHED_ID), [("maria", "summary_remade", UNFINISHED_ID, None)],
+        arrange=_summary_failed, break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "continue_with_patient", lambda b: b.maria.continue_with_patient(UNFINISHED_ID),
+        [("maria", "resumed", UNFINISHED_ID, None)], break_change=refusing("UPDATE", "visits"),
+    ),
+    UseCase(
+        "mark_reviewed_unfinished", lambda b: b.maria.mark_reviewed(UNFINISHED_ID),
+        [("maria", "reviewed", UNFINISHED_ID, None)], break_change=refusing("UPDATE", "visits"),
     ),
     UseCase(
         "change_settings", lambda b: b.maria.change_settings(NEW_SETTINGS), [("maria", "settings_changed", None, None)],
@@ -576,3 +598,70 @@ def test_the_change_watch_hears_the_kiosk_save_a_red_flag_within_two_seconds(ben
         assert not watch.changed()
     finally:
         watch.close()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _red_flag_walked_away(bench: Bench) -> dict:
+    """A patient who answered the first pages and the thunderclap question "yes", then left."""
+    answers = {key: value for key, value in vignette("V14")["answers"].items() if not key.startswith("rf_")}
+    kept = {key: answers[key] for key in ("given_name", "family_name", "date_of_birth", "sex_at_birth", "headache_days")}
+    draft = {**vignette("V14"), "answers": {**kept, "rf_thunderclap": "yes", "rf_cancer": "no"}}
+    bench.stores.visits.set_aside(UNFINISHED_ID, draft, True)
+    return draft
+
+
+def test_answers_so_far_print_red_flags_first_and_are_audited_not_stored(bench: Bench) -> None:
+    _red_flag_walked_away(bench)
+    before = bench.stored(UNFINISHED_ID)
+    assert bench.maria.print_answers_so_far(before, bench.printer.summary) == "sent"
+    [printed] = bench.printer.printed
+    text = _pdf_text(printed)
+    assert text.startswith("Visit not finished: answers so far")
+    assert text.index("⚑ Sudden severe (thunderclap) headache Yes") < text.index("Urgent clinician review")
+    assert text.count("Visit not finished: answers so far") >= 1 + len(PdfReader(io.BytesIO(printed)).pages)
+    assert bench.stored(UNFINISHED_ID) == before, "nothing of the print is kept with the visit"
+    [row] = bench.stores.audit.rows()
+    assert (row.staff_id, row.action, row.visit_id) == ("maria", "answers_printed", UNFINISHED_ID)
+    assert row.rules_version == bench.station.rules.policy.version
+
+
+def test_a_finished_visit_prints_its_summary_not_answers_so_far(bench: Bench) -> None:
+    with pytest.raises(ValueError, match="print its summary"):
+        bench.maria.print_answers_so_far(bench.stored(FINISHED_ID), bench.printer.summary)
+    assert bench.printer.printed == [] and audit_entries(bench) == []
+
+
+def test_an_unfinished_visit_can_be_marked_reviewed(bench: Bench) -> None:
+    _red_flag_walked_away(bench)
+    reviewed = bench.maria.mark_reviewed(UNFINISHED_ID)
+    assert (reviewed.summary.status, reviewed.summary.reviewed) == (UNFINISHED, True)
+    assert audit_entries(bench) == [("maria", "reviewed", UNFINISHED_ID, None)]
+
+
+def test_a_failed_summary_is_made_again_under_the_clinics_policy_now(bench: Bench) -> None:
+    _summary_failed(bench)
+    bench.maria.change_settings(NEW_SETTINGS.model_copy(update={"output_dir": bench.folder / "out"}))
+    made = bench.maria.remake_summary(UNFINISHED_ID)
+    assert (made.summary.status, made.summary.summary_failed, made.policy) == (FINISHED, False, "nice-ta260")
+    assert made.pdf is not None and made == bench.stored(UNFINISHED_ID)
+    assert "Intake summary for the clinician" in _pdf_text(made.pdf)
+    assert (bench.folder / "out" / f"visit-{UNFINISHED_ID}.pdf").read_bytes() == made.pdf
+    assert _rows(bench)[-1] == ("maria", "summary_remade", UNFINISHED_ID, made.rules_version)
+    with pytest.raises(ValueError, match="no failed summary"):
+        bench.maria.remake_summary(UNFINISHED_ID)
+    with pytest.raises(ValueError, match="no failed summary"):
+        bench.maria.remake_summary(OPEN_ID)
+    assert [entry[1] for entry in audit_entries(bench)] == ["settings_changed", "summary_remade"]
+
+
+def test_continuing_with_the_patient_puts_the_visit_back_in_progress(bench: Bench) -> None:
+    draft = _red_flag_walked_away(bench)
+    continued = bench.maria.continue_with_patient(UNFINISHED_ID)
+    assert (continued.summary.status, continued.response) == (IN_PROGRESS, draft)
+    assert bench.stored(UNFINISHED_ID).summary.status == IN_PROGRESS
+    with pytest.raises(VisitNotFound):
+        bench.maria.continue_with_patient(FINISHED_ID)
+    assert audit_entries(bench) == [("maria", "resumed", UNFINISHED_ID, None)]

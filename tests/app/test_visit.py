@@ -104,3 +104,26 @@ def test_onset_above_the_policys_age_alerts_staff_at_once(visit) -> None:
     assert not visit.needs_staff_alert()
     visit.set_answer("onset_age", 51)
     assert visit.needs_staff_alert()
+
+
+def test_a_stored_visit_continues_with_its_id_day_and_answers(form, us_rules) -> None:
+    stored = vignette("V01")
+    continued = Visit.continued(form, us_rules, frozenset(), "20261124-090000-abcdef", stored)
+    assert continued.visit_id == "20261124-090000-abcdef"
+    assert continued.authored == date.fromisoformat(stored["authored"])
+    assert continued.draft() == {"form": stored["form"], "authored": stored["authored"], "answers": stored["answers"]}
+    assert continued.response() == parse_response(stored, form)
+
+
+def test_a_continued_visit_keeps_the_optional_sections_already_answered(form, us_rules) -> None:
+    stored = vignette("V25")
+    continued = Visit.continued(form, us_rules, frozenset(), "20261124-090000-abcdef", stored)
+    assert "midas" in continued.enabled
+    assert continued.answers["midas_a"] == stored["answers"]["midas_a"]
+
+
+def test_a_red_flag_already_answered_does_not_alert_staff_again(form, us_rules) -> None:
+    continued = Visit.continued(form, us_rules, frozenset(), "20261124-090000-abcdef", vignette("V14"))
+    assert continued.staff_alerted and not continued.needs_staff_alert()
+    quiet = Visit.continued(form, us_rules, frozenset(), "20261124-090000-abcdef", {"answers": {"given_name": "Ana"}})
+    assert not quiet.staff_alerted and quiet.authored == date.today()

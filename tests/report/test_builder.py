@@ -13,7 +13,7 @@ from cases import VIGNETTES, vignette
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import evaluate
 from intake.questionnaire.response import parse_response
-from intake.report import ClinicInfo, render_report
+from intake.report import ClinicInfo, NotFinished, render_report
 from intake.report import fonts as report_fonts
 
 
@@ -150,3 +150,18 @@ def test_the_audit_log_head_is_printed_labelled_in_the_sign_off_only_when_given(
     assert re.search(r"Audit log head before this summary\s*3f5c1a2b3c4d5e6f", _squash(sign_off.split("I have checked")[0]))
     plain = " ".join(_pages(render_report(response, assessment, form, clinic).pdf))
     assert "Audit log head" not in plain
+
+
+def test_answers_so_far_say_so_on_every_page_and_name_what_was_left_out(form) -> None:
+    response = parse_response(vignette("V14"), form)
+    assessment = assess_for_clinic(response, form, "us-payer")
+    left_out = ("Preventive medicines, row 2",)
+    rendered = render_report(response, assessment, form, ClinicInfo(name="Test Clinic"), not_finished=NotFinished(left_out))
+    pages = _pages(rendered.pdf)
+    assert pages[0].startswith("Visit not finished: answers so far")
+    assert all(page.count("Visit not finished: answers so far") == (2 if page is pages[0] else 1) for page in pages)
+    assert "Preventive medicines, row 2" in pages[0] and "not complete yet" in pages[0]
+    assert pages[0].index("Red flags, from the answers so far") < pages[0].index("Urgent clinician review")
+    assert PdfReader(io.BytesIO(rendered.pdf)).metadata.title == "Headache intake: answers so far (visit not finished)"
+    _, summary = _report(form, vignette("V14"))
+    assert not any("not finished" in page for page in _pages(summary.pdf)), "a summary is never marked so"

@@ -211,9 +211,11 @@ def test_recovered_answers_become_an_unfinished_visit_but_never_undo_a_finished_
     finish(store, form, "V01", "20261124-090200-000003")
     store.recover("20261124-090200-000003", answers, False, kept_at)
     first, second = store.get("20261124-090000-000001"), store.get("20261124-090100-000002")
-    assert (first.summary.status, first.response) == (UNFINISHED, answers)
+    assert (first.summary.status, first.response, first.summary.summary_failed) == (UNFINISHED, answers, True)
     assert (second.summary.status, second.summary.priority, second.summary.started) == (UNFINISHED, URGENT, kept_at)
-    assert store.get("20261124-090200-000003").summary.status == FINISHED
+    assert second.summary.summary_failed, "the patient finished and no summary was made: staff are alerted"
+    finished = store.get("20261124-090200-000003").summary
+    assert (finished.status, finished.summary_failed) == (FINISHED, False)
 
 
 def _at(database, visit_id: str, **moments: datetime) -> None:
@@ -347,3 +349,29 @@ def test_a_visit_locked_for_a_change_waits_for_that_change(database, form) -> No
             second.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
             with pytest.raises(OperationalError, match="lock timeout"):
                 VisitStore(second).locked("20261124-090000-000001")
+
+
+def test_resume_makes_an_open_visit_in_progress_and_marks_the_change(database, form) -> None:
+    store = VisitStore(database)
+    answers = {**DRAFT, "answers": {"given_name": "Zoë", "rf_thunderclap": "yes"}}
+    store.create("20261124-090000-000001", DRAFT)
+    store.set_aside("20261124-090000-000001", answers, True)
+    status, saved = store.last_change("20261124-090000-000001")
+    assert status == UNFINISHED
+    store.resume("20261124-090000-000001")
+    resumed = store.get("20261124-090000-000001")
+    assert (resumed.summary.status, resumed.summary.priority, resumed.response) == (IN_PROGRESS, URGENT, answers)
+    status, changed = store.last_change("20261124-090000-000001")
+    assert status == IN_PROGRESS and changed > saved
+    store.resume("20261124-090000-000001")
+    assert store.last_change("20261124-090000-000001")[1] > changed, "a paused visit taken again is a change too"
+
+
+def test_a_finished_or_unknown_visit_cannot_be_resumed(database, form) -> None:
+    store = VisitStore(database)
+    finish(store, form, "V01", "20261124-090000-000001")
+    for visit_id in ("20261124-090000-000001", "20261124-235959-ffffff"):
+        with pytest.raises(VisitNotFound):
+            store.resume(visit_id)
+    assert store.last_change("20261124-090000-000001")[0] == FINISHED
+    assert store.last_change("20261124-235959-ffffff") is None

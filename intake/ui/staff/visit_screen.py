@@ -10,10 +10,16 @@ record: it is rendered when printed, and only the printing is audited.
 
 Staff amend an answer from the Answers tab and add clinician notes in their own tab
 (`amend_panel.py`, `notes_tab.py`); either makes the stored summary again.
+
+A visit the patient did not finish has no summary. Staff can mark it reviewed, print its
+answers so far (rendered for that print, never stored), make the summary again when
+making it failed at Finish, or continue it with the patient on this tablet. Its Answers
+tab opens first, the red flags raised at the top.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from PySide6.QtCore import QBuffer, Qt, Signal
@@ -31,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from intake.app.answer_listing import answer_listing
+from intake.app.errors import VisitNotFound
 from intake.app.print_jobs import PrintFailed, job_title
 from intake.app.records import StoredVisit
 from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
+from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
 from intake.ui.staff.amend_panel import AnswersTab
@@ -48,14 +56,23 @@ from intake.visit_status import FINISHED
 from intake.yamlfile import DataFileError
 
 NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
+SUMMARY_NOT_MADE = (
+    "The patient finished, but the summary could not be made. Every answer is kept, under Answers: "
+    "tap “Make the summary again”."
+)
+VISIT_GONE = "This visit was finished or discarded meanwhile, on another station. Go back to the list."
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 INFO_SHEET_TITLE = "information-sheet"
+
+log = logging.getLogger(__name__)
 
 
 class VisitScreen(QWidget):
     closed = Signal()
     changed = Signal()
     """The visit was reviewed or discarded: the queue should re-read it."""
+    continued = Signal(object)
+    """The `StoredVisit` staff continue with the patient on this tablet: in progress again, audited."""
 
     def __init__(self, form: Form) -> None:
         super().__init__()
@@ -83,6 +100,10 @@ class VisitScreen(QWidget):
         actions.addStretch(1)
         for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
             actions.addWidget(button)
+        unfinished = QHBoxLayout()
+        unfinished.addStretch(1)
+        for button in (self.remake_button, self.so_far_button, self.continue_button):
+            unfinished.addWidget(button)
         handout = QHBoxLayout()
         handout.addStretch(1)
         handout.addWidget(self.sheet_language)
@@ -92,6 +113,7 @@ class VisitScreen(QWidget):
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addLayout(actions)
+        layout.addLayout(unfinished)
         layout.addLayout(handout)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
@@ -119,6 +141,16 @@ class VisitScreen(QWidget):
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
         self.notice.hide()
+        self._build_unfinished_actions()
+
+    def _build_unfinished_actions(self) -> None:
+        """For a visit not finished: its answers so far on paper, the summary made again, the patient carrying on."""
+        self.so_far_button = touch_button("Print answers so far…", "quiet", "Print the answers so far, for the clinician")
+        self.continue_button = touch_button("Continue with the patient", "primary", "Continue this visit with the patient here")
+        self.remake_button = touch_button("Make the summary again", "primary", "Make this visit's summary again")
+        self.so_far_button.clicked.connect(self.print_answers_so_far_with_dialog)
+        self.continue_button.clicked.connect(self.continue_with_patient)
+        self.remake_button.clicked.connect(self.remake_summary)
 
     def _build_tabs(self) -> None:
         """The stored PDF (or why there is none) and every answer, one tab each."""
@@ -153,8 +185,8 @@ class VisitScreen(QWidget):
         self._clinic = clinic
         self.visit = session.view(visit_id)
         self._show_notice("")
-        self.tabs.setCurrentIndex(0)
         self._fill()
+        self.tabs.setCurrentIndex(0 if self.visit.pdf is not None else 1)
 
     def clear(self) -> None:
         """Forget the visit: nothing of it stays in any widget once staff leave it."""
@@ -196,15 +228,25 @@ class VisitScreen(QWidget):
         self.no_summary.setVisible(not has_pdf)
         for button in (self.print_button, self.save_button):
             button.setEnabled(has_pdf)
+            button.setVisible(has_pdf)
         finished = summary.status == FINISHED
-        self.review_button.setVisible(finished)
         self.review_button.setEnabled(not summary.reviewed)
         self.review_button.setText("Reviewed" if summary.reviewed else "Mark reviewed")
         self.discard_button.setVisible(not finished)
         self.discard_button.setText("Discard")
         self._discard_armed = False
+        self._fill_unfinished_actions()
         self._fill_sheet_languages()
         self._fill_answers()
+
+    def _fill_unfinished_actions(self) -> None:
+        assert self.visit is not None
+        summary = self.visit.summary
+        open_visit = summary.status != FINISHED
+        self.so_far_button.setVisible(open_visit)
+        self.continue_button.setVisible(open_visit)
+        self.remake_button.setVisible(open_visit and summary.summary_failed)
+        self.no_summary.setText(SUMMARY_NOT_MADE if summary.summary_failed else NO_SUMMARY)
 
     def _fill_sheet_languages(self) -> None:
         """Every sheet by its language's own name, the patient's language chosen (else English)."""
@@ -230,8 +272,8 @@ class VisitScreen(QWidget):
                 self.answers.setSpan(row, 0, 1, 2)
                 row += 1
             self.answers.insertRow(row)
-            self.answers.setItem(row, 0, table_item(line.question))
-            self.answers.setItem(row, 1, table_item(line.answer))
+            self.answers.setItem(row, 0, table_item(line.question, bold=line.red_flag))
+            self.answers.setItem(row, 1, table_item(line.answer, bold=line.red_flag))
         self.answers.resizeRowsToContents()
 
     def _chosen_printer(self, title: str, no_printer: str, instead: QWidget | None = None) -> ChosenPrinter | None:
@@ -327,6 +369,58 @@ class VisitScreen(QWidget):
         self._session.discard(visit_id)
         self.changed.emit()
         self._on_back()
+
+    def print_answers_so_far_with_dialog(self) -> None:
+        """A visit not finished: its answers so far and their assessment, through the system print dialog."""
+        if self.visit is None or self.visit.summary.status == FINISHED:
+            return
+        chosen = self._chosen_printer("Print answers so far", NO_PRINTER_FOR_SHEET)
+        if chosen is not None:
+            self.print_answers_so_far_to(chosen)
+
+    def print_answers_so_far_to(self, chosen: ChosenPrinter) -> None:
+        """Rendered now under the clinic's policy, printed as staff chose, and audited."""
+        assert self.visit is not None and self._session is not None
+        title = job_title(self.visit.summary.id)
+        try:
+            job = self._session.print_answers_so_far(self.visit, partial(chosen.send, title=title))
+        except PrintFailed as failure:
+            self._show_notice(f"Printing failed: {failure}. Try again.")
+            return
+        except InvalidResponse:
+            self._show_notice("These answers could not be read for printing. They are all under Answers.")
+            return
+        self._show_notice(f"Answers so far: {job}")
+
+    def remake_summary(self) -> None:
+        """Make a failed summary again under the clinic's policy now; the visit is then finished (audited)."""
+        if self.visit is None or self._session is None or not self.visit.summary.summary_failed:
+            return
+        visit_id = self.visit.summary.id
+        try:
+            self.visit = self._session.remake_summary(visit_id)
+        except ValueError:
+            self._show_notice("This summary was already made, on another station. Go back to the list to see it.")
+            return
+        except Exception as error:  # noqa: BLE001 - any failure of the report leaves the answers as they are
+            log.error("visit %s: summary not made again: %s", visit_id, type(error).__name__)
+            self._show_notice("The summary could not be made again. Every answer is still kept; ask your IT contact.")
+            return
+        self._fill()
+        self.tabs.setCurrentIndex(0)
+        self._show_notice("Summary made.")
+        self.changed.emit()
+
+    def continue_with_patient(self) -> None:
+        """Hand the tablet to the patient: this visit, in progress again, on its first page with an answer missing."""
+        if self.visit is None or self._session is None or self.visit.summary.status == FINISHED:
+            return
+        try:
+            continued = self._session.continue_with_patient(self.visit.summary.id)
+        except VisitNotFound:
+            self._show_notice(VISIT_GONE)
+            return
+        self.continued.emit(continued)
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -34,6 +34,14 @@ class AnswerInput(QWidget):
     def clear(self) -> None:
         raise NotImplementedError
 
+    def show_answer(self, value: Any) -> None:
+        """Show a stored answer (as `value()` returns it), as if the patient had given it.
+
+        For a visit staff continue with the patient; emits neither `edited` nor `committed`,
+        since nothing changed that is not already stored.
+        """
+        raise NotImplementedError
+
     def focus_input(self) -> None:
         """Put keyboard focus where the patient types or chooses first."""
         raise NotImplementedError

@@ -158,3 +158,8 @@ class DateInput(AnswerInput):
         for box, part in ((self.day, "day"), (self.month, "month"), (self.year, "year")):
             box.setAccessibleName(f"{name}: {part}")
             box.setAccessibleDescription(description)
+
+    def show_answer(self, value: Any) -> None:
+        self.day.setText(str(value.day))
+        self.month.setCurrentIndex(self.month.findData(value.month))
+        self.year.setText(str(value.year))

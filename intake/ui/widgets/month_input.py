@@ -61,3 +61,9 @@ class MonthInput(AnswerInput):
         self.year.setAccessibleName(f"{name}: year")
         for box in (self.month, self.year):
             box.setAccessibleDescription(description)
+
+    def show_answer(self, value: Any) -> None:
+        """`YYYY-MM`, as the answer is kept."""
+        year, month = str(value).split("-")
+        self.month.setCurrentIndex(max(self.month.findData(int(month)), 0))
+        self.year.setText(year)

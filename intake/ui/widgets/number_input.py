@@ -252,3 +252,12 @@ class NumberInput(AnswerInput):
         else:
             hint = range_hint(self._question)
         self.line.setAccessibleDescription(f"{self._description} {enter_range(hint)}".strip())
+
+    def show_answer(self, value: Any) -> None:
+        """In the question's own unit, as the answer is kept (the patient may switch units after)."""
+        if self._unit_index:
+            self._unit_index = 0
+            if self.unit_toggle is not None:
+                self.unit_toggle.buttons[0].setChecked(True)
+            self._apply_unit()
+        self.line.setText(f"{value:g}")

@@ -59,3 +59,8 @@ class OptionCards(AnswerInput):
         super().describe(name, description)
         for button in self._values:
             button.setAccessibleDescription(f"{name} {description}".strip())
+
+    def show_answer(self, value: Any) -> None:
+        for button, option in self._values.items():
+            if option == value:
+                button.setChecked(True)

@@ -44,6 +44,9 @@ class QuestionBlock(QFrame):
         self.input.clear()
         self.show_problem(None)
 
+    def show_answer(self, value: Any) -> None:
+        self.input.show_answer(value)
+
     def show_problem(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))

@@ -150,6 +150,14 @@ class RowCard(QFrame):
         if messages:
             self.unfold()
 
+    def show_answer(self, values: Mapping[str, Any]) -> None:
+        """A stored row: its fields filled, then folded unless a required one is still empty."""
+        for field_id, value in values.items():
+            if field_id in self.blocks:
+                self.blocks[field_id].show_answer(value)
+        self._apply_conditions()
+        self.fold()
+
     def _on_field_edited(self) -> None:
         self._apply_conditions()
         if self._checked:
@@ -231,15 +239,19 @@ class RowsInput(AnswerInput):
         for row in self.rows:
             if not row.folded:
                 row.fold()
+        row = self._new_row()
+        self._refresh()
+        row.focus_first()
+        self._answered()
+
+    def _new_row(self) -> RowCard:
         row = RowCard(self._question, self._make_block)
         row.remove.clicked.connect(self._remove_clicked)
         row.edited.connect(self._on_row_edited)
         row.committed.connect(self.committed)
         self.rows.append(row)
         self._rows_layout.addWidget(row)
-        self._refresh()
-        row.focus_first()
-        self._answered()
+        return row
 
     def _remove_clicked(self) -> None:
         row = next(row for row in self.rows if row.remove is self.sender())
@@ -309,3 +321,11 @@ class RowsInput(AnswerInput):
         super().describe(name, description)
         self.add_button.setAccessibleDescription(name)
         self.none_button.setAccessibleDescription(name)
+
+    def show_answer(self, value: Any) -> None:
+        """The stored rows, each folded unless it needs fixing; no rows is the patient's "none"."""
+        self.clear()
+        for row in value:
+            self._new_row().show_answer(row)
+        self.none_button.setChecked(not value)
+        self._refresh()

@@ -40,3 +40,6 @@ class TextInput(AnswerInput):
         super().describe(name, description)
         self.line.setAccessibleName(name)
         self.line.setAccessibleDescription(description)
+
+    def show_answer(self, value: Any) -> None:
+        self.line.setText(str(value))

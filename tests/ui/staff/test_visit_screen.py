@@ -22,6 +22,7 @@ from intake.app.finishing import assess_and_render
 from intake.app.visit import new_visit_id
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
+from intake.staff_wording import RED_FLAGS_FIRST
 from intake.ui.staff import printing, visit_screen
 from intake.ui.staff.printing import NO_PRINTER, load_pdf
 
@@ -175,7 +176,8 @@ def test_an_unfinished_visit_shows_answers_and_can_be_discarded_after_confirming
     desk.sign_in("maria", ADMIN_PIN)
     desk.open_row(0)
     screen = desk.area.visit
-    assert screen.no_summary.isVisible() and not screen.print_button.isEnabled()
+    assert screen.tabs.currentWidget() is screen.answers, "no summary: the answers come first"
+    assert not screen.no_summary.isHidden() and not screen.print_button.isEnabled()
     tap(screen.discard_button)
     assert stores.visits.list() and screen.discard_button.text() == "Confirm discard"
     tap(screen.discard_button)
@@ -273,7 +275,7 @@ def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kio
                                     "answers": {"given_name": "Zoë", "family_name": "Ng"}})
     desk = _open_sheet_desk(open_kiosk, stores)
     screen = desk.area.visit
-    assert screen.no_summary.isVisible() and screen.sheet_language.currentText() == "English"
+    assert not screen.no_summary.isHidden() and screen.sheet_language.currentText() == "English"
     tap(screen.sheet_button)
     assert "What happens at a Botox consultation" in _sheet_words(sheet_printer[0])
     assert ("bob", "printed_info", visit_id) in _actions(stores)
@@ -313,3 +315,83 @@ def test_the_information_sheet_as_offered_goes_to_cups_as_a_pdf(opened, stores, 
     assert "What happens at a Botox consultation" in _sheet_words(job.pdf)
     assert ("bob", "printed_info", visit_id) in _actions(stores)
     assert desk.area.visit.notice.text() == "Sent the information sheet (English) to Front-desk."
+
+
+URGENT_LEFT_ID = "20261125-081500-cccccc"
+
+
+def _urgent_visit_left_unfinished(stores) -> dict:
+    """A patient answered the first page and the first red-flag page (a thunderclap headache), then walked away."""
+    answers = vignette("V14")["answers"]
+    first = {key: answers[key] for key in ("given_name", "family_name", "date_of_birth", "sex_at_birth")}
+    flags = {"rf_systemic": "no", "rf_cancer": "no", "rf_neuro_deficit": "no", "rf_thunderclap": "yes", "rf_new_or_changed": "no"}
+    draft = {"form": "headache-intake", "authored": "2026-11-25", "answers": {**first, "headache_days": 20, **flags}}
+    stores.visits.create(URGENT_LEFT_ID, draft)
+    stores.visits.set_aside(URGENT_LEFT_ID, draft, True)
+    return draft
+
+
+def _open_first_row(open_kiosk, stores, **settings) -> FrontDesk:
+    window, _patient = open_kiosk(stores=stores, **settings)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    return desk
+
+
+def test_an_unfinished_urgent_visit_shows_its_red_flags_first_and_can_be_marked_reviewed(open_kiosk, stores, form) -> None:
+    _urgent_visit_left_unfinished(stores)
+    desk = _open_first_row(open_kiosk, stores)
+    screen = desk.area.visit
+    table = screen.answers
+    assert screen.tabs.currentWidget() is table
+    assert table.columnSpan(0, 0) == 2 and table.item(0, 0).text() == RED_FLAGS_FIRST
+    thunderclap = table.item(1, 0)
+    assert thunderclap.text() == form.question("rf_thunderclap").label and thunderclap.font().bold()
+    assert table.item(1, 1).text() == "Yes" and table.item(1, 1).font().bold()
+    assert not table.item(3, 0).font().bold(), "the rest as before"
+    for button in (screen.print_button, screen.save_button, screen.remake_button):
+        assert not button.isVisible()
+    for button in (screen.review_button, screen.so_far_button, screen.continue_button, screen.discard_button):
+        assert button.isVisible()
+    tap(screen.review_button)
+    assert stores.visits.get(URGENT_LEFT_ID).summary.reviewed and not screen.review_button.isEnabled()
+    assert screen.review_button.text() == "Reviewed" and "· reviewed" in screen.facts.text()
+    assert ("bob", "reviewed", URGENT_LEFT_ID) in _actions(stores)
+
+
+def test_answers_so_far_are_printed_through_the_dialog_and_audited_not_stored(open_kiosk, stores, sheet_printer) -> None:
+    _urgent_visit_left_unfinished(stores)
+    desk = _open_first_row(open_kiosk, stores)
+    screen = desk.area.visit
+    tap(screen.so_far_button)
+    [sent] = sheet_printer
+    words = _sheet_words(sent)
+    assert words.startswith("Visit not finished: answers so far")
+    assert words.index("⚑ Sudden severe (thunderclap) headache Yes") < words.index("Urgent clinician review")
+    printed = _PrintToFileDialog.target
+    assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(sent)).pages)
+    assert _looks_alike(printed.read_bytes(), sent), "the paper shows the answers so far"
+    assert screen.notice.text() == f"Answers so far: Sent {len(PdfReader(printed).pages)} page(s) to {printed}."
+    assert stores.visits.get(URGENT_LEFT_ID).pdf is None, "nothing is stored with the visit"
+    assert ("bob", "answers_printed", URGENT_LEFT_ID) in _actions(stores)
+
+
+def test_a_failed_summary_is_made_again_and_its_alert_goes(open_kiosk, stores, form) -> None:
+    visit_id = "20261125-083000-dddddd"
+    stores.visits.create(visit_id, {"form": "headache-intake", "authored": "2026-11-25", "answers": {}})
+    stores.visits.summary_failed(visit_id, parse_response(vignette("V01"), form).to_json_dict(), False)
+    desk = _open_first_row(open_kiosk, stores)
+    screen = desk.area.visit
+    assert "SUMMARY FAILED" in desk.area.queue.alert.text()
+    assert screen.remake_button.isVisible() and screen.no_summary.text() == visit_screen.SUMMARY_NOT_MADE
+    tap(screen.remake_button)
+    stored = stores.visits.get(visit_id)
+    assert (stored.summary.status, stored.summary.summary_failed) == ("finished", False)
+    assert screen.shown_pdf == stored.pdf and screen.tabs.currentIndex() == 0 and screen.pdf_view.isVisible()
+    assert screen.notice.text() == "Summary made." and "✓ REFER" in screen.facts.text()
+    for button in (screen.remake_button, screen.so_far_button, screen.continue_button, screen.discard_button):
+        assert not button.isVisible()
+    assert screen.print_button.isVisible() and screen.print_button.isEnabled()
+    assert ("bob", "summary_remade", visit_id) in _actions(stores)
+    assert desk.area.queue.alert_bar.isHidden(), "the alert went with the failure"

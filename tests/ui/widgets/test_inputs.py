@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 from patient_driver import tap, type_into
@@ -145,3 +146,36 @@ def _inside_combo(widget: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def test_every_input_shows_a_stored_answer_as_its_own_without_an_edit(qtbot, form, us_rules) -> None:
+    """What staff continuing a visit rely on: each input holds the stored answer again, and
+    says nothing changed (no edit, no save)."""
+    stored = {
+        "given_name": "Zoë", "date_of_birth": date(1982, 1, 15), "sex_at_birth": "female", "rf_thunderclap": "unsure",
+        "headache_days": 22, "duration_months": 30, "acute_medicines": [], "prior_botox": "no",
+        "preventives": [{"medicine": "topiramate", "weeks": 12, "outcome": "ineffective", "started": "2024-03"}],
+    }
+    signalled: list[str] = []
+    for question_id, value in stored.items():
+        block = make_block(form.question(question_id), us_rules.catalog)
+        qtbot.addWidget(block)
+        block.input.edited.connect(partial(signalled.append, f"{question_id} edited"))
+        block.input.committed.connect(partial(signalled.append, f"{question_id} committed"))
+        block.show_answer(value)
+        assert block.value() == value, question_id
+        assert block.input.input_problems(question_id) == {}, question_id
+    assert signalled == []
+
+
+def test_a_stored_month_and_a_number_in_another_unit_come_back_in_the_kept_unit(qtbot, form) -> None:
+    month = MonthInput()
+    qtbot.addWidget(month)
+    month.show_answer("2024-03")
+    assert (month.month.currentData(), month.year.text(), month.value()) == (3, "2024", "2024-03")
+    number = make_input(form.question("duration_months"), None)
+    assert isinstance(number, NumberInput) and number.unit_toggle is not None
+    qtbot.addWidget(number)
+    number.unit_toggle.buttons[1].click()  # the patient had switched to years
+    number.show_answer(30)
+    assert number.unit_toggle.buttons[0].isChecked() and number.line.text() == "30" and number.value() == 30
