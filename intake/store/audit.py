@@ -91,6 +91,10 @@ class Action(StrEnum):
     """An admin opened the audit log viewer."""
     TEST_PRINTED = "test_printed"
     """A test page from the settings screen: no visit, no patient data."""
+    ROLE_CHANGED = "role_changed"
+    """An admin made an account an administrator, or staff again (`subject` names it)."""
+    PIN_RESET = "pin_reset"
+    """An admin gave an account a one-time PIN, to be changed at its next sign-in (`subject` names it)."""
 
 
 @dataclass(frozen=True)
