@@ -35,6 +35,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.form import Form
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
+from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.styling import label, touch_button
@@ -78,6 +79,7 @@ class VisitScreen(QWidget):
         for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
             actions.addWidget(button)
         handout = QHBoxLayout()
+        handout.addWidget(self.fhir_export)
         handout.addStretch(1)
         handout.addWidget(self.sheet_language)
         handout.addWidget(self.sheet_button)
@@ -113,6 +115,8 @@ class VisitScreen(QWidget):
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
         self.notice.hide()
+        self.fhir_export = FhirExport()
+        self.fhir_export.done.connect(self._show_notice)
 
     def _build_tabs(self) -> None:
         """The stored PDF (or why there is none) and every answer, one tab each."""
@@ -145,6 +149,7 @@ class VisitScreen(QWidget):
         self._printer_name = printer_name
         self._clinic = clinic
         self.visit = session.view(visit_id)
+        self.fhir_export.show_for(session, visit_id)
         self._show_notice("")
         self.tabs.setCurrentIndex(0)
         self._fill()
@@ -153,6 +158,7 @@ class VisitScreen(QWidget):
         """Forget the visit: nothing of it stays in any widget once staff leave it."""
         self.visit = None
         self._session = None
+        self.fhir_export.clear()
         self._unload_pdf()
         self.answers.setRowCount(0)
         self.sheet_language.clear()
