@@ -43,5 +43,5 @@ def test_a_bad_file_is_refused_in_lines_that_say_where(tmp_path, form, text: str
 
 
 def test_a_missing_file_is_named(tmp_path, form) -> None:
-    with pytest.raises(UnreadableFile, match="gone.json: no such file"):
+    with pytest.raises(UnreadableFile, match=r"gone\.json: no such file"):
         read_response(tmp_path / "gone.json", form)

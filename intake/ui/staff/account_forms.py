@@ -7,12 +7,13 @@ typed twice, hidden, and never left in a field once the form is done or refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
 from intake.app.errors import StaffExists, StaffNotFound
 from intake.app.records import MIN_ADMIN_PIN_LENGTH, Role, StaffMember
 from intake.app.staff_desk import StaffDesk
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.form_column import FormColumn, secret_field
 from intake.ui.widgets.styling import label, touch_button
 
@@ -23,7 +24,8 @@ ONE_TIME_PIN = f"One-time PIN (an administrator's: at least {MIN_ADMIN_PIN_LENGT
 
 def as_sentence(text: str) -> str:
     """A refusal worded for a log line ("staff ID 'bob' is …") as a sentence on screen."""
-    return text[:1].upper() + text[1:]
+    sentence = text[:1].upper() + text[1:]
+    return sentence if sentence.endswith((".", "?", "!")) else f"{sentence}."
 
 
 class _PinForm(FormColumn):
@@ -57,8 +59,13 @@ class _PinForm(FormColumn):
         return True
 
     def refuse(self, message: str) -> None:
+        """Say why, where it shows: a form taller than the screen scrolls to its message and buttons."""
         self._clear_pins()
         self.show_message(as_sentence(message))
+        area = nearest_scroll_area(self)
+        if area is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area.ensureWidgetVisible(self.action_button)
 
     def forget(self) -> None:
         """Nothing typed and no session kept."""

@@ -15,47 +15,43 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QStackedWidget,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QStackedWidget, QTableWidget, QVBoxLayout, QWidget
 
 from intake.app.errors import LastActiveAdmin, StaffNotFound
 from intake.app.records import ROLE_WORDS, Role, StaffMember
 from intake.app.staff_desk import StaffDesk
+from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.account_forms import ROLE_NAMES, AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
-COLUMNS = ("Staff ID", "Name", "Role", "Active", "Locked until")
+COLUMNS = ("Name and staff ID", "Role", "Active", "Locked")
+NAME = COLUMNS.index("Name and staff ID")
 ROW_HEIGHT = 52
 
 
 def active_words(member: StaffMember) -> str:
+    """Yes or No; a one-time PIN on a line of its own, so the column stays narrow on a portrait tablet."""
     if not member.active:
         return "No"
-    return "Yes, one-time PIN" if member.must_change_pin else "Yes"
+    return "Yes\none-time PIN" if member.must_change_pin else "Yes"
 
 
 def locked_words(member: StaffMember, now: datetime) -> str:
-    """The time the lock ends (with the day when it is not today); empty when not locked."""
+    """Until when (the day too when it is not today); empty when not locked."""
     if member.locked_until is None or not member.locked(now):
         return ""
     ends = member.locked_until.astimezone()
     if ends.date() == now.astimezone().date():
-        return clock_time(ends)
-    return f"{day_and_month(ends.date())} {clock_time(ends)}"
+        return f"until {clock_time(ends)}"
+    return f"until {day_and_month(ends.date())} {clock_time(ends)}"
 
 
 def account_cells(member: StaffMember, now: datetime) -> tuple[str, ...]:
-    return member.id, member.name, ROLE_NAMES[member.role], active_words(member), locked_words(member, now)
+    """The name over the ID (as the queue puts the date of birth under a name): room for both on a portrait tablet."""
+    return f"{member.name}\n{member.id}", ROLE_NAMES[member.role], active_words(member), locked_words(member, now)
 
 
 class AccountsScreen(QWidget):
@@ -78,7 +74,9 @@ class AccountsScreen(QWidget):
         self.reset_form.cancelled.connect(self._show_list)
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
-        for page in (self.list_page, self.add_form, self.reset_form):
+        self.add_page = _scrolling(self.add_form)
+        self.reset_page = _scrolling(self.reset_form)
+        for page in (self.list_page, self.add_page, self.reset_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,9 +123,11 @@ class AccountsScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.table.setAccessibleName("Staff accounts")
         self.table.itemSelectionChanged.connect(self._on_selection)
 
@@ -177,6 +177,11 @@ class AccountsScreen(QWidget):
             self.select(keep)
         self._on_selection()
 
+    def _on_column_resized(self, column: int, _old: int, _new: int) -> None:
+        """The name's column took the width left: its rows may now need more (or fewer) lines."""
+        if column == NAME:
+            self.table.resizeRowsToContents()
+
     def _on_selection(self) -> None:
         member = self.selected()
         self._disarm_disable()
@@ -197,7 +202,7 @@ class AccountsScreen(QWidget):
         assert self._session is not None
         self._show_notice("")
         self.add_form.ask(self._session)
-        self.pages.setCurrentWidget(self.add_form)
+        self.pages.setCurrentWidget(self.add_page)
 
     def _on_added(self, member: StaffMember) -> None:
         self._show_list()
@@ -213,7 +218,7 @@ class AccountsScreen(QWidget):
             return
         self._show_notice("")
         self.reset_form.ask(self._session, member)
-        self.pages.setCurrentWidget(self.reset_form)
+        self.pages.setCurrentWidget(self.reset_page)
 
     def _on_reset_done(self, member: StaffMember) -> None:
         self._show_list()
@@ -271,3 +276,11 @@ class AccountsScreen(QWidget):
     def _on_back(self) -> None:
         self._show_notice("")
         self.closed.emit()
+
+
+def _scrolling(form: QWidget) -> ScrollColumn:
+    """A form that scrolls when the screen is short for it (a landscape tablet, the on-screen keyboard up)."""
+    column = ScrollColumn()
+    column.content.addWidget(form)
+    column.finish()
+    return column

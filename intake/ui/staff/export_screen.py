@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QScrollArea, QScroller, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.errors import AlreadyImported
 from intake.app.queue_days import DayChoice, Days, local_today
@@ -70,7 +70,7 @@ class ExportScreen(QWidget):
         self.day_choice.changed.connect(self._on_days)
         self.day_choice.picking.connect(self._on_picking)
         self.area = QStackedWidget()
-        self.main_page = self._build_main_page()
+        self.main_page = _scrolling(self._build_main_page())
         self.area.addWidget(self.main_page)
         self.area.addWidget(self.day_choice.calendar)
         layout = QVBoxLayout(self)
@@ -78,6 +78,7 @@ class ExportScreen(QWidget):
         layout.setSpacing(12)
         layout.addLayout(heading)
         layout.addWidget(self.folder)
+        layout.addWidget(self.notice)
         layout.addWidget(self.area, 1)
 
     def _build_main_page(self) -> QWidget:
@@ -91,21 +92,17 @@ class ExportScreen(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         column.addWidget(label("Visits as CSV", "subtitle"))
-        column.addWidget(label("One row per visit started on the chosen days.", "caption"))
         column.addWidget(self.day_choice)
         column.addWidget(self.days_caption)
         column.addLayout(_left(self.csv_button))
-        column.addSpacing(16)
-        column.addWidget(label("One visit as FHIR", "subtitle"))
-        column.addWidget(label("Open the visit from the list and tap “Export FHIR”.", "caption"))
-        column.addSpacing(16)
+        column.addWidget(label("One visit as FHIR: open it from the list and tap “Export FHIR”.", "caption"))
+        column.addSpacing(24)
         column.addWidget(label("Import a response file", "subtitle"))
         column.addWidget(label(
             "Our JSON or a FHIR QuestionnaireResponse. It is stored as a finished visit, assessed under "
             "this clinic's policy, and appears in the list.", "caption",
         ))
         column.addLayout(_left(self.import_button))
-        column.addWidget(self.notice)
         column.addStretch(1)
         return page
 
@@ -116,6 +113,7 @@ class ExportScreen(QWidget):
         self.day_choice.reset()
         self._show_notice("")
         self._on_days()
+        self.main_page.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         """Signed out: no session, no message naming a file."""
@@ -194,3 +192,14 @@ def _left(button: QWidget) -> QHBoxLayout:
     row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """The page, dragged by touch when the screen is short for it (landscape, or a long refusal above)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    area.setWidget(page)
+    return area

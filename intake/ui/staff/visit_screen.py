@@ -79,7 +79,6 @@ class VisitScreen(QWidget):
         for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
             actions.addWidget(button)
         handout = QHBoxLayout()
-        handout.addWidget(self.fhir_export)
         handout.addStretch(1)
         handout.addWidget(self.sheet_language)
         handout.addWidget(self.sheet_button)
@@ -89,6 +88,7 @@ class VisitScreen(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addLayout(handout)
+        layout.addWidget(self.fhir_export)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 

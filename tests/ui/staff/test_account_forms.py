@@ -4,7 +4,16 @@ emptied, nothing stored or audited."""
 from __future__ import annotations
 
 from patient_driver import tap, type_into
+from PySide6.QtCore import QPoint, QRect
 from staff_driver import ADMIN_PIN, FrontDesk
+
+from intake.ui.scrolling import nearest_scroll_area
+
+
+def _in_view(widget) -> bool:
+    """Wholly inside the scrolling form's window, not scrolled off it."""
+    viewport = nearest_scroll_area(widget).viewport()
+    return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
 
 
 def _add_form(open_kiosk, stores):
@@ -27,10 +36,11 @@ def test_a_taken_id_is_refused_on_the_form(open_kiosk, stores) -> None:
     type_into(form.pin_again, "5092")
     tap(form.action_button)
     assert form.message.text() == "An administrator's PIN needs at least 6 characters."
+    assert _in_view(form.message) and _in_view(form.action_button), "the form scrolled to say why (it is taller than 800 px)"
     type_into(form.pin, "509217")
     type_into(form.pin_again, "509217")
     tap(form.action_button)
-    assert form.message.text() == "Staff ID 'bob' is already taken"
+    assert form.message.text() == "Staff ID 'bob' is already taken."
     tap(form.cancel_button)
     assert screen.pages.currentWidget() is screen.list_page and screen.table.rowCount() == 2
     assert [row.action for row in stores.audit.rows()] == ["signed_in"], "nothing was added"
