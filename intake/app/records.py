@@ -6,12 +6,11 @@ is the one place they take its types from.
 
 from intake.store.audit import AuditCheck, AuditRow
 from intake.store.audit_chain import short_anchor
-from intake.store.staff import MIN_ADMIN_PIN_LENGTH, ROLE_WORDS, Role, StaffMember, pin_problem, staff_id_problem
+from intake.store.staff import MIN_ADMIN_PIN_LENGTH, Role, StaffMember, pin_problem, staff_id_problem
 from intake.store.visits import StoredVisit, VisitSummary
 
 __all__ = [
     "MIN_ADMIN_PIN_LENGTH",
-    "ROLE_WORDS",
     "AuditCheck",
     "AuditRow",
     "Role",

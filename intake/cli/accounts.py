@@ -123,12 +123,13 @@ def cmd_staff_reset_pin(args: argparse.Namespace) -> int:
 
 def cmd_staff_role(args: argparse.Namespace) -> int:
     from intake.app.errors import LastActiveAdmin, StaffNotFound
-    from intake.app.records import ROLE_WORDS, Role
+    from intake.app.records import Role
+    from intake.staff_wording import ROLE_IN_A_SENTENCE
 
     with staff_desk() as desk:
         try:
             desk.change_role(args.id, Role(args.role))
         except (StaffNotFound, LastActiveAdmin, ValueError) as error:
             raise UsageError([str(error)]) from None
-    print(f"{args.id} is now {ROLE_WORDS[Role(args.role)]}")
+    print(f"{args.id} is now {ROLE_IN_A_SENTENCE[args.role]}")
     return EXIT_OK

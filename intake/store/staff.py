@@ -27,6 +27,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, Connection, Row, exists, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from intake.staff_wording import ROLE_IN_A_SENTENCE
 from intake.store.errors import LastActiveAdmin, SignInRefused, StaffExists, StaffNotFound
 from intake.store.repository import Repository
 from intake.store.schema import flags, staff
@@ -56,10 +57,6 @@ costs what a real account's hash costs."""
 class Role(StrEnum):
     STAFF = "staff"
     ADMIN = "admin"
-
-
-ROLE_WORDS = {Role.STAFF: "staff", Role.ADMIN: "an administrator"}
-"""A role in a sentence: "… is now staff", "… is now an administrator"."""
 
 
 @dataclass(frozen=True)
@@ -234,7 +231,7 @@ class StaffStore(Repository):
             if before is None:
                 raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
             if before == role:
-                raise ValueError(f"staff ID {staff_id!r} is {ROLE_WORDS[role]} already")
+                raise ValueError(f"staff ID {staff_id!r} is {ROLE_IN_A_SENTENCE[role]} already")
             connection.execute(update(staff).where(staff.c.id == staff_id).values(role=str(role)))
             if role is Role.ADMIN:
                 _set_flag(connection, ADMIN_CREATED)

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 from intake.app.errors import StaffExists, StaffNotFound
 from intake.app.records import MIN_ADMIN_PIN_LENGTH, Role, StaffMember
 from intake.app.staff_desk import StaffDesk
+from intake.staff_wording import ROLE_NAME
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.form_column import FormColumn, secret_field
 from intake.ui.widgets.styling import label, touch_button
 
 PINS_DIFFER = "The two PINs differ. Please type them again."
-ROLE_NAMES = {Role.STAFF: "Staff", Role.ADMIN: "Administrator"}
 ONE_TIME_PIN = f"One-time PIN (an administrator's: at least {MIN_ADMIN_PIN_LENGTH} characters)"
 
 
@@ -99,8 +99,8 @@ class AddAccountForm(_PinForm):
         self.name = self.add_field("Name", QLineEdit())
         self.role = QComboBox()
         self.role.setAccessibleName("Role")
-        for role, name in ROLE_NAMES.items():
-            self.role.addItem(name, role)
+        for role in Role:
+            self.role.addItem(ROLE_NAME[role], str(role))
         caption = label("Role", "field")
         caption.setBuddy(self.role)
         self.column.addWidget(caption)

@@ -18,10 +18,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QStackedWidget, QTableWidget, QVBoxLayout, QWidget
 
 from intake.app.errors import LastActiveAdmin, StaffNotFound
-from intake.app.records import ROLE_WORDS, Role, StaffMember
+from intake.app.records import Role, StaffMember
 from intake.app.staff_desk import StaffDesk
+from intake.staff_wording import ROLE_IN_A_SENTENCE, ROLE_NAME
 from intake.ui.scrolling import ScrollColumn
-from intake.ui.staff.account_forms import ROLE_NAMES, AddAccountForm, ResetPinForm, as_sentence
+from intake.ui.staff.account_forms import AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
 from intake.ui.staff.table_items import table_item
 from intake.ui.widgets.flow_row import FlowRow
@@ -51,7 +52,7 @@ def locked_words(member: StaffMember, now: datetime) -> str:
 
 def account_cells(member: StaffMember, now: datetime) -> tuple[str, ...]:
     """The name over the ID (as the queue puts the date of birth under a name): room for both on a portrait tablet."""
-    return f"{member.name}\n{member.id}", ROLE_NAMES[member.role], active_words(member), locked_words(member, now)
+    return f"{member.name}\n{member.id}", ROLE_NAME[member.role], active_words(member), locked_words(member, now)
 
 
 class AccountsScreen(QWidget):
@@ -208,7 +209,7 @@ class AccountsScreen(QWidget):
         self._show_list()
         self._reload(keep=member.id)
         self._show_notice(
-            f"Added {member.name} ({member.id}), {ROLE_WORDS[member.role]}. Tell them their one-time PIN: "
+            f"Added {member.name} ({member.id}), {ROLE_IN_A_SENTENCE[member.role]}. Tell them their one-time PIN: "
             "they choose their own at their first sign-in."
         )
 
@@ -239,7 +240,7 @@ class AccountsScreen(QWidget):
             self.own_access_ended.emit()
             return
         self._reload(keep=member.id)
-        self._show_notice(f"{member.name} is now {ROLE_WORDS[role]}.")
+        self._show_notice(f"{member.name} is now {ROLE_IN_A_SENTENCE[role]}.")
 
     def _on_disable(self) -> None:
         """Disable the selected account after a second tap: the screen cannot undo it."""
