@@ -90,6 +90,13 @@ class Settings(Frozen):
     output_dir: Path | None = Field(
         default=None, title="Folder for saved PDFs", json_schema_extra={"empty": "Default: the app's own data folder"}
     )
+    export_dir: Path | None = Field(
+        default=None,
+        title="Folder for exports",
+        description="FHIR and CSV exports from the staff screens, and where importing a response file starts looking. "
+        "They hold patient data: choose a folder that is not synced to a cloud service.",
+        json_schema_extra={"empty": "Default: the app's own data folder"},
+    )
     database_url: str | None = Field(
         default=None,
         title="Shared database URL",

@@ -1,7 +1,7 @@
-"""What staff read for an outcome, a visit's status or a criterion's status: one place for
-the PDF, the staff queue and `intake assess`, kept together for translation.
+"""What staff read for an outcome, a visit's status, a criterion's status or an account's
+role: one place for the PDF, the staff screens and the commands, kept together for translation.
 
-Keyed by the stored string values (`Outcome`, `Status` and `Ichd3Status` are StrEnums,
+Keyed by the stored string values (`Outcome`, `Status`, `Ichd3Status` and `Role` are StrEnums,
 whose members look up like their values; visit statuses are `intake.visit_status`), so this
 module imports nothing and every layer may read it. Patient wording lives in
 `intake/questionnaire/patient_wording.py`; the PDF's other words in `intake/report/wording.py`.
@@ -78,3 +78,9 @@ ICHD3_MARK: Mapping[str, str] = {
 RED_FLAGS_FIRST = "⚑ Red flags: answered yes or not sure"
 """Above every other answer on the staff visit screen: the red-flag questions the patient
 answered yes or not sure, whatever page of the form they are on."""
+
+ROLE_NAME: Mapping[str, str] = {"staff": "Staff", "admin": "Administrator"}
+"""An account's role in a list or a choice (`Role`'s values)."""
+
+ROLE_IN_A_SENTENCE: Mapping[str, str] = {"staff": "staff", "admin": "an administrator"}
+"""A role inside a sentence: "… is now staff", "… is an administrator already"."""

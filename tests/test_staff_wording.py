@@ -7,6 +7,7 @@ import sys
 
 from intake import staff_wording
 from intake.eligibility.assessment import Ichd3Status, Outcome, Status
+from intake.store.staff import Role
 from intake.visit_status import STATUSES
 
 
@@ -23,6 +24,10 @@ def test_every_visit_status_has_words() -> None:
 def test_every_criterion_and_ichd3_status_has_a_mark() -> None:
     assert set(staff_wording.CRITERION_MARK) == set(staff_wording.CRITERION_WORD) == {status.value for status in Status}
     assert set(staff_wording.ICHD3_MARK) == {status.value for status in Ichd3Status}
+
+
+def test_every_role_has_a_name_and_words_for_a_sentence() -> None:
+    assert set(staff_wording.ROLE_NAME) == set(staff_wording.ROLE_IN_A_SENTENCE) == {role.value for role in Role}
 
 
 def test_imports_nothing_of_the_app() -> None:

@@ -284,8 +284,9 @@ class Desk:
         The failure count and the failure's audit row commit together, then the refusal
         is raised. A failed attempt names the account tried only when the text is shaped
         like a staff ID, so nothing else typed into the field (a patient's name) is kept.
-        A right PIN that today's rules would not accept (an admin's 4-digit PIN) still
-        signs in, once, on a desk that must change it before anything else.
+        A right PIN that today's rules would not accept (an admin's 4-digit PIN), or a
+        one-time PIN an admin set, still signs in, once, on a desk that must change it
+        before anything else.
         """
         typed = staff_id.strip().lower()
         refused: SignInRefused | None = None
@@ -299,7 +300,8 @@ class Desk:
                 transaction.audit.record(Action.SIGNED_IN, member.id)
         if refused is not None:
             raise refused
-        return StaffDesk(self.station, member, pin_change_required=pin_problem(pin, member.role) is not None)
+        must_change = member.must_change_pin or pin_problem(pin, member.role) is not None
+        return StaffDesk(self.station, member, pin_change_required=must_change)
 
     def create_first_admin(self, staff_id: str, name: str, pin: str) -> StaffDesk:
         """The first administrator, signed in at once; `ValueError`/`StaffExists` say what to fix.

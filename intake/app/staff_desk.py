@@ -13,7 +13,9 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,7 +26,9 @@ from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
 from intake.app.change_watch import ChangeWatch
 from intake.app.errors import AlreadyImported
+from intake.app.exports import CsvExport, csv_file_name, exports_dir, fhir_file_name, write_fhir_json
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, save_summary, summaries_dir, write_summary
+from intake.app.queue_days import Days
 from intake.app.station import Station
 from intake.app.visit import new_visit_id
 from intake.atomic import write_private
@@ -228,10 +232,13 @@ class StaffDesk:
     def staff(self) -> list[StaffMember]:
         return self._stores.staff.list()
 
-    def add_staff(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
-        """A new account; `ValueError` (an admin's PIN needs more digits, say) or `StaffExists` say what to fix."""
+    def add_staff(self, staff_id: str, name: str, role: Role, pin: str, one_time_pin: bool = False) -> StaffMember:
+        """A new account; `ValueError` (an admin's PIN needs more digits, say) or `StaffExists` say what to fix.
+
+        `one_time_pin`: the person must choose their own PIN at their first sign-in.
+        """
         with self.station.audited(Action.STAFF_ADDED, self.actor, subject=staff_id) as transaction:
-            return transaction.staff.add(staff_id, name, role, pin)
+            return transaction.staff.add(staff_id, name, role, pin, one_time_pin)
 
     def disable_staff(self, staff_id: str) -> None:
         """`LastActiveAdmin` when it would leave no active administrator; `StaffNotFound` for an unknown ID."""
@@ -245,6 +252,7 @@ class StaffDesk:
         with self.station.audited(Action.PIN_CHANGED, self.actor) as transaction:
             transaction.staff.change_pin(self.member.id, pin)
         self.pin_change_required = False
+        self.member = replace(self.member, must_change_pin=False)
 
     def audit_rows(self) -> list[AuditRow]:
         return self._stores.audit.rows()
@@ -374,3 +382,40 @@ class StaffDesk:
         with self.station.audited(Action.RESUMED, self.actor, visit_id) as transaction:
             transaction.visits.resume(visit_id)
             return transaction.visits.get(visit_id)
+
+    def change_role(self, staff_id: str, role: Role) -> None:
+        """`LastActiveAdmin` rather than demote the last active administrator; `StaffNotFound`
+        for an unknown ID; `ValueError` when the account has that role already."""
+        with self.station.audited(Action.ROLE_CHANGED, self.actor, subject=staff_id) as transaction:
+            transaction.staff.change_role(staff_id, role)
+
+    def reset_pin(self, staff_id: str, pin: str) -> None:
+        """A one-time PIN for someone who forgot theirs (or locked their account): it ends the
+        lockout and they choose their own at their next sign-in. `ValueError` says what to fix."""
+        with self.station.audited(Action.PIN_RESET, self.actor, subject=staff_id) as transaction:
+            transaction.staff.reset_pin(staff_id, pin)
+
+    @property
+    def exports_folder(self) -> Path:
+        """Where exports from the staff screens go: the clinic's export folder, else the data dir's."""
+        return exports_dir(self.station.settings)
+
+    def export_fhir_file(self, visit_id: str, version: FhirVersion) -> Path:
+        """One visit as a FHIR Bundle in the export folder, named by its id and the version only (audited)."""
+        path = self.exports_folder / fhir_file_name(visit_id, version)
+        self.export_fhir(visit_id, version, partial(write_fhir_json, path))
+        return path
+
+    def export_days_csv(self, days: Days) -> CsvExport:
+        """Visits started on these days, midnight to midnight on this machine's clock (as the queue
+        shows them), as CSV in the export folder, named by the days only; one audit row per visit.
+        No visits, no file."""
+        since, until = days.bounds()
+        path = self.exports_folder / csv_file_name(days)
+        with self._stores.transaction() as transaction:
+            exported = transaction.visits.without_pdfs(since=since, until=until)
+            for visit in exported:
+                transaction.audit.record(Action.EXPORTED, self.actor, visit.summary.id, visit.rules_version)
+            if exported:
+                write_private(path, csv_bytes(self.station.form, exported))
+        return CsvExport(path, len(exported))

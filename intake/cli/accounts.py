@@ -1,8 +1,9 @@
-"""`intake staff add | list | disable`: staff accounts from a terminal.
+"""`intake staff add | list | disable | reset-pin | role`: staff accounts from a terminal.
 
 An admin sets up a station's accounts over SSH or in a script; the PIN never appears on
 the command line (where `ps` and shell history would keep it): it comes from
-`INTAKE_STAFF_PIN` or a hidden prompt. Each change goes through a staff desk acting as
+`INTAKE_STAFF_PIN` or a hidden prompt. A reset PIN is a one-time PIN: the person chooses
+their own at their next sign-in. Each change goes through a staff desk acting as
 `cli:<login>`, with its audit row.
 """
 
@@ -22,7 +23,7 @@ ROLES = ("staff", "admin")
 
 
 def register(commands: Any) -> None:
-    staff = commands.add_parser("staff", help="add, list or disable staff accounts")
+    staff = commands.add_parser("staff", help="add, list or disable staff accounts, reset a PIN, change a role")
     staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = staff_actions.add_parser(
         "add", help=f"add an account; the PIN (an admin's: 6 characters or more) comes from {STAFF_PIN_ENV} or a hidden prompt"
@@ -37,6 +38,17 @@ def register(commands: Any) -> None:
     )
     disable.add_argument("id", metavar="ID")
     disable.set_defaults(run=cmd_staff_disable)
+    reset = staff_actions.add_parser(
+        "reset-pin",
+        help=f"give an account a one-time PIN (from {STAFF_PIN_ENV} or a hidden prompt), to be changed at its next "
+        "sign-in; it also ends a lockout",
+    )
+    reset.add_argument("id", metavar="ID")
+    reset.set_defaults(run=cmd_staff_reset_pin)
+    role = staff_actions.add_parser("role", help="make an account an admin, or staff again; the last active admin stays")
+    role.add_argument("id", metavar="ID")
+    role.add_argument("--role", choices=ROLES, required=True)
+    role.set_defaults(run=cmd_staff_role)
 
 
 def _new_pin() -> str:
@@ -93,4 +105,31 @@ def cmd_staff_disable(args: argparse.Namespace) -> int:
         except (StaffNotFound, LastActiveAdmin) as error:
             raise UsageError([str(error)]) from None
     print(f"disabled {args.id}")
+    return EXIT_OK
+
+
+def cmd_staff_reset_pin(args: argparse.Namespace) -> int:
+    from intake.app.errors import StaffNotFound
+
+    pin = _new_pin()
+    with staff_desk() as desk:
+        try:
+            desk.reset_pin(args.id, pin)
+        except (StaffNotFound, ValueError) as error:
+            raise UsageError([str(error)]) from None
+    print(f"{args.id}: one-time PIN set; it must be changed at the next sign-in")
+    return EXIT_OK
+
+
+def cmd_staff_role(args: argparse.Namespace) -> int:
+    from intake.app.errors import LastActiveAdmin, StaffNotFound
+    from intake.app.records import Role
+    from intake.staff_wording import ROLE_IN_A_SENTENCE
+
+    with staff_desk() as desk:
+        try:
+            desk.change_role(args.id, Role(args.role))
+        except (StaffNotFound, LastActiveAdmin, ValueError) as error:
+            raise UsageError([str(error)]) from None
+    print(f"{args.id} is now {ROLE_IN_A_SENTENCE[args.role]}")
     return EXIT_OK

@@ -104,6 +104,10 @@ class Action(StrEnum):
     """A visit the patient did not finish: its answers so far and their assessment, printed (nothing stored)."""
     SUMMARY_REMADE = "summary_remade"
     """A visit whose summary failed: assessed and rendered again under the clinic's current policy, and stored."""
+    ROLE_CHANGED = "role_changed"
+    """An admin made an account an administrator, or staff again (`subject` names it)."""
+    PIN_RESET = "pin_reset"
+    """An admin gave an account a one-time PIN, to be changed at its next sign-in (`subject` names it)."""
 
 
 @dataclass(frozen=True)

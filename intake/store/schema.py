@@ -80,6 +80,7 @@ staff = Table(
     Column("locked_until", DateTime(timezone=True)),
     Column("created", DateTime(timezone=True), nullable=False),
     Column("lockouts", Integer, nullable=False, default=0, server_default="0"),
+    Column("must_change_pin", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 flags = Table(

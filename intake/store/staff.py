@@ -8,6 +8,10 @@ not reset it and every station sharing a PostgreSQL server sees the same lock.
 Every sign-in answers alike whatever went wrong, and costs one argon2 verify whatever
 the ID (a dummy hash stands in for unknown, disabled and locked accounts), so neither
 the words nor the time tell a passer-by which staff IDs exist.
+
+A PIN an admin chose for someone (a new account from the staff screens, a reset) is a
+one-time PIN: it signs in once, straight to choosing their own. No change, disabling or
+demoting, may leave the store without an active administrator.
 """
 
 from __future__ import annotations
@@ -16,16 +20,18 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, Connection, Row, exists, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from intake.staff_wording import ROLE_IN_A_SENTENCE
 from intake.store.errors import LastActiveAdmin, SignInRefused, StaffExists, StaffNotFound
 from intake.store.repository import Repository
 from intake.store.schema import flags, staff
-from intake.store.timestamps import utc_now
+from intake.store.timestamps import as_utc, utc_now
 
 MAX_FAILURES = 5
 FIRST_LOCKOUT = timedelta(minutes=5)
@@ -38,6 +44,7 @@ REFUSED = (
     "please try again later."
 )
 """The one answer to every refused sign-in: a wrong PIN, an unknown, disabled or locked ID."""
+SAME_AS_ONE_TIME_PIN = "Choose a PIN of your own: not the one-time PIN you were given."
 ADMIN_CREATED = "admin_created"
 """The flag set with the first administrator; while it is missing the kiosk offers the first-start set-up."""
 
@@ -58,10 +65,17 @@ class StaffMember:
     name: str
     role: Role
     active: bool
+    must_change_pin: bool = False
+    """The PIN is a one-time PIN an admin set: the person chooses their own at sign-in."""
+    locked_until: datetime | None = None
+    """When the last lockout ends (or ended: a time past means the account is not locked)."""
 
     @property
     def is_admin(self) -> bool:
         return self.role is Role.ADMIN
+
+    def locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
 
 
 def pin_problem(pin: str, role: Role = Role.STAFF) -> str | None:
@@ -89,13 +103,20 @@ def lockout_after(earlier_lockouts: int) -> timedelta:
     return min(FIRST_LOCKOUT * (1 << min(earlier_lockouts, 16)), LONGEST_LOCKOUT)
 
 
-def _member(row: object) -> StaffMember:
-    return StaffMember(id=row.id, name=row.name, role=Role(row.role), active=bool(row.active))  # type: ignore[attr-defined]
+def _member(row: Row[Any]) -> StaffMember:
+    return StaffMember(
+        id=row.id, name=row.name, role=Role(row.role), active=bool(row.active), must_change_pin=bool(row.must_change_pin),
+        locked_until=as_utc(row.locked_until),
+    )
 
 
 class StaffStore(Repository):
-    def add(self, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
-        """A new account; an administrator's also marks the store as set up, for good."""
+    def add(self, staff_id: str, name: str, role: Role, pin: str, one_time_pin: bool = False) -> StaffMember:
+        """A new account; an administrator's also marks the store as set up, for good.
+
+        `one_time_pin`: the PIN is the one an admin chose for the person, who must choose
+        their own at their first sign-in.
+        """
         problem = staff_id_problem(staff_id) or pin_problem(pin, role) or ("The name is empty." if not name.strip() else None)
         if problem:
             raise ValueError(problem)
@@ -105,12 +126,12 @@ class StaffStore(Repository):
             connection.execute(
                 insert(staff).values(
                     id=staff_id, name=name.strip(), role=str(role), pin_hash=_hasher.hash(pin),
-                    active=True, failures=0, lockouts=0, created=utc_now(),
+                    active=True, failures=0, lockouts=0, created=utc_now(), must_change_pin=one_time_pin,
                 )
             )
             if role is Role.ADMIN:
                 _set_flag(connection, ADMIN_CREATED)
-        return StaffMember(staff_id, name.strip(), role, True)
+        return StaffMember(staff_id, name.strip(), role, True, one_time_pin)
 
     def add_first_admin(self, staff_id: str, name: str, pin: str) -> StaffMember:
         """The store's first administrator, or `StaffExists` if it ever had one.
@@ -153,14 +174,23 @@ class StaffStore(Repository):
                 )
 
     def change_pin(self, staff_id: str, pin: str) -> None:
-        """A new PIN for an account, checked by the rules for its role (`ValueError` says what to fix)."""
+        """A new PIN for an account, checked by the rules for its role (`ValueError` says what to fix).
+
+        It ends a one-time PIN, which cannot be chosen again: the admin who set it knows it.
+        """
         with self._writing() as connection:
-            role = connection.execute(select(staff.c.role).where(staff.c.id == staff_id)).scalar_one_or_none()
-            if role is None:
+            found = connection.execute(
+                select(staff.c.role, staff.c.must_change_pin, staff.c.pin_hash).where(staff.c.id == staff_id)
+            ).first()
+            if found is None:
                 raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
-            if problem := pin_problem(pin, Role(role)):
+            if problem := pin_problem(pin, Role(found.role)):
                 raise ValueError(problem)
-            connection.execute(update(staff).where(staff.c.id == staff_id).values(pin_hash=_hasher.hash(pin)))
+            if found.must_change_pin and _pin_matches(found.pin_hash, pin):
+                raise ValueError(SAME_AS_ONE_TIME_PIN)
+            connection.execute(
+                update(staff).where(staff.c.id == staff_id).values(pin_hash=_hasher.hash(pin), must_change_pin=False)
+            )
 
     def sign_in(self, staff_id: str, pin: str, now: datetime | None = None) -> StaffMember:
         """The account, when the PIN is right; otherwise `SignInRefused`, always with the same words.
@@ -177,8 +207,7 @@ class StaffStore(Repository):
             counted = connection.execute(
                 update(staff).where(staff.c.id == staff_id, staff.c.active.is_(True), _not_locked(now))
                 .values(failures=staff.c.failures + 1)
-                .returning(staff.c.id, staff.c.name, staff.c.role, staff.c.active, staff.c.pin_hash, staff.c.failures,
-                           staff.c.lockouts)
+                .returning(*staff.c)
             ).first()
             if counted is not None:
                 member = _settle(connection, counted, pin, now)
@@ -187,6 +216,49 @@ class StaffStore(Repository):
         if member is None:
             raise SignInRefused(REFUSED)
         return member
+
+    def change_role(self, staff_id: str, role: Role) -> None:
+        """Make an account an administrator, or staff again; `LastActiveAdmin` rather than
+        demote the last active administrator.
+
+        Locked and counted as in `disable`, so two stations demoting the last two admins
+        at once cannot both pass. A promoted account keeps its PIN: one too short for an
+        administrator still signs in, once, straight to choosing a new one.
+        """
+        with self._writing() as connection:
+            connection.execute(select(staff.c.id).where(_active_admin()).with_for_update())
+            before = connection.execute(select(staff.c.role).where(staff.c.id == staff_id)).scalar_one_or_none()
+            if before is None:
+                raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
+            if before == role:
+                raise ValueError(f"staff ID {staff_id!r} is {ROLE_IN_A_SENTENCE[role]} already")
+            connection.execute(update(staff).where(staff.c.id == staff_id).values(role=str(role)))
+            if role is Role.ADMIN:
+                _set_flag(connection, ADMIN_CREATED)
+            elif not connection.execute(select(exists().where(_active_admin()))).scalar_one():
+                raise LastActiveAdmin(
+                    f"staff ID {staff_id!r} is the last active administrator: add another administrator first"
+                )
+
+    def reset_pin(self, staff_id: str, pin: str) -> None:
+        """A one-time PIN an admin chose, for someone who forgot theirs or is locked out.
+
+        It ends any lockout, and the person must change it at their next sign-in. A
+        disabled account is refused: no PIN would let it sign in.
+        """
+        with self._writing() as connection:
+            found = connection.execute(select(staff.c.role, staff.c.active).where(staff.c.id == staff_id)).first()
+            if found is None:
+                raise StaffNotFound(f"staff ID {staff_id!r}: no such account")
+            if not found.active:
+                raise ValueError(f"staff ID {staff_id!r} is disabled: no PIN lets it sign in")
+            if problem := pin_problem(pin, Role(found.role)):
+                raise ValueError(problem)
+            connection.execute(
+                update(staff).where(staff.c.id == staff_id).values(
+                    pin_hash=_hasher.hash(pin), must_change_pin=True, failures=0, lockouts=0, locked_until=None
+                )
+            )
 
 
 def _active_admin() -> ColumnElement[bool]:
@@ -197,7 +269,7 @@ def _not_locked(now: datetime) -> ColumnElement[bool]:
     return or_(staff.c.locked_until.is_(None), staff.c.locked_until <= now)
 
 
-def _settle(connection: Connection, counted: Row[tuple[object, ...]], pin: str, now: datetime) -> StaffMember | None:
+def _settle(connection: Connection, counted: Row[Any], pin: str, now: datetime) -> StaffMember | None:
     """The counted attempt's outcome: the member (counts cleared), or None (locking on the last try)."""
     account = staff.c.id == counted.id
     if _pin_matches(counted.pin_hash, pin):

@@ -312,11 +312,19 @@ class VisitStore(Repository):
             raise VisitNotFound(f"visit {visit_id}: not found")
         return _stored(row, row.pdf)
 
-    def without_pdfs(self, date_from: date | None = None, date_to: date | None = None) -> builtins.list[StoredVisit]:
-        """Visits started in these UTC days, oldest first, read in one query and without
-        their PDFs (`pdf` is None): what a CSV export needs."""
+    def without_pdfs(
+        self, date_from: date | None = None, date_to: date | None = None,
+        since: datetime | None = None, until: datetime | None = None,
+    ) -> builtins.list[StoredVisit]:
+        """Visits started in these UTC days (or from `since`, included, until before `until`),
+        oldest first, read in one query and without their PDFs (`pdf` is None): what a CSV
+        export needs."""
         columns = [column for column in visits.c if column.name != "pdf"]
         query = _started_in(select(*columns).order_by(visits.c.started), date_from, date_to)
+        if since:
+            query = query.where(visits.c.started >= since.astimezone(UTC))
+        if until:
+            query = query.where(visits.c.started < until.astimezone(UTC))
         with self._reading() as connection:
             return [_stored(row, None) for row in connection.execute(query)]
 

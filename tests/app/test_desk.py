@@ -463,6 +463,17 @@ def test_an_admin_pin_too_short_for_todays_rules_signs_in_once_to_be_changed(ben
     assert not bench.desk.sign_in("bob", STAFF_PIN).pin_change_required
 
 
+def test_a_one_time_pin_signs_in_once_to_be_changed(bench: Bench) -> None:
+    bench.maria.reset_pin("bob", "5092")
+    signed_in = bench.desk.sign_in("bob", "5092")
+    assert signed_in.pin_change_required and signed_in.member is not None and signed_in.member.must_change_pin
+    with pytest.raises(ValueError, match="not the one-time PIN"):
+        signed_in.change_pin("5092")
+    signed_in.change_pin("6103")
+    assert not signed_in.pin_change_required and not signed_in.member.must_change_pin
+    assert not bench.desk.sign_in("bob", "6103").pin_change_required
+
+
 def test_create_first_admin_signs_them_in(desk: Desk, stores: Stores) -> None:
     never_had_an_admin(stores)
     admin = desk.create_first_admin("Ann", "Ann Admin", NEW_ADMIN_PIN)

@@ -36,6 +36,7 @@ from sqlalchemy import update
 from cases import vignette
 from intake.app.desk import Desk
 from intake.app.finishing import summaries_dir
+from intake.app.queue_days import Days, local_today
 from intake.app.staff_desk import StaffDesk
 from intake.atomic import write_private
 from intake.interop.fhir_version import FhirVersion
@@ -73,6 +74,10 @@ def _import_v06(bench: Bench) -> None:
 def _summary_failed(bench: Bench) -> None:
     """The set-aside visit was in fact handed in whole (V01), and its summary failed at Finish."""
     bench.stores.visits.summary_failed(UNFINISHED_ID, vignette("V01"), False)
+
+
+def _exports_in_bench_folder(bench: Bench) -> None:
+    bench.station.settings = bench.station.settings.model_copy(update={"export_dir": bench.folder / "exports"})
 
 
 def _removed_by_another_station(bench: Bench) -> None:
@@ -179,6 +184,23 @@ CASES = [
         break_change=refusing("UPDATE", "staff"),
     ),
     UseCase("view_audit", lambda b: b.maria.view_audit(), [("maria", "audit_viewed", None, None)], changes=False),
+    UseCase(
+        "change_role", lambda b: b.maria.change_role("bob", Role.ADMIN), [("maria", "role_changed", None, "bob")],
+        break_change=refusing("UPDATE", "staff"),
+    ),
+    UseCase(
+        "reset_pin", lambda b: b.maria.reset_pin("bob", "5092"), [("maria", "pin_reset", None, "bob")],
+        break_change=refusing("UPDATE", "staff"),
+    ),
+    UseCase(
+        "export_fhir_file", lambda b: b.maria.export_fhir_file(FINISHED_ID, FhirVersion.R5),
+        [("maria", "exported", FINISHED_ID, None)], arrange=_exports_in_bench_folder, break_change=blocking("exports"),
+    ),
+    UseCase(
+        "export_days_csv", lambda b: b.maria.export_days_csv(Days(local_today(), local_today())),
+        [("maria", "exported", visit_id, None) for visit_id in (FINISHED_ID, OPEN_ID, UNFINISHED_ID)],
+        arrange=_exports_in_bench_folder, break_change=blocking("exports"),
+    ),
     UseCase(
         "print_test_page", lambda b: b.maria.print_test_page(b.printer.test_page),
         [("maria", "test_printed", None, None)], changes=False, break_change=jam,
@@ -665,3 +687,70 @@ def test_continuing_with_the_patient_puts_the_visit_back_in_progress(bench: Benc
     with pytest.raises(VisitNotFound):
         bench.maria.continue_with_patient(FINISHED_ID)
     assert audit_entries(bench) == [("maria", "resumed", UNFINISHED_ID, None)]
+
+
+def test_an_account_added_with_a_one_time_pin_must_change_it(bench: Bench) -> None:
+    assert bench.maria.add_staff("carl", "Carl", Role.STAFF, "5092", one_time_pin=True).must_change_pin
+    assert Desk(bench.station).sign_in("carl", "5092").pin_change_required
+
+
+def test_a_role_change_never_demotes_the_last_active_admin(bench: Bench) -> None:
+    with pytest.raises(LastActiveAdmin, match="'maria' is the last active administrator"):
+        bench.maria.change_role("maria", Role.STAFF)
+    with pytest.raises(ValueError, match="'bob' is staff already"):
+        bench.maria.change_role("bob", Role.STAFF)
+    assert audit_entries(bench) == []
+    bench.maria.change_role("bob", Role.ADMIN)
+    bench.maria.change_role("maria", Role.STAFF)
+    assert [(member.id, member.role) for member in bench.maria.staff()] == [("bob", Role.ADMIN), ("maria", Role.STAFF)]
+    assert audit_entries(bench) == [("maria", "role_changed", None, "bob"), ("maria", "role_changed", None, "maria")]
+
+
+def test_a_reset_pin_follows_the_rules_for_the_role(bench: Bench) -> None:
+    with pytest.raises(ValueError, match="administrator's PIN needs at least 6"):
+        bench.maria.reset_pin("maria", "5092")
+    with pytest.raises(StaffNotFound):
+        bench.maria.reset_pin("nobody", "5092")
+    assert audit_entries(bench) == []
+
+
+def test_exports_go_to_the_export_folder_named_by_visit_or_days(bench: Bench, umask_022: None) -> None:
+    assert bench.maria.exports_folder == data_dir() / "exports"
+    _exports_in_bench_folder(bench)
+    path = bench.maria.export_fhir_file(FINISHED_ID, FhirVersion.R4)
+    assert path == bench.folder / "exports" / f"visit-{FINISHED_ID}-fhir-r4.json"
+    assert json.loads(path.read_text(encoding="utf-8"))["resourceType"] == "Bundle"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    today = local_today()
+    week = Days(today - timedelta(days=6), today)
+    done = bench.maria.export_days_csv(week)
+    assert done.visits == 3 and done.path.name == f"visits-{week.first.isoformat()}-to-{today.isoformat()}.csv"
+    assert stat.S_IMODE(done.path.stat().st_mode) == 0o600
+
+
+def test_a_csv_of_days_without_visits_writes_nothing(bench: Bench) -> None:
+    _exports_in_bench_folder(bench)
+    long_ago = date(2000, 1, 3)
+    done = bench.maria.export_days_csv(Days(long_ago, long_ago))
+    assert (done.visits, done.path.name, done.path.exists()) == (0, "visits-2000-01-03.csv", False)
+    assert audit_entries(bench) == []
+
+
+def test_a_csv_of_days_counts_the_clinics_midnight_not_utcs(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visit at 23:30 on this machine's clock belongs to that day, whatever day it is in UTC."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        _exports_in_bench_folder(bench)
+        late = datetime(2020, 3, 10, 23, 30).astimezone()
+        with bench.stores.database.engine.begin() as connection:
+            connection.execute(update(visits).where(visits.c.id == FINISHED_ID).values(started=late.astimezone(UTC)))
+        assert bench.maria.export_days_csv(Days(late.date(), late.date())).visits == 1
+        next_day = late.date() + timedelta(days=1)
+        assert bench.maria.export_days_csv(Days(next_day, next_day)).visits == 0
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -261,3 +261,66 @@ def test_bad_new_accounts_are_refused_with_the_reason(
 def test_ids_are_unique(accounts: StaffStore) -> None:
     with pytest.raises(StaffExists):
         accounts.add("maria", "Another María", Role.STAFF, STAFF_PIN)
+
+
+def test_a_one_time_pin_signs_in_once_and_must_be_replaced_by_another(accounts: StaffStore) -> None:
+    added = accounts.add("bob", "Bob", Role.STAFF, STAFF_PIN, one_time_pin=True)
+    assert added.must_change_pin
+    assert accounts.sign_in("bob", STAFF_PIN).must_change_pin
+    with pytest.raises(ValueError, match="not the one-time PIN"):
+        accounts.change_pin("bob", STAFF_PIN)
+    accounts.change_pin("bob", "5092")
+    assert not accounts.sign_in("bob", "5092").must_change_pin
+    assert [(m.id, m.must_change_pin) for m in accounts.list()] == [("bob", False), ("maria", False)]
+
+
+def test_a_reset_pin_ends_a_lockout_and_is_one_time(accounts: StaffStore) -> None:
+    accounts.add("bob", "Bob", Role.STAFF, STAFF_PIN)
+    for _ in range(MAX_FAILURES):
+        _refused(accounts, "bob", "0000")
+    [bob] = [member for member in accounts.list() if member.id == "bob"]
+    assert bob.locked(utc_now()) and not bob.locked(utc_now() + lockout_after(0) + timedelta(seconds=1))
+    accounts.reset_pin("bob", "5092")
+    member = accounts.sign_in("bob", "5092")
+    assert member.must_change_pin and not member.locked(utc_now())
+    with pytest.raises(ValueError, match="administrator's PIN needs at least 6"):
+        accounts.reset_pin("maria", "5092")
+    with pytest.raises(StaffNotFound):
+        accounts.reset_pin("nobody", "5092")
+    accounts.disable("bob")
+    with pytest.raises(ValueError, match="'bob' is disabled"):
+        accounts.reset_pin("bob", "6103")
+    assert accounts.sign_in("maria", PIN).id == "maria" and not accounts.sign_in("maria", PIN).must_change_pin
+
+
+def test_roles_change_but_never_leave_no_active_admin(accounts: StaffStore) -> None:
+    accounts.add("bob", "Bob", Role.STAFF, STAFF_PIN)
+    with pytest.raises(LastActiveAdmin, match="'maria' is the last active administrator"):
+        accounts.change_role("maria", Role.STAFF)
+    with pytest.raises(ValueError, match="'bob' is staff already"):
+        accounts.change_role("bob", Role.STAFF)
+    with pytest.raises(StaffNotFound):
+        accounts.change_role("nobody", Role.ADMIN)
+    accounts.change_role("bob", Role.ADMIN)
+    accounts.change_role("maria", Role.STAFF)
+    with pytest.raises(LastActiveAdmin):
+        accounts.change_role("bob", Role.STAFF)
+    assert [(m.id, m.role) for m in accounts.list()] == [("bob", Role.ADMIN), ("maria", Role.STAFF)]
+    assert accounts.sign_in("bob", STAFF_PIN).is_admin, "a promoted account keeps its PIN (sign-in asks for a longer one)"
+
+
+def test_a_disabled_admin_does_not_count_as_the_one_left(accounts: StaffStore) -> None:
+    accounts.add("ann", "Ann", Role.ADMIN, PIN)
+    accounts.add("carl", "Carl", Role.ADMIN, PIN)
+    accounts.disable("ann")
+    accounts.change_role("ann", Role.STAFF)
+    accounts.change_role("carl", Role.STAFF)
+    with pytest.raises(LastActiveAdmin):
+        accounts.change_role("maria", Role.STAFF)
+
+
+def test_a_promotion_also_ends_the_first_start(database: Database) -> None:
+    accounts = StaffStore(database)
+    accounts.add("bob", "Bob", Role.STAFF, STAFF_PIN)
+    accounts.change_role("bob", Role.ADMIN)
+    assert accounts.has_had_admin()

@@ -1,4 +1,5 @@
-"""Staff mode: sign-in (or first-start set-up), the queue, one visit, settings, the audit log.
+"""Staff mode: sign-in (or first-start set-up), the queue, one visit, settings, the audit log,
+staff accounts, export and import.
 
 Someone who signed in with a PIN the rules no longer allow chooses a new one first;
 until then no other screen opens for them.
@@ -26,8 +27,10 @@ from intake.app.staff_desk import StaffDesk
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
 from intake.ui.idle import IdleWatch
+from intake.ui.staff.accounts_screen import AccountsScreen
 from intake.ui.staff.audit_screen import AuditScreen
 from intake.ui.staff.change_pin import ChangePinScreen
+from intake.ui.staff.export_screen import ExportScreen
 from intake.ui.staff.first_admin import FirstAdminScreen
 from intake.ui.staff.queue_screen import QueueScreen
 from intake.ui.staff.settings_screen import SettingsScreen
@@ -63,10 +66,13 @@ class StaffArea(QWidget):
         self.visit = VisitScreen(desk.form)
         self.settings_screen = SettingsScreen()
         self.audit = AuditScreen()
+        self.accounts = AccountsScreen()
+        self.exports = ExportScreen()
         self._held_visit_id: str | None = None
         self.stack = QStackedWidget()
         for page in (
-            self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen, self.audit
+            self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen, self.audit,
+            self.accounts, self.exports,
         ):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
@@ -92,6 +98,11 @@ class StaffArea(QWidget):
         self.queue.held_visit.new_visit_requested.connect(self._set_aside_held_visit)
         self.queue.audit_requested.connect(self._open_audit)
         self.audit.closed.connect(self._show_queue)
+        self.queue.accounts_requested.connect(self._open_accounts)
+        self.accounts.closed.connect(self._show_queue)
+        self.accounts.own_access_ended.connect(self.sign_out)
+        self.queue.export_requested.connect(self._open_exports)
+        self.exports.closed.connect(self._show_queue)
         self._idle = IdleWatch(self)
         self._idle.idle.connect(self._on_idle)
 
@@ -146,6 +157,8 @@ class StaffArea(QWidget):
             self.session = None
         self.visit.clear()
         self.audit.clear()
+        self.accounts.clear()
+        self.exports.clear()
         self.queue.close_session()
         self.change_pin.forget()
         self.sign_in.reset()
@@ -207,3 +220,17 @@ class StaffArea(QWidget):
             return
         self.audit.show_log(self.session.view_audit())
         self.stack.setCurrentWidget(self.audit)
+
+    def _open_accounts(self) -> None:
+        """Staff accounts, for admins; every change there is audited in their name."""
+        if self.session is None or not self.session.is_admin:
+            return
+        self.accounts.show_accounts(self.session)
+        self.stack.setCurrentWidget(self.accounts)
+
+    def _open_exports(self) -> None:
+        """Export and import, for admins."""
+        if self.session is None or not self.session.is_admin:
+            return
+        self.exports.show_for(self.session)
+        self.stack.setCurrentWidget(self.exports)

@@ -1,8 +1,9 @@
-"""A new PIN before anything else, for someone who signed in with one the rules no longer allow.
+"""A new PIN before anything else, for someone who signed in with one the rules no longer
+allow, or with a one-time PIN an admin set.
 
 An administrator's PIN used to need 4 characters and now needs 6: such a PIN still signs
 in, and this screen then stands between the person and every record until they choose
-a new one (or sign out).
+a new one (or sign out). A one-time PIN (a new account, a reset) leads here the same way.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ from PySide6.QtWidgets import QHBoxLayout
 from intake.app.records import MIN_ADMIN_PIN_LENGTH
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.form_column import FormColumn, secret_field
-from intake.ui.widgets.styling import touch_button
+from intake.ui.widgets.styling import label, touch_button
+
+TOO_SHORT = (
+    "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
+    f"least {MIN_ADMIN_PIN_LENGTH} characters. Choose a new one to go on."
+)
+ONE_TIME = "You signed in with a one-time PIN. Choose your own PIN to go on; only you will know it."
 
 
 class ChangePinScreen(FormColumn):
@@ -23,13 +30,11 @@ class ChangePinScreen(FormColumn):
     """The person would rather sign out than choose a PIN now."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "Choose a new PIN",
-            "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
-            f"least {MIN_ADMIN_PIN_LENGTH} characters. Choose a new one to go on.",
-        )
+        super().__init__("Choose a new PIN", "")
         self.setObjectName("change-pin")
         self._session: StaffDesk | None = None
+        self.reason = label(TOO_SHORT, "intro")
+        self.column.addWidget(self.reason)
         self.pin = self.add_field("New PIN", secret_field())
         self.pin_again = self.add_field("New PIN again", secret_field())
         self.save_button = touch_button("Save and go on", "primary")
@@ -47,6 +52,8 @@ class ChangePinScreen(FormColumn):
     def ask(self, session: StaffDesk) -> None:
         """Empty fields for this person's new PIN."""
         self._session = session
+        one_time = session.member is not None and session.member.must_change_pin
+        self.reason.setText(ONE_TIME if one_time else TOO_SHORT)
         self._clear()
         self.show_message("")
         self.pin.setFocus()

@@ -98,6 +98,8 @@ class QueueScreen(QWidget):
     open_requested = Signal(str)
     settings_requested = Signal()
     audit_requested = Signal()
+    accounts_requested = Signal()
+    export_requested = Signal()
     sign_out_requested = Signal()
     patient_mode_requested = Signal()
 
@@ -143,24 +145,29 @@ class QueueScreen(QWidget):
         self._watch_timer.timeout.connect(self._on_watch)
 
     def _build_top(self) -> QBoxLayout:
-        """What is shown and who is signed in, and the ways out (audit log and settings for
-        admins only). The buttons wrap rather than widen the screen, and go under the title on a
+        """What is shown and who is signed in, and the ways out (audit log, accounts, export
+        and settings for admins only). The buttons wrap rather than widen the screen, and go under the title on a
         portrait tablet."""
         self.title = label(queue_title(DayChoice.TODAY, None), "title")
         self.who = label("", "staff-who", wrap=False)
         self.audit_button = touch_button("Audit log", "quiet", "Open the audit log")
         self.settings_button = touch_button("Settings", "quiet")
+        self.accounts_button = touch_button("Accounts", "quiet", "Staff accounts")
+        self.export_button = touch_button("Export", "quiet", "Export and import visits")
         self.patient_button = touch_button("Patient mode", "quiet", "Lock and return to patient mode")
         self.sign_out_button = touch_button("Sign out", "quiet")
         self.audit_button.clicked.connect(self.audit_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.accounts_button.clicked.connect(self.accounts_requested)
+        self.export_button.clicked.connect(self.export_requested)
         self.patient_button.clicked.connect(self.patient_mode_requested)
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.who)
         buttons = FlowRow(spacing=12)
-        for button in (self.audit_button, self.settings_button, self.patient_button, self.sign_out_button):
+        admin = (self.audit_button, self.accounts_button, self.export_button, self.settings_button)
+        for button in (*admin, self.patient_button, self.sign_out_button):
             buttons.addWidget(button)
         self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._top.addLayout(heading, 1)
@@ -239,8 +246,8 @@ class QueueScreen(QWidget):
         """Shown for a newly signed-in person: their name, their buttons, a fresh list read through their desk."""
         self._desk = desk
         self.who.setText(f"Signed in: {name}")
-        self.settings_button.setVisible(is_admin)
-        self.audit_button.setVisible(is_admin)
+        for button in (self.settings_button, self.audit_button, self.accounts_button, self.export_button):
+            button.setVisible(is_admin)
         self.search.clear()
         self.view.setCurrentIndex(0)
         self.day_choice.reset()

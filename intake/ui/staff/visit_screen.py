@@ -47,6 +47,7 @@ from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
 from intake.ui.staff.amend_panel import AnswersTab
+from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.notes_tab import TITLE as NOTES_TITLE
 from intake.ui.staff.notes_tab import NotesTab
 from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf
@@ -115,6 +116,7 @@ class VisitScreen(QWidget):
         layout.addLayout(actions)
         layout.addLayout(unfinished)
         layout.addLayout(handout)
+        layout.addWidget(self.fhir_export)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
 
@@ -141,6 +143,8 @@ class VisitScreen(QWidget):
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
         self.notice.hide()
+        self.fhir_export = FhirExport()
+        self.fhir_export.done.connect(self._show_notice)
         self._build_unfinished_actions()
 
     def _build_unfinished_actions(self) -> None:
@@ -184,6 +188,7 @@ class VisitScreen(QWidget):
         self._printer_name = printer_name
         self._clinic = clinic
         self.visit = session.view(visit_id)
+        self.fhir_export.show_for(session, visit_id)
         self._show_notice("")
         self._fill()
         self.tabs.setCurrentIndex(0 if self.visit.pdf is not None else 1)
@@ -192,6 +197,7 @@ class VisitScreen(QWidget):
         """Forget the visit: nothing of it stays in any widget once staff leave it."""
         self.visit = None
         self._session = None
+        self.fhir_export.clear()
         self._unload_pdf()
         self.answers.setRowCount(0)
         self.sheet_language.clear()
