@@ -149,3 +149,25 @@ def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtb
     assert len(finished) == 1 and finished[0].outcome == "REFER"
     assert store.get(finished[0].id).pdf.startswith(b"%PDF")
     assert not list(tmp_path.glob("**/visit-*.pdf")), "no plain PDF file unless the clinic names a folder"
+
+
+def test_staff_mode_from_the_thank_you_screen_stays_when_its_time_is_up(open_kiosk, qtbot, stores) -> None:
+    """A hold on the thank-you screen opens sign-in; the patient's visit is over, and its
+    screen's own time running out no longer brings the welcome screen over staff mode."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from staff_driver import STAFF_PIN, FrontDesk
+
+    window, patient = open_kiosk(stores=stores)
+    window.thank_you._timer.setInterval(3200)
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000):
+        patient.complete(vignette("V01")["answers"])
+    QTest.mousePress(window.thank_you, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff, timeout=5000)
+    QTest.mouseRelease(window.thank_you, Qt.MouseButton.LeftButton)
+    assert window.wizard is None, "the visit handed back is over"
+    FrontDesk(window).sign_in("bob", STAFF_PIN)
+    qtbot.wait(1000)
+    assert window.pages.currentWidget() is window.staff
+    window.staff.sign_out()
+    assert window.pages.currentWidget() is window.welcome

@@ -11,10 +11,15 @@ COLUMN_WIDTH = 560
 
 
 def secret_field() -> QLineEdit:
-    """A PIN field: hidden as typed, never offered to input-method prediction or the clipboard."""
+    """A PIN field: hidden as typed, never offered to input-method prediction or the clipboard.
+
+    PINs are mostly digits but may hold letters, so the field prefers numbers: the
+    on-screen keyboard brings the PIN pad, with a key to the letters.
+    """
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+    hint = Qt.InputMethodHint
+    field.setInputMethodHints(hint.ImhSensitiveData | hint.ImhNoPredictiveText | hint.ImhPreferNumbers)
     return field
 
 
