@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
 
     Each visit gets new widgets, destroyed when it ends or times out, so nothing one
     patient typed can reappear for the next. Staff mode opens from a long press on the
-    clinic name or Ctrl+Shift+S and always returns to where the patient was. Only a
+    clinic name (on the thank-you and help screens, which show none: a long press anywhere)
+    or Ctrl+Shift+S and always returns to where the patient was. Only a
     signed-in person in staff mode can close the window: patient mode refuses it.
     """
 
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         LongPress(self.hold_screen.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.to_front_desk.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.thank_you).held.connect(self.enter_staff_mode)
+        LongPress(self.help_screen).held.connect(self.enter_staff_mode)
         if self.staff.needs_first_admin:
             self.enter_staff_mode()
 

@@ -171,3 +171,24 @@ def test_staff_mode_from_the_thank_you_screen_stays_when_its_time_is_up(open_kio
     assert window.pages.currentWidget() is window.staff
     window.staff.sign_out()
     assert window.pages.currentWidget() is window.welcome
+
+
+def test_a_hold_on_the_help_screen_opens_sign_in_and_leads_back_to_the_questions(open_kiosk, qtbot, stores) -> None:
+    """Staff come to the patient who asked for help: the tablet has no keyboard, so a hold."""
+    from patient_driver import tap
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from staff_driver import STAFF_PIN, FrontDesk
+
+    window, patient = open_kiosk(stores=stores)
+    patient.start()
+    tap(patient.wizard.help_button)
+    assert window.pages.currentWidget() is window.help_screen
+    QTest.mousePress(window.help_screen, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff, timeout=5000)
+    QTest.mouseRelease(window.help_screen, Qt.MouseButton.LeftButton)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    assert desk.in_queue, "the patient at the tablet first, not an earlier visit"
+    tap(desk.area.queue.patient_button)
+    assert window.pages.currentWidget() is patient.wizard

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from intake.app.desk import Desk
 from intake.app.finishing import FinishedVisit
@@ -31,6 +31,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.app.station_memory import StationMemory
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
+from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.idle import IdleWatch
 from intake.ui.staff.audit_screen import AuditScreen
 from intake.ui.staff.change_pin import ChangePinScreen
@@ -73,7 +74,7 @@ class StaffArea(QWidget):
         self.settings_screen = SettingsScreen()
         self.audit = AuditScreen()
         self._held_visit_id: str | None = None
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         for page in (
             self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen, self.audit
         ):

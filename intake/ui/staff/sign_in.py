@@ -9,7 +9,7 @@ remembered, never what was typed into a refused attempt.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy
 
 from intake.app.desk import Desk
 from intake.app.errors import SignInRefused
@@ -38,7 +38,8 @@ class SignInScreen(FormColumn):
         self._desk = desk
         self._memory = memory
         self.staff_id = staff_id_field()
-        self.not_you_button = touch_button("Not you?", "quiet", "Not you? Sign in with another staff ID")
+        self.not_you_button = touch_button("Not you?", "link", "Not you? Sign in with another staff ID")
+        self.not_you_button.setObjectName("not-you")
         self._add_staff_id_row()
         self.pin = self.add_field("PIN", secret_field())
         self.sign_in_button = touch_button("Sign in", "primary")
@@ -55,10 +56,11 @@ class SignInScreen(FormColumn):
         self.finish(buttons)
 
     def _add_staff_id_row(self) -> None:
-        """The ID with "Not you?" beside it, where the eye already is."""
+        """The ID with "Not you?" beside it, where the eye already is, as tall as the field."""
         caption = label("Staff ID", "field")
         caption.setBuddy(self.staff_id)
         self.staff_id.setAccessibleName("Staff ID")
+        self.not_you_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.staff_id, 1)
         row.addWidget(self.not_you_button)

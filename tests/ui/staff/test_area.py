@@ -68,6 +68,14 @@ def test_not_while_the_next_patient_is_answering(open_kiosk, stores, qtbot) -> N
     assert desk.in_queue, "staff came for the patient at the tablet, not the one before"
 
 
+def test_sign_in_fits_a_portrait_tablet_whatever_the_other_staff_screens_need(open_kiosk, stores) -> None:
+    """A wider screen behind it would widen the window past an 800 px tablet: out of full
+    screen, and the on-screen keyboard (shown for a full-screen kiosk) with it."""
+    window, _patient = open_kiosk(stores=stores)
+    FrontDesk(window).press_shortcut()
+    assert window.staff.minimumSizeHint().width() <= 800
+
+
 class _PrintTappedDialog:
     """The system print dialog, where staff tap Print without changing anything."""
 

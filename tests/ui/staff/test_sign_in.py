@@ -218,3 +218,27 @@ def test_the_pin_field_brings_the_pin_pad_and_the_id_field_the_letters(open_kios
     assert window.keyboard.isVisible() and window.keyboard.panel.layout_name == "pin"
     bottom = screen.sign_in_button.mapTo(window, screen.sign_in_button.rect().bottomLeft()).y()
     assert bottom <= window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y(), "Sign in stays above the keys"
+
+
+def test_the_set_up_screen_scrolls_its_pin_field_above_the_pin_pad_in_landscape(open_kiosk, tmp_path) -> None:
+    from PySide6.QtCore import QPoint
+
+    from intake.store.database import open_database
+    from intake.store.stores import Stores
+    from intake.ui.scrolling import nearest_scroll_area
+
+    empty = Stores.on(open_database(None, "test passphrase", tmp_path / "fresh.db"), AUDIT_KEY)
+    try:
+        window, _patient = open_kiosk(stores=empty, on_screen_keyboard="always")
+        screen = FrontDesk(window).area.first_admin
+        tap(screen.pin_again)
+        assert window.keyboard.panel.layout_name == "pin"
+        keys_top = window.keyboard.mapTo(window, QPoint(0, 0)).y()
+        top, bottom = (screen.pin_again.mapTo(window, QPoint(0, y)).y() for y in (0, screen.pin_again.height()))
+        assert top >= 0 and bottom <= keys_top, "the field being typed into is in sight, above the keys"
+        area = nearest_scroll_area(screen.create_button)
+        assert area is not None, "the rest of the form scrolls rather than being squeezed under the keys"
+        area.ensureWidgetVisible(screen.create_button)
+        assert screen.create_button.mapTo(window, QPoint(0, screen.create_button.height())).y() <= keys_top
+    finally:
+        empty.database.close()
