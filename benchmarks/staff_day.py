@@ -16,7 +16,9 @@ Needs xvfb-run and CUPS (cupsd, lpadmin, lp).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -79,6 +81,20 @@ for visit in stores.visits.list(status="finished"):
 """
 
 
+def _run_day(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The app on its display, in a process group of its own: a day that hangs is stopped
+    with its Xvfb, rather than leaving both behind."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=DAY_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        stderr += f"\nstopped after {DAY_TIMEOUT_S} s"
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 def day_at(size: str, shots_dir: Path) -> int:
     width, height = size.split("x")
     shots = shots_dir / size
@@ -91,11 +107,8 @@ def day_at(size: str, shots_dir: Path) -> int:
         env = _environment(home, cups, shots)
         _add_accounts(env)
         print(f"== {size}: screenshots in {shots}", flush=True)
-        done = subprocess.run(
-            ["xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24", sys.executable, str(ROOT / "main.py"), "--drive",
-             str(DRIVE)],
-            env=env, capture_output=True, text=True, timeout=DAY_TIMEOUT_S,
-        )
+        done = _run_day(["xvfb-run", "-a", "-s", f"-screen 0 {width}x{height}x24", sys.executable, str(ROOT / "main.py"),
+                         "--drive", str(DRIVE)], env)
         print(done.stdout, end="", flush=True)
         if done.returncode != 0:
             print(done.stderr[-4000:], file=sys.stderr)
