@@ -119,6 +119,11 @@ KEY_LETTERS_NAME = "Letters"
 KEYBOARD_NAME = "On-screen keyboard"
 
 
+# On-screen keyboard: the PIN pad staff sign in on (patients never see it) ------------
+KEY_ENTER_CAPTION = "Enter"
+KEY_ENTER_NAME = "Enter: sign in, or go on to the next field"
+
+
 def key_variants_name(letter: str) -> str:
     """Names the row of accented letters a long press on `letter` opens."""
     return f"Letters like {letter}"

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, exists, insert, select, text
+from sqlalchemy import Connection, exists, func, insert, select, text
 
 from intake.store.audit_chain import (
     GENESIS,
@@ -215,6 +215,18 @@ class AuditLog(Repository):
         problems = chain_problems(rows, self._key) + (anchor_problems(rows, wanted) if wanted else []) + changed
         plain = sum(1 for row in rows if row.scheme == PLAIN)
         return AuditCheck(rows=len(rows), plain_rows=plain, visits=checked, problems=problems)
+
+    def others_since(self, visit_id: str, action: Action, actor: str) -> bool | None:
+        """Whether anyone but `actor` has a row about this visit after its latest `action` row
+        (staff opened or printed it since it finished, say); None when it has no such row."""
+        with self._reading() as connection:
+            latest = connection.execute(
+                select(func.max(audit.c.seq)).where(audit.c.visit_id == visit_id, audit.c.action == str(action))
+            ).scalar()
+            if latest is None:
+                return None
+            later = exists().where(audit.c.visit_id == visit_id, audit.c.seq > latest, audit.c.staff_id != actor)
+            return connection.execute(select(later)).scalar() is True
 
 
 def _rows(connection: Connection) -> list[AuditRow]:

@@ -57,8 +57,9 @@ class MainWindow(QMainWindow):
 
     Each visit gets new widgets, destroyed when it ends or times out, so nothing one
     patient typed can reappear for the next. Staff mode opens from a long press on the
-    clinic name or Ctrl+Shift+S and always returns to where the patient was, or, when staff
-    continue a visit not finished with its patient, to that visit's questionnaire. Only a
+    clinic name (on the thank-you and help screens, which show none: a long press anywhere)
+    or Ctrl+Shift+S and always returns to where the patient was, or, when staff continue a
+    visit not finished with its patient, to that visit's questionnaire. Only a
     signed-in person in staff mode can close the window: patient mode refuses it.
     """
 
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.staff.visit.continued.connect(self._continue_stored_visit)
         self.staff_alert.connect(self.staff.alert)
         self.visit_finished.connect(self.staff.alert)
+        self.visit_finished.connect(self.staff.note_finished)
         self.summary_failed.connect(self.staff.alert)
         self.pages.addWidget(self.staff)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
@@ -147,13 +149,23 @@ class MainWindow(QMainWindow):
         LongPress(self.welcome.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.hold_screen.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.to_front_desk.clinic).held.connect(self.enter_staff_mode)
+        LongPress(self.thank_you).held.connect(self.enter_staff_mode)
+        LongPress(self.help_screen).held.connect(self.enter_staff_mode)
         if self.staff.needs_first_admin:
             self.enter_staff_mode()
 
     def enter_staff_mode(self) -> None:
-        """Sign-in over whatever the patient side shows; the visit waits underneath."""
+        """Sign-in over whatever the patient side shows; the visit waits underneath.
+
+        From the thank-you screen the patient has handed the tablet back: their visit is
+        over, and the welcome screen waits instead (never appearing over staff mode when
+        the thank-you screen's time is up).
+        """
         if self.staff is None or self.pages.currentWidget() is self.staff:
             return
+        if self.pages.currentWidget() is self.thank_you:
+            self.thank_you.stop()
+            self.end_visit()
         self._patient_page = self.pages.currentWidget()
         if self._patient_page in (self.still_there, self.help_screen):
             self.still_there.stop()
@@ -162,7 +174,7 @@ class MainWindow(QMainWindow):
         self.release_watch.hold()
         self.patient_idle.stop()
         self.pages.setCurrentWidget(self.staff)
-        self.staff.enter()
+        self.staff.enter(patient_done=self.wizard is None)
 
     def _leave_staff_mode(self) -> None:
         page = self._patient_page

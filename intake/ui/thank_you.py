@@ -30,6 +30,10 @@ class ThankYouScreen(MessageScreen):
         self.done_button.setFocus()
         self._timer.start()
 
+    def stop(self) -> None:
+        """Staff took the tablet back: the screen no longer returns to the start by itself."""
+        self._timer.stop()
+
     def _on_done(self) -> None:
         self._timer.stop()
         self.done.emit()

@@ -261,3 +261,17 @@ def test_each_row_carries_the_visits_content_once_changed(database) -> None:
     with database.engine.connect() as connection:
         assert row.content == current_content(connection, VISIT)
     assert row.content is not None and len(row.content) == 64
+
+
+def test_others_since_tells_whether_staff_touched_a_visit_after_it_finished(database) -> None:
+    stores = Stores.on(database, AUDIT_KEY)
+    stores.visits.create(VISIT, RESPONSE)
+    stores.audit.record(Action.VIEWED, "bob", VISIT)
+    assert stores.audit.others_since(VISIT, Action.FINISHED, "kiosk") is None, "not finished yet"
+    _finished_visit(database)
+    assert stores.audit.others_since(VISIT, Action.FINISHED, "kiosk") is False, "a view before the finish does not count"
+    stores.audit.record(Action.PRINTED, "kiosk", VISIT)
+    stores.audit.record(Action.VIEWED, "maria", "20261124-100000-000002")
+    assert stores.audit.others_since(VISIT, Action.FINISHED, "kiosk") is False, "the kiosk's own print, another visit"
+    stores.audit.record(Action.VIEWED, "bob", VISIT)
+    assert stores.audit.others_since(VISIT, Action.FINISHED, "kiosk") is True

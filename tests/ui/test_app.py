@@ -149,3 +149,46 @@ def test_kiosk_autosaves_each_page_and_stores_the_finished_visit(open_kiosk, qtb
     assert len(finished) == 1 and finished[0].outcome == "REFER"
     assert store.get(finished[0].id).pdf.startswith(b"%PDF")
     assert not list(tmp_path.glob("**/visit-*.pdf")), "no plain PDF file unless the clinic names a folder"
+
+
+def test_staff_mode_from_the_thank_you_screen_stays_when_its_time_is_up(open_kiosk, qtbot, stores) -> None:
+    """A hold on the thank-you screen opens sign-in; the patient's visit is over, and its
+    screen's own time running out no longer brings the welcome screen over staff mode."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from staff_driver import STAFF_PIN, FrontDesk
+
+    window, patient = open_kiosk(stores=stores)
+    window.thank_you._timer.setInterval(3200)
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000):
+        patient.complete(vignette("V01")["answers"])
+    QTest.mousePress(window.thank_you, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff, timeout=5000)
+    QTest.mouseRelease(window.thank_you, Qt.MouseButton.LeftButton)
+    assert window.wizard is None, "the visit handed back is over"
+    FrontDesk(window).sign_in("bob", STAFF_PIN)
+    qtbot.wait(1000)
+    assert window.pages.currentWidget() is window.staff
+    window.staff.sign_out()
+    assert window.pages.currentWidget() is window.welcome
+
+
+def test_a_hold_on_the_help_screen_opens_sign_in_and_leads_back_to_the_questions(open_kiosk, qtbot, stores) -> None:
+    """Staff come to the patient who asked for help: the tablet has no keyboard, so a hold."""
+    from patient_driver import tap
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from staff_driver import STAFF_PIN, FrontDesk
+
+    window, patient = open_kiosk(stores=stores)
+    patient.start()
+    tap(patient.wizard.help_button)
+    assert window.pages.currentWidget() is window.help_screen
+    QTest.mousePress(window.help_screen, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.staff, timeout=5000)
+    QTest.mouseRelease(window.help_screen, Qt.MouseButton.LeftButton)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    assert desk.in_queue, "the patient at the tablet first, not an earlier visit"
+    tap(desk.area.queue.patient_button)
+    assert window.pages.currentWidget() is patient.wizard

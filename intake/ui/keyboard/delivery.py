@@ -10,12 +10,16 @@ Backspace is a commit of nothing that replaces the character before the cursor
 (`setCommitString("", -1, 1)`). With a selection Qt removes the selection *and* then
 that character, so a selection is first collapsed to its end by a `Selection` attribute
 event and then replaced as a whole, which is what Backspace on a physical keyboard does.
+
+The one key that does arrive as key events is the PIN pad's Enter, which staff tap to
+sign in: it means what Enter on a physical keyboard means there, and patients' fields
+never get that pad.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 
 _QUERY = Qt.InputMethodQuery
@@ -55,3 +59,9 @@ def erase_backwards(field: QWidget) -> None:
     event = QInputMethodEvent()
     event.setCommitString("", -length, length)
     QApplication.sendEvent(field, event)
+
+
+def press_enter(field: QWidget) -> None:
+    """Enter, pressed and released on the field (a line edit emits `returnPressed`)."""
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+        QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))

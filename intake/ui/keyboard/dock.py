@@ -2,7 +2,8 @@
 
 The dock sits under the pages in the main window. It follows the application's focus:
 a text field of this window taking focus brings it up (digits pad for fields whose
-input-method hints ask for numbers), anything else sends it away. The page above
+input-method hints ask for numbers only, the PIN pad for those that prefer numbers),
+anything else sends it away. The page above
 shrinks, and the field is scrolled into view above the keys. Text goes to whichever
 field has focus at the moment of the tap, so nothing refers to a field that is gone.
 """
@@ -14,12 +15,12 @@ from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from intake.settings import KeyboardMode
-from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field
+from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field, press_enter
 from intake.ui.keyboard.panel import KeyboardPanel
 from intake.ui.scrolling import nearest_scroll_area
 
 _HINT = Qt.InputMethodHint
-NUMBER_HINTS = _HINT.ImhDigitsOnly | _HINT.ImhFormattedNumbersOnly | _HINT.ImhPreferNumbers
+NUMBER_HINTS = _HINT.ImhDigitsOnly | _HINT.ImhFormattedNumbersOnly
 NO_CAPITAL_HINTS = (
     _HINT.ImhNoAutoUppercase
     | _HINT.ImhPreferLowercase
@@ -38,12 +39,15 @@ def touch_screen_present() -> bool:
 
 
 def layout_for(field: QWidget) -> str:
-    """Digits pad for number fields (with a comma key when decimals are allowed), else letters."""
+    """Digits pad for number fields (with a comma key when decimals are allowed), the PIN pad
+    for fields that prefer numbers but take letters too (staff PINs), else letters."""
     hints = field.inputMethodHints()
     if hints & _HINT.ImhFormattedNumbersOnly:
         return "decimal"
     if hints & NUMBER_HINTS:
         return "digits"
+    if hints & _HINT.ImhPreferNumbers:
+        return "pin"
     return "letters"
 
 
@@ -62,6 +66,7 @@ class KeyboardDock(QWidget):
         self.panel.typed.connect(self._type)
         self.panel.erase_requested.connect(self._erase)
         self.panel.done_requested.connect(self._done)
+        self.panel.enter_requested.connect(self._enter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
@@ -152,6 +157,11 @@ class KeyboardDock(QWidget):
         erase_backwards(field)
         if self.panel.layout_name == "letters" and starts_capital(field):
             self.panel.set_shift(True)
+
+    def _enter(self) -> None:
+        field = self._target()
+        if field is not None:
+            press_enter(field)
 
     def _done(self) -> None:
         """Focus leaves the field for its page (or the window), and the keyboard goes with it."""

@@ -2,7 +2,8 @@
 
 Letters use a grid of 22 half-key columns so that wide keys (Shift, Backspace, Space)
 line up with the letters; the digits pad is a telephone-style 3x4 block with a tall
-Done key beside it. Nothing here needs Qt.
+Done key beside it. The PIN pad is that block too, with a tall Enter key instead (it
+signs in) and a way to the letters for a PIN that has some. Nothing here needs Qt.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class KeyKind(Enum):
     """From the letters to the digits pad, in a field for words (an address, a PIN)."""
     LETTERS = "letters"
     """Back from that digits pad to the letters."""
+    ENTER = "enter"
+    """What Enter on a physical keyboard does in the field (the PIN pad's: sign in)."""
     GAP = "gap"
 
 
@@ -80,12 +83,12 @@ LETTERS = Layout(
 )
 
 
-def _digits_pad(name: str, corner: Key) -> Layout:
+def _digits_pad(name: str, corner: Key, tall: KeyKind = KeyKind.DONE) -> Layout:
     """The corner left of 0 holds the decimal comma, the way back to letters, or nothing."""
     return Layout(
         name,
         (
-            (*_digit_keys("123"), Key(KeyKind.DONE, rows=4)),
+            (*_digit_keys("123"), Key(tall, rows=4)),
             _digit_keys("456"),
             _digit_keys("789"),
             (corner, Key(KeyKind.CHARACTER, "0"), Key(KeyKind.BACKSPACE)),
@@ -100,6 +103,7 @@ def _digit_keys(digits: str) -> Row:
 DIGITS = _digits_pad("digits", Key(KeyKind.GAP))
 DECIMAL = _digits_pad("decimal", Key(KeyKind.CHARACTER, ","))
 NUMBERS = _digits_pad("numbers", Key(KeyKind.LETTERS))
+PIN = _digits_pad("pin", Key(KeyKind.LETTERS), KeyKind.ENTER)
 
 
 def variants_of(character: str) -> str:

@@ -1,7 +1,7 @@
-"""The keyboard itself: a letters layout and a digits pad, and the Shift state.
+"""The keyboard itself: a letters layout, the digits pads, and the Shift state.
 
-The panel only says what was tapped (`typed`, `erase_requested`, `done_requested`);
-the dock decides where the text goes.
+The panel only says what was tapped (`typed`, `erase_requested`, `done_requested`,
+`enter_requested`); the dock decides where the text goes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from intake.questionnaire.patient_wording import (
     KEY_DECIMAL_NAME,
     KEY_DONE_CAPTION,
     KEY_DONE_NAME,
+    KEY_ENTER_CAPTION,
+    KEY_ENTER_NAME,
     KEY_LETTERS_CAPTION,
     KEY_LETTERS_NAME,
     KEY_NUMBERS_CAPTION,
@@ -27,7 +29,7 @@ from intake.questionnaire.patient_wording import (
     KEYBOARD_NAME,
 )
 from intake.ui.keyboard.keys import LetterKey, key_button, repeating
-from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, Key, KeyKind, Layout, grid_cells, variants_of
+from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, PIN, Key, KeyKind, Layout, grid_cells, variants_of
 from intake.ui.keyboard.variants import VariantsOverlay
 from intake.ui.widgets.styling import discard, set_state
 
@@ -36,6 +38,7 @@ class KeyboardPanel(QWidget):
     typed = Signal(str)
     erase_requested = Signal()
     done_requested = Signal()
+    enter_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,9 +51,11 @@ class KeyboardPanel(QWidget):
         self.shift_keys: list[QPushButton] = []
         self.variants: VariantsOverlay | None = None
         self.pads: dict[str, QWidget] = {}
+        self._numbers = NUMBERS.name
+        """The digits the letters' 123 key leads to: the PIN pad from a PIN field, else the plain one."""
         self.stack = QStackedWidget()
         self.stack.setObjectName("keyboard-pads")
-        for layout in (LETTERS, DIGITS, DECIMAL, NUMBERS):
+        for layout in (LETTERS, DIGITS, DECIMAL, NUMBERS, PIN):
             self.pads[layout.name] = self._pad(layout)
             self.stack.addWidget(self.pads[layout.name])
         outer = QVBoxLayout(self)
@@ -62,7 +67,12 @@ class KeyboardPanel(QWidget):
         return next(name for name, pad in self.pads.items() if pad is self.stack.currentWidget())
 
     def use(self, name: str) -> None:
-        """Show the 'letters', 'digits', 'decimal' or 'numbers' (digits with a way back) layout."""
+        """The layout a field asks for: 'letters', 'digits', 'decimal', 'numbers' (digits with a
+        way back to letters) or 'pin' (that, larger, with Enter)."""
+        self._numbers = PIN.name if name == PIN.name else NUMBERS.name
+        self._show(name)
+
+    def _show(self, name: str) -> None:
         self.close_variants()
         self.stack.setCurrentWidget(self.pads[name])
 
@@ -124,6 +134,10 @@ class KeyboardPanel(QWidget):
             done = key_button(KEY_DONE_CAPTION, "done", KEY_DONE_NAME)
             done.clicked.connect(self._on_done)
             return done
+        if key.kind is KeyKind.ENTER:
+            enter = key_button(KEY_ENTER_CAPTION, "enter", KEY_ENTER_NAME)
+            enter.clicked.connect(self._on_enter)
+            return enter
         if key.kind is KeyKind.NUMBERS:
             numbers = key_button(KEY_NUMBERS_CAPTION, "switch", KEY_NUMBERS_NAME)
             numbers.clicked.connect(self._to_numbers)
@@ -153,11 +167,15 @@ class KeyboardPanel(QWidget):
         self.close_variants()
         self.done_requested.emit()
 
+    def _on_enter(self) -> None:
+        self.close_variants()
+        self.enter_requested.emit()
+
     def _to_numbers(self) -> None:
-        self.use(NUMBERS.name)
+        self._show(self._numbers)
 
     def _to_letters(self) -> None:
-        self.use(LETTERS.name)
+        self._show(LETTERS.name)
 
     def _toggle_shift(self) -> None:
         self.close_variants()

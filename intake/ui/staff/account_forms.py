@@ -62,7 +62,7 @@ class _PinForm(FormColumn):
         """Say why, where it shows: a form taller than the screen scrolls to its message and buttons."""
         self._clear_pins()
         self.show_message(as_sentence(message))
-        area = nearest_scroll_area(self)
+        area = nearest_scroll_area(self.action_button)
         if area is not None:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             area.ensureWidgetVisible(self.action_button)

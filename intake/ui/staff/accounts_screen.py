@@ -21,7 +21,6 @@ from intake.app.errors import LastActiveAdmin, StaffNotFound
 from intake.app.records import Role, StaffMember
 from intake.app.staff_desk import StaffDesk
 from intake.staff_wording import ROLE_IN_A_SENTENCE, ROLE_NAME
-from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.account_forms import AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
 from intake.ui.staff.table_items import table_item
@@ -75,8 +74,8 @@ class AccountsScreen(QWidget):
         self.reset_form.cancelled.connect(self._show_list)
         self.pages = QStackedWidget()
         self.list_page = self._build_list_page()
-        self.add_page = _scrolling(self.add_form)
-        self.reset_page = _scrolling(self.reset_form)
+        self.add_page = self.add_form
+        self.reset_page = self.reset_form
         for page in (self.list_page, self.add_page, self.reset_page):
             self.pages.addWidget(page)
         layout = QVBoxLayout(self)
@@ -278,10 +277,3 @@ class AccountsScreen(QWidget):
         self._show_notice("")
         self.closed.emit()
 
-
-def _scrolling(form: QWidget) -> ScrollColumn:
-    """A form that scrolls when the screen is short for it (a landscape tablet, the on-screen keyboard up)."""
-    column = ScrollColumn()
-    column.content.addWidget(form)
-    column.finish()
-    return column

@@ -4,6 +4,10 @@ staff accounts, export and import.
 Someone who signed in with a PIN the rules no longer allow chooses a new one first;
 until then no other screen opens for them.
 
+Right after sign-in, the visit this tablet just finished opens instead of the queue when
+it is fresh (see `intake.app.hand_back`), with Print focused: the usual reason to sign in
+is a patient handing the tablet back. The queue is one tap away, behind it.
+
 The urgent alert, and under it who asked for help, sit above all of them, so they show
 whichever screen staff are on.
 While this tablet's visit waits on the hold screen, the queue offers the signed-in
@@ -20,12 +24,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from intake.app.desk import Desk
+from intake.app.finishing import FinishedVisit
+from intake.app.hand_back import handed_back
 from intake.app.staff_desk import StaffDesk
+from intake.app.station_memory import StationMemory
 from intake.report.info_sheet import sheet_clinic
 from intake.settings import Settings
+from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.idle import IdleWatch
 from intake.ui.staff.accounts_screen import AccountsScreen
 from intake.ui.staff.audit_screen import AuditScreen
@@ -59,7 +67,10 @@ class StaffArea(QWidget):
         self._desk = desk
         self.session: StaffDesk | None = None
         """The signed-in person's desk; None while nobody is signed in."""
-        self.sign_in = SignInScreen(desk)
+        self._memory = StationMemory.in_data_dir()
+        self._patient_done = False
+        """No visit is under way on this tablet: its last finished one may open after sign-in."""
+        self.sign_in = SignInScreen(desk, self._memory)
         self.first_admin = FirstAdminScreen(desk)
         self.change_pin = ChangePinScreen()
         self.queue = QueueScreen(desk.settings.alert_sound)
@@ -69,7 +80,7 @@ class StaffArea(QWidget):
         self.accounts = AccountsScreen()
         self.exports = ExportScreen()
         self._held_visit_id: str | None = None
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         for page in (
             self.sign_in, self.first_admin, self.change_pin, self.queue, self.visit, self.settings_screen, self.audit,
             self.accounts, self.exports,
@@ -117,8 +128,13 @@ class StaffArea(QWidget):
     def needs_first_admin(self) -> bool:
         return self._desk.needs_first_admin()
 
-    def enter(self) -> None:
-        """Someone asked for staff mode: set-up on first start, else sign-in."""
+    def enter(self, patient_done: bool = False) -> None:
+        """Someone asked for staff mode: set-up on first start, else sign-in.
+
+        `patient_done`: no visit is under way on the tablet (it shows the welcome screen),
+        so the visit it finished last may be the one to open after sign-in.
+        """
+        self._patient_done = patient_done
         if self.needs_first_admin:
             self.stack.setCurrentWidget(self.first_admin)
             self.first_admin.name.setFocus()
@@ -126,6 +142,10 @@ class StaffArea(QWidget):
             self.stack.setCurrentWidget(self.sign_in)
             self.sign_in.reset()
         self._idle.start(self.settings.staff_idle_timeout_s)
+
+    def note_finished(self, finished: FinishedVisit) -> None:
+        """This tablet's patient finished: the visit to open at the next sign-in, while it is fresh."""
+        self._memory.remember_finished(finished.visit_id)
 
     def alert(self) -> None:
         """This kiosk raised a red flag or finished a visit: re-read the queue now if it is open."""
@@ -170,6 +190,8 @@ class StaffArea(QWidget):
 
     def _on_signed_in(self, session: StaffDesk) -> None:
         self.session = session
+        if session.member is not None:
+            self._memory.remember_staff(session.member.id)
         if session.pin_change_required:
             self.stack.setCurrentWidget(self.change_pin)
             self.change_pin.ask(session)
@@ -183,6 +205,19 @@ class StaffArea(QWidget):
         self.signed_in.emit()
         self.queue.open_for(session, session.member.name, session.is_admin)
         self.stack.setCurrentWidget(self.queue)
+        self._open_handed_back()
+
+    def _open_handed_back(self) -> None:
+        """Once per entry, and not while a visit waits on hold here: the fresh visit, Print ready."""
+        if not self._patient_done or self._held_visit_id is not None or self.session is None:
+            return
+        self._patient_done = False
+        visit_id = handed_back(self.session, self._memory.read().finished_visit)
+        if visit_id is None:
+            return
+        self._open_visit(visit_id)
+        if self.visit.print_button.isEnabled():
+            self.visit.print_button.setFocus()
 
     def _show_queue(self) -> None:
         if self.session is None:

@@ -1,9 +1,14 @@
-"""A narrow centred column of labelled fields, for the sign-in and set-up screens."""
+"""A narrow centred column of labelled fields, for the sign-in and set-up screens.
+
+The column scrolls: on a landscape tablet the on-screen keyboard takes half the height,
+and the keyboard scrolls the field being typed into above its keys (a column that did
+not scroll would be squeezed and its buttons cut off).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from intake.ui.widgets.styling import label
 
@@ -11,11 +16,27 @@ COLUMN_WIDTH = 560
 
 
 def secret_field() -> QLineEdit:
-    """A PIN field: hidden as typed, never offered to input-method prediction or the clipboard."""
+    """A PIN field: hidden as typed, never offered to input-method prediction or the clipboard.
+
+    PINs are mostly digits but may hold letters, so the field prefers numbers: the
+    on-screen keyboard brings the PIN pad, with a key to the letters.
+    """
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText)
+    hint = Qt.InputMethodHint
+    field.setInputMethodHints(hint.ImhSensitiveData | hint.ImhNoPredictiveText | hint.ImhPreferNumbers)
     return field
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    area.setWidget(content)
+    return area
 
 
 class FormColumn(QWidget):
@@ -38,11 +59,15 @@ class FormColumn(QWidget):
         row.addStretch(1)
         row.addWidget(holder, 100)
         row.addStretch(1)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(32, 24, 32, 24)
+        inner.addStretch(1)
+        inner.addLayout(row)
+        inner.addStretch(2)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(content))
 
     def add_field(self, text: str, field: QLineEdit) -> QLineEdit:
         caption: QLabel = label(text, "field")

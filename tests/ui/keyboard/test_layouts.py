@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, Key, KeyKind, capital, grid_cells, variants_of
+from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, PIN, Key, KeyKind, capital, grid_cells, variants_of
 
 
 def _row_widths(layout) -> list[int]:
@@ -25,6 +25,14 @@ def test_the_digits_pad_has_a_comma_only_for_decimals_and_a_way_back_for_words()
     assert sorted(decimal) == sorted([*"0123456789", ","])
     assert [key.kind for row in NUMBERS.rows for key in row].count(KeyKind.LETTERS) == 1
     assert not any(key.kind is KeyKind.LETTERS for row in DIGITS.rows for key in row)
+
+
+def test_the_pin_pad_is_the_digits_with_enter_and_a_way_to_letters() -> None:
+    cells = {(row, column): key for key, row, column in grid_cells(PIN)}
+    assert sorted(key.character for key in cells.values() if key.kind is KeyKind.CHARACTER) == list("0123456789")
+    assert cells[(0, 3)] == Key(KeyKind.ENTER, rows=4), "Enter where the digits pad has Done"
+    assert cells[(3, 0)].kind is KeyKind.LETTERS
+    assert not any(key.kind is KeyKind.DONE for key in cells.values())
 
 
 def test_a_tall_key_pushes_the_rows_below_it_aside() -> None:

@@ -12,6 +12,7 @@ from intake.questionnaire.patient_wording import (
     KEY_BACKSPACE_NAME,
     KEY_DECIMAL_NAME,
     KEY_DONE_NAME,
+    KEY_ENTER_NAME,
     KEY_LETTERS_NAME,
     KEY_NUMBERS_NAME,
     KEY_SHIFT_NAME,
@@ -19,6 +20,8 @@ from intake.questionnaire.patient_wording import (
 )
 from intake.ui.keyboard.keys import REPEAT_DELAY_MS, REPEAT_INTERVAL_MS
 from intake.ui.keyboard.layouts import VARIANTS
+from intake.ui.staff.form_column import secret_field
+from intake.ui.staff.sign_in import staff_id_field
 from intake.ui.widgets.date_parts import digits_box
 from intake.ui.widgets.number_input import NumberInput
 
@@ -196,6 +199,39 @@ def test_a_word_field_switches_to_digits_and_back_for_an_alphanumeric_pin(typing
     assert secret.text() == "b73x"
 
 
+def test_a_staff_pin_field_gets_the_large_pin_pad_and_enter_goes_on(typing_window) -> None:
+    staff_id, pin = staff_id_field(), secret_field()
+    signed_in = []
+    pin.returnPressed.connect(lambda: signed_in.append(pin.text()))
+    window = typing_window(staff_id, pin, width=1280, height=800)
+    tap(staff_id)
+    assert window.dock.panel.layout_name == "letters" and not window.dock.panel.shifted, "IDs are lower case"
+    letter_height = key(window, "q").height()
+    tap(pin)
+    assert window.dock.panel.layout_name == "pin" and not keys_named(window, KEY_DONE_NAME)
+    assert key(window, "7").height() > letter_height, "larger keys than the letters"
+    presses = KeyPressCounter(pin)
+    for digit in "7310":
+        tap_key(window, digit)
+    assert presses.count == 0, "digits arrive as text, as on every pad"
+    tap_key(window, KEY_ENTER_NAME)
+    assert signed_in == ["7310"], "Enter does what Enter does in the field"
+    assert window.dock.height() <= 0.5 * window.height(), "a landscape tablet keeps room for the form"
+
+
+def test_a_pin_with_letters_goes_to_the_letters_and_back_to_the_pin_pad(typing_window) -> None:
+    pin = secret_field()
+    window = typing_window(pin)
+    tap(pin)
+    tap_key(window, "4")
+    tap_key(window, KEY_LETTERS_NAME)
+    tap_key(window, "k")
+    tap_key(window, KEY_NUMBERS_NAME)
+    assert window.dock.panel.layout_name == "pin"
+    tap_key(window, "2")
+    assert pin.text() == "4k2"
+
+
 def test_suggestions_follow_what_the_keys_type(typing_window) -> None:
     field = QLineEdit()
     completer = QCompleter(["Ibuprofen", "Naproxen", "Sumatriptan"], field)
@@ -214,7 +250,7 @@ def test_keys_never_take_focus_are_large_and_fit_a_portrait_screen(typing_window
     window = typing_window(field, width=800, height=1280)
     tap(field)
     panel = window.dock.panel
-    for layout_name in ("letters", "decimal", "numbers"):
+    for layout_name in ("letters", "decimal", "numbers", "pin"):
         panel.use(layout_name)
         keys = [button for button in panel.findChildren(QPushButton) if button.isVisible()]
         assert keys

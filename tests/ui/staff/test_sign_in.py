@@ -165,3 +165,80 @@ def test_signing_out_instead_of_choosing_a_pin_leaves_staff_mode(open_kiosk, sto
     assert window.pages.currentWidget() is window.welcome
     assert desk.area.change_pin.pin.text() == ""
     assert [(r.staff_id, r.action) for r in stores.audit.rows()] == [("bob", "signed_in"), ("bob", "signed_out")]
+
+
+def test_the_last_staff_id_waits_with_the_pin_field_focused(open_kiosk, stores) -> None:
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    tap(desk.area.queue.sign_out_button)
+    desk.press_shortcut()
+    screen = desk.area.sign_in
+    assert screen.staff_id.text() == "bob" and screen.pin.hasFocus() and screen.pin.text() == ""
+    assert screen.not_you_button.isVisible()
+    type_into(screen.pin, STAFF_PIN)
+    tap(screen.sign_in_button)
+    assert desk.in_queue and desk.area.queue.who.text() == "Signed in: Bob Front-Desk"
+
+
+def test_not_you_clears_the_id_and_the_station_forgets_it(open_kiosk, stores) -> None:
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    tap(desk.area.queue.sign_out_button)
+    desk.press_shortcut()
+    screen = desk.area.sign_in
+    tap(screen.not_you_button)
+    assert screen.staff_id.text() == "" and screen.staff_id.hasFocus() and not screen.not_you_button.isVisible()
+    tap(screen.cancel_button)
+    desk.press_shortcut()
+    assert screen.staff_id.text() == "", "forgotten, not only cleared"
+
+
+def test_only_an_id_that_signed_in_is_remembered(open_kiosk, stores) -> None:
+    window, _patient = open_kiosk(stores=stores)
+    desk = FrontDesk(window)
+    desk.sign_in("maria", ADMIN_PIN)
+    tap(desk.area.queue.sign_out_button)
+    desk.sign_in("Jane Patient", "0000")
+    assert desk.message == REFUSED
+    tap(desk.area.sign_in.cancel_button)
+    desk.press_shortcut()
+    assert desk.area.sign_in.staff_id.text() == "maria"
+
+
+def test_the_pin_field_brings_the_pin_pad_and_the_id_field_the_letters(open_kiosk, stores) -> None:
+    window, _patient = open_kiosk(stores=stores, on_screen_keyboard="always")
+    desk = FrontDesk(window)
+    desk.press_shortcut()
+    screen = desk.area.sign_in
+    assert screen.staff_id.hasFocus() and window.keyboard.panel.layout_name == "letters"
+    assert not window.keyboard.panel.shifted, "IDs are lower case"
+    tap(screen.pin)
+    assert window.keyboard.isVisible() and window.keyboard.panel.layout_name == "pin"
+    bottom = screen.sign_in_button.mapTo(window, screen.sign_in_button.rect().bottomLeft()).y()
+    assert bottom <= window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y(), "Sign in stays above the keys"
+
+
+def test_the_set_up_screen_scrolls_its_pin_field_above_the_pin_pad_in_landscape(open_kiosk, tmp_path) -> None:
+    from PySide6.QtCore import QPoint
+
+    from intake.store.database import open_database
+    from intake.store.stores import Stores
+    from intake.ui.scrolling import nearest_scroll_area
+
+    empty = Stores.on(open_database(None, "test passphrase", tmp_path / "fresh.db"), AUDIT_KEY)
+    try:
+        window, _patient = open_kiosk(stores=empty, on_screen_keyboard="always")
+        screen = FrontDesk(window).area.first_admin
+        tap(screen.pin_again)
+        assert window.keyboard.panel.layout_name == "pin"
+        keys_top = window.keyboard.mapTo(window, QPoint(0, 0)).y()
+        top, bottom = (screen.pin_again.mapTo(window, QPoint(0, y)).y() for y in (0, screen.pin_again.height()))
+        assert top >= 0 and bottom <= keys_top, "the field being typed into is in sight, above the keys"
+        area = nearest_scroll_area(screen.create_button)
+        assert area is not None, "the rest of the form scrolls rather than being squeezed under the keys"
+        area.ensureWidgetVisible(screen.create_button)
+        assert screen.create_button.mapTo(window, QPoint(0, screen.create_button.height())).y() <= keys_top
+    finally:
+        empty.database.close()
