@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect, text
 
-from intake.store.database import MIGRATIONS, Database
+from intake.store.database import Database
 from intake.store.visits import VisitStore
+from migration_steps import columns, migrate
 
 OLD = "20261124-090000-000001"
 
 
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
 
-
-def _columns(engine: Engine) -> set[str]:
-    return {column["name"] for column in inspect(engine).get_columns("visits")}
 
 
 def _indexes(engine: Engine) -> dict[str, bool]:
@@ -30,8 +20,8 @@ def _indexes(engine: Engine) -> dict[str, bool]:
 
 def test_an_existing_0003_database_upgrades_keeps_its_visits_and_downgrades(database: Database) -> None:
     engine = database.engine
-    _migrate(engine, "0003", down=True)
-    assert "import_fingerprint" not in _columns(engine)
+    migrate(engine, "0003", down=True)
+    assert "import_fingerprint" not in columns(engine, "visits")
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -40,15 +30,15 @@ def test_an_existing_0003_database_upgrades_keeps_its_visits_and_downgrades(data
             ),
             {"id": OLD, "now": "2026-11-24 09:00:00+00:00", "no": False},
         )
-    _migrate(engine, "head")
+    migrate(engine, "head")
     assert _indexes(engine)["visits_import_fingerprint"] is True
     store = VisitStore(database)
     assert store.imported_as("f" * 64) is None, "a visit from before has no fingerprint"
     store.mark_imported(OLD, "f" * 64)
     assert store.imported_as("f" * 64) == OLD
-    _migrate(engine, "0003", down=True)
-    assert "import_fingerprint" not in _columns(engine)
+    migrate(engine, "0003", down=True)
+    assert "import_fingerprint" not in columns(engine, "visits")
     assert "visits_import_fingerprint" not in _indexes(engine)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT family_name FROM visits")).scalars().all() == ["Müller"]
-    _migrate(engine, "head")
+    migrate(engine, "head")

@@ -4,21 +4,12 @@ disabled one, is marked as set up; accounts start with no lockouts; the downgrad
 from __future__ import annotations
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect, text
 
-from intake.store.database import MIGRATIONS, Database
+from intake.store.database import Database
 from intake.store.errors import SignInRefused
 from intake.store.staff import MAX_FAILURES, Role, StaffStore
-
-
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
+from migration_steps import columns, migrate
 
 
 def _add_at_0003(engine: Engine, staff_id: str, role: str, active: bool) -> None:
@@ -45,11 +36,11 @@ def test_a_store_that_had_any_admin_is_marked_as_set_up(
     database: Database, accounts: list[tuple[str, str, bool]], had_admin: bool
 ) -> None:
     engine = database.engine
-    _migrate(engine, "0003", down=True)
+    migrate(engine, "0003", down=True)
     assert "flags" not in inspect(engine).get_table_names()
     for account in accounts:
         _add_at_0003(engine, *account)
-    _migrate(engine, "head")
+    migrate(engine, "head")
     store = StaffStore(database)
     assert store.has_had_admin() is had_admin
     with engine.connect() as connection:
@@ -62,9 +53,9 @@ def test_the_downgrade_removes_the_flag_and_the_lockout_count(database: Database
     for _ in range(MAX_FAILURES):
         with pytest.raises(SignInRefused):
             store.sign_in("maria", "000000")
-    _migrate(database.engine, "0003", down=True)
+    migrate(database.engine, "0003", down=True)
     assert "flags" not in inspect(database.engine).get_table_names()
-    assert "lockouts" not in {column["name"] for column in inspect(database.engine).get_columns("staff")}
-    _migrate(database.engine, "head")
+    assert "lockouts" not in columns(database.engine, "staff")
+    migrate(database.engine, "head")
     assert store.has_had_admin()
 

@@ -3,32 +3,19 @@ still verify, and signed rows follow them; the downgrade drops the new columns."
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import text
 
 from audit_keys import AUDIT_KEY
 from intake.store.audit import Action, AuditLog
 from intake.store.audit_chain import GENESIS, AuditRow, plain_hash
-from intake.store.database import MIGRATIONS, Database
-
-
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-
-def _columns(engine: Engine) -> set[str]:
-    return {column["name"] for column in inspect(engine).get_columns("audit")}
+from intake.store.database import Database
+from migration_steps import columns, migrate
 
 
 def test_an_existing_0003_log_upgrades_and_still_verifies(database: Database) -> None:
     engine = database.engine
-    _migrate(engine, "0003", down=True)
-    assert {"content", "scheme"}.isdisjoint(_columns(engine))
+    migrate(engine, "0003", down=True)
+    assert {"content", "scheme"}.isdisjoint(columns(engine, "audit"))
     old = AuditRow(1, "2026-11-24T09:00:00.000000+00:00", "maria", "viewed", "20261124-090000-000001", "2026.1", GENESIS, "")
     with engine.begin() as connection:
         connection.execute(
@@ -38,7 +25,7 @@ def test_an_existing_0003_log_upgrades_and_still_verifies(database: Database) ->
             ),
             {**old.__dict__, "hash": plain_hash(old)},
         )
-    _migrate(engine, "head")
+    migrate(engine, "head")
     log = AuditLog(database, AUDIT_KEY)
     [upgraded] = log.rows()
     assert (upgraded.scheme, upgraded.content) == ("sha256", None)
@@ -50,6 +37,6 @@ def test_an_existing_0003_log_upgrades_and_still_verifies(database: Database) ->
 
 def test_the_downgrade_drops_the_new_columns(database: Database) -> None:
     AuditLog(database, AUDIT_KEY).record(Action.PRINTED, "maria")
-    _migrate(database.engine, "0003", down=True)
-    assert {"content", "scheme"}.isdisjoint(_columns(database.engine))
-    _migrate(database.engine, "head")
+    migrate(database.engine, "0003", down=True)
+    assert {"content", "scheme"}.isdisjoint(columns(database.engine, "audit"))
+    migrate(database.engine, "head")

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import text
 
-from intake.store.database import MIGRATIONS, Database
+from intake.store.database import Database
 from intake.store.visits import VisitStore
-
-
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-
-def _columns(engine: Engine) -> set[str]:
-    return {column["name"] for column in inspect(engine).get_columns("visits")}
+from migration_steps import columns, migrate
 
 
 def test_an_existing_0003_database_upgrades_and_keeps_its_visits(database: Database) -> None:
     engine = database.engine
-    _migrate(engine, "0003", down=True)
-    assert "summary_failed" not in _columns(engine)
+    migrate(engine, "0003", down=True)
+    assert "summary_failed" not in columns(engine, "visits")
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -34,8 +21,8 @@ def test_an_existing_0003_database_upgrades_and_keeps_its_visits(database: Datab
             ),
             {"now": "2026-11-24 09:00:00+00:00", "no": False},
         )
-    _migrate(engine, "head")
-    assert "summary_failed" in _columns(engine)
+    migrate(engine, "head")
+    assert "summary_failed" in columns(engine, "visits")
     store = VisitStore(database)
     [old] = store.list()
     assert old.family_name == "Müller" and old.summary_failed is False

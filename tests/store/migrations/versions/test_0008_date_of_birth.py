@@ -5,24 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 
-from intake.store.database import MIGRATIONS, Database
+from intake.store.database import Database
 from intake.store.visits import VisitStore
-
-
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-
-def _columns(engine: Engine) -> set[str]:
-    return {column["name"] for column in inspect(engine).get_columns("visits")}
+from migration_steps import columns, migrate
 
 
 def _store_at_0003(engine: Engine, visit_id: str, answers: dict) -> None:
@@ -38,12 +25,12 @@ def _store_at_0003(engine: Engine, visit_id: str, answers: dict) -> None:
 
 def test_existing_visits_gain_the_date_of_birth_they_were_given(database: Database) -> None:
     engine = database.engine
-    _migrate(engine, "0003", down=True)
-    assert "date_of_birth" not in _columns(engine)
+    migrate(engine, "0003", down=True)
+    assert "date_of_birth" not in columns(engine, "visits")
     _store_at_0003(engine, "20261124-090000-000001", {"family_name": "Müller", "date_of_birth": "1992-01-15"})
     _store_at_0003(engine, "20261124-090000-000002", {"family_name": "Lee"})
     _store_at_0003(engine, "20261124-090000-000003", {"date_of_birth": "15/01/1992"})
-    _migrate(engine, "head")
+    migrate(engine, "head")
     born = {visit.id: visit.date_of_birth for visit in VisitStore(database).list()}
     assert born == {
         "20261124-090000-000001": date(1992, 1, 15),
@@ -55,10 +42,10 @@ def test_existing_visits_gain_the_date_of_birth_they_were_given(database: Databa
 def test_the_downgrade_drops_the_column_and_keeps_the_answers(database: Database) -> None:
     engine = database.engine
     VisitStore(database).create("20261124-090000-000001", {"answers": {"date_of_birth": "1992-01-15"}})
-    _migrate(engine, "0003", down=True)
-    assert "date_of_birth" not in _columns(engine)
+    migrate(engine, "0003", down=True)
+    assert "date_of_birth" not in columns(engine, "visits")
     with engine.connect() as connection:
         [response] = connection.execute(text("SELECT response FROM visits")).scalars()
     assert json.loads(response)["answers"]["date_of_birth"] == "1992-01-15"
-    _migrate(engine, "head")
+    migrate(engine, "head")
     assert VisitStore(database).list()[0].date_of_birth == date(1992, 1, 15)

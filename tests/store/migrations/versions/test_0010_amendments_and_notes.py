@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect
 
 from intake.store.amendments import AmendmentStore
-from intake.store.database import MIGRATIONS, Database
+from intake.store.database import Database
 from intake.store.notes import NoteStore
 from intake.store.visits import VisitStore
+from migration_steps import migrate
 
 VISIT = "20261124-090000-000001"
 
-
-def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
 
 
 def _tables(engine: Engine) -> set[str]:
@@ -28,10 +20,10 @@ def _tables(engine: Engine) -> set[str]:
 
 def test_an_0008_database_gains_the_tables_and_keeps_its_visits(database: Database) -> None:
     engine = database.engine
-    _migrate(engine, "0009", down=True)
+    migrate(engine, "0009", down=True)
     assert not {"amendments", "notes"} & _tables(engine)
     VisitStore(database).create(VISIT, {"answers": {"given_name": "Zoë"}})
-    _migrate(engine, "head")
+    migrate(engine, "head")
     NoteStore(database).add(VISIT, "maria", "After the upgrade")
     AmendmentStore(database).add(VISIT, "maria", "given_name", "Zoë", "Zoe", "Typo")
     assert [note.text for note in NoteStore(database).of_visit(VISIT)] == ["After the upgrade"]
@@ -43,8 +35,8 @@ def test_the_downgrade_drops_them_and_keeps_the_visits(database: Database) -> No
     engine = database.engine
     VisitStore(database).create(VISIT, {"answers": {"given_name": "Zoë"}})
     NoteStore(database).add(VISIT, "maria", "Dropped with its table")
-    _migrate(engine, "0009", down=True)
+    migrate(engine, "0009", down=True)
     assert not {"amendments", "notes"} & _tables(engine)
     assert VisitStore(database).get(VISIT).response == {"answers": {"given_name": "Zoë"}}
-    _migrate(engine, "head")
+    migrate(engine, "head")
     assert NoteStore(database).of_visit(VISIT) == []
