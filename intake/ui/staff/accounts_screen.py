@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QStackedWidget, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.errors import LastActiveAdmin, StaffNotFound
 from intake.app.records import Role, StaffMember
@@ -23,13 +23,12 @@ from intake.app.staff_desk import StaffDesk
 from intake.staff_wording import ROLE_IN_A_SENTENCE, ROLE_NAME
 from intake.ui.staff.account_forms import AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
-from intake.ui.staff.table_items import table_item
+from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
 COLUMNS = ("Name and staff ID", "Role", "Active", "Locked")
 NAME = COLUMNS.index("Name and staff ID")
-ROW_HEIGHT = 52
 
 
 def active_words(member: StaffMember) -> str:
@@ -117,18 +116,9 @@ class AccountsScreen(QWidget):
         return actions
 
     def _build_table(self) -> None:
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+        self.table = read_only_table(COLUMNS, NAME, "Staff accounts")
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
-        self.table.setAccessibleName("Staff accounts")
         self.table.itemSelectionChanged.connect(self._on_selection)
 
     def show_accounts(self, session: StaffDesk) -> None:

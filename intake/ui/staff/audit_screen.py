@@ -11,18 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QStackedWidget,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.audit_view import ACTIONS, SHOWN_AT_MOST, AuditFilter, AuditLogView, filtered, staff_ids
 from intake.app.queue_days import DayChoice
@@ -30,14 +19,13 @@ from intake.app.records import AuditRow
 from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.local_dates import clock_time, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
-from intake.ui.staff.table_items import table_item
+from intake.ui.staff.table_items import read_only_table, table_item
 from intake.ui.widgets.styling import label, set_state, touch_button
 
 COLUMNS = ("When", "Staff", "Action", "Visit")
 WHEN, STAFF, ACTION, VISIT = range(len(COLUMNS))
 NARROW_BELOW = 1000
 """Screen widths (px) below which the action wraps so the visit id keeps room."""
-ROW_HEIGHT = 52
 ANYONE = "Anyone"
 ANY_ACTION = "Any action"
 PROBLEMS_SHOWN = 3
@@ -146,15 +134,7 @@ class AuditScreen(QWidget):
             self._filters.setColumnStretch(column, stretch)
 
     def _build_table(self) -> None:
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(VISIT, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Audit rows, newest first")
+        self.table = read_only_table(COLUMNS, VISIT, "Audit rows, newest first", selectable=False)
         self.count = label("", "caption")
 
     def _build_list_page(self) -> QWidget:

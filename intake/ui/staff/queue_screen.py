@@ -24,19 +24,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QBoxLayout,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QStackedWidget,
-    QTableWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QBoxLayout, QComboBox, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.alerts import Alerts
 from intake.app.change_watch import ChangeWatch
@@ -49,7 +37,7 @@ from intake.ui.staff.held_visit_panel import HeldVisitPanel
 from intake.ui.staff.help_bar import HelpBar
 from intake.ui.staff.local_dates import clock_time, date_reading, day_and_month, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
-from intake.ui.staff.table_items import table_item
+from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
@@ -60,7 +48,6 @@ WATCH_MS = 250
 """How often the screen asks whether any station changed the visits (the answer never blocks)."""
 NARROW_BELOW = 1000
 """Screen widths (px) below which the layout folds for a portrait tablet."""
-ROW_HEIGHT = 52
 SEARCH_HINT = "Name or date of birth"
 REVIEWED_LINE = "Reviewed"
 
@@ -226,18 +213,9 @@ class QueueScreen(QWidget):
         return area
 
     def _build_table(self) -> None:
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+        self.table = read_only_table(COLUMNS, PATIENT, "Visits")
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(PATIENT, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
-        self.table.setAccessibleName("Visits")
         self.table.cellDoubleClicked.connect(self._on_double_click)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.empty = label("No visits match.", "caption")
