@@ -283,11 +283,21 @@ def validation_problems(data: Any, error: ValidationError) -> list[str]:
     return problems
 
 
-def load_model(path: Path, model: type[Model]) -> Model:
+def read_mapping(path: Path) -> dict[str, Any]:
+    """A data file whose top level is a mapping, as every model file is."""
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, ["expected a mapping at the top level"])
+    return data
+
+
+def model_from_data(path: Path, data: dict[str, Any], model: type[Model]) -> Model:
+    """`model` built from data read out of `path`, its errors named by file and entry."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
         raise DataFileError(path, validation_problems(data, error)) from error
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    return model_from_data(path, read_mapping(path), model)

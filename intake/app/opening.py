@@ -17,7 +17,7 @@ from intake.app.station_id import station_id
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.paths import data_dir
 from intake.questionnaire.form import Form
-from intake.questionnaire.loader import default_form
+from intake.questionnaire.loader import default_form, default_form_languages
 from intake.settings import Settings, settings_path
 from intake.store.audit import AuditKey, audit_is_keyed
 from intake.store.database import DATABASE_FILE, Database, open_database
@@ -92,7 +92,8 @@ def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:
     """The kiosk's desk on an open database, as this installation's station: visits the store
     refused at Finish or a crash interrupted kept for staff, and the first admin from the environment."""
-    desk = Desk(Station(open_stores(settings, ask), form, settings, rules, settings_file, station_id()))
+    stores = open_stores(settings, ask)
+    desk = Desk(Station(stores, form, settings, rules, settings_file, station_id(), default_form_languages()))
     desk.recover_kept_answers()
     desk.recover_interrupted()
     desk.first_admin_from_environment()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
@@ -36,6 +36,19 @@ class Station:
     """Where an admin's settings changes are written (None: the user config dir)."""
     station_id: str | None = None
     """This installation's id (`station_id.py`), recorded on the visits it starts; None: not recorded."""
+    translations: dict[str, Form] = field(default_factory=dict)
+    """The form in each of its other languages, for patients who answer in one of them."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language a patient may answer in here, the form's source language first."""
+        return (self.form.language, *(language for language in self.translations if language != self.form.language))
+
+    def form_in(self, language: str) -> Form:
+        """The form a patient reads in `language`; `KeyError` for a language it is not written in."""
+        if language == self.form.language:
+            return self.form
+        return self.translations[language]
 
     def use_settings(self, settings: Settings) -> None:
         """New settings for the next visit; a policy that cannot be loaded keeps the previous rules."""

@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 
 from intake.catalog.names import NameNormaliser, exact_form, words
 from intake.frozen import Frozen
-from intake.yamlfile import load_model
+from intake.localized import DEFAULT_LANGUAGE, load_in_language
 
 
 class DrugClass(Frozen):
@@ -35,11 +35,18 @@ class Medicine(Frozen):
         default=(),
         description="Names matched only as typed, never after removing doses: 'Tylenol 3' is codeine, 'Tylenol' is not.",
     )
+    local_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="By language, the spelling a patient answering in it knows (es: ibuprofeno); one of the names above.",
+    )
 
     @model_validator(mode="after")
     def _has_a_class(self) -> Medicine:
         if self.acute is None and self.preventive is None:
             raise ValueError(f"{self.generic}: give an acute or a preventive class (or both)")
+        for language, name in self.local_names.items():
+            if name not in self.names:
+                raise ValueError(f"{self.generic}: local_names {language}: {name!r} is not one of its names")
         return self
 
     @property
@@ -54,6 +61,8 @@ class Medicine(Frozen):
 
 class Catalog(Frozen):
     version: str = Field(min_length=1)
+    languages: tuple[str, ...] = Field(default=(DEFAULT_LANGUAGE,), description="Every language the labels are in.")
+    language: str = Field(default=DEFAULT_LANGUAGE, description="The language of this copy's labels.")
     ignore_words: tuple[str, ...] = Field(
         default=(), description="Salt, release and form words (one word or several) that never name a medicine."
     )
@@ -145,6 +154,15 @@ class Catalog(Frozen):
         key = self._normaliser(name)
         return self._normalised_index.get(key) if key else None
 
+    @cached_property
+    def _by_generic(self) -> dict[str, Medicine]:
+        return {medicine.generic: medicine for medicine in self.medicines}
+
+    def name_in(self, generic: str, language: str) -> str:
+        """The name a patient answering in `language` knows a medicine by: its local spelling, else the generic."""
+        medicine = self._by_generic.get(generic)
+        return medicine.local_names.get(language, generic) if medicine else generic
+
     def class_label(self, class_id: str) -> str:
         return self._labels.get(class_id, class_id)
 
@@ -152,5 +170,10 @@ class Catalog(Frozen):
         return tuple(drug_class.id for drug_class in self.classes if drug_class.kind == kind)
 
 
-def load_catalog(path: Path) -> Catalog:
-    return load_model(path, Catalog)
+TEXT_KEYS = frozenset({"label"})
+"""The catalog's texts (class names), each written in every language the catalog declares."""
+
+
+def load_catalog(path: Path, language: str | None = None) -> Catalog:
+    """The catalog with its labels in `language` (default: its source language)."""
+    return load_in_language(path, Catalog, TEXT_KEYS, language)

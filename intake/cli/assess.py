@@ -17,7 +17,7 @@ from intake.cli.reading import read_response
 from intake.eligibility import Assessment, default_policy, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
 from intake.questionnaire.form import Form
-from intake.questionnaire.loader import default_form, load_form
+from intake.questionnaire.loader import default_form, load_form_languages
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
@@ -107,11 +107,15 @@ def form_consistency_problems(form: Form) -> list[str]:
 def cmd_validate_form(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        form = load_form(path)
+        copies = load_form_languages(path)
     except DataFileError as error:
         raise UsageError(error.lines) from None
+    form = next(iter(copies.values()))
     problems = form_consistency_problems(form)
     if problems:
         raise UsageError([f"{path}: {problem}" for problem in problems])
-    print(f"{path}: ok ({form.id} {form.version}, {len(form.sections)} sections, {len(form.questions())} questions)")
+    print(
+        f"{path}: ok ({form.id} {form.version}, {len(form.sections)} sections, {len(form.questions())} questions, "
+        f"in {', '.join(copies)})"
+    )
     return EXIT_OK

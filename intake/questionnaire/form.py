@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from intake.frozen import Frozen
+from intake.localized import DEFAULT_LANGUAGE
 from intake.plain_text import placeholder_problem
 from intake.questionnaire.expressions import Expression, parse_expression
 
@@ -37,6 +38,13 @@ YES_NO_UNSURE_VALUES = ("yes", "no", "unsure")
 class Option(Frozen):
     value: str = Field(pattern=KEY_PATTERN)
     label: str = Field(min_length=1)
+
+
+ENGLISH_YES_NO_UNSURE = (
+    Option(value="yes", label="Yes"),
+    Option(value="no", label="No"),
+    Option(value="unsure", label="Not sure"),
+)
 
 
 class UnitOption(Frozen):
@@ -136,7 +144,10 @@ class Question(Frozen):
         kind = self.type
         if kind is QuestionType.CHOICE and not self.options:
             raise ValueError("a choice question needs options")
-        if kind is not QuestionType.CHOICE and self.options:
+        if kind is QuestionType.YES_NO_UNSURE and self.options:
+            if tuple(option.value for option in self.options) != YES_NO_UNSURE_VALUES:
+                raise ValueError("a yes_no_unsure question's options are the form's yes_no_unsure words")
+        elif kind is not QuestionType.CHOICE and self.options:
             raise ValueError(f"options are only for choice questions, not {kind}")
         if kind is QuestionType.GROUP:
             if not self.fields:
@@ -194,9 +205,8 @@ class Question(Frozen):
 
     def option_label(self, value: str) -> str:
         """The words the patient saw for a stored choice value."""
-        if self.type is QuestionType.YES_NO_UNSURE:
-            return {"yes": "Yes", "no": "No", "unsure": "Not sure"}.get(value, value)
-        return next((option.label for option in self.options if option.value == value), value)
+        options = self.options or (ENGLISH_YES_NO_UNSURE if self.type is QuestionType.YES_NO_UNSURE else ())
+        return next((option.label for option in options if option.value == value), value)
 
     def field(self, field_id: str) -> Question:
         return next(field for field in self.fields if field.id == field_id)
@@ -259,11 +269,40 @@ class Section(Frozen):
 
 
 class Form(Frozen):
+    """One language's copy of the questionnaire (`intake.localized` reads the file in each).
+
+    The form's `yes_no_unsure` words become the options of each yes/no/not sure question as
+    the form is built, so every reader names an answer with `question.option_label`.
+    """
+
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     version: str = Field(min_length=1)
+    languages: tuple[str, ...] = Field(
+        default=(DEFAULT_LANGUAGE,), description="Every language the texts are in, the source first."
+    )
+    language: str = Field(default=DEFAULT_LANGUAGE, description="The language of this copy's texts.")
     title: str = Field(min_length=1)
+    yes_no_unsure: tuple[Option, ...] = Field(
+        default=ENGLISH_YES_NO_UNSURE, description="The words for yes, no and not sure, in this order."
+    )
     sections: tuple[Section, ...] = Field(min_length=1)
     rules: tuple[Rule, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _yes_no_unsure_options(cls, data: object) -> object:
+        """Each yes/no/not sure question (and row field) answers in the form's own words."""
+        if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+            return data
+        words = data.get("yes_no_unsure", ENGLISH_YES_NO_UNSURE)
+        return {**data, "sections": [_with_answer_words(section, words) for section in data["sections"]]}
+
+    @field_validator("yes_no_unsure")
+    @classmethod
+    def _three_answers(cls, words: tuple[Option, ...]) -> tuple[Option, ...]:
+        if tuple(option.value for option in words) != YES_NO_UNSURE_VALUES:
+            raise ValueError(f"expected the words for {', '.join(YES_NO_UNSURE_VALUES)}, in this order")
+        return words
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Form:
@@ -314,3 +353,16 @@ class Form(Frozen):
     @property
     def settings_used(self) -> frozenset[str]:
         return frozenset(section.setting for section in self.sections if section.setting)
+
+
+def _with_answer_words(node: object, words: object) -> object:
+    """A raw section or question with `words` as the options of every yes_no_unsure question in it."""
+    if not isinstance(node, dict):
+        return node
+    changed = dict(node)
+    for key in ("questions", "fields"):
+        if isinstance(node.get(key), list):
+            changed[key] = [_with_answer_words(item, words) for item in node[key]]
+    if node.get("type") == QuestionType.YES_NO_UNSURE and "options" not in node:
+        changed["options"] = words
+    return changed

@@ -64,3 +64,13 @@ def test_a_policy_that_cannot_be_loaded_keeps_the_previous_rules(station: Statio
     assert station.rules.policy.name == "us-payer"
     assert (station.settings.policy, station.settings.clinic_name) == ("no-such-policy", "Clinique du Lac")
     assert "policy could not be loaded" in caplog.text
+
+
+def test_a_patient_reads_the_form_in_any_language_it_is_written_in(form, us_rules) -> None:
+    spanish = form.model_copy(update={"language": "es", "title": "Cuestionario"})
+    station = Station(None, form, Settings(), us_rules, translations={"en": form, "es": spanish})
+    assert station.languages == ("en", "es")
+    assert station.form_in("es").title == "Cuestionario"
+    assert station.form_in("en") is form
+    with pytest.raises(KeyError):
+        station.form_in("fr")

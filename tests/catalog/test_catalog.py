@@ -290,3 +290,29 @@ def test_unlisted_names_key_like_the_lookup_normalises() -> None:
     assert CATALOG.name_key("Migrastop 50 mg") == CATALOG.name_key("  migrastop ") == "migrastop"
     assert CATALOG.name_key("Migrastop") != CATALOG.name_key("Zolvadin")
     assert CATALOG.name_key("50 mg") == "50 mg"
+
+
+def _two_language_catalog(tmp_path: Path, local_name: str) -> Path:
+    path = tmp_path / "medicines.yaml"
+    path.write_text(
+        "version: '1'\nlanguages: [en, es]\n"
+        "classes:\n  - {id: triptan, kind: acute, label: {en: Triptan, es: Triptán}}\n"
+        f"medicines:\n  - {{generic: sumatriptan, acute: triptan, synonyms: [sumatriptán], local_names: {{es: {local_name}}}}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_medicine_has_the_name_patients_know_in_their_language(tmp_path) -> None:
+    catalog = load_catalog(_two_language_catalog(tmp_path, "sumatriptán"), "es")
+    assert catalog.name_in("sumatriptan", "es") == "sumatriptán"
+    assert catalog.name_in("sumatriptan", "en") == "sumatriptan"
+    assert catalog.name_in("not listed", "es") == "not listed"
+    assert catalog.class_label("triptan") == "Triptán"
+    assert load_catalog(_two_language_catalog(tmp_path, "sumatriptán")).class_label("triptan") == "Triptan"
+
+
+def test_a_local_name_must_be_one_of_the_medicines_names(tmp_path) -> None:
+    path = _two_language_catalog(tmp_path, "imigrán")
+    with pytest.raises(DataFileError, match=r"sumatriptan: local_names es: 'imigrán' is not one of its names"):
+        load_catalog(path)
