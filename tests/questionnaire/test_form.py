@@ -92,7 +92,10 @@ def test_touch_hints_in_the_shipped_form(form, us_rules) -> None:
     ("change", "message"),
     [
         (lambda d: _question(d, "onset_age").update(count_aid=True), "count_aid is only for integer questions counting days"),
-        (lambda d: _question(d, "aura").update(other_units=[{"label": {"en": "years", "es": "años"}, "size": 12}]), "other_units are only"),
+        (
+            lambda d: _question(d, "aura").update(other_units=[{"label": {"en": "years", "es": "años"}, "size": 12}]),
+            "other_units are only",
+        ),
         (lambda d: _question(d, "given_name").update(quick_picks=["x"]), "quick_picks are only"),
         (lambda d: _question(d, "aura").update(hidden_when=[{"field": "x", "equals": "y"}]), "aura: hidden_when is only"),
         (

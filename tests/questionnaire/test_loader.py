@@ -47,7 +47,8 @@ def test_the_form_is_read_in_its_source_language_unless_asked(tmp_path) -> None:
     path = _written(tmp_path, TWO_LANGUAGES)
     english, spanish = load_form(path), load_form(path, "es")
     assert (english.language, english.title, english.question("days").unit) == ("en", "Headache questions", "days a month")
-    assert (spanish.language, spanish.title, spanish.question("days").unit) == ("es", "Preguntas sobre el dolor de cabeza", "días al mes")
+    assert (spanish.language, spanish.question("days").unit) == ("es", "días al mes")
+    assert spanish.title == "Preguntas sobre el dolor de cabeza"
     assert spanish.languages == ("en", "es")
     assert spanish.rules[0].message == "Como máximo {right}."
 
