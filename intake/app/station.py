@@ -37,6 +37,10 @@ class Station:
     station_id: str | None = None
     """This installation's id (`station_id.py`), recorded on the visits it starts; None: not recorded."""
 
+    def form_in(self, language: str) -> Form:
+        """The form with its texts in `language`; until the form carries translations, the one form."""
+        return self.form
+
     def use_settings(self, settings: Settings) -> None:
         """New settings for the next visit; a policy that cannot be loaded keeps the previous rules."""
         try:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, 
 from intake.app.print_jobs import TEST_PAGE_TITLE, PrintFailed
 from intake.app.staff_desk import StaffDesk
 from intake.eligibility import shipped_policy_titles
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.report.info_text import sheet_language_names
 from intake.report.test_page import TestSheet, render_test_page
 from intake.settings import Settings
@@ -106,7 +107,7 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        column = ScrollColumn()
+        column = ScrollColumn(ENGLISH)
         column.content.addWidget(label("Settings", "title"))
         column.content.addLayout(self._form())
         column.content.addWidget(self.message)

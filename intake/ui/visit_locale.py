@@ -1,0 +1,19 @@
+"""The QLocale of a visit: month names, weekday names and date order in the visit's language.
+
+The machine's locale must not decide the language of a date (a Spanish tablet showing
+"enero" among English questions), but it does know the clinic's country: when it speaks
+the visit's language, its conventions stay (a British clinic's day-month-year); otherwise
+the language's own defaults apply.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from intake.questionnaire.patient_wording import PatientWording
+
+
+def visit_locale(words: PatientWording) -> QLocale:
+    wanted = QLocale(words.language.replace("-", "_"))
+    machine = QLocale()
+    return QLocale(machine) if machine.language() == wanted.language() else wanted
