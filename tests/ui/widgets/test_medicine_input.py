@@ -10,6 +10,7 @@ from patient_driver import tap, type_into
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from intake.questionnaire.form import Form
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.factory import make_input
 from intake.ui.widgets.medicine_input import SUGGESTION_ROWS, MedicineInput
@@ -30,7 +31,7 @@ def show_medicine(qtbot, form: Form, us_rules) -> Callable[..., Screen]:
 
     def show(group: str, width: int = 800) -> Screen:
         apply_theme(QApplication.instance())
-        widget = make_input(form.question(group).field("medicine"), us_rules.catalog)
+        widget = make_input(form.question(group).field("medicine"), us_rules.catalog, ENGLISH)
         assert isinstance(widget, MedicineInput)
         window = QWidget()
         other = QLineEdit()
