@@ -47,11 +47,14 @@ def languages(domain: str, directory: Path = TRANSLATIONS_DIR) -> tuple[str, ...
     return (SOURCE_LANGUAGE, *(language for language in found if language != SOURCE_LANGUAGE))
 
 
-@cache
 def translations(domain: str, language: str, directory: Path = TRANSLATIONS_DIR) -> gettext.NullTranslations:
     """The catalog for a domain in a language (`es-MX` reads `es`); the source language, or a
     language the domain has no source for, gets the English message ids as they are."""
-    language = primary(language)
+    return _catalog(domain, primary(language), directory)
+
+
+@cache
+def _catalog(domain: str, language: str, directory: Path) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE or not source_path(domain, language, directory).exists():
         return gettext.NullTranslations()
     compiled = source_path(domain, language, directory).with_suffix(".mo")
