@@ -3,20 +3,34 @@ role: one place for the PDF, the staff screens and the commands, kept together f
 
 Keyed by the stored string values (`Outcome`, `Status`, `Ichd3Status` and `Role` are StrEnums,
 whose members look up like their values; visit statuses are `intake.visit_status`), so this
-module imports nothing and every layer may read it. Patient wording lives in
+module imports only base modules and every layer may read it. Patient wording lives in
 `intake/questionnaire/patient_wording.py`; the PDF's other words in `intake/report/wording.py`.
+
+Translation: every sentence is marked for the gettext domain `staff` (template
+`resources/translations/staff.pot`), English only so far. The constants stay the English
+message ids, since some are the JSON contract (`outcome_text`) as well; a screen that shows
+one in another language translates it where it shows it, with `staff_translations(language)`.
 """
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping
 
+from intake.translations import N_, SOURCE_LANGUAGE, STAFF_DOMAIN, translations
+
+
+def staff_translations(language: str = SOURCE_LANGUAGE) -> gettext.NullTranslations:
+    """The staff domain in a language; a language without a `staff.po` reads the English ids."""
+    return translations(STAFF_DOMAIN, language)
+
+
 OUTCOME_TEXT: Mapping[str, str] = {
-    "URGENT_REVIEW": "Urgent clinician review: red-flag answers",
-    "INCOMPLETE": "Cannot assess yet: answers missing",
-    "NOT_ELIGIBLE": "Does not meet criteria to consider referral under this policy",
-    "REVIEW_NEEDED": "Meets criteria, but needs clinician review before referral",
-    "REFER": "Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm",
+    "URGENT_REVIEW": N_("Urgent clinician review: red-flag answers"),
+    "INCOMPLETE": N_("Cannot assess yet: answers missing"),
+    "NOT_ELIGIBLE": N_("Does not meet criteria to consider referral under this policy"),
+    "REVIEW_NEEDED": N_("Meets criteria, but needs clinician review before referral"),
+    "REFER": N_("Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm"),
 }
 """The outcome in the SPEC's words: the assessment's `outcome_text`, on the PDF and in `intake assess`."""
 
@@ -27,44 +41,52 @@ OUTCOME_SYMBOL: Mapping[str, str] = {
     "REVIEW_NEEDED": "!",
     "REFER": "✓",
 }
-"""Before the outcome's words on the PDF, which name the outcome once."""
+"""Before the outcome's words on the PDF, which name the outcome once (symbols: nothing to translate)."""
 
 OUTCOME_MARK: Mapping[str, str] = {
-    "URGENT_REVIEW": "!! URGENT REVIEW",
-    "INCOMPLETE": "? INCOMPLETE",
-    "NOT_ELIGIBLE": "✗ NOT ELIGIBLE",
-    "REVIEW_NEEDED": "! REVIEW NEEDED",
-    "REFER": "✓ REFER",
+    "URGENT_REVIEW": N_("!! URGENT REVIEW"),
+    "INCOMPLETE": N_("? INCOMPLETE"),
+    "NOT_ELIGIBLE": N_("✗ NOT ELIGIBLE"),
+    "REVIEW_NEEDED": N_("! REVIEW NEEDED"),
+    "REFER": N_("✓ REFER"),
 }
 """The outcome in capitals, for lists that name it in a word (the staff queue, a visit's facts)."""
 
 VISIT_STATUS_WORDS: Mapping[str, str] = {
-    "in_progress": "In progress",
-    "unfinished": "Unfinished",
-    "finished": "Finished",
+    "in_progress": N_("In progress"),
+    "unfinished": N_("Unfinished"),
+    "finished": N_("Finished"),
 }
 
-SUMMARY_FAILED = "Summary failed"
+SUMMARY_FAILED = N_("Summary failed")
 """Under the status of a visit whose answers were kept at Finish but whose summary could not
 be made; it stays until the summary is made or the visit is discarded."""
 
 
-def summary_failed_alert(names: list[str]) -> str:
+def summary_failed_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
     """The alert bar's line for visits whose summary failed (their answers are all kept)."""
-    count = "1 visit" if len(names) == 1 else f"{len(names)} visits"
-    return f"SUMMARY FAILED for {count} (every answer is kept, under Unfinished): {', '.join(names)}"
+    line = staff_translations(language).ngettext(
+        "SUMMARY FAILED for {count} visit (every answer is kept, under Unfinished): {names}",
+        "SUMMARY FAILED for {count} visits (every answer is kept, under Unfinished): {names}",
+        len(names),
+    )
+    return line.format(count=len(names), names=", ".join(names))
 
 
-def urgent_alert(names: list[str]) -> str:
+def urgent_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
     """The alert bar's line for urgent visits nobody has marked reviewed (a red flag came up)."""
-    count = "1 visit needs" if len(names) == 1 else f"{len(names)} visits need"
-    return f"URGENT: {count} a clinician now (red flag): {', '.join(names)}"
+    line = staff_translations(language).ngettext(
+        "URGENT: {count} visit needs a clinician now (red flag): {names}",
+        "URGENT: {count} visits need a clinician now (red flag): {names}",
+        len(names),
+    )
+    return line.format(count=len(names), names=", ".join(names))
 
 
-CRITERION_MARK: Mapping[str, str] = {"met": "✓ met", "unmet": "✗ UNMET", "missing": "? MISSING"}
+CRITERION_MARK: Mapping[str, str] = {"met": N_("✓ met"), "unmet": N_("✗ UNMET"), "missing": N_("? MISSING")}
 """A criterion row's status on the PDF."""
 
-CRITERION_WORD: Mapping[str, str] = {"met": "met", "unmet": "UNMET", "missing": "MISSING"}
+CRITERION_WORD: Mapping[str, str] = {"met": N_("met"), "unmet": N_("UNMET"), "missing": N_("MISSING")}
 """The same in plain text, for `intake assess`."""
 
 ICHD3_MARK: Mapping[str, str] = {
@@ -75,12 +97,12 @@ ICHD3_MARK: Mapping[str, str] = {
 }
 """An ICHD-3 item's status on the PDF."""
 
-RED_FLAGS_FIRST = "⚑ Red flags: answered yes or not sure"
+RED_FLAGS_FIRST = N_("⚑ Red flags: answered yes or not sure")
 """Above every other answer on the staff visit screen: the red-flag questions the patient
 answered yes or not sure, whatever page of the form they are on."""
 
-ROLE_NAME: Mapping[str, str] = {"staff": "Staff", "admin": "Administrator"}
+ROLE_NAME: Mapping[str, str] = {"staff": N_("Staff"), "admin": N_("Administrator")}
 """An account's role in a list or a choice (`Role`'s values)."""
 
-ROLE_IN_A_SENTENCE: Mapping[str, str] = {"staff": "staff", "admin": "an administrator"}
+ROLE_IN_A_SENTENCE: Mapping[str, str] = {"staff": N_("staff"), "admin": N_("an administrator")}
 """A role inside a sentence: "… is now staff", "… is an administrator already"."""

@@ -17,7 +17,14 @@ from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, default_form_languages
 from intake.questionnaire.response import parse_response
+from intake.translation_files import compile_all
 from postgres_server import PostgresUnavailable, throwaway_postgres
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The compiled translations, fresh from their sources, as `./run test` makes them (pytest may run alone)."""
+    compile_all()
+
 
 # CI replays the same examples every run, so a red build is reproducible locally with CI=true.
 hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)

@@ -6,7 +6,8 @@ from intake.language_names import language_name, language_names
 
 
 def test_a_language_is_named_in_itself_and_an_unknown_one_by_its_code() -> None:
-    assert (language_name("en"), language_name("es"), language_name("fr")) == ("English", "Español", "fr")
+    assert (language_name("en"), language_name("es"), language_name("es-MX")) == ("English", "Español", "Español")
+    assert (language_name("fr"), language_name("x-klingon")) == ("Français", "x-klingon")
 
 
 def test_names_keep_the_order_asked() -> None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.optional_sections import switched_on
 from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
@@ -33,6 +35,7 @@ from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 from intake.store.timestamps import utc_now
+from intake.translations import PATIENT_DOMAIN, SOURCE_LANGUAGE, languages, primary
 from intake.visit_status import IN_PROGRESS
 
 log = logging.getLogger(__name__)
@@ -84,17 +87,40 @@ class Desk:
         return self.station.form
 
     @property
-    def languages(self) -> tuple[str, ...]:
-        """Every language the form is written in here, its source language first."""
-        return self.station.languages
-
-    @property
     def rules(self) -> RuleSet:
         return self.station.rules
 
     @property
     def has_store(self) -> bool:
         return self.station.stores is not None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages a patient may answer in: the form's that the patient wording has too (the source first)."""
+        worded = languages(PATIENT_DOMAIN)
+        return tuple(language for language in self.station.languages if language in worded)
+
+    @property
+    def default_language(self) -> str:
+        """Each new visit starts in the clinic's language (`settings.language`), if it is offered."""
+        language = primary(self.settings.language)
+        return language if language in self.languages else SOURCE_LANGUAGE
+
+    def new_visit(self, language: str | None = None) -> Visit:
+        """A visit about to start, in `language` (default: the clinic's); `start` stores it."""
+        language = language or self.default_language
+        return Visit(self.station.form_in(language), self.rules, switched_on(self.settings, self.form), language=language)
+
+    def visit_in(self, visit: Visit, language: str) -> Visit:
+        """The patient switched language: the same visit, every answer kept, read in `language`."""
+        return visit.in_language(self.station.form_in(language), language)
+
+    def continued_visit(self, visit_id: str, stored: Mapping[str, Any]) -> Visit:
+        """A stored visit staff hand back to its patient, in the language they answered in (if offered)."""
+        tag = stored.get("language")
+        language = primary(tag) if isinstance(tag, str) and primary(tag) in self.languages else self.default_language
+        form = self.station.form_in(language)
+        return Visit.continued(form, self.rules, switched_on(self.settings, self.form), visit_id, stored, language)
 
     def _safely(
         self, change: Callable[[Stores], object], action: Action | None, visit_id: str, rules_version: str | None = None

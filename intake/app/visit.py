@@ -19,8 +19,8 @@ from intake.eligibility.policy import RuleSet
 from intake.eligibility.red_flags import any_red_flag
 from intake.questionnaire.engine import Problem, answer_errors, clear_hidden, visible
 from intake.questionnaire.form import Form, Question, QuestionType, Section
-from intake.questionnaire.patient_wording import required_message, row_field_message
-from intake.questionnaire.response import Response, parse_response
+from intake.questionnaire.patient_wording import PatientWording, wording_for
+from intake.questionnaire.response import DEFAULT_LANGUAGE, Response, parse_response
 
 
 def new_visit_id(now: datetime | None = None) -> str:
@@ -41,12 +41,17 @@ class Visit:
         enabled: frozenset[str],
         authored: date | None = None,
         visit_id: str | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.form = form
+        """The form in the visit's language (its texts are what the patient reads)."""
         self.rules = rules
         self.enabled = enabled
         self.authored = authored or date.today()
         self.visit_id = visit_id or new_visit_id()
+        self.language = language
+        """The BCP 47 tag the patient answers in: the response's `language`."""
+        self.words: PatientWording = wording_for(language)
         self._answers: dict[str, Any] = {}
         self._staff_alerted = False
 
@@ -89,7 +94,7 @@ class Visit:
         date that does not exist), keyed like answers (`acute_medicines[1].days_per_month`).
         """
         shown = self.shown()
-        rule_problems = answer_errors(self.form, self._answers, self.authored)
+        rule_problems = answer_errors(self.form, self._answers, self.authored, self.words)
         found: list[Problem] = []
         for question in section.questions:
             if question.id not in shown:
@@ -104,13 +109,13 @@ class Visit:
         if question.id in input_problems:
             return [_patient_problem(question.id, input_problems[question.id])]
         if question.required and question.id not in self._answers:
-            return [_patient_problem(question.id, required_message(question))]
+            return [_patient_problem(question.id, self.words.required_message(question))]
         return []
 
     def _row_problems(self, question: Question, input_problems: Mapping[str, str]) -> list[Problem]:
         rows = self._answers.get(question.id)
         if rows is None:
-            return [_patient_problem(question.id, required_message(question))] if question.required else []
+            return [_patient_problem(question.id, self.words.required_message(question))] if question.required else []
         found = []
         for index, row in enumerate(rows):
             for field in question.fields:
@@ -118,7 +123,7 @@ class Visit:
                 if key in input_problems:
                     found.append(_patient_problem(key, input_problems[key]))
                 elif field.required and row.get(field.id) is None:
-                    found.append(_patient_problem(key, row_field_message(field)))
+                    found.append(_patient_problem(key, self.words.row_field_message(field)))
         return found
 
     def has_red_flag(self) -> bool:
@@ -146,16 +151,35 @@ class Visit:
 
     def draft(self) -> dict[str, Any]:
         """The answers so far in the response file format, unchecked: what autosave keeps."""
-        draft = Response.model_construct(form=self.form.id, authored=self.authored, answers=dict(self._answers))
+        draft = Response.model_construct(
+            form=self.form.id, authored=self.authored, answers=dict(self._answers), language=self.language
+        )
         return draft.to_json_dict()
+
+    def in_language(self, form: Form, language: str) -> Visit:
+        """The same visit read in another language (`form` in that language): same id, answers and alert.
+
+        Answers are values, not words, so every one carries over as it is.
+        """
+        switched = Visit(form, self.rules, self.enabled, self.authored, self.visit_id, language)
+        switched._answers = dict(self._answers)
+        switched._staff_alerted = self._staff_alerted
+        return switched
 
     @classmethod
     def continued(
-        cls, form: Form, rules: RuleSet, enabled: frozenset[str], visit_id: str, stored: Mapping[str, Any]
+        cls,
+        form: Form,
+        rules: RuleSet,
+        enabled: frozenset[str],
+        visit_id: str,
+        stored: Mapping[str, Any],
+        language: str = DEFAULT_LANGUAGE,
     ) -> Visit:
         """A stored visit staff hand back to its patient: the same id and answers, carrying on.
 
-        `stored` is the visit's response as the store keeps it. Optional sections the
+        `stored` is the visit's response as the store keeps it; `language` the one to go on in
+        (`form` is in it). Optional sections the
         patient already answered stay switched on (a clinic may have switched one off
         since), so no answer is dropped. A red flag already answered has alerted staff
         when it was given: it does not alert them again.
@@ -165,7 +189,7 @@ class Visit:
         answered = {
             section.setting for section in form.sections if section.setting and any(q.id in typed for q in section.questions)
         }
-        visit = cls(form, rules, enabled | answered, _authored(stored.get("authored")), visit_id)
+        visit = cls(form, rules, enabled | answered, _authored(stored.get("authored")), visit_id, language)
         visit._answers = clear_hidden(form, typed, visit.enabled)
         visit._staff_alerted = visit.has_red_flag()
         return visit

@@ -15,7 +15,7 @@ from typing import Any
 from intake.plain_text import one_line
 from intake.questionnaire.calendar_text import is_month_text
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED, incomplete_month
+from intake.questionnaire.patient_wording import ENGLISH, PatientWording
 
 STARTED, STOPPED = "started", "stopped"
 """Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
@@ -132,16 +132,19 @@ def _rule_result(rule: Rule, answers: Mapping[str, Any], authored: date) -> tupl
     return left, right
 
 
-def rule_problem(rule: Rule, left: float, right: float) -> Problem:
+def rule_problem(rule: Rule, left: float, right: float, words: PatientWording = ENGLISH) -> Problem:
+    """The CLI line in English; the form's message with the numbers written the patient's way."""
     return Problem(
         rule.target,
         f"expected {rule.left_expression.describe()} <= {rule.right_expression.describe()}",
         f"got {_number(left)} > {_number(right)}",
-        rule.message.format(left=_number(left), right=_number(right)),
+        rule.message.format(left=words.number(left), right=words.number(right)),
     )
 
 
-def broken_rules(form: Form, answers: Mapping[str, Any], authored: date, severity: str) -> list[Problem]:
+def broken_rules(
+    form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording = ENGLISH
+) -> list[Problem]:
     """Cross-field rules of one severity ("error" or "note") that the answers break."""
     found = []
     for rule in form.rules:
@@ -149,7 +152,7 @@ def broken_rules(form: Form, answers: Mapping[str, Any], authored: date, severit
             continue
         result = _rule_result(rule, answers, authored)
         if result is not None:
-            found.append(rule_problem(rule, *result))
+            found.append(rule_problem(rule, *result, words))
     return found
 
 
@@ -164,7 +167,9 @@ def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mappi
     return found
 
 
-def trial_date_problems(form: Form, answers: Mapping[str, Any], authored: date) -> list[Problem]:
+def trial_date_problems(
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+) -> list[Problem]:
     """Months in group rows that cannot be: after the month the answers were given, or a
     `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text, so a
     value of any other shape (say, from a caller that skipped parsing) is refused first."""
@@ -175,23 +180,25 @@ def trial_date_problems(form: Form, answers: Mapping[str, Any], authored: date) 
             value = row.get(field.id)
             if value is not None and not is_month_text(value):
                 problems.append(Problem(f"{row_key}.{field.id}", "expected a month as YYYY-MM", f'got "{one_line(str(value))}"',
-                                        incomplete_month()))
+                                        words.incomplete_month()))
             elif value is not None and value > now:
                 problems.append(Problem(f"{row_key}.{field.id}", f"expected a month no later than {now} (authored)",
-                                        f'got "{value}"', MONTH_NOT_YET))
+                                        f'got "{value}"', words.MONTH_NOT_YET))
         started, stopped = row.get(STARTED), row.get(STOPPED)
         if is_month_text(started) and is_month_text(stopped) and now >= stopped and stopped < started:
             problems.append(Problem(f"{row_key}.{STOPPED}", f"expected a month no earlier than {row_key}.{STARTED} ({started})",
-                                    f'got "{stopped}"', STOPPED_BEFORE_STARTED))
+                                    f'got "{stopped}"', words.STOPPED_BEFORE_STARTED))
     return problems
 
 
-def answer_errors(form: Form, answers: Mapping[str, Any], authored: date) -> list[Problem]:
+def answer_errors(
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+) -> list[Problem]:
     """Answers that cannot be true together: broken cross-field rules, then impossible trial dates.
 
-    The wizard shows these on the page (patient wording) and `intake assess` refuses them.
+    The wizard shows these on the page (in the visit's wording) and `intake assess` refuses them.
     """
-    return broken_rules(form, answers, authored, "error") + trial_date_problems(form, answers, authored)
+    return broken_rules(form, answers, authored, "error", words) + trial_date_problems(form, answers, authored, words)
 
 
 def check_answers(form: Form, answers: Mapping[str, Any], authored: date, settings: frozenset[str]) -> list[Problem]:

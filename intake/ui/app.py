@@ -19,21 +19,21 @@ from intake.app.desk import Desk, FinishResult, Handover
 from intake.app.errors import StoreError
 from intake.app.finishing import FinishedVisit
 from intake.app.opening import load_form_and_rules, open_kiosk
-from intake.app.optional_sections import switched_on
 from intake.app.records import StoredVisit
 from intake.app.resuming import birth_date_of
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet
 from intake.questionnaire.form import Form
-from intake.questionnaire.patient_wording import ANSWERS_TO_DESK_MESSAGE, ANSWERS_TO_DESK_THANKS
+from intake.questionnaire.patient_wording import ENGLISH, PatientWording, wording_for
 from intake.questionnaire.response import Response
 from intake.settings import Settings, load_settings, settings_path
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.help_screen import HelpScreen
-from intake.ui.hold_screen import HoldScreen
+from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
 from intake.ui.idle import IdleWatch
 from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
+from intake.ui.language_button import LanguageButton
 from intake.ui.long_press import LongPress
 from intake.ui.paused import PausedScreen
 from intake.ui.staff.area import StaffArea
@@ -49,8 +49,6 @@ from intake.yamlfile import DataFileError
 
 log = logging.getLogger(__name__)
 
-SUMMARY_PROBLEM = "Please also tell the front desk that your summary needs their attention."
-
 
 class MainWindow(QMainWindow):
     """Patient mode (welcome -> questionnaire -> thank you) and, behind a sign-in, staff mode.
@@ -61,6 +59,10 @@ class MainWindow(QMainWindow):
     or Ctrl+Shift+S and always returns to where the patient was, or, when staff continue a
     visit not finished with its patient, to that visit's questionnaire. Only a
     signed-in person in staff mode can close the window: patient mode refuses it.
+
+    Every patient screen is in one language at a time (`language`, `words`): the clinic's
+    at the welcome screen, the patient's choice from there on, back to the clinic's after
+    each visit. A language button on each patient screen switches it at any point.
     """
 
     staff_alert = Signal(str)
@@ -79,22 +81,26 @@ class MainWindow(QMainWindow):
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
         self._quit_allowed = False
         self._patient_page: QWidget | None = None
+        self.language = desk.default_language
+        self.words: PatientWording = wording_for(self.language)
         self.setWindowTitle(f"{settings.clinic_name} - intake")
         self.pages = CurrentPageStack()
-        self.welcome = WelcomeScreen(settings.clinic_name)
+        words = self.words
+        self.welcome = WelcomeScreen(settings.clinic_name, words)
         self.welcome.start_requested.connect(self.start_visit)
         self.welcome.display_changed.connect(self._apply_display)
-        self.thank_you = ThankYouScreen()
+        self.welcome.language_chosen.connect(self._use_language)
+        self.thank_you = ThankYouScreen(words)
         self.thank_you.done.connect(self.end_visit)
-        self.still_there = StillThereScreen()
+        self.still_there = StillThereScreen(words)
         self.still_there.resumed.connect(self._on_resumed)
         self.still_there.expired.connect(self._on_countdown_over)
-        self.hold_screen = HoldScreen()
-        self.to_front_desk = HoldScreen(ANSWERS_TO_DESK_THANKS, ANSWERS_TO_DESK_MESSAGE, "to-front-desk")
+        self.hold_screen = HoldScreen(words)
+        self.to_front_desk = HoldScreen(words, TO_FRONT_DESK)
         """Instead of the thank-you screen when the store refused the answers at Finish."""
-        self.help_screen = HelpScreen()
+        self.help_screen = HelpScreen(words)
         self.help_screen.back_requested.connect(self._on_resumed)
-        self.paused = PausedScreen()
+        self.paused = PausedScreen(words)
         self.paused.resumed.connect(self._resume_visit)
         self.paused.given_up.connect(self.time_out_visit)
         self.paused.staff_requested.connect(self._staff_new_visit)
@@ -106,7 +112,11 @@ class MainWindow(QMainWindow):
         )
         for page in patient_pages:
             self.pages.addWidget(page)
-        self.keyboard = KeyboardDock(settings.on_screen_keyboard)
+        for button in self._language_buttons():
+            button.switch_requested.connect(self.switch_language)
+        self.welcome.offer_languages(desk.languages, self.language)
+        self._show_language_buttons()
+        self.keyboard = KeyboardDock(settings.on_screen_keyboard, words)
         self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
         self.welcome.reset_display(settings.large_text, settings.high_contrast)
         self.patient_idle = IdleWatch(self)
@@ -129,6 +139,52 @@ class MainWindow(QMainWindow):
     @property
     def rules(self) -> RuleSet:
         return self.desk.rules
+
+    # Languages ------------------------------------------------------------------
+
+    def _language_buttons(self) -> list[LanguageButton]:
+        """The language switch of every patient screen but the wizard's (which comes and goes with each visit)."""
+        screens = (self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused)
+        return [screen.language for screen in screens]
+
+    def _show_language_buttons(self) -> None:
+        buttons = self._language_buttons() + ([self.wizard.language] if self.wizard is not None else [])
+        for button in buttons:
+            button.show_for(self.language, self.desk.languages)
+
+    def _use_language(self, language: str) -> None:
+        """Every patient screen (but the wizard, see `switch_language`) in `language`, and the keyboard while they show."""
+        self.language = language
+        self.words = words = wording_for(language)
+        self.welcome.use_wording(words)
+        for screen in (self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused):
+            screen.use_wording(words)
+        self._show_language_buttons()
+        if self.staff is None or self.pages.currentWidget() is not self.staff:
+            self.keyboard.use_wording(words)
+
+    def switch_language(self, language: str) -> None:
+        """The patient tapped the language button: every screen in `language`, at once and where they are.
+
+        A visit under way is rebuilt in the new language with every answer refilled, on the
+        same page; it is saved at once (its stored `language` changes) unless it waits for
+        staff or a date of birth, whose watch would read a save as staff taking it.
+        """
+        log.info("patient switched to language %s", language)
+        self._use_language(language)
+        wizard = self.wizard
+        if wizard is None or self.pages.currentWidget() in (self.thank_you, self.to_front_desk):
+            return
+        showing = self.pages.currentWidget() is wizard
+        switched = self._open_wizard(self.desk.visit_in(wizard.visit, language))
+        switched.carry_on_from(wizard)
+        if showing:
+            self.pages.setCurrentWidget(switched)
+            switched.language.setFocus()
+        self.pages.removeWidget(wizard)
+        discard(wizard)
+        if self.pages.currentWidget() in (switched, self.help_screen, self.still_there):
+            self._autosave()
 
     def _add_staff_mode(self) -> None:
         self.staff = StaffArea(self.desk)
@@ -173,6 +229,7 @@ class MainWindow(QMainWindow):
         self.paused.hold()
         self.release_watch.hold()
         self.patient_idle.stop()
+        self.keyboard.use_wording(ENGLISH)
         self.pages.setCurrentWidget(self.staff)
         self.staff.enter(patient_done=self.wizard is None)
 
@@ -184,6 +241,7 @@ class MainWindow(QMainWindow):
             page = self.welcome
         self._patient_page = None
         self._new_visit_on_sign_in = False
+        self.keyboard.use_wording(self.words)
         self.pages.setCurrentWidget(page)
         if page is self.wizard and self.wizard is not None:
             self.patient_idle.start(self.settings.idle_timeout_s)
@@ -200,6 +258,8 @@ class MainWindow(QMainWindow):
         self.keyboard.set_mode(settings.on_screen_keyboard)
         self.welcome.clinic.setText(settings.clinic_name)
         self.setWindowTitle(f"{settings.clinic_name} - intake")
+        if self.wizard is None:
+            self._use_language(self.desk.default_language)
 
     def _apply_display(self) -> None:
         app = QApplication.instance()
@@ -207,7 +267,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.welcome.large_text, self.welcome.high_contrast)
 
     def start_visit(self) -> None:
-        visit = Visit(self.form, self.rules, switched_on(self.settings, self.form))
+        visit = self.desk.new_visit(self.language)
         wizard = self._open_wizard(visit)
         self.pages.setCurrentWidget(wizard)
         wizard.focus_current_page()
@@ -223,8 +283,10 @@ class MainWindow(QMainWindow):
         wizard.autosave_due.connect(self._autosave)
         wizard.hold_requested.connect(self._on_hold_requested)
         wizard.help_requested.connect(self._on_help_requested)
+        wizard.language.switch_requested.connect(self.switch_language)
         self.pages.addWidget(wizard)
         self.wizard = wizard
+        wizard.language.show_for(visit.language, self.desk.languages)
         return wizard
 
     def _on_red_flag(self, visit_id: str) -> None:
@@ -377,7 +439,7 @@ class MainWindow(QMainWindow):
         """Staff hear of a failed summary from the store's flag; the patient only when not even that was stored."""
         if not (result.kept or result.flagged):
             self.unsaved.append(result.finished or response)
-            self.thank_you.start(SUMMARY_PROBLEM)
+            self.thank_you.start(desk_needed=True)
         if result.flagged:
             self.summary_failed.emit(visit_id)
         if result.finished is not None:
@@ -389,6 +451,7 @@ class MainWindow(QMainWindow):
         """Back to the welcome screen with the last patient's widgets destroyed."""
         self._discard_visit()
         self.welcome.reset_display(self.settings.large_text, self.settings.high_contrast)
+        self._use_language(self.desk.default_language)
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.start_button.setFocus()
 
@@ -428,7 +491,8 @@ class MainWindow(QMainWindow):
             waiting.continue_with_staff(refill=False)
         else:
             self._put_aside_waiting_visit(visit_id)
-            visit = Visit.continued(self.form, self.rules, switched_on(self.settings, self.form), visit_id, stored.response)
+            visit = self.desk.continued_visit(visit_id, stored.response)
+            self._use_language(visit.language)
             self._open_wizard(visit).continue_with_staff(refill=True)
         self._patient_page = self.wizard
         log.info("visit %s: continued with the patient", visit_id)

@@ -16,17 +16,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.app.resuming import Attempt, ResumeCheck
-from intake.questionnaire.patient_wording import (
-    BIRTH_DATE_DIFFERS,
-    CONFIRM_BIRTH_DATE,
-    PAUSED_CONTINUE,
-    PAUSED_CONTINUE_NAME,
-    PAUSED_TEXT,
-    PAUSED_TITLE,
-    STAFF_NEW_VISIT,
-    STAFF_NEW_VISIT_NAME,
-)
-from intake.ui.message_screen import MessageScreen
+from intake.questionnaire.patient_wording import PatientWording
+from intake.ui.language_button import LanguageButton
+from intake.ui.message_screen import MessageScreen, corner_row
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 from intake.ui.widgets.styling import label, touch_button
@@ -45,7 +37,7 @@ class PausedScreen(QWidget):
     staff_requested = Signal()
     """Staff tapped "start a new visit": ask them to sign in first."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording) -> None:
         super().__init__()
         self.setObjectName("paused")
         self._check: ResumeCheck | None = None
@@ -54,15 +46,18 @@ class PausedScreen(QWidget):
         self._window.setSingleShot(True)
         self._window.timeout.connect(self._on_window_over)
 
-        self.message = MessageScreen(PAUSED_TITLE, [PAUSED_TEXT], PAUSED_CONTINUE, PAUSED_CONTINUE_NAME)
+        self.message = MessageScreen(
+            words.PAUSED_TITLE, [words.PAUSED_TEXT], words.PAUSED_CONTINUE, words.PAUSED_CONTINUE_NAME, language=False
+        )
         self.continue_button = self.message.button
         self.continue_button.clicked.connect(self._on_continue)
-        self.confirm = ScrollColumn()
+        self.confirm = ScrollColumn(words)
         self.confirm.column.setMaximumWidth(CONFIRM_WIDTH)
-        self.differs = label(BIRTH_DATE_DIFFERS, "notice")
-        self.picker = BirthDatePicker()
+        self.differs = label(words.BIRTH_DATE_DIFFERS, "notice")
+        self.picker = BirthDatePicker(words)
         self.picker.picked.connect(self._on_picked)
-        self.confirm.content.addWidget(label(CONFIRM_BIRTH_DATE, "title"))
+        self.confirm_title = label(words.CONFIRM_BIRTH_DATE, "title")
+        self.confirm.content.addWidget(self.confirm_title)
         self.confirm.content.addWidget(self.differs)
         self.confirm.content.addWidget(self.picker)
         self.confirm.finish()
@@ -70,7 +65,11 @@ class PausedScreen(QWidget):
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.confirm)
 
-        self.staff_button = touch_button(STAFF_NEW_VISIT, "quiet", STAFF_NEW_VISIT_NAME)
+        self.language = LanguageButton()
+        """One for both pages (the message and the date of birth), above them."""
+        language_row = corner_row(self.language)
+        language_row.setContentsMargins(32, 20, 32, 0)
+        self.staff_button = touch_button(words.STAFF_NEW_VISIT, "quiet", words.STAFF_NEW_VISIT_NAME)
         self.staff_button.setObjectName("staff-new-visit")
         self.staff_button.clicked.connect(self.staff_requested)
         staff_row = QHBoxLayout()
@@ -80,9 +79,20 @@ class PausedScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addLayout(language_row)
         layout.addWidget(self.stack, 1)
         layout.addLayout(staff_row)
         self.stop()
+
+    def use_wording(self, words: PatientWording) -> None:
+        """Another language, on the page the patient is on (the picker keeps its step)."""
+        self.message.set_texts(words.PAUSED_TITLE, [words.PAUSED_TEXT], words.PAUSED_CONTINUE, words.PAUSED_CONTINUE_NAME)
+        self.confirm.use_wording(words)
+        self.confirm_title.setText(words.CONFIRM_BIRTH_DATE)
+        self.differs.setText(words.BIRTH_DATE_DIFFERS)
+        self.picker.use_wording(words)
+        self.staff_button.setText(words.STAFF_NEW_VISIT)
+        self.staff_button.setAccessibleName(words.STAFF_NEW_VISIT_NAME)
 
     @property
     def active(self) -> bool:

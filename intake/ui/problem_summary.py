@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from intake.questionnaire.patient_wording import go_to_problem, problems_summary
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.widgets.styling import discard, label
 from intake.ui.wrapping_button import WrappingButton
 
@@ -22,8 +22,9 @@ class ProblemSummary(QFrame):
     go_to = Signal(str)
     """The problem key (an answer key) whose question the patient tapped."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording) -> None:
         super().__init__()
+        self._words = words
         self.setObjectName("problem-summary")
         self.setProperty("role", "problem-summary")
         self.title = label("", "summary-title")
@@ -41,13 +42,13 @@ class ProblemSummary(QFrame):
             discard(link)
         self.links = {}
         for key, question_text in problems:
-            link = WrappingButton(question_text, "problem-link", go_to_problem(question_text))
+            link = WrappingButton(question_text, "problem-link", self._words.go_to_problem(question_text))
             link.setObjectName(f"go-to-{key}")
             link.setProperty("problem_key", key)
             link.clicked.connect(self._on_link)
             self._layout.addWidget(link)
             self.links[key] = link
-        text = problems_summary(len(problems)) if problems else ""
+        text = self._words.problems_summary(len(problems)) if problems else ""
         self.title.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(problems))

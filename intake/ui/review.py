@@ -7,6 +7,7 @@ its screens and comes back here.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -14,10 +15,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.app.visit import Visit
-from intake.questionnaire import patient_wording as words
 from intake.questionnaire.display import answer_lines
 from intake.questionnaire.form import Question, Section
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.scrolling import ScrollColumn
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.date_parts import spoken_date
 from intake.ui.widgets.styling import discard, label, touch_button
 
@@ -33,9 +35,10 @@ class ReviewScreen(ScrollColumn):
     edit_requested = Signal(str)
     """The id of the section to edit."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, words: PatientWording) -> None:
+        super().__init__(words)
         self.setObjectName("review")
+        self._words = words
         self.content.addWidget(label(words.CHECK_ANSWERS, "section-title"))
         self.content.addWidget(label(words.REVIEW_INTRO, "intro"))
         self.column.setMaximumWidth(REVIEW_WIDTH)
@@ -99,7 +102,7 @@ class ReviewScreen(ScrollColumn):
         layout.setSpacing(4)
         heading = QHBoxLayout()
         heading.addWidget(label(section.title, "review-section"), 1)
-        edit = touch_button(words.EDIT, "link", words.edit_section(section.title))
+        edit = touch_button(self._words.EDIT, "link", self._words.edit_section(section.title))
         edit.setObjectName(f"edit-{section.id}")
         edit.setProperty("section_id", section.id)
         edit.clicked.connect(self._on_edit)
@@ -116,7 +119,7 @@ class ReviewScreen(ScrollColumn):
             lines = self._lines(question, value)
             self._rows[section.id] += max(1, len(lines))
             grid.addWidget(label(question.label, "review-question"), row, 0, Qt.AlignmentFlag.AlignTop)
-            answer = label("\n".join(lines) or words.NOT_ANSWERED, "review-answer" if lines else "review-missing")
+            answer = label("\n".join(lines) or self._words.NOT_ANSWERED, "review-answer" if lines else "review-missing")
             answer.setObjectName(f"answer-{question.id}")
             if len(lines) > 1:
                 row += 1
@@ -134,10 +137,11 @@ class ReviewScreen(ScrollColumn):
         "Not answered" would read as something still to do."""
         return question.required or visit.answers.get(question.id) is not None
 
-    @staticmethod
-    def _lines(question: Question, value: Any) -> list[str]:
-        """The answer as the patient should recognise it; no lines when unanswered."""
-        return [] if value is None else answer_lines(question, value, spoken_date)
+    def _lines(self, question: Question, value: Any) -> list[str]:
+        """The answer as the patient should recognise it, in the visit's language; no lines when unanswered."""
+        if value is None:
+            return []
+        return answer_lines(question, value, partial(spoken_date, locale=visit_locale(self._words)), self._words.number)
 
     def _on_edit(self) -> None:
         self.edit_requested.emit(self.sender().property("section_id"))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from intake.questionnaire.patient_wording import MORE_BELOW
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.widgets.styling import label
 
 READABLE_WIDTH = 1000
@@ -18,7 +18,8 @@ REVEAL_MARGIN = 24
 
 
 class ScrollColumn(QScrollArea):
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording) -> None:
+        """`words` say "More below" in the reader's language (staff screens pass English)."""
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -38,7 +39,7 @@ class ScrollColumn(QScrollArea):
         row.addWidget(self.column, 100)
         row.addStretch(1)
         self.setWidget(self.scroll_content)
-        self.more_below = label(MORE_BELOW, "more-below", wrap=False)
+        self.more_below = label(words.MORE_BELOW, "more-below", wrap=False)
         self.more_below.setObjectName("more-below")
         self.more_below.setParent(self)
         self.more_below.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
@@ -47,6 +48,9 @@ class ScrollColumn(QScrollArea):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._update_cue)
         bar.rangeChanged.connect(self._update_cue)
+
+    def use_wording(self, words: PatientWording) -> None:
+        self.more_below.setText(words.MORE_BELOW)
 
     def finish(self) -> None:
         """Call after adding the content: keeps it at the top when it is short."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from intake.questionnaire.engine import Problem, question_id_of
 from intake.questionnaire.paging import Page
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.problem_summary import ProblemSummary
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.option_cards import OptionCards
@@ -21,8 +22,8 @@ from intake.ui.widgets.styling import label
 
 
 class SectionPage(ScrollColumn):
-    def __init__(self, page: Page, blocks: Mapping[str, QuestionBlock]) -> None:
-        super().__init__()
+    def __init__(self, page: Page, blocks: Mapping[str, QuestionBlock], words: PatientWording) -> None:
+        super().__init__(words)
         self.page = page
         self.section = page.section
         self.setObjectName(f"section-{page.section.id}-{page.part}")
@@ -30,7 +31,7 @@ class SectionPage(ScrollColumn):
         self.content.addWidget(label(page.section.title, "section-title"))
         if page.section.intro and page.part == 1:
             self.content.addWidget(label(page.section.intro, "intro"))
-        self.summary = ProblemSummary()
+        self.summary = ProblemSummary(words)
         self.summary.go_to.connect(self.focus_on)
         self.content.addWidget(self.summary)
         for block in self.blocks.values():

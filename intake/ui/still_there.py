@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 
-from intake.questionnaire.patient_wording import STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME, STILL_THERE_TITLE, closing_in
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.message_screen import MessageScreen
 
 
@@ -17,9 +17,12 @@ class StillThereScreen(MessageScreen):
     resumed = Signal()
     expired = Signal()
 
-    def __init__(self) -> None:
-        super().__init__(STILL_THERE_TITLE, [closing_in(0)], STILL_THERE_CONTINUE, STILL_THERE_CONTINUE_NAME)
+    def __init__(self, words: PatientWording) -> None:
+        super().__init__(
+            words.STILL_THERE_TITLE, [words.closing_in(0)], words.STILL_THERE_CONTINUE, words.STILL_THERE_CONTINUE_NAME
+        )
         self.setObjectName("still-there")
+        self._words = words
         self.countdown = self.lines[0]
         self.continue_button = self.button
         self.continue_button.clicked.connect(self._on_continue)
@@ -28,9 +31,16 @@ class StillThereScreen(MessageScreen):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
 
+    def use_wording(self, words: PatientWording) -> None:
+        """Another language, the countdown running on."""
+        self._words = words
+        self.set_texts(
+            words.STILL_THERE_TITLE, [words.closing_in(self._left)], words.STILL_THERE_CONTINUE, words.STILL_THERE_CONTINUE_NAME
+        )
+
     def start(self, seconds: int) -> None:
         self._left = seconds
-        self.countdown.setText(closing_in(seconds))
+        self.countdown.setText(self._words.closing_in(seconds))
         self.continue_button.setFocus()
         self._tick.start()
 
@@ -40,7 +50,7 @@ class StillThereScreen(MessageScreen):
     def _on_tick(self) -> None:
         self._left -= 1
         if self._left > 0:
-            self.countdown.setText(closing_in(self._left))
+            self.countdown.setText(self._words.closing_in(self._left))
             return
         self._tick.stop()
         self.expired.emit()

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.message_screen import MessageScreen
 
 RETURN_AFTER_S = 20
-THANK_YOU = "Please give the tablet back to the front desk."
 
 
 class ThankYouScreen(MessageScreen):
     done = Signal()
 
-    def __init__(self, seconds: int = RETURN_AFTER_S) -> None:
-        super().__init__("Thank you, you have finished", [THANK_YOU], "Done", "Done: return to the start")
+    def __init__(self, words: PatientWording, seconds: int = RETURN_AFTER_S) -> None:
+        super().__init__(words.THANK_YOU_TITLE, [words.THANK_YOU], words.THANK_YOU_DONE, words.THANK_YOU_DONE_NAME)
         self.setObjectName("thank-you")
+        self._words = words
+        self._desk_needed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(seconds * 1000)
@@ -24,9 +26,18 @@ class ThankYouScreen(MessageScreen):
         self.done_button = self.button
         self.done_button.clicked.connect(self._on_done)
 
-    def start(self, extra: str = "") -> None:
-        """Show the thank-you, with a line for the desk when something needs them."""
-        self.message.setText(f"{THANK_YOU} {extra}".strip())
+    def use_wording(self, words: PatientWording) -> None:
+        self._words = words
+        self.set_texts(words.THANK_YOU_TITLE, [self._message()], words.THANK_YOU_DONE, words.THANK_YOU_DONE_NAME)
+
+    def _message(self) -> str:
+        extra = self._words.SUMMARY_PROBLEM if self._desk_needed else ""
+        return f"{self._words.THANK_YOU} {extra}".strip()
+
+    def start(self, desk_needed: bool = False) -> None:
+        """Show the thank-you, with a line for the desk when the summary needs them."""
+        self._desk_needed = desk_needed
+        self.message.setText(self._message())
         self.done_button.setFocus()
         self._timer.start()
 

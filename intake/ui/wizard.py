@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from intake.app.visit import Visit
 from intake.catalog import Catalog
-from intake.questionnaire import patient_wording as words
 from intake.questionnaire.engine import Problem
 from intake.questionnaire.form import Section
 from intake.questionnaire.paging import section_pages
 from intake.questionnaire.response import InvalidResponse
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.focus_order import reading_order
+from intake.ui.language_button import LanguageButton
 from intake.ui.review import ReviewScreen
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.section_page import SectionPage
@@ -56,6 +56,8 @@ class PatientWizard(QWidget):
         super().__init__()
         self.setObjectName("wizard")
         self.visit = visit
+        self.words = visit.words
+        """Everything but the form's own texts, in the visit's language."""
         self.blocks: dict[str, QuestionBlock] = {}
         self.on_hold = False
         """True from `hold_requested` until staff continue."""
@@ -78,7 +80,7 @@ class PatientWizard(QWidget):
         for section in visit.form.sections:
             if not section.setting or section.setting in visit.enabled:
                 self._add_pages(section, catalog)
-        self.review = ReviewScreen()
+        self.review = ReviewScreen(self.words)
         self.review.edit_requested.connect(self._edit)
         self.stack.addWidget(self.review)
         self._build_nav()
@@ -93,12 +95,14 @@ class PatientWizard(QWidget):
         self._show_page(self.route()[0])
 
     def _build_header(self) -> QHBoxLayout:
-        """How far the patient is, and the way to ask for a person."""
+        """How far the patient is, the way to another language, and the way to ask for a person."""
+        words = self.words
         self.progress_text = label("", "progress")
         self.progress_text.setObjectName("progress")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setAccessibleName(words.PROGRESS_NAME)
+        self.language = LanguageButton()
         self.help_button = touch_button(words.NEED_HELP, "quiet", words.NEED_HELP_NAME)
         self.help_button.setObjectName("need-help")
         self.help_button.setAutoDefault(False)
@@ -109,15 +113,16 @@ class PatientWizard(QWidget):
         where.addWidget(self.progress_bar)
         header = QHBoxLayout()
         header.setContentsMargins(24, 10, 24, 6)
-        header.setSpacing(24)
+        header.setSpacing(16)
         header.addLayout(where, 1)
+        header.addWidget(self.language, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return header
 
     def _build_nav(self) -> None:
-        self.back_button = touch_button(words.BACK, "secondary", words.BACK_NAME)
+        self.back_button = touch_button(self.words.BACK, "secondary", self.words.BACK_NAME)
         self.back_button.setObjectName("back")
-        self.next_button = touch_button(words.NEXT, "primary")
+        self.next_button = touch_button(self.words.NEXT, "primary")
         self.next_button.setObjectName("next")
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
@@ -132,14 +137,14 @@ class PatientWizard(QWidget):
     def _add_pages(self, section: Section, catalog: Catalog) -> None:
         blocks = {}
         for question in section.questions:
-            block = make_block(question, catalog)
+            block = make_block(question, catalog, self.words)
             block.input.edited.connect(self._on_edited)
             block.input.committed.connect(self._on_committed)
             self._question_of[block.input] = question.id
             blocks[question.id] = block
         self.blocks.update(blocks)
         for page in section_pages(section):
-            widget = SectionPage(page, blocks)
+            widget = SectionPage(page, blocks, self.words)
             self.pages.append(widget)
             self.stack.addWidget(widget)
 
@@ -229,21 +234,21 @@ class PatientWizard(QWidget):
             sections = list(dict.fromkeys(other.section.id for other in route))
             parts = [other for other in route if other.section is page.section]
             self.progress_text.setText(
-                words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
+                self.words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
             )
             self.progress_bar.setRange(0, len(route))
             self.progress_bar.setValue(position)
             self.back_button.setVisible(position > 0)
-            self.next_button.setText(words.BACK_TO_REVIEW if self._returns_to_review(page, route) else words.NEXT)
+            self.next_button.setText(self.words.BACK_TO_REVIEW if self._returns_to_review(page, route) else self.words.NEXT)
             page.show_problems([])
             page.focus_first()
         else:
             self.review.show_answers(self.visit)
-            self.progress_text.setText(words.CHECK_ANSWERS)
+            self.progress_text.setText(self.words.CHECK_ANSWERS)
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(1)
             self.back_button.setVisible(True)
-            self.next_button.setText(words.FINISH)
+            self.next_button.setText(self.words.FINISH)
             self.next_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
 
@@ -330,7 +335,7 @@ class PatientWizard(QWidget):
             response = self.visit.response()
         except InvalidResponse as error:
             log.error("visit %s: answers refused at finish: %s", self.visit.visit_id, [p.key for p in error.problems])
-            self.progress_text.setText(words.CANNOT_FINISH)
+            self.progress_text.setText(self.words.CANNOT_FINISH)
             return
         self.next_button.setEnabled(False)
         self.completed.emit(response)
@@ -349,10 +354,7 @@ class PatientWizard(QWidget):
         self._hold_released = True
         self._editing = False
         if refill:
-            for question_id, value in self.visit.answers.items():
-                if question_id in self.blocks:
-                    self.blocks[question_id].show_answer(value)
-            self._refresh_visibility()
+            self._refill()
         for page in self.route():
             problems = self._problems_on(page)
             if problems:
@@ -360,6 +362,32 @@ class PatientWizard(QWidget):
                 self._missing = problems[0].key
                 return
         self._show_page(self.review)
+
+    def _refill(self) -> None:
+        """Every answer the visit holds, in its widget (the widgets are new)."""
+        for question_id, value in self.visit.answers.items():
+            if question_id in self.blocks:
+                self.blocks[question_id].show_answer(value)
+        self._refresh_visibility()
+
+    def carry_on_from(self, other: PatientWizard) -> None:
+        """The patient switched language: this wizard, built for the same visit in the new language,
+        takes over where `other` was: every answer shown, the same screen, the same problems pointed
+        out, and the same stage (editing from the review, held, or continued by staff)."""
+        self.on_hold, self._hold_released, self._editing = other.on_hold, other._hold_released, other._editing
+        self._refill()
+        was_on = other.current_page()
+        page = None if was_on is None else self._page_like(was_on)
+        self._show_page(page or self.review)
+        if page is not None and other._problems_shown:
+            self._page_is_ready(page)
+        self.language.setFocus()
+
+    def _page_like(self, other: SectionPage) -> SectionPage | None:
+        """This wizard's screen for the same part of the same section, if the patient goes through it."""
+        return next(
+            (page for page in self.route() if page.section.id == other.section.id and page.page.part == other.page.part), None
+        )
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         """Tab and Shift+Tab move in reading order through the page, then Back and Next."""

@@ -614,3 +614,54 @@ def test_a_store_that_cannot_be_read_takes_nothing_away(bench: Bench, kiosk_with
 
 def _unreadable(_visit_id: str) -> None:
     raise StoreError("the database is not reachable")
+
+
+# Languages: a visit starts in the clinic's language or the patient's choice, and records it ----------
+
+
+def test_a_new_visit_is_in_the_clinics_language_unless_the_patient_chose(desk: Desk) -> None:
+    assert desk.languages == ("en", "es")
+    assert desk.new_visit().language == "en"
+    assert desk.new_visit("es").language == "es"
+    desk.station.settings = Settings(language="es")
+    assert desk.new_visit().language == "es" and desk.default_language == "es"
+    desk.station.settings = Settings(language="fr")
+    assert desk.default_language == "en", "a language the patient wording lacks falls back to the source"
+
+
+def test_a_switched_visit_keeps_its_id_answers_and_alert_and_saves_its_language(desk: Desk, stores: Stores) -> None:
+    visit = desk.new_visit()
+    desk.start(visit)
+    visit.set_answer("rf_thunderclap", "yes")
+    assert visit.needs_staff_alert()
+    switched = desk.visit_in(visit, "es")
+    assert (switched.visit_id, dict(switched.answers), switched.staff_alerted) == (visit.visit_id, dict(visit.answers), True)
+    assert switched.words.NEXT == "Siguiente" and switched.authored == visit.authored
+    assert desk.autosave(switched)
+    assert stores.visits.get(visit.visit_id).response["language"] == "es"
+
+
+def test_a_spanish_visit_is_assessed_as_intake_assess_reads_it(desk: Desk, stores: Stores, form, us_rules) -> None:
+    from intake.eligibility import evaluate
+
+    visit = desk.new_visit("es")
+    desk.start(visit)
+    for key, value in parse_response(vignette("V14"), form).answers.items():
+        visit.set_answer(key, value)
+    response = visit.response()
+    assert response.language == "es"
+    assert desk.hand_in(visit, response) is Handover.STORED
+    result = desk.finish(visit.visit_id, response)
+    stored = stores.visits.get(visit.visit_id)
+    assert stored.response["language"] == "es"
+    again = evaluate(parse_response(stored.response, form), us_rules, form)
+    assert result.finished is not None
+    kiosk = result.finished.assessment.to_json_dict()
+    assert again.to_json_dict() == kiosk | {"other_policies": []}, "the same assessment (the kiosk adds the other policies)"
+
+
+def test_a_continued_visit_goes_on_in_the_language_it_was_answered_in(desk: Desk) -> None:
+    stored = {**vignette("V01"), "language": "es-MX"}
+    assert desk.continued_visit("20261124-090000-abcdef", stored).language == "es"
+    assert desk.continued_visit("20261124-090000-abcdef", {**stored, "language": "fr"}).language == "en"
+    assert desk.continued_visit("20261124-090000-abcdef", vignette("V01")).language == "en"

@@ -111,8 +111,9 @@ def test_a_stored_visit_continues_with_its_id_day_and_answers(form, us_rules) ->
     continued = Visit.continued(form, us_rules, frozenset(), "20261124-090000-abcdef", stored)
     assert continued.visit_id == "20261124-090000-abcdef"
     assert continued.authored == date.fromisoformat(stored["authored"])
-    assert continued.draft() == {"form": stored["form"], "authored": stored["authored"], "answers": stored["answers"]}
-    assert continued.response() == parse_response(stored, form)
+    expected = {"form": stored["form"], "authored": stored["authored"], "language": "en", "answers": stored["answers"]}
+    assert continued.draft() == expected, "the kiosk records the language the visit goes on in"
+    assert continued.response() == parse_response({**stored, "language": "en"}, form)
 
 
 def test_a_continued_visit_keeps_the_optional_sections_already_answered(form, us_rules) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from intake.catalog import load_catalog
 from intake.catalog.search import Match, Suggestion, fold, suggestions
 from intake.paths import CATALOG_FILE
-from intake.questionnaire.patient_wording import did_you_mean, medicine_suggestion
+from intake.questionnaire.patient_wording import ENGLISH
 
 CATALOG = load_catalog(CATALOG_FILE)
 
@@ -13,7 +13,7 @@ CATALOG = load_catalog(CATALOG_FILE)
 def shown(kind: str, text: str, limit: int = 5) -> list[str]:
     """The rows a patient reads under the box."""
     return [
-        did_you_mean(found.name) if found.is_guess else medicine_suggestion(found.name, found.generic)
+        ENGLISH.did_you_mean(found.name) if found.is_guess else ENGLISH.medicine_suggestion(found.name, found.generic)
         for found in suggestions(CATALOG, kind, text, limit)
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from intake.questionnaire.engine import check_answers, clear_hidden, trial_date_problems, visible
-from intake.questionnaire.patient_wording import MONTH_NOT_YET, STOPPED_BEFORE_STARTED, incomplete_month
+from intake.questionnaire.patient_wording import ENGLISH
 
 ALL = frozenset({"midas"})
 
@@ -68,7 +68,7 @@ def test_stopped_before_started_names_the_row_field_with_both_wordings(form) -> 
     [problem] = trial_date_problems(form, answers, AUTHORED)
     assert problem.cli_text == ('preventives[1].stopped: expected a month no earlier than preventives[1].started (2024-03),'
                                 ' got "2024-02"')
-    assert problem.message == STOPPED_BEFORE_STARTED
+    assert problem.message == ENGLISH.STOPPED_BEFORE_STARTED
 
 
 def test_a_month_after_the_month_authored_is_refused_in_either_field(form) -> None:
@@ -78,7 +78,7 @@ def test_a_month_after_the_month_authored_is_refused_in_either_field(form) -> No
         'preventives[0].started: expected a month no later than 2026-11 (authored), got "2026-12"',
         'preventives[1].stopped: expected a month no later than 2026-11 (authored), got "2027-01"',
     ]
-    assert {problem.message for problem in problems} == {MONTH_NOT_YET}
+    assert {problem.message for problem in problems} == {ENGLISH.MONTH_NOT_YET}
 
 
 def test_a_month_not_shaped_yyyy_mm_is_refused_not_compared(form) -> None:
@@ -89,7 +89,7 @@ def test_a_month_not_shaped_yyyy_mm_is_refused_not_compared(form) -> None:
         'preventives[0].started: expected a month as YYYY-MM, got "२०२६-05"',
         'preventives[0].stopped: expected a month as YYYY-MM, got "2026-05\\n"',
     ]
-    assert {problem.message for problem in problems} == {incomplete_month()}
+    assert {problem.message for problem in problems} == {ENGLISH.incomplete_month()}
 
 
 def test_trial_dates_are_part_of_every_answer_check(form) -> None:

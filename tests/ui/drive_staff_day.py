@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox  # noqa: E
 from touch_staff import TouchStaff  # noqa: E402
 
 from cases import vignette  # noqa: E402
-from intake.questionnaire.patient_wording import KEY_ENTER_NAME  # noqa: E402
+from intake.questionnaire.patient_wording import ENGLISH  # noqa: E402
 
 SETTLE_MS = 400
 PATIENTS = {
@@ -149,7 +149,7 @@ def referral_hands_back(day: Day) -> None:
     staff.type_on_pad(day.pin[:2])
     day.shoot("pin-half-typed")
     staff.type_on_pad(day.pin[2:])
-    staff.tap_key(KEY_ENTER_NAME)
+    staff.tap_key(ENGLISH.KEY_ENTER_NAME)
     day.shoot("visit-opens-print-ready")
     QTimer.singleShot(SETTLE_MS * 3, partial(_accept_print_dialog, day))
     staff.press_print()

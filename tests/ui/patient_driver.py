@@ -11,12 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QWidget
 
 from intake.ui.app import MainWindow
 from intake.ui.section_page import SectionPage
 from intake.ui.widgets.date_input import DateInput
-from intake.ui.widgets.date_parts import month_name
 from intake.ui.widgets.month_input import MonthInput
 from intake.ui.widgets.number_input import NumberInput
 from intake.ui.widgets.option_cards import OptionCards
@@ -46,7 +45,8 @@ def type_into(line: QLineEdit, text: str) -> None:
 
 def choose_month(combo: QWidget, month: int) -> None:
     combo.setFocus()
-    QTest.keyClicks(combo, month_name(month))
+    assert isinstance(combo, QComboBox)
+    QTest.keyClicks(combo, combo.itemText(combo.findData(month)))
     QApplication.processEvents()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from cases import vignette
 from intake.paths import POLICIES_DIR, PROJECT_ROOT
 from intake.questionnaire.loader import default_form
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.store.database import open_database
 from intake.store.visits import VisitStore
 from intake.ui.welcome import WelcomeScreen
@@ -102,7 +103,7 @@ def test_a_policy_that_does_not_load_stops_the_app_at_start(tmp_path) -> None:
 
 
 def test_welcome_shows_clinic_and_start(qtbot) -> None:
-    screen = WelcomeScreen("Ñandú Headache Centre")
+    screen = WelcomeScreen("Ñandú Headache Centre", ENGLISH)
     qtbot.addWidget(screen)
     screen.show()
     texts = [label.text() for label in screen.findChildren(QLabel)]

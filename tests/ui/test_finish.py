@@ -13,11 +13,10 @@ from staff_driver import STAFF_PIN, FrontDesk
 from cases import vignette
 from intake.app.desk import Desk
 from intake.app.station import Station
-from intake.questionnaire.patient_wording import ANSWERS_TO_DESK_MESSAGE, ANSWERS_TO_DESK_THANKS
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.recovery import RecoveryFile
-from intake.ui.thank_you import THANK_YOU
 
 V01 = vignette("V01")["answers"]
 NAME = f"{V01['given_name']} {V01['family_name']}"
@@ -34,7 +33,7 @@ def test_a_failing_assessment_after_finish_keeps_every_answer_and_alerts_staff(o
         patient.complete(V01)
     visit_id = failed.args[0]
     assert window.pages.currentWidget() is window.thank_you
-    assert window.thank_you.message.text() == THANK_YOU, "staff hear of it from the store, not through the patient"
+    assert window.thank_you.message.text() == ENGLISH.THANK_YOU, "staff hear of it from the store, not through the patient"
     stored = stores.visits.get(visit_id)
     assert (stored.summary.status, stored.summary.summary_failed) == ("unfinished", True)
     assert stored.response["answers"] == _every_answer(form)
@@ -67,7 +66,7 @@ def test_a_store_that_refuses_the_answers_at_finish_sends_the_patient_to_the_fro
     assert window.pages.currentWidget() is window.to_front_desk
     assert window.pages.indexOf(window.thank_you) not in shown, "never the thank-you screen"
     texts = visible_texts(window)
-    assert ANSWERS_TO_DESK_THANKS in texts and ANSWERS_TO_DESK_MESSAGE in texts
+    assert ENGLISH.ANSWERS_TO_DESK_THANKS in texts and ENGLISH.ANSWERS_TO_DESK_MESSAGE in texts
     assert not any(word in " ".join(texts) for word in ("REFER", "URGENT", "eligib", "error", "failed"))
     assert window.wizard is None and window.unsaved == []
     recovery = RecoveryFile.beside(stores.database)

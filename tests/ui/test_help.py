@@ -10,7 +10,8 @@ from patient_driver import tap, visible_texts
 from staff_driver import STAFF_PIN, FrontDesk
 
 from cases import vignette
-from intake.questionnaire.patient_wording import ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS
+from intake.questionnaire.patient_wording import ENGLISH
+from intake.ui.language_button import spoken_choice
 
 ANSWERS = vignette("V01")["answers"]
 NAME = f"{ANSWERS['given_name']} {ANSWERS['family_name']}"
@@ -37,8 +38,9 @@ def test_help_says_where_to_ask_and_back_returns_to_the_same_page(open_kiosk, st
     visit_id = _ask_for_help_on_page_two(patient)
     page = patient.page()
     assert window.pages.currentWidget() is window.help_screen
-    assert visible_texts(window) == [ASK_AT_FRONT_DESK, BACK_TO_QUESTIONS, BACK_TO_QUESTIONS]
-    assert ASK_AT_FRONT_DESK == "Please ask at the front desk"
+    spanish = ["Español", spoken_choice("es")]
+    assert visible_texts(window) == [*spanish, ENGLISH.ASK_AT_FRONT_DESK, ENGLISH.BACK_TO_QUESTIONS, ENGLISH.BACK_TO_QUESTIONS]
+    assert ENGLISH.ASK_AT_FRONT_DESK == "Please ask at the front desk"
 
     tap(window.help_screen.back_button)
     assert window.pages.currentWidget() is patient.wizard and patient.page() is page

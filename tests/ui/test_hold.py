@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QAbstractButton
 from staff_driver import STAFF_PIN, FrontDesk
 
 from cases import vignette
-from intake.questionnaire.patient_wording import HOLD_MESSAGE, HOLD_THANKS
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.store.visits import URGENT
+from intake.ui.language_button import spoken_choice
 from intake.ui.long_press import HOLD_MS
 
 HOLD_WORDS = "Thank you. Please bring the tablet to the front desk now; they will help you with the rest."
@@ -41,9 +42,11 @@ def test_the_hold_screen_has_the_exact_words_no_button_and_the_answers_are_saved
     window, patient = open_kiosk(stores=stores, clinic_name="Kopfschmerzzentrum Łódź")
     visit_id = _put_on_hold(patient)
     assert window.pages.currentWidget() is window.hold_screen
-    assert f"{HOLD_THANKS} {HOLD_MESSAGE}" == HOLD_WORDS
-    assert visible_texts(window) == ["Kopfschmerzzentrum Łódź", HOLD_THANKS, HOLD_MESSAGE]
-    assert not [button for button in window.hold_screen.findChildren(QAbstractButton) if button.isVisible()]
+    assert f"{ENGLISH.HOLD_THANKS} {ENGLISH.HOLD_MESSAGE}" == HOLD_WORDS
+    spanish = ["Español", spoken_choice("es")]
+    assert visible_texts(window) == [*spanish, "Kopfschmerzzentrum Łódź", ENGLISH.HOLD_THANKS, ENGLISH.HOLD_MESSAGE]
+    buttons = [button for button in window.hold_screen.findChildren(QAbstractButton) if button.isVisible()]
+    assert buttons == [window.hold_screen.language], "no way on but staff's; only the language can change"
     stored = stores.visits.get(visit_id)
     assert stored.summary.status == "in_progress" and stored.summary.priority == URGENT
     assert stored.response["answers"]["rf_thunderclap"] == "yes"

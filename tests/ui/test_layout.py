@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from cases import vignette
-from intake.questionnaire.patient_wording import BACK_TO_REVIEW, problems_summary
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.app import MainWindow
 from intake.ui.section_page import SectionPage
 
@@ -104,7 +104,7 @@ def test_refused_next_lists_the_problems_and_each_link_finds_its_question(open_k
     problems = patient.problems()
     assert set(problems) == {"given_name", "family_name", "date_of_birth", "pregnant", "breastfeeding"}
     summary = page.summary
-    assert summary.isVisible() and summary.title.text() == problems_summary(5) == "5 answers need attention"
+    assert summary.isVisible() and summary.title.text() == ENGLISH.problems_summary(5) == "5 answers need attention"
     assert [link.caption_text() for link in summary.links.values()] == [
         page.blocks[key].question.text for key in ("given_name", "family_name", "date_of_birth", "pregnant", "breastfeeding")
     ]
@@ -150,7 +150,7 @@ def test_review_has_one_card_and_one_edit_per_section(open_kiosk, stores) -> Non
     assert walked == [
         ("section-red_flags-1", "Next"),
         ("section-red_flags-2", "Next"),
-        ("section-red_flags-3", BACK_TO_REVIEW),
+        ("section-red_flags-3", ENGLISH.BACK_TO_REVIEW),
     ]
 
 

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui import problem_summary
 from intake.ui.problem_summary import ProblemSummary
 
@@ -8,7 +9,7 @@ PROBLEMS = [("given_name", "What is your first name?"), ("pregnant", "Are you pr
 
 
 def test_counts_the_problems_and_each_link_names_its_question(qtbot) -> None:
-    summary = ProblemSummary()
+    summary = ProblemSummary(ENGLISH)
     qtbot.addWidget(summary)
     summary.show_problems(PROBLEMS)
     assert summary.title.text() == "2 answers need attention"
@@ -20,7 +21,7 @@ def test_counts_the_problems_and_each_link_names_its_question(qtbot) -> None:
 
 
 def test_tapping_a_link_asks_to_go_to_its_question(qtbot) -> None:
-    summary = ProblemSummary()
+    summary = ProblemSummary(ENGLISH)
     qtbot.addWidget(summary)
     summary.show_problems(PROBLEMS)
     summary.show()
@@ -32,7 +33,7 @@ def test_tapping_a_link_asks_to_go_to_its_question(qtbot) -> None:
 def test_screen_readers_hear_the_summary_only_when_asked_to_announce_it(qtbot, monkeypatch) -> None:
     heard = []
     monkeypatch.setattr(problem_summary.QAccessible, "updateAccessibility", heard.append)
-    summary = ProblemSummary()
+    summary = ProblemSummary(ENGLISH)
     qtbot.addWidget(summary)
     summary.show_problems(PROBLEMS, announce=True)
     summary.show_problems(PROBLEMS[:1])

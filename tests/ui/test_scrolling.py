@@ -2,12 +2,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.styling import label
 
 
 def _column(qtbot, lines: int) -> ScrollColumn:
-    column = ScrollColumn()
+    column = ScrollColumn(ENGLISH)
     qtbot.addWidget(column)
     for number in range(lines):
         column.content.addWidget(label(f"Line {number}", "intro"))

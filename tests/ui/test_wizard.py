@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from cases import VIGNETTES, vignette
 from intake.cli import main as cli_main
-from intake.questionnaire.patient_wording import BACK_TO_REVIEW, FINISH
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.questionnaire.response import parse_response
 
 PAGE_ONE = {"given_name": "Zoë", "family_name": "Łukasik-Ó'Brien", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
@@ -215,7 +215,7 @@ def test_review_lists_answers_and_edit_goes_back_to_the_section(kiosk) -> None:
     _window, patient = kiosk
     patient.reach_review(answers_of("V01") | PAGE_ONE)
     review = patient.wizard.review
-    assert patient.wizard.next_button.text() == FINISH
+    assert patient.wizard.next_button.text() == ENGLISH.FINISH
     assert review.findChild(QWidget, "answer-headache_days").text() == "22 days a month"
     assert review.findChild(QWidget, "answer-date_of_birth").text() == "7 March 1990"
     assert "sumatriptan, 4 days a month" in review.findChild(QWidget, "answer-acute_medicines").text()
@@ -225,7 +225,7 @@ def test_review_lists_answers_and_edit_goes_back_to_the_section(kiosk) -> None:
     type_into(patient.page().blocks["headache_days"].input.line, "25")
     patient.next_page()
     patient.next_page()
-    assert patient.wizard.next_button.text() == BACK_TO_REVIEW
+    assert patient.wizard.next_button.text() == ENGLISH.BACK_TO_REVIEW
     patient.next()
     assert patient.on_review()
     assert review.findChild(QWidget, "answer-headache_days").text() == "25 days a month"

@@ -19,7 +19,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QRadioButton, QScrollArea, QWidget
 
-from intake.questionnaire.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.app import MainWindow
 from intake.ui.keyboard.keys import HOLD_MS
 from intake.ui.keyboard.layouts import VARIANTS
@@ -227,10 +227,10 @@ class TouchPatient:
         panel = self.window.keyboard.panel
         for character in text:
             if character == " ":
-                self.tap_key(KEY_SPACE_NAME)
+                self.tap_key(ENGLISH.KEY_SPACE_NAME)
                 continue
             if character.isalpha() and panel.shifted != (character != character.lower()):
-                self.tap_key(KEY_SHIFT_NAME)
+                self.tap_key(ENGLISH.KEY_SHIFT_NAME)
             if self._keys_named(character):
                 self.tap_key(character)
                 continue

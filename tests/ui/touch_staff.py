@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from touch_driver import TouchPatient
 
-from intake.questionnaire.patient_wording import KEY_ENTER_NAME, KEY_LETTERS_NAME, KEY_NUMBERS_NAME
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.long_press import HOLD_MS
 from intake.ui.staff.area import StaffArea
 
@@ -37,7 +37,7 @@ class TouchStaff(TouchPatient):
         """Each character on the on-screen keys, switching between letters and digits as needed."""
         for character in text:
             if not self._keys_named(character):
-                self.tap_key(KEY_LETTERS_NAME if self._keys_named(KEY_LETTERS_NAME) else KEY_NUMBERS_NAME)
+                self.tap_key(ENGLISH.KEY_LETTERS_NAME if self._keys_named(ENGLISH.KEY_LETTERS_NAME) else ENGLISH.KEY_NUMBERS_NAME)
             self.tap_key(character)
 
     def sign_in_with_pin(self, pin: str) -> None:
@@ -45,7 +45,7 @@ class TouchStaff(TouchPatient):
         screen = self.area.sign_in
         assert screen.pin.hasFocus() and screen.staff_id.text(), "the ID is remembered and the PIN field waits"
         self.type_on_pad(pin)
-        self.tap_key(KEY_ENTER_NAME)
+        self.tap_key(ENGLISH.KEY_ENTER_NAME)
 
     def sign_in(self, staff_id: str, pin: str) -> None:
         """Someone the station does not remember: the ID on the letters, then the PIN field and the PIN."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
+from intake.questionnaire.patient_wording import ENGLISH, PatientWording
 from intake.settings import KeyboardMode
 from intake.ui.keyboard.delivery import commit, erase_backwards, field_text, is_text_field, press_enter
 from intake.ui.keyboard.panel import KeyboardPanel
@@ -57,12 +58,13 @@ def starts_capital(field: QWidget) -> bool:
 
 
 class KeyboardDock(QWidget):
-    def __init__(self, mode: KeyboardMode = "auto") -> None:
+    def __init__(self, mode: KeyboardMode = "auto", words: PatientWording = ENGLISH) -> None:
+        """`words`: the key captions' language to begin with (the staff screens' is English)."""
         super().__init__()
         self.setObjectName("keyboard-dock")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mode: KeyboardMode = mode
-        self.panel = KeyboardPanel()
+        self.panel = KeyboardPanel(words)
         self.panel.typed.connect(self._type)
         self.panel.erase_requested.connect(self._erase)
         self.panel.done_requested.connect(self._done)
@@ -78,6 +80,10 @@ class KeyboardDock(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    def use_wording(self, words: PatientWording) -> None:
+        """Key captions in the language of the screens above: the patient's, or English for staff."""
+        self.panel.use_wording(words)
 
     def set_mode(self, mode: KeyboardMode) -> None:
         """'auto': on with a touch screen or a full-screen kiosk; a physical keyboard works in every mode."""

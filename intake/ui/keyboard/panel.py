@@ -1,10 +1,15 @@
 """The keyboard itself: a letters layout, the digits pads, and the Shift state.
 
 The panel only says what was tapped (`typed`, `erase_requested`, `done_requested`,
-`enter_requested`); the dock decides where the text goes.
+`enter_requested`); the dock decides where the text goes. Key captions and spoken names
+are the patient wording's, in the language of the screen above (`use_wording`). The
+letters layout serves English and Spanish alike: ñ and the accented vowels have keys,
+and a long press on a letter offers the rest.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QHideEvent
@@ -12,26 +17,28 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QStackedWid
 
 from intake.questionnaire.patient_wording import (
     KEY_BACKSPACE_CAPTION,
-    KEY_BACKSPACE_NAME,
-    KEY_DECIMAL_NAME,
-    KEY_DONE_CAPTION,
-    KEY_DONE_NAME,
-    KEY_ENTER_CAPTION,
-    KEY_ENTER_NAME,
     KEY_LETTERS_CAPTION,
-    KEY_LETTERS_NAME,
     KEY_NUMBERS_CAPTION,
-    KEY_NUMBERS_NAME,
     KEY_SHIFT_CAPTION,
-    KEY_SHIFT_NAME,
-    KEY_SPACE_CAPTION,
-    KEY_SPACE_NAME,
-    KEYBOARD_NAME,
+    PatientWording,
 )
 from intake.ui.keyboard.keys import LetterKey, key_button, repeating
 from intake.ui.keyboard.layouts import DECIMAL, DIGITS, LETTERS, NUMBERS, PIN, Key, KeyKind, Layout, grid_cells, variants_of
 from intake.ui.keyboard.variants import VariantsOverlay
 from intake.ui.widgets.styling import discard, set_state
+
+
+def key_words(words: PatientWording) -> dict[KeyKind, tuple[str, str]]:
+    """Caption and spoken name of each key that is not a character."""
+    return {
+        KeyKind.SHIFT: (KEY_SHIFT_CAPTION, words.KEY_SHIFT_NAME),
+        KeyKind.BACKSPACE: (KEY_BACKSPACE_CAPTION, words.KEY_BACKSPACE_NAME),
+        KeyKind.SPACE: (words.KEY_SPACE_CAPTION, words.KEY_SPACE_NAME),
+        KeyKind.DONE: (words.KEY_DONE_CAPTION, words.KEY_DONE_NAME),
+        KeyKind.ENTER: (words.KEY_ENTER_CAPTION, words.KEY_ENTER_NAME),
+        KeyKind.NUMBERS: (KEY_NUMBERS_CAPTION, words.KEY_NUMBERS_NAME),
+        KeyKind.LETTERS: (KEY_LETTERS_CAPTION, words.KEY_LETTERS_NAME),
+    }
 
 
 class KeyboardPanel(QWidget):
@@ -40,10 +47,12 @@ class KeyboardPanel(QWidget):
     done_requested = Signal()
     enter_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording) -> None:
         super().__init__()
         self.setObjectName("keyboard")
-        self.setAccessibleName(KEYBOARD_NAME)
+        self._words = words
+        self._worded: list[tuple[QPushButton, KeyKind]] = []
+        """The keys whose caption or name comes from the wording."""
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.shifted = False
@@ -61,6 +70,19 @@ class KeyboardPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(self.stack)
+        self.use_wording(words)
+
+    def use_wording(self, words: PatientWording) -> None:
+        """Captions and spoken names in the language of the screen the keyboard types into."""
+        self._words = words
+        self.setAccessibleName(words.KEYBOARD_NAME)
+        captions = key_words(words)
+        for key, kind in self._worded:
+            if kind is KeyKind.CHARACTER:
+                key.setAccessibleName(words.KEY_DECIMAL_NAME)
+            else:
+                key.setText(captions[kind][0])
+                key.setAccessibleName(captions[kind][1])
 
     @property
     def layout_name(self) -> str:
@@ -111,44 +133,35 @@ class KeyboardPanel(QWidget):
         if key.kind is KeyKind.CHARACTER:
             letter = LetterKey(key.character, bool(variants_of(key.character)))
             if key.character == ",":
-                letter.setAccessibleName(KEY_DECIMAL_NAME)
+                self._worded.append((letter, key.kind))
             letter.typed.connect(self._on_typed)
             letter.held.connect(self._show_variants)
             letter.lifted.connect(self._on_lifted)
             self.letter_keys.append(letter)
             return letter
-        if key.kind is KeyKind.SHIFT:
-            shift = key_button(KEY_SHIFT_CAPTION, "shift", KEY_SHIFT_NAME)
-            shift.clicked.connect(self._toggle_shift)
-            self.shift_keys.append(shift)
-            return shift
+        if key.kind is KeyKind.GAP:
+            gap = QWidget()
+            gap.setProperty("role", "key-gap")
+            return gap
+        button = key_button("", "switch" if key.kind in (KeyKind.NUMBERS, KeyKind.LETTERS) else key.kind.value, "")
         if key.kind is KeyKind.BACKSPACE:
-            backspace = repeating(key_button(KEY_BACKSPACE_CAPTION, "backspace", KEY_BACKSPACE_NAME))
-            backspace.clicked.connect(self._on_erase)
-            return backspace
-        if key.kind is KeyKind.SPACE:
-            space = key_button(KEY_SPACE_CAPTION, "space", KEY_SPACE_NAME)
-            space.clicked.connect(self._on_space)
-            return space
-        if key.kind is KeyKind.DONE:
-            done = key_button(KEY_DONE_CAPTION, "done", KEY_DONE_NAME)
-            done.clicked.connect(self._on_done)
-            return done
-        if key.kind is KeyKind.ENTER:
-            enter = key_button(KEY_ENTER_CAPTION, "enter", KEY_ENTER_NAME)
-            enter.clicked.connect(self._on_enter)
-            return enter
-        if key.kind is KeyKind.NUMBERS:
-            numbers = key_button(KEY_NUMBERS_CAPTION, "switch", KEY_NUMBERS_NAME)
-            numbers.clicked.connect(self._to_numbers)
-            return numbers
-        if key.kind is KeyKind.LETTERS:
-            letters = key_button(KEY_LETTERS_CAPTION, "switch", KEY_LETTERS_NAME)
-            letters.clicked.connect(self._to_letters)
-            return letters
-        gap = QWidget()
-        gap.setProperty("role", "key-gap")
-        return gap
+            repeating(button)
+        if key.kind is KeyKind.SHIFT:
+            self.shift_keys.append(button)
+        button.clicked.connect(self._actions()[key.kind])
+        self._worded.append((button, key.kind))
+        return button
+
+    def _actions(self) -> dict[KeyKind, Callable[[], None]]:
+        return {
+            KeyKind.SHIFT: self._toggle_shift,
+            KeyKind.BACKSPACE: self._on_erase,
+            KeyKind.SPACE: self._on_space,
+            KeyKind.DONE: self._on_done,
+            KeyKind.ENTER: self._on_enter,
+            KeyKind.NUMBERS: self._to_numbers,
+            KeyKind.LETTERS: self._to_letters,
+        }
 
     def _on_typed(self, character: str) -> None:
         self.close_variants()
@@ -183,7 +196,9 @@ class KeyboardPanel(QWidget):
 
     def _show_variants(self, key: LetterKey) -> None:
         self.close_variants()
-        self.variants = VariantsOverlay(self.window(), key, variants_of(key.character))
+        self.variants = VariantsOverlay(
+            self.window(), key, variants_of(key.character), self._words.key_variants_name(key.character)
+        )
         self.variants.typed.connect(self._on_typed)
         self.variants.dismissed.connect(self.close_variants)
 

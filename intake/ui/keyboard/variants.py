@@ -11,7 +11,6 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from intake.questionnaire.patient_wording import key_variants_name
 from intake.ui.keyboard.keys import LetterKey
 
 ROW_GAP = 8
@@ -40,12 +39,13 @@ class VariantsOverlay(QWidget):
     typed = Signal(str)
     dismissed = Signal()
 
-    def __init__(self, window: QWidget, key: LetterKey, variants: str) -> None:
+    def __init__(self, window: QWidget, key: LetterKey, variants: str, name: str) -> None:
+        """`name` is what a screen reader calls the row ("Letters like a")."""
         super().__init__(window)
         self.setObjectName("key-variants-overlay")
         self.row = QFrame(self)
         self.row.setObjectName("key-variants")
-        self.row.setAccessibleName(key_variants_name(key.character))
+        self.row.setAccessibleName(name)
         self.row_layout = QHBoxLayout(self.row)
         self.row_layout.setContentsMargins(6, 6, 6, 6)
         self.row_layout.setSpacing(6)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScr
 from intake.app.amending import REASON_MAX_LENGTH, AmendableQuestion, AmendmentRefused, amendable_questions
 from intake.app.errors import StoreError
 from intake.app.staff_desk import StaffDesk
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.staff.visit_host import VisitHost
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
@@ -133,7 +134,7 @@ class AmendPanel(QWidget):
             return
         chosen = self._questions[index]
         self.now.setText(NOW.format(answer=chosen.answer))
-        self.block = make_block(session.station.form.question(chosen.key), session.station.rules.catalog)
+        self.block = make_block(session.station.form.question(chosen.key), session.station.rules.catalog, ENGLISH)
         self.block.setEnabled(not self.clear_answer.isChecked())
         self._editor.addWidget(self.block)
         self._show_message("")

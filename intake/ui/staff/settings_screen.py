@@ -29,6 +29,7 @@ from intake.app.staff_desk import StaffDesk
 from intake.eligibility import shipped_policy_titles
 from intake.language_names import language_names
 from intake.localized import DEFAULT_LANGUAGE
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.report.test_page import TestSheet, render_test_page
 from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
@@ -111,7 +112,7 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        column = ScrollColumn()
+        column = ScrollColumn(ENGLISH)
         column.content.addWidget(label("Settings", "title"))
         column.content.addLayout(self._form())
         column.content.addWidget(self.message)

@@ -15,15 +15,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake.app.birth_date_steps import EARLIEST_YEAR, days_in, decade_end, decades, months_in, years_in
-from intake.questionnaire.patient_wording import (
-    PICK_DAY,
-    PICK_DECADE,
-    PICK_MONTH,
-    PICK_YEAR,
-    PICKER_BACK,
-    PICKER_BACK_NAME,
-    decade_label,
-)
+from intake.questionnaire.patient_wording import PatientWording, decade_label
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.styling import discard, label, touch_button
 
 
@@ -32,9 +25,6 @@ class Step(Enum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
-
-
-PROMPTS = {Step.DECADE: PICK_DECADE, Step.YEAR: PICK_YEAR, Step.MONTH: PICK_MONTH, Step.DAY: PICK_DAY}
 
 
 COLUMNS = {Step.DECADE: 3, Step.YEAR: 5, Step.MONTH: 3, Step.DAY: 7}
@@ -47,18 +37,18 @@ class BirthDatePicker(QWidget):
     stepped = Signal()
     """A new grid is showing (it may be taller: a scrolling page can bring it into view)."""
 
-    def __init__(self, locale: QLocale | None = None, today: date | None = None, earliest: int = EARLIEST_YEAR) -> None:
+    def __init__(self, words: PatientWording, today: date | None = None, earliest: int = EARLIEST_YEAR) -> None:
         super().__init__()
         self.setObjectName("birth-date-picker")
-        self._locale = QLocale(locale if locale is not None else QLocale())
-        self._locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        self._words = words
+        self._locale = self._digits_locale(words)
         self._fixed_today = today
         self._earliest = earliest
         self._decade = self._year = self._month = 0
         self.step = Step.DECADE
         self._chosen: Callable[[int], None] = self._on_decade
         self.choices: list[QPushButton] = []
-        self.back_button = self._button(PICKER_BACK, "quiet", PICKER_BACK_NAME)
+        self.back_button = self._button(words.PICKER_BACK, "quiet", words.PICKER_BACK_NAME)
         self.back_button.clicked.connect(self.go_up)
         self.prompt = label("", "picker-prompt")
         self.trail = label("", "caption", wrap=False)
@@ -78,6 +68,36 @@ class BirthDatePicker(QWidget):
         layout.addLayout(header)
         layout.addLayout(self._grid)
         self.reset()
+
+    @staticmethod
+    def _digits_locale(words: PatientWording) -> QLocale:
+        """The visit's locale, writing years without a thousands separator (1990, not 1,990)."""
+        locale = visit_locale(words)
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        return locale
+
+    def use_wording(self, words: PatientWording) -> None:
+        """The patient switched language: the same step, in the new words and month names."""
+        self._words = words
+        self._locale = self._digits_locale(words)
+        self.back_button.setText(words.PICKER_BACK)
+        self.back_button.setAccessibleName(words.PICKER_BACK_NAME)
+        {
+            Step.DECADE: self._show_decades,
+            Step.YEAR: self._show_years,
+            Step.MONTH: self._show_months,
+            Step.DAY: self._show_days,
+        }[self.step]()
+
+    def _prompt(self, step: Step) -> str:
+        words = self._words
+        prompts = {
+            Step.DECADE: words.PICK_DECADE,
+            Step.YEAR: words.PICK_YEAR,
+            Step.MONTH: words.PICK_MONTH,
+            Step.DAY: words.PICK_DAY,
+        }
+        return prompts[step]
 
     @staticmethod
     def _button(text: str, role: str, accessible_name: str = "") -> QPushButton:
@@ -135,7 +155,7 @@ class BirthDatePicker(QWidget):
             discard(button)
         self.step = step
         self._chosen = chosen
-        self.prompt.setText(PROMPTS[step])
+        self.prompt.setText(self._prompt(step))
         self.trail.setText(" ".join(trail))
         self.trail.setVisible(bool(trail))
         self.back_button.setVisible(step is not Step.DECADE)

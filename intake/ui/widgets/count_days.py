@@ -13,7 +13,8 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from intake.app.day_grid import calendar_cells, recent_days, weekday_columns
-from intake.questionnaire.patient_wording import CANCEL_COUNT, COUNT_PROMPT, TODAY, USE_COUNT, days_counted
+from intake.questionnaire.patient_wording import PatientWording
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.styling import label, set_state, touch_button
 
 
@@ -24,9 +25,9 @@ def _day_text(day: date, first: bool, locale: QLocale) -> str:
     return str(day.day)
 
 
-def _spoken_day(day: date, is_today: bool, locale: QLocale) -> str:
+def _spoken_day(day: date, is_today: bool, locale: QLocale, today_word: str) -> str:
     spoken = locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-    return f"{spoken}, {TODAY}" if is_today else spoken
+    return f"{spoken}, {today_word}" if is_today else spoken
 
 
 class CountDays(QFrame):
@@ -35,10 +36,11 @@ class CountDays(QFrame):
     counted = Signal(int)
     cancelled = Signal()
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, words: PatientWording) -> None:
         super().__init__()
         self.setProperty("role", "count-days")
-        locale = QLocale()
+        self._words = words
+        locale = visit_locale(words)
         first_weekday = locale.firstDayOfWeek().value
         days = recent_days(today)
         grid = QGridLayout()
@@ -50,16 +52,16 @@ class CountDays(QFrame):
         for cell in calendar_cells(days, first_weekday):
             is_today = cell.day == today
             button = touch_button(
-                _day_text(cell.day, cell.day == days[0], locale), "day", _spoken_day(cell.day, is_today, locale))
+                _day_text(cell.day, cell.day == days[0], locale), "day", _spoken_day(cell.day, is_today, locale, words.TODAY))
             button.setCheckable(True)
             set_state(button, "today", is_today)
             button.toggled.connect(self._on_toggled)
             self.day_buttons[cell.day] = button
             grid.addWidget(button, cell.row + 1, cell.column)
-        self.total = label(days_counted(0), "count-total", wrap=False)
-        self.use_button = touch_button(USE_COUNT, "primary")
+        self.total = label(words.days_counted(0), "count-total", wrap=False)
+        self.use_button = touch_button(words.USE_COUNT, "primary")
         self.use_button.setObjectName("use-count")
-        self.cancel_button = touch_button(CANCEL_COUNT, "quiet")
+        self.cancel_button = touch_button(words.CANCEL_COUNT, "quiet")
         self.cancel_button.setObjectName("cancel-count")
         self.use_button.clicked.connect(self._on_use)
         self.cancel_button.clicked.connect(self._on_cancel)
@@ -71,7 +73,7 @@ class CountDays(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(12)
-        layout.addWidget(label(COUNT_PROMPT, "help"))
+        layout.addWidget(label(words.COUNT_PROMPT, "help"))
         layout.addLayout(grid)
         layout.addWidget(self.total)
         layout.addLayout(actions)
@@ -84,7 +86,7 @@ class CountDays(QFrame):
         return sum(button.isChecked() for button in self.day_buttons.values())
 
     def _on_toggled(self, _checked: bool) -> None:
-        self.total.setText(days_counted(self.count()))
+        self.total.setText(self._words.days_counted(self.count()))
 
     def _on_use(self) -> None:
         self.counted.emit(self.count())

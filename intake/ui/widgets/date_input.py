@@ -1,4 +1,4 @@
-"""A full date (date of birth): day, month and year in the clinic's locale order.
+"""A full date (date of birth): day, month and year in the visit locale's order.
 
 Typed boxes for keyboard users, and a button that opens the touch picker (decade,
 year, month, day) right below them: on a tablet a birth date is four taps.
@@ -9,22 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout
 
-from intake.questionnaire.patient_wording import (
-    CHOOSE_THE_DATE,
-    CHOOSE_THE_DATE_NAME,
-    DAY_CAPTION,
-    DAY_PLACEHOLDER,
-    MONTH_CAPTION,
-    YEAR_CAPTION,
-    YEAR_PLACEHOLDER,
-    bad_year,
-    impossible_date,
-    incomplete_date,
-)
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.scrolling import nearest_scroll_area
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 from intake.ui.widgets.date_parts import (
@@ -41,26 +31,28 @@ from intake.ui.widgets.styling import touch_button
 
 
 class DateInput(AnswerInput):
-    def __init__(self, locale: QLocale | None = None) -> None:
+    def __init__(self, words: PatientWording) -> None:
         super().__init__()
-        self.day = digits_box("day", 2, DAY_PLACEHOLDER)
-        self.month = month_box()
-        self.year = digits_box("year", 4, YEAR_PLACEHOLDER)
+        self._words = words
+        self._locale = visit_locale(words)
+        self.day = digits_box("day", 2, words.DAY_PLACEHOLDER)
+        self.month = month_box(words, self._locale)
+        self.year = digits_box("year", 4, words.YEAR_PLACEHOLDER)
         parts = {
-            "d": captioned(DAY_CAPTION, self.day),
-            "m": captioned(MONTH_CAPTION, self.month),
-            "y": captioned(YEAR_CAPTION, self.year),
+            "d": captioned(words.DAY_CAPTION, self.day),
+            "m": captioned(words.MONTH_CAPTION, self.month),
+            "y": captioned(words.YEAR_CAPTION, self.year),
         }
         boxes = QHBoxLayout()
         boxes.setSpacing(16)
-        order = locale_order()
+        order = locale_order(self._locale)
         for part in order:
             boxes.addWidget(parts[part])
         boxes.addStretch(1)
-        self.choose_button = touch_button(CHOOSE_THE_DATE, "secondary", CHOOSE_THE_DATE_NAME)
+        self.choose_button = touch_button(words.CHOOSE_THE_DATE, "secondary", words.CHOOSE_THE_DATE_NAME)
         self.choose_button.setObjectName("choose-date")
         self.choose_button.clicked.connect(self._on_choose)
-        self.picker = BirthDatePicker(locale)
+        self.picker = BirthDatePicker(words)
         self.picker.hide()
         self.picker.picked.connect(self._on_picked)
         self.picker.stepped.connect(self._on_stepped)
@@ -135,13 +127,13 @@ class DateInput(AnswerInput):
         if not given:
             return None
         if day is None or month is None or year is None:
-            return incomplete_date()
+            return self._words.incomplete_date()
         if not EARLIEST_YEAR <= year <= this_year():
-            return bad_year(EARLIEST_YEAR, this_year())
+            return self._words.bad_year(EARLIEST_YEAR, this_year())
         try:
             date(year, month, day)
         except ValueError:
-            return impossible_date(day, month_name(month), year)
+            return self._words.impossible_date(day, month_name(month, self._locale), year)
         return None
 
     def clear(self) -> None:
@@ -155,8 +147,8 @@ class DateInput(AnswerInput):
 
     def describe(self, name: str, description: str) -> None:
         super().describe(name, description)
-        for box, part in ((self.day, "day"), (self.month, "month"), (self.year, "year")):
-            box.setAccessibleName(f"{name}: {part}")
+        for box, spoken in zip((self.day, self.month, self.year), self._words.box_names(name), strict=True):
+            box.setAccessibleName(spoken)
             box.setAccessibleDescription(description)
 
     def show_answer(self, value: Any) -> None:

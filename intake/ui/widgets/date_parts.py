@@ -1,12 +1,13 @@
 """Day, month and year boxes shared by the date and month inputs.
 
 A tiny calendar is hard to use on a tablet and slow for a birth date decades ago; three
-labelled boxes, in the clinic's locale order, are quick for a keyboard and leave no doubt
+labelled boxes, in the visit locale's order, are quick for a keyboard and leave no doubt
 which number is the day (a date of birth can also be chosen by touch, in the picker).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QRegularExpression, Qt
@@ -14,21 +15,24 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from intake.app.birth_date_steps import EARLIEST_YEAR as EARLIEST_YEAR  # the date inputs import it from here
-from intake.questionnaire.patient_wording import MONTH_PLACEHOLDER
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.widgets.styling import label
 
+_WEEKDAY = re.compile(r"dddd,?\s*|,?\s*dddd")
+"""The weekday in a long date format: a date of birth does not need it."""
 
-def locale_order() -> str:
-    """'dmy', 'mdy' or 'ymd' from the machine's short date format (the clinic's locale)."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+
+def locale_order(locale: QLocale) -> str:
+    """'dmy', 'mdy' or 'ymd' from the locale's short date format (see `visit_locale`)."""
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     positions = {part: pattern.find(part) for part in "dMy"}
     if any(position < 0 for position in positions.values()):
         return "dmy"
     return "".join(sorted(positions, key=positions.__getitem__)).lower()
 
 
-def month_name(month: int) -> str:
-    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+def month_name(month: int, locale: QLocale) -> str:
+    return locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
 
 
 def digits_box(name: str, digits: int, placeholder: str) -> QLineEdit:
@@ -43,7 +47,7 @@ def digits_box(name: str, digits: int, placeholder: str) -> QLineEdit:
     return box
 
 
-def month_box() -> QComboBox:
+def month_box(words: PatientWording, locale: QLocale) -> QComboBox:
     """Month by name: no doubt whether 03 is March, and no typing.
 
     A QListView as the popup, because the theme's row height (>= 48 px, for fingers)
@@ -52,9 +56,9 @@ def month_box() -> QComboBox:
     box = QComboBox()
     box.setObjectName("month")
     box.setView(QListView())
-    box.addItem(MONTH_PLACEHOLDER, None)
+    box.addItem(words.MONTH_PLACEHOLDER, None)
     for month in range(1, 13):
-        box.addItem(month_name(month), month)
+        box.addItem(month_name(month, locale), month)
     return box
 
 
@@ -77,7 +81,7 @@ def this_year() -> int:
     return date.today().year
 
 
-def spoken_date(value: date) -> str:
-    """'7 March 1990' or 'March 7, 1990' by locale order: no weekday, no numeric month."""
-    pattern = {"mdy": "MMMM d, yyyy", "ymd": "yyyy MMMM d"}.get(locale_order(), "d MMMM yyyy")
-    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+def spoken_date(value: date, locale: QLocale) -> str:
+    """'7 March 1990', 'March 7, 1990' or '7 de marzo de 1990' by the locale: no weekday, no numeric month."""
+    pattern = _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip()
+    return locale.toString(QDate(value.year, value.month, value.day), pattern)

@@ -5,9 +5,14 @@ away, and a few letters bring up the medicine under the name the patient knows. 
 suggestions sit in the page under the box (a popup window would take focus from the
 box and from the on-screen keyboard). Any typed name is still accepted: an unknown
 medicine is shown to the clinician as "not in catalog", never guessed.
+
+A visit in another language offers the catalog's spelling of a generic in that language
+("ibuprofeno"), and stores it when the catalog knows it as the same medicine.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -15,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QPushButton, QV
 from intake.catalog import Catalog
 from intake.catalog.search import Suggestion, suggestions
 from intake.questionnaire.form import Question
-from intake.questionnaire.patient_wording import did_you_mean, medicine_name, medicine_suggestion
+from intake.questionnaire.patient_wording import PatientWording, medicine_name
 from intake.ui.scrolling import ScrollColumn, nearest_scroll_area
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, set_state, touch_button
@@ -31,8 +36,10 @@ class SuggestionRow(QPushButton):
     label lets taps through to the button.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording, local: Callable[[str], str]) -> None:
         super().__init__()
+        self._words = words
+        self._local = local
         self.setProperty("role", "suggestion")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.words = label("", "suggestion-text")
@@ -54,29 +61,30 @@ class SuggestionRow(QPushButton):
     def offer(self, suggestion: Suggestion) -> None:
         self.suggestion = suggestion
         if suggestion.is_guess:
-            self.words.setText(did_you_mean(suggestion.name))
+            self.words.setText(self._words.did_you_mean(self._local(suggestion.name)))
         else:
-            self.words.setText(medicine_suggestion(suggestion.name, suggestion.generic))
+            self.words.setText(self._words.medicine_suggestion(self._local(suggestion.name), self._local(suggestion.generic)))
         self.setAccessibleName(self.words.text())
         set_state(self.words, "guess", suggestion.is_guess)
 
 
 class MedicineInput(TextInput):
-    def __init__(self, question: Question, catalog: Catalog) -> None:
+    def __init__(self, question: Question, catalog: Catalog, words: PatientWording) -> None:
         super().__init__(question)
         if question.catalog is None:
             raise ValueError(f"{question.id}: a medicine input needs a catalog kind")
         self._catalog = catalog
         self._kind = question.catalog
+        self._words = words
         self.chips: dict[QPushButton, str] = {}
         chip_area = QWidget()
         chip_area.setObjectName("quick-picks")
         flow = FlowRow(spacing=12)
         chip_area.setLayout(flow)
         for name in question.quick_picks:
-            chip = touch_button(medicine_name(name), "chip")
+            chip = touch_button(medicine_name(self._local(name)), "chip")
             chip.clicked.connect(self._on_chip_clicked)
-            self.chips[chip] = name
+            self.chips[chip] = self._stored(name)
             flow.addWidget(chip)
         self.suggestion_list = QFrame()
         self.suggestion_list.setObjectName("suggestions")
@@ -102,8 +110,20 @@ class MedicineInput(TextInput):
     def _on_suggestion_clicked(self) -> None:
         row = self.sender()
         assert isinstance(row, SuggestionRow) and row.suggestion is not None, "only offered rows are shown"
-        self._pick(row.suggestion.name)
+        self._pick(self._stored(row.suggestion.name))
         self.line.setFocus()
+
+    def _local(self, name: str) -> str:
+        """A generic in the visit's spelling; brands and other names as the catalog has them."""
+        medicine = self._catalog.lookup(name)
+        if medicine is None or name != medicine.generic:
+            return name
+        return self._catalog.name_in(name, self._words.language)
+
+    def _stored(self, name: str) -> str:
+        """What picking `name` keeps: the visit's spelling when the catalog reads it as the same medicine."""
+        local = self._local(name)
+        return local if self._catalog.lookup(local) == self._catalog.lookup(name) else name
 
     def _pick(self, name: str) -> None:
         self.line.setText(name)
@@ -130,7 +150,7 @@ class MedicineInput(TextInput):
 
     def _add_row(self) -> None:
         """Rows are made when first needed and reused, so every row made has words on it."""
-        row = SuggestionRow()
+        row = SuggestionRow(self._words, self._local)
         row.setAccessibleDescription(self.line.accessibleName())
         row.clicked.connect(self._on_suggestion_clicked)
         self._rows.addWidget(row)

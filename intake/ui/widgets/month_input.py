@@ -6,21 +6,23 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout
 
-from intake.questionnaire.patient_wording import bad_year, incomplete_month
+from intake.questionnaire.patient_wording import PatientWording
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.date_parts import EARLIEST_YEAR, captioned, digits_box, month_box, number_in, this_year
 
 
 class MonthInput(AnswerInput):
-    def __init__(self) -> None:
+    def __init__(self, words: PatientWording) -> None:
         super().__init__()
-        self.month = month_box()
-        self.year = digits_box("year", 4, "YYYY")
+        self._words = words
+        self.month = month_box(words, visit_locale(words))
+        self.year = digits_box("year", 4, words.YEAR_PLACEHOLDER)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(captioned("Month", self.month))
-        layout.addWidget(captioned("Year", self.year))
+        layout.addWidget(captioned(words.MONTH_CAPTION, self.month))
+        layout.addWidget(captioned(words.YEAR_CAPTION, self.year))
         layout.addStretch(1)
         self.year.textEdited.connect(self._on_edited)
         self.year.editingFinished.connect(self.committed)
@@ -43,9 +45,9 @@ class MonthInput(AnswerInput):
         if month is None and year is None:
             return None
         if month is None or year is None:
-            return incomplete_month()
+            return self._words.incomplete_month()
         if not EARLIEST_YEAR <= year <= this_year():
-            return bad_year(EARLIEST_YEAR, this_year())
+            return self._words.bad_year(EARLIEST_YEAR, this_year())
         return None
 
     def clear(self) -> None:
@@ -57,8 +59,9 @@ class MonthInput(AnswerInput):
 
     def describe(self, name: str, description: str) -> None:
         super().describe(name, description)
-        self.month.setAccessibleName(f"{name}: month")
-        self.year.setAccessibleName(f"{name}: year")
+        _day, month, year = self._words.box_names(name)
+        self.month.setAccessibleName(month)
+        self.year.setAccessibleName(year)
         for box in (self.month, self.year):
             box.setAccessibleDescription(description)
 

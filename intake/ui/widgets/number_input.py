@@ -17,16 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from intake.app.number_steps import stepped
 from intake.app.unit_conversion import shown_range, to_shown, to_stored
 from intake.questionnaire.form import Question, QuestionType, UnitOption
-from intake.questionnaire.patient_wording import (
-    HELP_ME_COUNT,
-    STEP_DOWN,
-    STEP_UP,
-    enter_range,
-    out_of_range,
-    out_of_range_in,
-    range_hint,
-    range_hint_in,
-)
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.count_days import CountDays
@@ -40,9 +31,10 @@ DECIMAL_PATTERN = r"\d*([.,]\d{0,2})?"
 
 
 class NumberInput(AnswerInput):
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, words: PatientWording) -> None:
         super().__init__()
         self._question = question
+        self._words = words
         self._whole = question.type is QuestionType.INTEGER
         self._min = question.min if question.min is not None else 0.0
         self._max = question.max if question.max is not None else 0.0
@@ -56,8 +48,8 @@ class NumberInput(AnswerInput):
         self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.line.textEdited.connect(self._on_text_edited)
         self.line.editingFinished.connect(self.committed)
-        self.minus = touch_button("−", "step", STEP_DOWN)
-        self.plus = touch_button("+", "step", STEP_UP)
+        self.minus = touch_button("−", "step", words.STEP_DOWN)
+        self.plus = touch_button("+", "step", words.STEP_UP)
         self._minus_hold = HeldRepeat(self.minus, self._max - self._min)
         self._plus_hold = HeldRepeat(self.plus, self._max - self._min)
         self._minus_hold.step.connect(self._step_down)
@@ -73,7 +65,7 @@ class NumberInput(AnswerInput):
         row.addWidget(stepper)
         self.unit_toggle: UnitToggle | None = None
         if question.other_units:
-            self.unit_toggle = UnitToggle([unit.label for unit in self._units])
+            self.unit_toggle = UnitToggle([unit.label for unit in self._units], words)
             self.unit_toggle.chosen.connect(self._on_unit_chosen)
             row.addWidget(self.unit_toggle)
         elif question.unit:
@@ -81,7 +73,7 @@ class NumberInput(AnswerInput):
         self.count_button: QPushButton | None = None
         self.count_days: CountDays | None = None
         if question.count_aid:
-            self.count_button = touch_button(HELP_ME_COUNT, "quiet")
+            self.count_button = touch_button(words.HELP_ME_COUNT, "quiet")
             self.count_button.setObjectName("help-me-count")
             self.count_button.clicked.connect(self._open_count)
             row.addWidget(self.count_button)
@@ -132,7 +124,7 @@ class NumberInput(AnswerInput):
         self._apply_unit()
         if stored is not None:
             shown = to_shown(stored, self._unit.size, self._whole) if self._in_other_unit() else stored
-            self.line.setText(f"{shown:g}")
+            self.line.setText(self._words.number(shown))
         self._answered()
 
     def _to_stored(self, typed: float) -> float:
@@ -168,11 +160,11 @@ class NumberInput(AnswerInput):
             return None
         if self._question.other_units:
             low, high = self._shown_range()
-            return out_of_range_in(self._unit.label, low, high, self._shown_whole())
-        return out_of_range(self._question)
+            return self._words.out_of_range_in(self._unit.label, low, high, self._shown_whole())
+        return self._words.out_of_range(self._question)
 
     def _set(self, number: float) -> None:
-        self.line.setText(f"{number:g}")
+        self.line.setText(self._words.number(number))
         self._answered()
 
     def _step_up(self, step: int) -> None:
@@ -187,7 +179,7 @@ class NumberInput(AnswerInput):
         """The calendar replaces the button that opened it; its own Cancel closes it."""
         assert self.count_button is not None
         self.count_button.hide()
-        self.count_days = CountDays(date.today())
+        self.count_days = CountDays(date.today(), self._words)
         self.count_days.counted.connect(self._on_counted)
         self.count_days.cancelled.connect(self._close_count)
         self._layout.addWidget(self.count_days)
@@ -248,10 +240,10 @@ class NumberInput(AnswerInput):
     def _describe_range(self) -> None:
         if self._question.other_units:
             low, high = self._shown_range()
-            hint = range_hint_in(self._unit.label, low, high, self._shown_whole())
+            hint = self._words.range_hint_in(self._unit.label, low, high, self._shown_whole())
         else:
-            hint = range_hint(self._question)
-        self.line.setAccessibleDescription(f"{self._description} {enter_range(hint)}".strip())
+            hint = self._words.range_hint(self._question)
+        self.line.setAccessibleDescription(f"{self._description} {self._words.enter_range(hint)}".strip())
 
     def show_answer(self, value: Any) -> None:
         """In the question's own unit, as the answer is kept (the patient may switch units after)."""
@@ -260,4 +252,4 @@ class NumberInput(AnswerInput):
             if self.unit_toggle is not None:
                 self.unit_toggle.buttons[0].setChecked(True)
             self._apply_unit()
-        self.line.setText(f"{value:g}")
+        self.line.setText(self._words.number(value))

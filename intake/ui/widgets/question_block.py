@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from intake.questionnaire.form import Question
-from intake.questionnaire.patient_wording import optional_question
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.styling import label, set_state
 
@@ -15,13 +15,13 @@ from intake.ui.widgets.styling import label, set_state
 class QuestionBlock(QFrame):
     """Shows a problem right under the input it is about, and tells screen readers too."""
 
-    def __init__(self, question: Question, answer_input: AnswerInput, role: str = "question") -> None:
+    def __init__(self, question: Question, answer_input: AnswerInput, words: PatientWording, role: str = "question") -> None:
         super().__init__()
         self.question = question
         self.input = answer_input
         self.setObjectName(f"question-{question.id}")
         self.setProperty("role", f"{role}-block")
-        self.text = label(question.text if question.required else optional_question(question.text), role)
+        self.text = label(question.text if question.required else words.optional_question(question.text), role)
         self.help = label(question.help, "help")
         self.error = label("", "error")
         self.error.setObjectName("problem")

@@ -11,6 +11,7 @@ whenever the page points at a problem in it, so a problem is never hidden.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -18,19 +19,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout
 
 from intake.questionnaire.display import format_value
 from intake.questionnaire.form import Question, QuestionType
-from intake.questionnaire.patient_wording import (
-    DONE,
-    EDIT,
-    REMOVE,
-    SUMMARY_SEPARATOR,
-    edit_row,
-    finish_row,
-    medicine_name,
-    remove_row,
-    row_field_message,
-    row_summary_part,
-    row_title,
-)
+from intake.questionnaire.patient_wording import SUMMARY_SEPARATOR, PatientWording, medicine_name
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.answer_input import AnswerInput
 from intake.ui.widgets.date_parts import month_name, spoken_date
 from intake.ui.widgets.question_block import QuestionBlock
@@ -54,18 +44,19 @@ class RowCard(QFrame):
     edited = Signal()
     committed = Signal()
 
-    def __init__(self, question: Question, make_block: BlockMaker) -> None:
+    def __init__(self, question: Question, make_block: BlockMaker, words: PatientWording) -> None:
         super().__init__()
         self.setProperty("role", "row-card")
         self._question = question
+        self._words = words
         self._hidden: set[str] = set()
         self._checked = False
         self.folded = False
         self.title = label("", "row-title", wrap=False)
         self.summary = label("", "row-summary")
-        self.edit = touch_button(EDIT, "link")
-        self.remove = touch_button(REMOVE, "quiet")
-        self.done = touch_button(DONE, "done")
+        self.edit = touch_button(words.EDIT, "link")
+        self.remove = touch_button(words.REMOVE, "quiet")
+        self.done = touch_button(words.DONE, "done")
         header = QHBoxLayout()
         header.setSpacing(12)
         header.addWidget(self.title, 1)
@@ -90,10 +81,10 @@ class RowCard(QFrame):
         self._apply_conditions()
 
     def number(self, position: int, noun: str) -> None:
-        self.title.setText(row_title(noun, position))
-        self.remove.setAccessibleName(remove_row(noun, position))
-        self.edit.setAccessibleName(edit_row(noun, position))
-        self.done.setAccessibleName(finish_row(noun, position))
+        self.title.setText(self._words.row_title(noun, position))
+        self.remove.setAccessibleName(self._words.remove_row(noun, position))
+        self.edit.setAccessibleName(self._words.edit_row(noun, position))
+        self.done.setAccessibleName(self._words.finish_row(noun, position))
 
     def shown_blocks(self) -> dict[str, QuestionBlock]:
         """The row's fields the patient can answer now (not hidden by another answer)."""
@@ -109,7 +100,7 @@ class RowCard(QFrame):
         for field_id, block in self.shown_blocks().items():
             problem = block.input.input_problem()
             if problem is None and block.question.required and block.value() is None:
-                problem = row_field_message(block.question)
+                problem = self._words.row_field_message(block.question)
             if problem is not None:
                 found[field_id] = problem
         return found
@@ -133,8 +124,8 @@ class RowCard(QFrame):
         parts: list[str] = []
         for field_id, value in self.value().items():
             field = self._question.field(field_id)
-            text = _shown(field, value)
-            parts.append(row_summary_part(field.label, text) if parts and field.type in _LABELLED else text)
+            text = _shown(field, value, self._words)
+            parts.append(self._words.row_summary_part(field.label, text) if parts and field.type in _LABELLED else text)
         return SUMMARY_SEPARATOR.join(parts)
 
     def focus_first(self) -> None:
@@ -197,19 +188,21 @@ class RowCard(QFrame):
             block.setVisible(not self.folded and field_id not in self._hidden)
 
 
-def _shown(field: Question, value: Any) -> str:
+def _shown(field: Question, value: Any, words: PatientWording) -> str:
+    locale = visit_locale(words)
     if field.type is QuestionType.MONTH:
         year, month = value.split("-")
-        return f"{month_name(int(month))} {year}"
+        return f"{month_name(int(month), locale)} {year}"
     if field.catalog is not None:
         return medicine_name(value)
-    return format_value(field, value, spoken_date)
+    return format_value(field, value, partial(spoken_date, locale=locale), words.number)
 
 
 class RowsInput(AnswerInput):
-    def __init__(self, question: Question, make_block: BlockMaker) -> None:
+    def __init__(self, question: Question, make_block: BlockMaker, words: PatientWording) -> None:
         super().__init__()
         self._question = question
+        self._words = words
         self._make_block = make_block
         self._noun = question.fields[0].label
         self.rows: list[RowCard] = []
@@ -245,7 +238,7 @@ class RowsInput(AnswerInput):
         self._answered()
 
     def _new_row(self) -> RowCard:
-        row = RowCard(self._question, self._make_block)
+        row = RowCard(self._question, self._make_block, self._words)
         row.remove.clicked.connect(self._remove_clicked)
         row.edited.connect(self._on_row_edited)
         row.committed.connect(self.committed)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from intake.questionnaire.patient_wording import answer_in_unit
+from intake.questionnaire.patient_wording import PatientWording
 from intake.ui.widgets.styling import touch_button
 
 
@@ -16,7 +16,7 @@ class UnitToggle(QWidget):
 
     chosen = Signal(int)
 
-    def __init__(self, units: Sequence[str]) -> None:
+    def __init__(self, units: Sequence[str], words: PatientWording) -> None:
         super().__init__()
         self.setProperty("role", "unit-toggle")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -27,7 +27,7 @@ class UnitToggle(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for index, unit in enumerate(units):
-            button = touch_button(unit, "unit-choice", answer_in_unit(unit))
+            button = touch_button(unit, "unit-choice", words.answer_in_unit(unit))
             button.setCheckable(True)
             button.setProperty("end", "first" if index == 0 else "last" if index == len(units) - 1 else "middle")
             self._group.addButton(button, index)

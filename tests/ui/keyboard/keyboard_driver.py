@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from intake.questionnaire.patient_wording import KEY_SHIFT_NAME, KEY_SPACE_NAME
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.keyboard.dock import KeyboardDock
 from intake.ui.keyboard.keys import HOLD_MS
 from intake.ui.keyboard.layouts import VARIANTS
@@ -53,10 +53,10 @@ def type_on_keys(dock: KeyboardDock, text: str) -> None:
     window = dock.window()
     for character in text:
         if character == " ":
-            tap_key(window, KEY_SPACE_NAME)
+            tap_key(window, ENGLISH.KEY_SPACE_NAME)
             continue
         if character.isalpha() and dock.panel.shifted != (character != character.lower()):
-            tap_key(window, KEY_SHIFT_NAME)
+            tap_key(window, ENGLISH.KEY_SHIFT_NAME)
         if keys_named(window, character):
             tap_key(window, character)
             continue

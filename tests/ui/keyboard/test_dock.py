@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QRadioButton
 from staff_driver import ADMIN_PIN, FrontDesk
 
 from cases import vignette
-from intake.questionnaire.patient_wording import KEY_DONE_NAME
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.keyboard.dock import touch_screen_present
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.widgets.text_input import TextInput
@@ -63,7 +63,7 @@ def test_auto_shows_it_on_a_full_screen_kiosk(typing_window) -> None:
 
 
 def test_a_field_low_on_the_page_is_scrolled_above_the_keyboard(typing_window) -> None:
-    page = ScrollColumn()
+    page = ScrollColumn(ENGLISH)
     fields = [QLineEdit() for _ in range(30)]
     for field in fields:
         page.content.addWidget(field)
@@ -95,7 +95,7 @@ def test_a_patient_types_their_name_on_the_first_page(open_kiosk) -> None:
     presses = KeyPressCounter(line)
     assert line.hasFocus() and window.keyboard.isVisible(), "the first question has focus, and the keys show"
     type_on_keys(window.keyboard, "Zoë")
-    tap_key(window, KEY_DONE_NAME)
+    tap_key(window, ENGLISH.KEY_DONE_NAME)
     assert not window.keyboard.isVisible()
     assert patient.wizard.visit.answers["given_name"] == "Zoë" and line.text() == "Zoë"
     assert presses.count == 0

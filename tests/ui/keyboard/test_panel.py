@@ -8,16 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCompleter, QLineEdit, QPushButton
 
-from intake.questionnaire.patient_wording import (
-    KEY_BACKSPACE_NAME,
-    KEY_DECIMAL_NAME,
-    KEY_DONE_NAME,
-    KEY_ENTER_NAME,
-    KEY_LETTERS_NAME,
-    KEY_NUMBERS_NAME,
-    KEY_SHIFT_NAME,
-    KEY_SPACE_NAME,
-)
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.keyboard.keys import REPEAT_DELAY_MS, REPEAT_INTERVAL_MS
 from intake.ui.keyboard.layouts import VARIANTS
 from intake.ui.staff.form_column import secret_field
@@ -37,14 +28,14 @@ def test_a_name_with_accents_is_typed_with_taps_and_a_long_press_and_no_key_even
     tap_key(window, "Z")
     tap_key(window, "o")
     long_press_variant(window, "e", "ë")
-    tap_key(window, KEY_SPACE_NAME)
-    tap_key(window, KEY_SHIFT_NAME)
+    tap_key(window, ENGLISH.KEY_SPACE_NAME)
+    tap_key(window, ENGLISH.KEY_SHIFT_NAME)
     for character in "Ñúñez-":
         tap_key(window, character)
-    tap_key(window, KEY_SHIFT_NAME)
+    tap_key(window, ENGLISH.KEY_SHIFT_NAME)
     for character in "O'":
         tap_key(window, character)
-    tap_key(window, KEY_SHIFT_NAME)
+    tap_key(window, ENGLISH.KEY_SHIFT_NAME)
     for character in "Brien":
         tap_key(window, character)
     assert field.text() == "Zoë Ñúñez-O'Brien"
@@ -59,7 +50,7 @@ def test_shift_shows_capitals_for_one_letter(typing_window) -> None:
     tap(field)
     assert not window.dock.panel.shifted, "a field with text starts in lower case"
     assert keys_named(window, "q") and not keys_named(window, "Q")
-    tap_key(window, KEY_SHIFT_NAME)
+    tap_key(window, ENGLISH.KEY_SHIFT_NAME)
     assert key(window, "Q").text() == "Q" and not keys_named(window, "q")
     tap_key(window, "'")
     assert keys_named(window, "Q"), "Shift waits for a letter"
@@ -72,7 +63,7 @@ def test_long_press_offers_the_variants_of_a_letter(typing_window) -> None:
     field = QLineEdit()
     window = typing_window(field)
     tap(field)
-    tap_key(window, KEY_SHIFT_NAME)
+    tap_key(window, ENGLISH.KEY_SHIFT_NAME)
     held = hold_key(window, "a")
     row = window.dock.panel.variants
     assert row is not None and row.isVisible()
@@ -105,9 +96,9 @@ def test_backspace_erases_one_character_a_tap_and_repeats_when_held(typing_windo
     window = typing_window(field)
     tap(field)
     field.end(False)
-    tap_key(window, KEY_BACKSPACE_NAME)
+    tap_key(window, ENGLISH.KEY_BACKSPACE_NAME)
     assert field.text() == "abcdefghijklmnopqrstuvwxy"
-    held = hold_key(window, KEY_BACKSPACE_NAME, REPEAT_DELAY_MS + 6 * REPEAT_INTERVAL_MS)
+    held = hold_key(window, ENGLISH.KEY_BACKSPACE_NAME, REPEAT_DELAY_MS + 6 * REPEAT_INTERVAL_MS)
     QTest.mouseRelease(held, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, held.rect().center())
     assert len(field.text()) <= 25 - 4, "held, Backspace kept erasing"
 
@@ -117,7 +108,7 @@ def test_backspace_removes_just_the_selection(typing_window) -> None:
     window = typing_window(field)
     tap(field)
     field.setSelection(9, 4)
-    tap_key(window, KEY_BACKSPACE_NAME)
+    tap_key(window, ENGLISH.KEY_BACKSPACE_NAME)
     assert field.text() == "Ibuprofen"
 
 
@@ -126,7 +117,7 @@ def test_done_hides_the_keyboard_and_takes_focus_off_the_field(typing_window) ->
     window = typing_window(field)
     tap(field)
     assert window.dock.isVisible()
-    tap_key(window, KEY_DONE_NAME)
+    tap_key(window, ENGLISH.KEY_DONE_NAME)
     assert not window.dock.isVisible()
     assert not field.hasFocus()
     tap(field)
@@ -139,33 +130,33 @@ def test_a_day_box_gets_the_digits_pad_and_its_validator_still_decides(typing_wi
     presses = KeyPressCounter(day)
     tap(day)
     assert window.dock.panel.layout_name == "digits"
-    assert not keys_named(window, "q") and not keys_named(window, KEY_DECIMAL_NAME)
+    assert not keys_named(window, "q") and not keys_named(window, ENGLISH.KEY_DECIMAL_NAME)
     for digit in "123":
         tap_key(window, digit)
     assert day.text() == "12"
-    tap_key(window, KEY_BACKSPACE_NAME)
+    tap_key(window, ENGLISH.KEY_BACKSPACE_NAME)
     tap_key(window, "9")
     assert day.text() == "19" and presses.count == 0
 
 
 def test_a_decimal_number_box_gets_a_comma_and_typing_replaces_the_selected_number(typing_window, form) -> None:
-    number = NumberInput(form.question("hours_per_day"))
+    number = NumberInput(form.question("hours_per_day"), ENGLISH)
     window = typing_window(number)
     tap(number.plus)
     tap(number.plus)
     number.focus_input()
     assert number.line.selectedText() == "2"
     assert window.dock.panel.layout_name == "decimal"
-    for name in ("1", KEY_DECIMAL_NAME, "5"):
+    for name in ("1", ENGLISH.KEY_DECIMAL_NAME, "5"):
         tap_key(window, name)
     assert number.line.text() == "1,5" and number.value() == 1.5
 
 
 def test_a_whole_number_box_gets_digits_without_a_comma(typing_window, form) -> None:
-    number = NumberInput(form.question("headache_days"))
+    number = NumberInput(form.question("headache_days"), ENGLISH)
     window = typing_window(number)
     tap(number.line)
-    assert window.dock.panel.layout_name == "digits" and not keys_named(window, KEY_DECIMAL_NAME)
+    assert window.dock.panel.layout_name == "digits" and not keys_named(window, ENGLISH.KEY_DECIMAL_NAME)
 
 
 def test_a_pin_field_with_digits_hints_gets_the_digits_pad_and_no_capital(typing_window) -> None:
@@ -190,11 +181,11 @@ def test_a_word_field_switches_to_digits_and_back_for_an_alphanumeric_pin(typing
     window = typing_window(secret)
     tap(secret)
     tap_key(window, "b")
-    tap_key(window, KEY_NUMBERS_NAME)
+    tap_key(window, ENGLISH.KEY_NUMBERS_NAME)
     assert window.dock.panel.layout_name == "numbers" and not keys_named(window, "q")
     for digit in "73":
         tap_key(window, digit)
-    tap_key(window, KEY_LETTERS_NAME)
+    tap_key(window, ENGLISH.KEY_LETTERS_NAME)
     tap_key(window, "x")
     assert secret.text() == "b73x"
 
@@ -208,13 +199,13 @@ def test_a_staff_pin_field_gets_the_large_pin_pad_and_enter_goes_on(typing_windo
     assert window.dock.panel.layout_name == "letters" and not window.dock.panel.shifted, "IDs are lower case"
     letter_height = key(window, "q").height()
     tap(pin)
-    assert window.dock.panel.layout_name == "pin" and not keys_named(window, KEY_DONE_NAME)
+    assert window.dock.panel.layout_name == "pin" and not keys_named(window, ENGLISH.KEY_DONE_NAME)
     assert key(window, "7").height() > letter_height, "larger keys than the letters"
     presses = KeyPressCounter(pin)
     for digit in "7310":
         tap_key(window, digit)
     assert presses.count == 0, "digits arrive as text, as on every pad"
-    tap_key(window, KEY_ENTER_NAME)
+    tap_key(window, ENGLISH.KEY_ENTER_NAME)
     assert signed_in == ["7310"], "Enter does what Enter does in the field"
     assert window.dock.height() <= 0.5 * window.height(), "a landscape tablet keeps room for the form"
 
@@ -224,9 +215,9 @@ def test_a_pin_with_letters_goes_to_the_letters_and_back_to_the_pin_pad(typing_w
     window = typing_window(pin)
     tap(pin)
     tap_key(window, "4")
-    tap_key(window, KEY_LETTERS_NAME)
+    tap_key(window, ENGLISH.KEY_LETTERS_NAME)
     tap_key(window, "k")
-    tap_key(window, KEY_NUMBERS_NAME)
+    tap_key(window, ENGLISH.KEY_NUMBERS_NAME)
     assert window.dock.panel.layout_name == "pin"
     tap_key(window, "2")
     assert pin.text() == "4k2"

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
-from intake.questionnaire.patient_wording import out_of_range
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.staff.amend_panel import AMEND, AnswersTab
 from intake.ui.staff.queue_screen import OUTCOME
 from intake.ui.staff.visit_screen import VisitScreen
@@ -115,7 +115,7 @@ def test_what_to_fix_is_said_and_nothing_changes_until_it_is(opened, stores, for
     assert panel.message.isVisible() and panel.message.text() == "Give the new answer, or tick “No answer”."
     type_into(panel.block.input.line, "45")
     tap(panel.save_button)
-    assert panel.message.text() == out_of_range(form.question("headache_days")) == panel.block.problem
+    assert panel.message.text() == ENGLISH.out_of_range(form.question("headache_days")) == panel.block.problem
     type_into(panel.block.input.line, "18")
     tap(panel.save_button)
     assert panel.message.text() == "Say why the answer is changed."

@@ -7,17 +7,17 @@ from functools import partial
 
 import pytest
 from patient_driver import tap
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from intake.questionnaire.patient_wording import ENGLISH, PatientWording, wording_for
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.birth_date_picker import BirthDatePicker
 
 TODAY = date(2026, 3, 14)
 
 
-def _picker(qtbot, locale: QLocale | None = None) -> tuple[BirthDatePicker, list[date]]:
-    picker = BirthDatePicker(locale or QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), today=TODAY)
+def _picker(qtbot, words: PatientWording = ENGLISH) -> tuple[BirthDatePicker, list[date]]:
+    picker = BirthDatePicker(words, today=TODAY)
     qtbot.addWidget(picker)
     picker.resize(760, 600)
     picker.show()
@@ -84,7 +84,7 @@ def test_back_goes_up_one_step_at_a_time(qtbot) -> None:
 
 
 def test_month_names_are_in_the_visits_language(qtbot) -> None:
-    picker, chosen = _picker(qtbot, QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    picker, chosen = _picker(qtbot, wording_for("es"))
     tap(_choice(picker, "1990–1999"))
     tap(_choice(picker, "1990"))
     assert _texts(picker)[:3] == ["enero", "febrero", "marzo"]

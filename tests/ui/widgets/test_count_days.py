@@ -9,6 +9,7 @@ from patient_driver import tap
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.count_days import CountDays
 from intake.ui.widgets.factory import make_block
@@ -28,7 +29,7 @@ def uk_locale():
 @pytest.fixture
 def block(qtbot, qapp, form) -> QuestionBlock:
     apply_theme(qapp)
-    shown = make_block(form.question("headache_days"), None)
+    shown = make_block(form.question("headache_days"), None, ENGLISH)
     qtbot.addWidget(shown)
     shown.resize(700, 400)
     shown.show()
@@ -108,7 +109,7 @@ def test_the_calendar_takes_the_place_of_its_button_until_it_closes(number) -> N
 
 
 def test_the_calendar_has_weekday_columns_today_marked_and_30_days(qtbot) -> None:
-    grid = CountDays(WEDNESDAY)
+    grid = CountDays(WEDNESDAY, ENGLISH)
     qtbot.addWidget(grid)
     headers = [widget.text() for widget in grid.findChildren(QLabel) if widget.property("role") == "weekday"]
     assert headers == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -122,7 +123,7 @@ def test_the_calendar_has_weekday_columns_today_marked_and_30_days(qtbot) -> Non
 
 def test_weeks_start_on_sunday_where_the_locale_says_so(qtbot) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    grid = CountDays(WEDNESDAY)
+    grid = CountDays(WEDNESDAY, ENGLISH)
     qtbot.addWidget(grid)
     headers = [widget.text() for widget in grid.findChildren(QLabel) if widget.property("role") == "weekday"]
     assert headers[0] == "Sun"

@@ -9,6 +9,7 @@ import pytest
 from patient_driver import tap, type_into
 from PySide6.QtCore import QLocale
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.date_input import DateInput
 
@@ -20,7 +21,7 @@ def uk_locale():
 
 def _shown(qtbot, qapp) -> DateInput:
     apply_theme(qapp)
-    widget = DateInput()
+    widget = DateInput(ENGLISH)
     qtbot.addWidget(widget)
     widget.resize(700, 400)
     widget.show()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.date_parts import digits_box, month_box
 
@@ -36,7 +37,7 @@ def _contrast(text: QColor, background: QColor) -> float:
 @pytest.mark.parametrize(("large_text", "high_contrast"), THEMES)
 def test_month_list_rows_are_at_least_48_px(qtbot, qapp, large_text, high_contrast) -> None:
     apply_theme(qapp, large_text, high_contrast)
-    box = month_box()
+    box = month_box(ENGLISH, QLocale())
     qtbot.addWidget(box)
     box.show()
     qtbot.waitExposed(box)

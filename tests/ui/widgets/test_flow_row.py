@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFrame, QWidget
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.number_input import NumberInput
@@ -51,7 +52,7 @@ def large_text(qapp):
 
 
 def test_a_unit_choice_in_a_narrow_medicine_row_with_large_text_is_whole(qtbot, form, large_text) -> None:
-    widget = NumberInput(form.question("preventives").field("weeks"))
+    widget = NumberInput(form.question("preventives").field("weeks"), ENGLISH)
     qtbot.addWidget(widget)
     widget.resize(560, widget.heightForWidth(560))
     widget.show()

@@ -11,6 +11,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
+from intake.questionnaire.patient_wording import ENGLISH
+from intake.ui.visit_locale import visit_locale
 from intake.ui.widgets.date_input import DateInput
 from intake.ui.widgets.date_parts import locale_order, spoken_date
 from intake.ui.widgets.factory import make_block, make_input
@@ -33,16 +35,16 @@ def uk_locale():
 
 
 def test_date_fields_follow_the_locale_order(qtbot, us_locale) -> None:
-    widget = DateInput()
+    widget = DateInput(ENGLISH)
     qtbot.addWidget(widget)
     captions = [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)]
-    assert locale_order() == "mdy"
+    assert locale_order(visit_locale(ENGLISH)) == "mdy"
     assert captions == ["Month", "Day", "Year"]
-    assert spoken_date(date(1990, 3, 7)) == "March 7, 1990"
+    assert spoken_date(date(1990, 3, 7), visit_locale(ENGLISH)) == "March 7, 1990"
 
 
 def test_date_in_day_month_year_order(qtbot) -> None:
-    widget = DateInput()
+    widget = DateInput(ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     captions = [label.text() for label in widget.findChildren(QLabel) if not widget.picker.isAncestorOf(label)]
@@ -59,7 +61,7 @@ def test_date_in_day_month_year_order(qtbot) -> None:
 
 
 def test_date_boxes_take_only_digits(qtbot) -> None:
-    widget = DateInput()
+    widget = DateInput(ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     type_into(widget.day, "1a2")
@@ -67,7 +69,7 @@ def test_date_boxes_take_only_digits(qtbot) -> None:
 
 
 def test_month_input_needs_both_parts_or_neither(qtbot) -> None:
-    widget = MonthInput()
+    widget = MonthInput(ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     assert widget.value() is None and widget.input_problem() is None
@@ -78,7 +80,7 @@ def test_month_input_needs_both_parts_or_neither(qtbot) -> None:
 
 
 def test_number_accepts_a_decimal_comma_and_reports_the_range(qtbot, form) -> None:
-    widget = NumberInput(form.question("hours_per_day"))
+    widget = NumberInput(form.question("hours_per_day"), ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     type_into(widget.line, "4,5")
@@ -91,7 +93,7 @@ def test_number_accepts_a_decimal_comma_and_reports_the_range(qtbot, form) -> No
 
 
 def test_number_minus_from_empty_starts_at_the_minimum(qtbot, form) -> None:
-    widget = NumberInput(form.question("headache_days"))
+    widget = NumberInput(form.question("headache_days"), ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     tap(widget.minus)
@@ -101,7 +103,7 @@ def test_number_minus_from_empty_starts_at_the_minimum(qtbot, form) -> None:
 
 
 def test_option_cards_are_radio_buttons_that_can_be_cleared(qtbot, form) -> None:
-    widget = make_input(form.question("aura"), None)
+    widget = make_input(form.question("aura"), None, ENGLISH)
     qtbot.addWidget(widget)
     widget.show()
     assert isinstance(widget, OptionCards)
@@ -123,7 +125,7 @@ def _spoken_name(control: QWidget) -> str:
 
 def test_every_control_has_an_accessible_name_and_the_question_as_description(qtbot, form, us_rules) -> None:
     for question in form.questions():
-        block = make_block(question, us_rules.catalog)
+        block = make_block(question, us_rules.catalog, ENGLISH)
         qtbot.addWidget(block)
         if isinstance(block.input, RowsInput):
             block.input.add_button.click()
@@ -158,7 +160,7 @@ def test_every_input_shows_a_stored_answer_as_its_own_without_an_edit(qtbot, for
     }
     signalled: list[str] = []
     for question_id, value in stored.items():
-        block = make_block(form.question(question_id), us_rules.catalog)
+        block = make_block(form.question(question_id), us_rules.catalog, ENGLISH)
         qtbot.addWidget(block)
         block.input.edited.connect(partial(signalled.append, f"{question_id} edited"))
         block.input.committed.connect(partial(signalled.append, f"{question_id} committed"))
@@ -169,11 +171,11 @@ def test_every_input_shows_a_stored_answer_as_its_own_without_an_edit(qtbot, for
 
 
 def test_a_stored_month_and_a_number_in_another_unit_come_back_in_the_kept_unit(qtbot, form) -> None:
-    month = MonthInput()
+    month = MonthInput(ENGLISH)
     qtbot.addWidget(month)
     month.show_answer("2024-03")
     assert (month.month.currentData(), month.year.text(), month.value()) == (3, "2024", "2024-03")
-    number = make_input(form.question("duration_months"), None)
+    number = make_input(form.question("duration_months"), None, ENGLISH)
     assert isinstance(number, NumberInput) and number.unit_toggle is not None
     qtbot.addWidget(number)
     number.unit_toggle.buttons[1].click()  # the patient had switched to years

@@ -10,6 +10,7 @@ from patient_driver import tap, type_into
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from intake.questionnaire.form import Form
+from intake.questionnaire.patient_wording import ENGLISH, PatientWording, wording_for
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.factory import make_input
 from intake.ui.widgets.medicine_input import SUGGESTION_ROWS, MedicineInput
@@ -28,9 +29,9 @@ class Screen:
 def show_medicine(qtbot, form: Form, us_rules) -> Callable[..., Screen]:
     """Shows the medicine box of a group's row in a window beside another box to move to."""
 
-    def show(group: str, width: int = 800) -> Screen:
+    def show(group: str, width: int = 800, words: PatientWording = ENGLISH) -> Screen:
         apply_theme(QApplication.instance())
-        widget = make_input(form.question(group).field("medicine"), us_rules.catalog)
+        widget = make_input(form.question(group).field("medicine"), us_rules.catalog, words)
         assert isinstance(widget, MedicineInput)
         window = QWidget()
         other = QLineEdit()
@@ -63,6 +64,21 @@ def test_a_chip_fills_the_catalog_name(qtbot, show_medicine) -> None:
         tap(chips["Ibuprofen"])
     assert widget.value() == "ibuprofen"
     assert widget.line.text() == "ibuprofen"
+
+
+def test_a_spanish_visit_offers_and_keeps_the_spanish_spelling(qtbot, show_medicine, us_rules) -> None:
+    screen = show_medicine("acute_medicines", words=wording_for("es"))
+    widget = screen.widget
+    chips = {chip.text(): chip for chip in widget.chips}
+    assert list(chips)[:3] == ["Ibuprofeno", "Paracetamol", "Sumatriptán"]
+    with qtbot.waitSignal(widget.edited, timeout=1000):
+        tap(chips["Ibuprofeno"])
+    assert widget.value() == "ibuprofeno"
+    type_into(widget.line, "napro")
+    assert shown_rows(widget)[0] == "Naproxeno"
+    tap(widget.suggestion_rows[0])
+    assert widget.value() == "naproxeno"
+    assert us_rules.catalog.lookup("naproxeno").generic == "naproxen"
 
 
 def test_chips_wrap_within_a_portrait_screen(qtbot, show_medicine) -> None:

@@ -7,6 +7,7 @@ from patient_driver import tap, type_into
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.widgets.number_input import NumberInput
 
 PAGE_ONE = {"given_name": "Ann", "family_name": "Lee", "date_of_birth": "1990-03-07", "sex_at_birth": "female"}
@@ -16,7 +17,7 @@ PAGE_ONE = {"given_name": "Ann", "family_name": "Lee", "date_of_birth": "1990-03
 def make_number(qtbot, form):
     def make(question_id: str, field: str | None = None) -> NumberInput:
         question = form.question(question_id)
-        widget = NumberInput(question.field(field) if field else question)
+        widget = NumberInput(question.field(field) if field else question, ENGLISH)
         qtbot.addWidget(widget)
         widget.show()
         qtbot.waitExposed(widget)

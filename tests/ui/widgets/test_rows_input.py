@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from intake.questionnaire.form import Form
+from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.theme import apply_theme
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
@@ -28,7 +29,7 @@ def rows_of(qtbot, form: Form, us_rules) -> Iterator[Callable[[str], RowsInput]]
 
     def show(group: str) -> RowsInput:
         apply_theme(QApplication.instance())
-        block = make_block(form.question(group), us_rules.catalog)
+        block = make_block(form.question(group), us_rules.catalog, ENGLISH)
         qtbot.addWidget(block)
         block.resize(800, 1200)
         block.show()

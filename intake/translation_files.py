@@ -1,0 +1,107 @@
+"""Building the translations: templates from the code, `.po` sources kept in step, `.mo` compiled.
+
+    python -m intake.translation_files compile   # .po -> .mo (./run does this before the app and the tests)
+    python -m intake.translation_files extract   # the code -> <domain>.pot, and each .po updated from it
+
+Each domain's words live in one module, so the template is extracted from that module
+alone; a test checks that the templates are current and that no other module calls gettext.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from intake.paths import PROJECT_ROOT
+from intake.translations import PATIENT_DOMAIN, SOURCE_LANGUAGE, STAFF_DOMAIN, TRANSLATIONS_DIR, languages, source_path
+
+DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
+    PATIENT_DOMAIN: ("intake/questionnaire/patient_wording.py",),
+    STAFF_DOMAIN: ("intake/staff_wording.py",),
+}
+"""The modules whose words make each domain, relative to the project root."""
+
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+"""gettext's usual functions, and `N_` for sentences marked where they are defined."""
+
+PROJECT = "headache-intake"
+HEADER = "# The {domain} words of headache-intake. Made by `python -m intake.translation_files extract`: do not edit."
+
+
+def extracted(domain: str, root: Path = PROJECT_ROOT) -> Catalog:
+    """The domain's template as the code says it today."""
+    header = HEADER.format(domain=domain)
+    catalog = Catalog(project=PROJECT, domain=domain, fuzzy=False, header_comment=header, copyright_holder=PROJECT)
+    for relative in DOMAIN_SOURCES[domain]:
+        found = extract_from_file("python", root / relative, keywords=KEYWORDS, comment_tags=("Translators:",))
+        for line, message, comments, context in found:
+            catalog.add(message, None, [(relative, line)], auto_comments=comments, context=context)
+    return catalog
+
+
+def template_path(domain: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    return directory / f"{domain}.pot"
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file, locale=language, domain=path.stem)
+
+
+def _write(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as file:
+        write_po(file, catalog, width=100, include_lineno=False)
+
+
+def extract(domains: Iterable[str] = DOMAIN_SOURCES, directory: Path = TRANSLATIONS_DIR) -> list[Path]:
+    """Write each template, and bring every translation of it up to date (new ids empty, gone ids dropped)."""
+    written = []
+    for domain in domains:
+        template = extracted(domain)
+        _write(template, template_path(domain, directory))
+        written.append(template_path(domain, directory))
+        for language in languages(domain, directory)[1:]:
+            path = source_path(domain, language, directory)
+            translation = read_catalog(path, language)
+            translation.update(template, update_header_comment=False, no_fuzzy_matching=True)
+            translation.obsolete.clear()
+            _write(translation, path)
+            written.append(path)
+    return written
+
+
+def compile_all(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
+    """Every `.po` compiled to its `.mo` beside it; fuzzy entries are left out, as gettext would."""
+    written = []
+    for source in sorted(directory.glob("*/LC_MESSAGES/*.po")):
+        if source.parent.parent.name == SOURCE_LANGUAGE:
+            continue
+        catalog = read_catalog(source, source.parent.parent.name)
+        with source.with_suffix(".mo").open("wb") as file:
+            write_mo(file, catalog, use_fuzzy=False)
+        written.append(source.with_suffix(".mo"))
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    command = (argv if argv is not None else sys.argv[1:]) or ["compile"]
+    if command == ["compile"]:
+        compile_all()
+        return 0
+    if command == ["extract"]:
+        for path in extract():
+            print(path.relative_to(PROJECT_ROOT))
+        return 0
+    print("usage: python -m intake.translation_files [compile | extract]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

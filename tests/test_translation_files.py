@@ -1,0 +1,91 @@
+"""The CI check of the translations: templates current with the code, Spanish complete, nothing fuzzy.
+
+Runs Babel's extractor over the code as `python -m intake.translation_files extract` does, so
+a sentence added without re-extracting, or left untranslated, fails here rather than
+showing English to a Spanish-speaking patient.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from intake.paths import PROJECT_ROOT
+from intake.questionnaire.patient_wording import PatientWording, sentence_names
+from intake.translation_files import DOMAIN_SOURCES, KEYWORDS, compile_all, extract, extracted, read_catalog, template_path
+from intake.translations import PATIENT_DOMAIN, languages, source_path
+
+
+def _ids(catalog) -> set[object]:
+    return {message.id for message in catalog if message.id}
+
+
+@pytest.mark.parametrize("domain", list(DOMAIN_SOURCES))
+def test_each_template_holds_exactly_what_the_code_says(domain: str) -> None:
+    template = read_catalog(template_path(domain))
+    assert _ids(template) == _ids(extracted(domain)), f"run: python -m intake.translation_files extract ({domain}.pot is stale)"
+
+
+def test_no_other_module_calls_gettext() -> None:
+    """Each domain's words live in its one module, which is all the template is extracted from."""
+    owned = {path for paths in DOMAIN_SOURCES.values() for path in paths}
+    elsewhere = [
+        (filename, message)
+        for filename, _line, message, _comments, _context in extract_from_dir(
+            PROJECT_ROOT / "intake", method_map=[("**.py", "python")], keywords=KEYWORDS
+        )
+        if f"intake/{filename}" not in owned
+    ]
+    assert elsewhere == []
+
+
+def test_every_sentence_of_the_patient_wording_is_in_the_template() -> None:
+    template = _ids(read_catalog(template_path(PATIENT_DOMAIN)))
+    assert {getattr(PatientWording, name) for name in sentence_names()} <= template
+
+
+@pytest.mark.parametrize("language", languages(PATIENT_DOMAIN)[1:])
+def test_the_patient_translations_are_complete_and_none_is_fuzzy(language: str) -> None:
+    template = read_catalog(template_path(PATIENT_DOMAIN))
+    translation = read_catalog(source_path(PATIENT_DOMAIN, language), language)
+    assert _ids(translation) == _ids(template), f"{language}: not in step with the template"
+    untranslated = [message.id for message in translation if message.id and not all(_strings(message.string))]
+    fuzzy = [message.id for message in translation if message.id and message.fuzzy]
+    assert (untranslated, fuzzy) == ([], [])
+    assert not translation.fuzzy, "the header is not marked fuzzy"
+
+
+def _strings(string: object) -> tuple[str, ...]:
+    return tuple(string) if isinstance(string, tuple | list) else (str(string),)
+
+
+@pytest.mark.parametrize("language", languages(PATIENT_DOMAIN)[1:])
+def test_translations_keep_every_blank_of_their_sentence(language: str) -> None:
+    """A `{count}` the translation lost, or one it invented, would break the sentence at run time."""
+
+    def blanks(text: str) -> set[str]:
+        return {field for _literal, field, _spec, _conversion in string.Formatter().parse(text) if field}
+
+    for message in read_catalog(source_path(PATIENT_DOMAIN, language), language):
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else message.id
+        wanted = set().union(*(blanks(text) for text in ids))
+        for translated in _strings(message.string):
+            assert blanks(translated) == wanted or (blanks(translated) <= wanted and "count" not in wanted), message.id
+
+
+def test_extract_and_compile_work_on_a_copy(tmp_path: Path) -> None:
+    directory = tmp_path / "translations"
+    for language in languages(PATIENT_DOMAIN)[1:]:
+        target = source_path(PATIENT_DOMAIN, language, directory)
+        target.parent.mkdir(parents=True)
+        target.write_bytes(source_path(PATIENT_DOMAIN, language).read_bytes())
+    written = extract([PATIENT_DOMAIN], directory)
+    assert template_path(PATIENT_DOMAIN, directory) in written
+    assert _ids(read_catalog(template_path(PATIENT_DOMAIN, directory))) == _ids(read_catalog(template_path(PATIENT_DOMAIN)))
+    compiled = compile_all(directory)
+    assert [path.name for path in compiled] == ["patient.mo"] * (len(languages(PATIENT_DOMAIN)) - 1)
