@@ -66,8 +66,9 @@ def stores(_accounts_database: tuple[Database, dict[Table, list[dict[str, Any]]]
 
 
 @pytest.fixture
-def station(stores: Stores, form: Form, us_rules, tmp_path: Path) -> Station:
-    return Station(stores, form, Settings(), us_rules, tmp_path / "config" / "settings.yaml")
+def station(stores: Stores, form: Form, form_languages: dict[str, Form], us_rules, tmp_path: Path) -> Station:
+    """A station as shipped: the form in each of its languages."""
+    return Station(stores, form, Settings(), us_rules, tmp_path / "config" / "settings.yaml", translations=form_languages)
 
 
 @pytest.fixture

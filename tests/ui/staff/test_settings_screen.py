@@ -160,7 +160,7 @@ def test_the_kiosk_language_is_chosen_by_its_own_name_and_saved(open_kiosk, stor
 
 def test_the_kiosk_language_offers_the_languages_of_the_form_not_of_the_sheets(open_kiosk, stores) -> None:
     """The information sheet is in Spanish too; a form only in English offers English only."""
-    desk = _open_settings(open_kiosk, stores)
+    desk = _open_settings(open_kiosk, stores, translations={})
     languages = desk.area.settings_screen.field("language")
     assert _choices(languages) == ["English"]
     assert languages.accessibleName() == "Kiosk language"
