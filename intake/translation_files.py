@@ -2,6 +2,7 @@
 
     python -m intake.translation_files compile   # .po -> .mo (./run does this before the app and the tests)
     python -m intake.translation_files extract   # the code -> <domain>.pot, and each .po updated from it
+    python -m intake.translation_files start fr  # a new language: fr/LC_MESSAGES/patient.po, every sentence empty
 
 Each domain's words live in one module, so the template is extracted from that module
 alone; a test checks that the templates are current and that no other module calls gettext.
@@ -77,6 +78,19 @@ def extract(domains: Iterable[str] = DOMAIN_SOURCES, directory: Path = TRANSLATI
     return written
 
 
+def start(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
+    """A new language's patient sentences, each empty, from the current template; an existing file is kept.
+
+    Only the patient's words: staff screens are English this round (`staff` has no translation yet).
+    """
+    path = source_path(PATIENT_DOMAIN, language, directory)
+    if not path.exists():
+        translation = Catalog(locale=language, project=PROJECT, domain=PATIENT_DOMAIN, fuzzy=False)
+        translation.update(extracted(PATIENT_DOMAIN), update_header_comment=False, no_fuzzy_matching=True)
+        _write(translation, path)
+    return path
+
+
 def compile_all(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
     """Every `.po` compiled to its `.mo` beside it; fuzzy entries are left out, as gettext would."""
     written = []
@@ -99,7 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in extract():
             print(path.relative_to(PROJECT_ROOT))
         return 0
-    print("usage: python -m intake.translation_files [compile | extract]", file=sys.stderr)
+    if len(command) == 2 and command[0] == "start" and command[1].isascii() and command[1].isalpha():
+        print(start(command[1].lower()).relative_to(PROJECT_ROOT))
+        return 0
+    print("usage: python -m intake.translation_files [compile | extract | start LANGUAGE]", file=sys.stderr)
     return 2
 
 

@@ -15,7 +15,7 @@ from babel.messages.extract import extract_from_dir
 
 from intake.paths import PROJECT_ROOT
 from intake.questionnaire.patient_wording import PatientWording, sentence_names
-from intake.translation_files import DOMAIN_SOURCES, KEYWORDS, compile_all, extract, extracted, read_catalog, template_path
+from intake.translation_files import DOMAIN_SOURCES, KEYWORDS, compile_all, extract, extracted, read_catalog, start, template_path
 from intake.translations import PATIENT_DOMAIN, languages, source_path
 
 
@@ -89,3 +89,22 @@ def test_extract_and_compile_work_on_a_copy(tmp_path: Path) -> None:
     assert _ids(read_catalog(template_path(PATIENT_DOMAIN, directory))) == _ids(read_catalog(template_path(PATIENT_DOMAIN)))
     compiled = compile_all(directory)
     assert [path.name for path in compiled] == ["patient.mo"] * (len(languages(PATIENT_DOMAIN)) - 1)
+
+
+def test_a_new_language_starts_with_every_patient_sentence_to_translate(tmp_path: Path) -> None:
+    directory = tmp_path / "translations"
+    path = start("fr", directory)
+    assert path == source_path(PATIENT_DOMAIN, "fr", directory)
+    started = read_catalog(path, "fr")
+    assert _ids(started) == _ids(read_catalog(template_path(PATIENT_DOMAIN)))
+    translated = [message.id for message in started if message.id and any(_texts(message.string))]
+    assert translated == []
+    assert languages(PATIENT_DOMAIN, directory) == ("en", "fr")
+    path.write_text("kept", encoding="utf-8")
+    start("fr", directory)
+    assert path.read_text(encoding="utf-8") == "kept", "a translation under way is never replaced"
+
+
+def _texts(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A message's translation, or each of its plural forms."""
+    return (string,) if isinstance(string, str) else string
