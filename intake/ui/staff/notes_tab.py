@@ -9,8 +9,18 @@ leave the visit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPlainTextEdit, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake.app.amending import AmendmentRefused
 from intake.app.errors import StoreError
@@ -54,10 +64,17 @@ class NotesTab(QWidget):
         self.message.hide()
         self.add_button = touch_button(ADD, "primary")
         self.add_button.clicked.connect(self.add)
+        self._lay_out()
+        host.tabs.installEventFilter(self)
+
+    def _lay_out(self) -> None:
+        """In a column of its own that scrolls: the tab keeps a small minimum height, so the
+        visit screen fits a landscape tablet under the alert bars, the keyboard too."""
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
+        column = QWidget()
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.notes, 2)
@@ -66,7 +83,14 @@ class NotesTab(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
-        host.tabs.installEventFilter(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The visit screen's tabs show with a visit: its notes are read. They hide when staff leave it."""
