@@ -9,7 +9,7 @@ Print button to be pressed, and counts that press as one tap.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from touch_driver import TouchPatient
 
 from intake.questionnaire.patient_wording import KEY_ENTER_NAME, KEY_LETTERS_NAME, KEY_NUMBERS_NAME
@@ -65,3 +65,9 @@ class TouchStaff(TouchPatient):
         self.tap(self.area.visit.print_button)
         if asks:
             self.figures.taps += 1
+
+    def write(self, box: QPlainTextEdit, text: str) -> None:
+        """Tap a text box of several lines (a clinician's note), then the keys."""
+        self.tap(box)
+        self.type_keys(text)
+        assert box.toPlainText() == text, f"typed {text!r}, the box holds {box.toPlainText()!r}"
