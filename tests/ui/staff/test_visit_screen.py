@@ -179,6 +179,36 @@ def test_choose_printer_opens_the_system_dialog_on_the_clinic_printer(
     assert ("bob", "printed", visit_id) in _actions(stores)
 
 
+class _CancelledDialogWindow:
+    """The system print dialog as a window of its own, active while open, cancelled."""
+
+    def __init__(self, _printer: QPrinter, _parent: object) -> None:
+        self.window = QWidget()
+
+    def setWindowTitle(self, _title: str) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def exec(self) -> QDialog.DialogCode:
+        self.window.show()
+        self.window.activateWindow()
+        QTest.qWaitForWindowActive(self.window, 1000)
+        self.window.close()
+        return QDialog.DialogCode.Rejected
+
+
+def test_once_the_print_dialog_closes_the_kiosk_window_is_active_again(
+    open_kiosk, stores, add_visit, printers, monkeypatch, qtbot
+) -> None:
+    """A kiosk with no window manager: nothing else would give the window back its focus (and the PIN pad)."""
+    desk, visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers)
+    monkeypatch.setattr(printing, "QPrintDialog", _CancelledDialogWindow)
+    desk.window.activateWindow()
+    assert QTest.qWaitForWindowActive(desk.window, 1000)
+    tap(desk.area.visit.choose_printer_button)
+    qtbot.waitUntil(desk.window.isActiveWindow, timeout=1000)
+    assert ("bob", "printed", visit_id) not in _actions(stores)
+
+
 def test_a_clinic_printer_not_installed_here_leaves_print_asking(open_kiosk, stores, add_visit, printers) -> None:
     desk, _visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers, printer="Upstairs")
     screen = desk.area.visit
