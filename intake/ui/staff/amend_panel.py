@@ -8,18 +8,22 @@ forgotten once staff leave the visit, so no answer stays behind in a hidden widg
 
 The form takes the table's place in the window rather than opening a dialog: the
 on-screen keyboard serves the main window's fields, and a tablet has no other keys.
+Cancel and Save sit under the form, outside its scrolling, so they stay in sight above
+the keyboard while staff type the reason.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from intake.app.amending import REASON_MAX_LENGTH, AmendableQuestion, AmendmentRefused, amendable_questions
 from intake.app.errors import StoreError
 from intake.app.staff_desk import StaffDesk
+from intake.ui.current_page_stack import CurrentPageStack
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.visit_host import VisitHost
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
@@ -73,15 +77,11 @@ class AmendPanel(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        """Save and Cancel beside the title and what to fix under them, in view however long the form."""
-        header = QHBoxLayout()
-        header.addWidget(label(TITLE, "subtitle"), 1)
-        header.addWidget(self.cancel_button)
-        header.addWidget(self.save_button)
+        """The title and what to fix under it; Save and Cancel are the tab's, under the form (`AnswersTab`)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(label(TITLE, "subtitle"))
         layout.addWidget(self.message)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.question)
@@ -178,12 +178,20 @@ class AmendPanel(QWidget):
         self.finished.emit("")
 
     def _show_message(self, text: str) -> None:
+        """What to fix, scrolled into view: staff may be at the foot of a long form."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        area = nearest_scroll_area(self.message)
+        if text and area is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area.ensureWidgetVisible(self.message)
 
 
-class AnswersTab(QStackedWidget):
-    """The visit's answers with "Amend an answer…" under them (finished visits), and the amend form in their place."""
+class AnswersTab(CurrentPageStack):
+    """The visit's answers with "Amend an answer…" under them (finished visits), and the amend form in their place.
+
+    Sized by the page showing, so the form's pinned buttons never make the visit screen taller while the answers show.
+    """
 
     def __init__(self, host: VisitHost) -> None:
         super().__init__()
@@ -200,12 +208,25 @@ class AnswersTab(QStackedWidget):
         column.addLayout(actions)
         self.panel = AmendPanel(host)
         self.panel.finished.connect(self._show_listing)
+        self.addWidget(listing)
+        self.addWidget(self._form_page())
+        host.tabs.installEventFilter(self)
+
+    def _form_page(self) -> QWidget:
+        """The form scrolls; Cancel and Save stay under it, just above the on-screen keyboard while it is up."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        self.addWidget(listing)
-        self.addWidget(scroll)
-        host.tabs.installEventFilter(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.panel.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.panel.save_button)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        column.addLayout(buttons)
+        return page
 
     def start(self) -> None:
         """The amend form, on the question selected in the table."""

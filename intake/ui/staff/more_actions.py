@@ -4,12 +4,14 @@ A visit offers actions from many features; all in view, they would bury Print am
 them and set a minimum width beyond a portrait tablet. The screen keeps a visit's next
 steps in view, and one tap on "More actions" shows the rest under them: full-size
 buttons in rows that wrap to the width, not a drop-down menu of small entries a finger
-covers. Tapping it again folds them away; opening another visit starts folded.
+covers, on a panel of their own shade so they read as the button's. Tapping it again
+folds them away; opening another visit starts folded.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import touch_button
@@ -35,8 +37,11 @@ class MoreActions(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("more-actions")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.row = FlowRow(spacing=12)
-        self.setLayout(self.row)
+        panel = QVBoxLayout(self)
+        panel.setContentsMargins(12, 12, 12, 12)
+        panel.addLayout(self.row)
         self.toggle = touch_button(MORE, "toggle", "More actions")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._on_toggled)

@@ -36,6 +36,8 @@ ADD = "Add the note"
 NONE_YET = "No notes yet."
 ADDED_TO_SUMMARY = "Note added. It is printed at the end of the summary."
 ADDED = "Note added. It is kept with the visit's answers."
+COLUMN_MIN_HEIGHT = 96
+"""Below its scroll bar's own minimum: the column scrolls rather than make the visit screen taller."""
 
 
 def tab_title(count: int) -> str:
@@ -69,8 +71,10 @@ class NotesTab(QWidget):
 
     def _lay_out(self) -> None:
         """In a column of its own that scrolls: the tab keeps a small minimum height, so the
-        visit screen fits a landscape tablet under the alert bars, the keyboard too."""
+        visit screen fits a landscape tablet under the alert bars, the keyboard too. The
+        button stays under the column, in sight above the keyboard while staff type."""
         actions = QHBoxLayout()
+        actions.setContentsMargins(8, 0, 8, 8)
         actions.addStretch(1)
         actions.addWidget(self.add_button)
         column = QWidget()
@@ -82,15 +86,16 @@ class NotesTab(QWidget):
         layout.addWidget(label(NEW_NOTE, "field"))
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.message)
-        layout.addLayout(actions)
         scroll = QScrollArea()
+        scroll.setMinimumHeight(COLUMN_MIN_HEIGHT)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(column)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(actions)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The visit screen's tabs show with a visit: its notes are read. They hide when staff leave it."""

@@ -73,6 +73,9 @@ SUMMARY_NOT_MADE = (
 VISIT_GONE = "This visit was finished or discarded meanwhile, on another station. Go back to the list."
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 INFO_SHEET_TITLE = "information-sheet"
+TABS_MIN_HEIGHT = 160
+"""The tabs give way first when room runs short (both alert bars and More actions open on a
+landscape tablet): what they show scrolls, while every action stays whole."""
 PRINT = "Print"
 """Print on the clinic's printer, without a dialog."""
 PRINT_ASKING = "Print…"
@@ -188,6 +191,7 @@ class VisitScreen(QWidget):
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tabs = QTabWidget()
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(AnswersTab(self), "Answers")
         self.tabs.addTab(NotesTab(self), NOTES_TITLE)
