@@ -183,3 +183,24 @@ def test_an_unfinished_visit_offers_no_amending(open_kiosk, stores) -> None:
     desk.open_tab("Answers")
     assert not answers_tab(desk.area.visit).amend_button.isVisible()
     assert AMEND not in visible_texts(window)
+
+
+def test_save_stays_in_sight_above_the_keyboard_while_the_reason_is_typed(open_kiosk, stores, add_visit, form) -> None:
+    """A portrait tablet, both bars of alerts away: the keys take the lower third, the form scrolls, Save does not."""
+    add_visit("V01")
+    window, _patient = open_kiosk(stores=stores, on_screen_keyboard="always")
+    window.resize(800, 1280)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    screen = desk.area.visit
+    desk.open_tab("Answers")
+    select_answer(screen, form.question("headache_days").label)
+    tab = answers_tab(screen)
+    tap(tab.amend_button)
+    tap(tab.panel.reason)
+    QTest.qWait(20)
+    assert window.keyboard.isVisible() and tab.panel.reason.hasFocus()
+    keys_top = window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y()
+    for button in (tab.panel.save_button, tab.panel.cancel_button):
+        assert not button.visibleRegion().isEmpty() and button.mapTo(window, button.rect().bottomLeft()).y() < keys_top

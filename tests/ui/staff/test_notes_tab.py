@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
+from touch_staff import TouchStaff
 
 from intake.report.wording import NOTES_TITLE
 from intake.ui.staff.notes_tab import NotesTab
@@ -114,3 +115,24 @@ def test_a_note_on_an_unfinished_visit_is_kept_with_its_answers(open_kiosk, stor
     assert screen.notice.text() == "Note added. It is kept with the visit's answers."
     assert tab.notes.item(0, 1).text() == "Patient left; will call back."
     assert stores.visits.get("20261125-080000-aaaaaa").pdf is None
+
+
+def test_a_note_is_typed_on_the_on_screen_keys_with_its_button_in_sight(open_kiosk, stores, add_visit) -> None:
+    """A tablet with no keyboard: the note box brings up the keys, and "Add the note" stays above them."""
+    add_visit("V01")
+    window, _patient = open_kiosk(stores=stores, on_screen_keyboard="always")
+    window.resize(800, 1280)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    desk.open_tab("Clinician notes")
+    tab = notes_tab(desk.area.visit)
+    fingers = TouchStaff(window)
+    fingers.write(tab.editor, "Seen")
+    fingers.close()
+    assert window.keyboard.isVisible() and window.keyboard.panel.layout_name == "letters"
+    keys_top = window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y()
+    button = tab.add_button
+    assert not button.visibleRegion().isEmpty() and button.mapTo(window, button.rect().bottomLeft()).y() < keys_top
+    tap(button)
+    assert [note.text for note in stores.notes.of_visit(desk.area.visit.visit.summary.id)] == ["Seen"]
