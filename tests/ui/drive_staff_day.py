@@ -279,6 +279,7 @@ def add_a_note(day: Day) -> None:
     visit = staff.area.visit
     _tap_tab(staff, "Clinician notes")
     notes = visit.tabs.currentWidget()
+    staff.tap(notes.write_button)
     staff.write(notes.editor, "Referral letter sent")
     day.shoot("note-typed")
     staff.tap(notes.add_button)

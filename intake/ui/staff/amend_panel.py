@@ -9,7 +9,8 @@ forgotten once staff leave the visit, so no answer stays behind in a hidden widg
 The form takes the table's place in the window rather than opening a dialog: the
 on-screen keyboard serves the main window's fields, and a tablet has no other keys.
 Cancel and Save sit under the form, outside its scrolling, so they stay in sight above
-the keyboard while staff type the reason.
+the keyboard while staff type the reason; the form has the visit screen under the alerts
+while it is open (`VisitHost.focus_form`), naming the patient in its title.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScr
 
 from intake.app.amending import REASON_MAX_LENGTH, AmendableQuestion, AmendmentRefused, amendable_questions
 from intake.app.errors import StoreError
+from intake.app.review_queue import patient_name
 from intake.app.staff_desk import StaffDesk
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.scrolling import nearest_scroll_area
@@ -55,6 +57,7 @@ class AmendPanel(QWidget):
         self.visit_id: str | None = None
         """The visit the form is filled in for (None: not in use)."""
         self.block: QuestionBlock | None = None
+        self.title = label(TITLE, "subtitle")
         self.question = QComboBox()
         self.question.setAccessibleName("Question to amend")
         self.now = label("", "caption")
@@ -81,7 +84,7 @@ class AmendPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(12)
-        layout.addWidget(label(TITLE, "subtitle"))
+        layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.question)
@@ -98,6 +101,7 @@ class AmendPanel(QWidget):
         assert visit is not None
         self.forget()
         self.visit_id = visit.summary.id
+        self.title.setText(f"{TITLE}: {patient_name(visit.summary)}")
         self._questions = amendable_questions(session.station.form, visit.response.get("answers", {}))
         self.question.blockSignals(True)
         for question in self._questions:
@@ -237,10 +241,13 @@ class AnswersTab(CurrentPageStack):
         picked = self._host.answers.item(row, 0) if row >= 0 else None
         self.panel.start(session, picked.text() if picked is not None else None)
         self.setCurrentIndex(1)
+        self._host.focus_form(True)
         self.panel.question.setFocus()
 
     def _show_listing(self, amended: str = "") -> None:
-        """The answers again, the one just amended selected and in view."""
+        """The answers again, the one just amended selected and in view; the screen the visit's again."""
+        if self.currentIndex() == 1:
+            self._host.focus_form(False)
         self.setCurrentIndex(0)
         table = self._host.answers
         items = [table.item(row, 0) for row in range(table.rowCount())] if amended else []

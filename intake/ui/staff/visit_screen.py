@@ -116,13 +116,19 @@ class VisitScreen(QWidget):
         top.addSpacing(16)
         top.addLayout(heading, 1)
         self._main_row = FlowRow(spacing=12)
+        self.header = QWidget()
+        """Everything above the tabs: hidden while a panel's form has the screen (`focus_form`)."""
+        heading_and_actions = QVBoxLayout(self.header)
+        heading_and_actions.setContentsMargins(0, 0, 0, 0)
+        heading_and_actions.setSpacing(12)
+        heading_and_actions.addLayout(top)
+        heading_and_actions.addLayout(self._main_row)
+        heading_and_actions.addWidget(self.more)
+        heading_and_actions.addWidget(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
-        layout.addLayout(top)
-        layout.addLayout(self._main_row)
-        layout.addWidget(self.more)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
 
     def _build_actions(self) -> None:
@@ -205,6 +211,7 @@ class VisitScreen(QWidget):
         self.visit = session.view(visit_id)
         self.fhir_export.show_for(session, visit_id)
         self.more.fold()
+        self.focus_form(False)
         self._show_notice("")
         self._fill()
         self.tabs.setCurrentIndex(0 if self.visit.pdf is not None else 1)
@@ -506,3 +513,12 @@ class VisitScreen(QWidget):
         self._fill()
         self._show_notice(notice)
         self.changed.emit()
+
+    def focus_form(self, active: bool) -> None:
+        """A panel's form (an amendment, a note) has the screen under the alerts, or gives it back.
+
+        On a landscape tablet with the keyboard up, the heading, the actions and the tab bar
+        would leave the form no room; the form names the patient and has its own Cancel.
+        """
+        self.header.setVisible(not active)
+        self.tabs.tabBar().setVisible(not active)

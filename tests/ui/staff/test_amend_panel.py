@@ -162,14 +162,19 @@ def test_cancel_and_leaving_the_visit_forget_what_was_typed(opened, form) -> Non
     desk.open_tab("Answers")
     tab = answers_tab(screen)
     tap(tab.amend_button)
+    assert not screen.header.isVisible() and not screen.tabs.tabBar().isVisible(), "the form has the screen"
+    assert tab.panel.title.text() == f"Amend an answer: {screen.title.text()}"
     type_into(tab.panel.reason, "half typed")
     tap(tab.panel.cancel_button)
     assert screen.answers.isVisible() and tab.panel.reason.text() == ""
+    assert screen.header.isVisible() and screen.tabs.tabBar().isVisible()
     tap(tab.amend_button)
     type_into(tab.panel.reason, "half typed again")
-    desk.open_tab("Summary")
-    tap(screen.back_button)
+    desk.area.sign_out()
     assert tab.panel.reason.text() == "" and tab.panel.question.count() == 0 and tab.panel.block is None
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    assert screen.header.isVisible() and screen.tabs.tabBar().isVisible()
     assert "half typed again" not in visible_texts(desk.window)
 
 

@@ -28,7 +28,9 @@ def notes_tab(screen: VisitScreen) -> NotesTab:
 
 
 def write(tab: NotesTab, text: str) -> None:
-    tab.editor.setFocus()
+    """"New note…" when the list shows, then the text into the box."""
+    if tab.currentWidget() is not tab.form_page:
+        tap(tab.write_button)
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
             QTest.keyClick(tab.editor, Qt.Key.Key_Return)
@@ -92,12 +94,31 @@ def test_notes_are_counted_when_the_visit_opens_and_what_was_typed_is_forgotten_
     write(tab, NOTE)
     tap(tab.add_button)
     write(tab, "half a second note")
-    desk.open_tab("Summary")
-    tap(screen.back_button)
+    desk.area.sign_out()
     assert tab.editor.toPlainText() == "" and tab.notes.rowCount() == 0
+    desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
     assert _tab_titles(screen)[2] == "Clinician notes (1)", "counted before the tab is opened"
+    desk.open_tab("Clinician notes")
+    assert tab.currentWidget() is tab.list_page
     assert "half a second note" not in visible_texts(desk.window)
+
+
+def test_the_note_form_has_the_screen_until_cancelled(opened, stores) -> None:
+    """Under the alerts only the form, naming the patient; Cancel gives the visit back, nothing kept."""
+    desk, _visit_id = opened
+    screen = desk.area.visit
+    desk.open_tab("Clinician notes")
+    tab = notes_tab(screen)
+    write(tab, "not this one")
+    assert not screen.header.isVisible() and not screen.tabs.tabBar().isVisible()
+    assert tab.form_title.text() == f"New note: {screen.title.text()}"
+    tap(tab.cancel_button)
+    assert screen.header.isVisible() and screen.tabs.tabBar().isVisible() and screen.print_button.isVisible()
+    assert tab.currentWidget() is tab.list_page and tab.none_yet.isVisible()
+    assert "note_added" not in [row.action for row in stores.audit.rows()]
+    write(tab, "")
+    assert tab.editor.toPlainText() == "", "what was typed before Cancel is gone"
 
 
 def test_a_note_on_an_unfinished_visit_is_kept_with_its_answers(open_kiosk, stores) -> None:
@@ -128,6 +149,7 @@ def test_a_note_is_typed_on_the_on_screen_keys_with_its_button_in_sight(open_kio
     desk.open_tab("Clinician notes")
     tab = notes_tab(desk.area.visit)
     fingers = TouchStaff(window)
+    fingers.tap(tab.write_button)
     fingers.write(tab.editor, "Seen")
     fingers.close()
     assert window.keyboard.isVisible() and window.keyboard.panel.layout_name == "letters"
