@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QBuffer, Qt, Signal
+from PySide6.QtCore import QBuffer, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -73,9 +73,6 @@ SUMMARY_NOT_MADE = (
 VISIT_GONE = "This visit was finished or discarded meanwhile, on another station. Go back to the list."
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 INFO_SHEET_TITLE = "information-sheet"
-TABS_MIN_HEIGHT = 160
-"""The tabs give way first when room runs short (both alert bars and More actions open on a
-landscape tablet): what they show scrolls, while every action stays whole."""
 PRINT = "Print"
 """Print on the clinic's printer, without a dialog."""
 PRINT_ASKING = "Print…"
@@ -83,6 +80,18 @@ PRINT_ASKING = "Print…"
 CHOOSE_PRINTER = "Choose printer…"
 
 log = logging.getLogger(__name__)
+
+
+class TabsGivingWay(QTabWidget):
+    """Tabs that give way first when room runs short, down to their bar.
+
+    Both alert bars with long names, More actions open and a notice, on a landscape
+    tablet: every action stays whole, and what the tabs show (it scrolls) shrinks until
+    staff fold More again. Only the bar must stay, to switch tabs.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.tabBar().sizeHint().height())
 
 
 class VisitScreen(QWidget):
@@ -130,6 +139,9 @@ class VisitScreen(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+        for action in self._actions:
+            action.setParent(self.header)
+            action.hide()
 
     def _build_actions(self) -> None:
         """The heading and every button: back, print, save, review, discard, the information sheet."""
@@ -196,8 +208,7 @@ class VisitScreen(QWidget):
         self.answers.verticalHeader().hide()
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tabs = QTabWidget()
-        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        self.tabs = TabsGivingWay()
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(AnswersTab(self), "Answers")
         self.tabs.addTab(NotesTab(self), NOTES_TITLE)

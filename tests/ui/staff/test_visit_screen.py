@@ -537,9 +537,9 @@ def _whole(widget: QWidget) -> bool:
 
 
 @pytest.mark.parametrize("size", [(800, 1280), (1280, 800)], ids=["portrait", "landscape"])
-def test_every_action_fits_and_is_reachable_with_every_button_showing(open_kiosk, stores, form, qtbot, size) -> None:
+def test_every_action_fits_and_is_reachable_with_every_button_showing(open_kiosk, stores, form, qtbot, tmp_path, size) -> None:
     _every_button_at_once(stores, form)
-    window, _patient = open_kiosk(stores=stores)
+    window, _patient = open_kiosk(stores=stores, export_dir=tmp_path / "exports")
     window.resize(*size)
     desk = FrontDesk(window)
     desk.sign_in("maria", ADMIN_PIN)
@@ -557,6 +557,10 @@ def test_every_action_fits_and_is_reachable_with_every_button_showing(open_kiosk
     folded = (screen.continue_button, screen.sheet_language, screen.sheet_button, screen.fhir_export.version,
               screen.fhir_export.export_button, screen.discard_button)
     reachable = (*in_view, *folded)
+    assert all(_whole(widget) for widget in reachable), [widget.accessibleName() for widget in reachable if not _whole(widget)]
+    tap(screen.fhir_export.export_button)
+    qtbot.wait(50)
+    assert screen.notice.isVisible() and screen.notice.height() > 2 * screen.notice.fontMetrics().height(), "a long notice"
     assert all(_whole(widget) for widget in reachable), [widget.accessibleName() for widget in reachable if not _whole(widget)]
     areas = window.findChildren(QAbstractScrollArea)
     scrolled = [area for area in areas if area.isVisible() and area.horizontalScrollBar().isVisible()]
