@@ -208,7 +208,7 @@ class VisitScreen(QWidget):
         self.answers.verticalHeader().hide()
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tabs = TabsGivingWay()
+        self.tabs: QTabWidget = TabsGivingWay()
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(AnswersTab(self), "Answers")
         self.tabs.addTab(NotesTab(self), NOTES_TITLE)
