@@ -4,9 +4,12 @@ and which visit its last patient finished.
 At a front desk the same person signs in many times a day, right after a patient hands
 the tablet back: with their ID already there they type only their PIN, and the visit
 they are about to print is the one this tablet just finished. Both live in a small file
-in the data dir (0600), one entry per station id: kiosks sharing a data dir (and so the
-file) each keep their own, and never offer one another's last person or visit. The
-database is shared by every station and is the wrong place for either. Neither is a
+in the data dir (0600), one entry per station: kiosks sharing a data dir (and so the
+file) each keep their own, and never offer one another's last person or visit. A
+station's entry is named by its station id and its host name: machines sharing one
+data dir (a network home folder) share the `station-id` kept in it too, so the id alone
+would not tell them apart. The database is shared by every station and is the wrong
+place for either. Neither is a
 secret nor health data (an ID and a visit id), and losing the file costs a few taps: a
 file that cannot be read or written is logged and otherwise ignored, never a reason to
 refuse a sign-in or a finish.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -46,14 +50,20 @@ class Remembered:
     """The last visit a patient finished on this station."""
 
 
+def station_key(station_id: str | None) -> str:
+    """This station's entry: its id on this machine."""
+    return f"{station_id or NO_STATION_ID}@{socket.gethostname()}"
+
+
 class StationMemory:
-    def __init__(self, path: Path, station_id: str | None = None) -> None:
+    def __init__(self, path: Path, station: str = NO_STATION_ID) -> None:
+        """`station`: the name of this station's entry in the file (`station_key`)."""
         self.path = path
-        self.station = station_id or NO_STATION_ID
+        self.station = station
 
     @classmethod
     def in_data_dir(cls, station_id: str | None = None) -> StationMemory:
-        return cls(data_dir() / MEMORY_FILE, station_id)
+        return cls(data_dir() / MEMORY_FILE, station_key(station_id))
 
     def read(self) -> Remembered:
         """This station's entry; anything unreadable or not shaped as written is forgotten."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import stat
 
+from intake.app import station_memory
 from intake.app.station_memory import MEMORY_FILE, Remembered, StationMemory
 from intake.paths import data_dir
 
@@ -84,3 +85,16 @@ def test_a_damaged_station_entry_is_forgotten(tmp_path) -> None:
     assert StationMemory(path, "x").read() == Remembered()
     StationMemory(path).remember_staff("bob")
     assert StationMemory(path).read() == Remembered("bob", None)
+
+
+def test_machines_sharing_a_data_dir_and_so_its_station_id_keep_their_own(monkeypatch) -> None:
+    """A network home folder: both machines read the same `station-id`; the host name tells them apart."""
+    station_id = "c" * 32
+    monkeypatch.setattr(station_memory.socket, "gethostname", lambda: "front-desk-1")
+    first = StationMemory.in_data_dir(station_id)
+    first.remember_staff("bob")
+    monkeypatch.setattr(station_memory.socket, "gethostname", lambda: "front-desk-2")
+    second = StationMemory.in_data_dir(station_id)
+    assert second.path == first.path and second.read() == Remembered()
+    second.remember_staff("maria")
+    assert first.read().staff_id == "bob" and second.read().staff_id == "maria"
