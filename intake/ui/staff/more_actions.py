@@ -23,6 +23,7 @@ FEWER = "More actions ▴"
 def side_by_side(*widgets: QWidget) -> QWidget:
     """Widgets that belong together (a choice and the button that uses it), kept on one line when rows wrap."""
     group = QWidget()
+    group.setObjectName("action-group")
     row = QHBoxLayout(group)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(8)
