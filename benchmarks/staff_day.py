@@ -5,9 +5,10 @@ real kiosk (`main.py --drive tests/ui/drive_staff_day.py`) full screen on its ow
 display, on a new encrypted database with two accounts (maria, admin; bob, staff), a
 private CUPS scheduler with one printer (tests/cups_server.py; the host's CUPS is not
 used) and short idle times, and drives it by touch: a red flag who walks away, a patient
-who asks for help, a referral handed back and printed (see the drive script for the
-steps). The screenshots go to SHOTS_DIR/WxH/; the script prints each step, the taps from
-hand-back to printed summary, and each CUPS job's size against the stored PDF's.
+who asks for help, a referral handed back and printed, then continue, amend, a note,
+export and accounts (see the drive script for the steps). The screenshots go to
+SHOTS_DIR/WxH/; the script prints each step, the taps from hand-back to printed summary,
+and each CUPS job's size against the stored PDF's.
 
 Run: .venv/bin/python benchmarks/staff_day.py SHOTS_DIR [--size 1280x800 --size 800x1280]
 Needs xvfb-run and CUPS (cupsd, lpadmin, lp).
@@ -53,6 +54,7 @@ def _environment(home: Path, cups: PrivateCups, shots: Path) -> dict[str, str]:
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         "STAFF_DAY_SHOTS": str(shots),
         "STAFF_DAY_PIN": STAFF_PIN,
+        "STAFF_DAY_ADMIN_PIN": ADMIN_PIN,
     }
 
 

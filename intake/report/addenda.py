@@ -53,7 +53,7 @@ def _when(moment: datetime) -> str:
 def amended_warning(addenda: Addenda) -> list[Flowable]:
     if not addenda.amendments:
         return []
-    return [Paragraph(f"⚠ {markup(wording.amended_notice(len(addenda.amendments)))}", styles().warning)]
+    return [Paragraph(f"⚠ {markup(wording.amended_notice(len(addenda.amendments)))}", styles().warning), Spacer(0, 2 * mm)]
 
 
 def amendments(addenda: Addenda, width: float) -> list[Flowable]:

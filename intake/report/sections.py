@@ -227,7 +227,8 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     """Only the questions answered yes or not sure (or missing); the "no" answers are counted."""
     kinds = {"red_flag": "⚑ red flag", "caution": "! caution", "note": "note"}
     shown = [item for item in assessment.screening if _needs_eye(item, assessment)]
-    flow: list[Flowable] = [heading(wording.SCREENING_TITLE)]
+    missing = any(item.answer is None for item in shown)
+    flow: list[Flowable] = [heading(wording.SCREENING_MISSING_TITLE if missing else wording.SCREENING_TITLE)]
     if shown:
         rows: list[list[Any]] = [["Question", "Kind", "Answer"]]
         rows += [[item.label, _bold(kinds[item.kind]), _bold(_answer(item))] for item in shown]
@@ -237,11 +238,12 @@ def screening(assessment: Assessment, width: float) -> list[Flowable]:
     other_cautions = [i for i in cautions if i not in shown and i.answer is not None]
     hidden_flags = sum(i.answer is None and i not in shown for i in flags)
     hidden_cautions = sum(i.answer is None and i not in shown for i in cautions)
-    flags_text = wording.other_red_flags(len(other_flags), any(i in shown for i in flags)) + wording.not_asked(hidden_flags)
-    cautions_text = (wording.other_cautions(len(other_cautions), any(i in shown for i in cautions))
-                     + wording.not_asked(hidden_cautions))
-    flow.append(p(f"{flags_text}. {cautions_text}. "
-                  f"{wording.ALL_IN_APPENDIX}", "body"))
+    counts = (
+        (wording.other_red_flags(len(other_flags), any(i in shown for i in flags)), hidden_flags),
+        (wording.other_cautions(len(other_cautions), any(i in shown for i in cautions)), hidden_cautions),
+    )
+    said = [f"{text}{wording.not_asked(hidden)}." for text, hidden in counts if text]
+    flow.append(p(" ".join([*said, wording.ALL_IN_APPENDIX]), "body"))
     return flow
 
 

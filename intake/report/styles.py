@@ -1,4 +1,7 @@
-"""Paragraph and table styles, defined once. Greyscale-safe: status is words and symbols."""
+"""Paragraph and table styles, defined once. Greyscale-safe: status is words and symbols.
+
+A heading keeps with what follows it: never alone at the foot of a page, its section on the next.
+"""
 
 from __future__ import annotations
 
@@ -53,7 +56,7 @@ def styles() -> Styles:
         status_met=ParagraphStyle("status_met", parent=cell, fontName=found.bold, textColor=MET),
         status_unmet=ParagraphStyle("status_unmet", parent=cell, fontName=found.bold, textColor=UNMET),
         heading=ParagraphStyle("heading", parent=body, fontName=found.bold, fontSize=11.5, leading=14,
-                               spaceBefore=7, spaceAfter=3),
+                               spaceBefore=7, spaceAfter=3, keepWithNext=1),
         title=ParagraphStyle("title", parent=body, fontName=found.bold, fontSize=15, leading=18, spaceAfter=2),
         outcome=ParagraphStyle("outcome", parent=body, fontName=found.bold, fontSize=12, leading=15),
         warning=ParagraphStyle("warning", parent=body, fontName=found.bold, fontSize=9, leading=11.5),

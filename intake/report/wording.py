@@ -38,6 +38,8 @@ GLANCE_ICHD3 = "ICHD-3 1.3"
 NONE = "none"
 
 SCREENING_TITLE = "Red flags and cautions answered yes or not sure"
+SCREENING_MISSING_TITLE = "Red flags and cautions answered yes or not sure, or not answered"
+"""When the table lists questions the outcome needs and nobody answered (a visit not finished)."""
 ALL_IN_APPENDIX = "Every answer is in the appendix."
 ICHD3_TITLE = "ICHD-3 chronic migraine (1.3), from the answers: shown, never decides"
 POLICIES_TITLE = "Outcome under every policy"
@@ -87,19 +89,18 @@ def answered_in(language: str | None, primary: str) -> str | None:
 
 
 def other_red_flags(count: int, others_listed: bool) -> str:
-    return (
-        f"No to the other {plural(count, 'red-flag question')}"
-        if others_listed
-        else f"No to all {plural(count, 'red-flag question')}"
-    )
+    """What the red-flag questions not in the table were answered ("" when the table has them all)."""
+    return _others(count, others_listed, "red-flag question")
 
 
 def other_cautions(count: int, others_listed: bool) -> str:
-    return (
-        f"No to the other {plural(count, 'caution question')}"
-        if others_listed
-        else f"No to all {plural(count, 'caution question')}"
-    )
+    return _others(count, others_listed, "caution question")
+
+
+def _others(count: int, others_listed: bool, kind: str) -> str:
+    if not others_listed:
+        return f"No to all {plural(count, kind)}"
+    return f"No to the other {plural(count, kind)}" if count else ""
 
 
 def no_red_flags(count: int, hidden: int) -> str:

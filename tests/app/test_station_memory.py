@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import stat
 
+from intake.app import station_memory
 from intake.app.station_memory import MEMORY_FILE, Remembered, StationMemory
 from intake.paths import data_dir
 
@@ -50,3 +51,50 @@ def test_a_file_that_cannot_be_written_is_logged_never_raised(tmp_path, caplog) 
         memory.remember_staff("bob")
     assert "not written" in caplog.text
     assert memory.read() == Remembered()
+
+
+def test_two_stations_sharing_the_file_keep_their_own_person_and_visit(tmp_path) -> None:
+    path = tmp_path / MEMORY_FILE
+    front, back = StationMemory(path, "a" * 32), StationMemory(path, "b" * 32)
+    front.remember_staff("bob")
+    front.remember_finished("20261124-090000-aaaaaa")
+    assert back.read() == Remembered(), "nothing of the other station's desk"
+    back.remember_staff("maria")
+    back.remember_finished("20261124-091500-bbbbbb")
+    assert front.read() == Remembered("bob", "20261124-090000-aaaaaa")
+    assert StationMemory(path, "b" * 32).read() == Remembered("maria", "20261124-091500-bbbbbb")
+    back.forget_staff()
+    assert front.read().staff_id == "bob" and back.read() == Remembered(None, "20261124-091500-bbbbbb")
+
+
+def test_a_file_from_before_stations_offers_its_id_but_not_its_visit(tmp_path) -> None:
+    """Nothing says which station finished the old file's visit; its ID is only filled in, "Not you?" beside it."""
+    path = tmp_path / MEMORY_FILE
+    path.write_text('{"staff_id": "bob", "finished_visit": "20261124-090000-aaaaaa"}', encoding="utf-8")
+    memory = StationMemory(path, "a" * 32)
+    assert memory.read() == Remembered("bob", None)
+    memory.remember_finished("20261124-100000-cccccc")
+    assert memory.read() == Remembered("bob", "20261124-100000-cccccc")
+    assert StationMemory(path, "b" * 32).read() == Remembered(), "the old entry is gone once one station wrote"
+
+
+def test_a_damaged_station_entry_is_forgotten(tmp_path) -> None:
+    path = tmp_path / MEMORY_FILE
+    path.write_text('{"stations": {"-": ["bob"], "x": {"staff_id": "Robert Tables; --"}}}', encoding="utf-8")
+    assert StationMemory(path).read() == Remembered()
+    assert StationMemory(path, "x").read() == Remembered()
+    StationMemory(path).remember_staff("bob")
+    assert StationMemory(path).read() == Remembered("bob", None)
+
+
+def test_machines_sharing_a_data_dir_and_so_its_station_id_keep_their_own(monkeypatch) -> None:
+    """A network home folder: both machines read the same `station-id`; the host name tells them apart."""
+    station_id = "c" * 32
+    monkeypatch.setattr(station_memory.socket, "gethostname", lambda: "front-desk-1")
+    first = StationMemory.in_data_dir(station_id)
+    first.remember_staff("bob")
+    monkeypatch.setattr(station_memory.socket, "gethostname", lambda: "front-desk-2")
+    second = StationMemory.in_data_dir(station_id)
+    assert second.path == first.path and second.read() == Remembered()
+    second.remember_staff("maria")
+    assert first.read().staff_id == "bob" and second.read().staff_id == "maria"

@@ -13,7 +13,7 @@ from cases import VIGNETTES, vignette
 from intake.app.assessing import assess_for_clinic
 from intake.eligibility import evaluate
 from intake.questionnaire.response import parse_response
-from intake.report import ClinicInfo, NotFinished, render_report
+from intake.report import ClinicInfo, NotFinished, render_report, wording
 from intake.report import fonts as report_fonts
 
 
@@ -165,3 +165,33 @@ def test_answers_so_far_say_so_on_every_page_and_name_what_was_left_out(form) ->
     assert PdfReader(io.BytesIO(rendered.pdf)).metadata.title == "Headache intake: answers so far (visit not finished)"
     _, summary = _report(form, vignette("V14"))
     assert not any("not finished" in page for page in _pages(summary.pdf)), "a summary is never marked so"
+
+
+HEADINGS = (
+    wording.SCREENING_TITLE, wording.SCREENING_MISSING_TITLE, wording.ICHD3_TITLE, "Notes for the clinician",
+    "Documentation to obtain", "Prior Botox", "Appendix: all answers", "Provenance and clinician sign-off",
+)
+
+
+def _walked_away_after_the_red_flags(form):
+    """Answers up to the red-flag page (a thunderclap headache), then nothing: half the report is "not answered"."""
+    answers = {key: vignette("V14")["answers"][key] for key in ("given_name", "family_name", "date_of_birth", "sex_at_birth")}
+    flags = {"rf_systemic": "no", "rf_cancer": "no", "rf_neuro_deficit": "no", "rf_thunderclap": "yes"}
+    response = parse_response({**vignette("V14"), "answers": {**answers, "headache_days": 20, **flags}}, form)
+    assessment = assess_for_clinic(response, form, "us-payer")
+    left_out = NotFinished(("New kind of headache or started within 3 months",))
+    return render_report(response, assessment, form, ClinicInfo(name="Test Clinic"), not_finished=left_out)
+
+
+def test_no_page_ends_on_a_heading_whose_section_starts_on_the_next(form) -> None:
+    for page in _pages(_walked_away_after_the_red_flags(form).pdf):
+        body = page.split("Patient-reported, not verified")[0].removesuffix("Test Clinic Visit not finished: answers so far ")
+        assert not body.rstrip().endswith(HEADINGS), body[-200:]
+
+
+def test_red_flags_not_answered_yet_are_listed_as_such_and_no_count_is_zero(form) -> None:
+    pages = _pages(_walked_away_after_the_red_flags(form).pdf)
+    text = " ".join(pages)
+    assert wording.SCREENING_MISSING_TITLE in text
+    assert "No to the other 0" not in text and "No to all 0" not in text
+    assert "No to the other 3 red-flag questions (1 not asked). Every answer is in the appendix." in text

@@ -65,3 +65,10 @@ class FrontDesk:
         QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center())
         QApplication.processEvents()
         assert self.area.visit.tabs.currentIndex() == index
+
+    def open_more(self) -> None:
+        """A tap on the visit screen's "More actions", where the less used actions wait folded."""
+        toggle = self.area.visit.more.toggle
+        if not toggle.isChecked():
+            tap(toggle)
+        assert self.area.visit.more.isVisible()

@@ -225,8 +225,13 @@ class TouchPatient:
     # Answering ----------------------------------------------------------------
 
     def type_text(self, line: QLineEdit, text: str) -> None:
-        """Tap the box, then the keys: Shift for a capital the keyboard did not already offer."""
+        """Tap the box, then the keys."""
         self.tap(line)
+        self.type_keys(text)
+        assert line.text() == text, f"typed {text!r}, the box holds {line.text()!r}"
+
+    def type_keys(self, text: str) -> None:
+        """The keys for `text` into the field with focus: Shift for a capital the keyboard did not already offer."""
         panel = self.window.keyboard.panel
         for character in text:
             if character == " ":
@@ -239,7 +244,6 @@ class TouchPatient:
                 continue
             base = next(letter for letter, variants in VARIANTS.items() if character.lower() in variants)
             self.long_press_key(base.upper() if panel.shifted else base, character)
-        assert line.text() == text, f"typed {text!r}, the box holds {line.text()!r}"
 
     def type_number(self, line: QLineEdit, number: float) -> None:
         self.tap(line)

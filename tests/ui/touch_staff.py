@@ -2,14 +2,14 @@
 
 The same fingers as the touch patient (`TouchPatient`: every tap and hold counted), so
 the count from "patient hands back the tablet" to "printed summary in hand" is made the
-way the patient's is. The system print dialog is a window of its own: `press_print`
-expects whoever drives to have arranged for its Print button to be pressed, and counts
-that press as one tap.
+way the patient's is. The system print dialog is a window of its own: where Print asks
+for a printer, `press_print` expects whoever drives to have arranged for the dialog's
+Print button to be pressed, and counts that press as one tap.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from touch_driver import TouchPatient
 
 from intake.questionnaire.patient_wording import ENGLISH
@@ -59,6 +59,15 @@ class TouchStaff(TouchPatient):
         self.sign_in_with_pin(pin)
 
     def press_print(self) -> None:
-        """Print… on the visit screen, then Print in the system dialog (one tap each)."""
+        """Print on the visit screen: one tap when it prints on the clinic's printer, and one more
+        for Print in the system dialog when it asks (no clinic printer set)."""
+        asks = self.area.visit.clinic_printer is None
         self.tap(self.area.visit.print_button)
-        self.figures.taps += 1
+        if asks:
+            self.figures.taps += 1
+
+    def write(self, box: QPlainTextEdit, text: str) -> None:
+        """Tap a text box of several lines (a clinician's note), then the keys."""
+        self.tap(box)
+        self.type_keys(text)
+        assert box.toPlainText() == text, f"typed {text!r}, the box holds {box.toPlainText()!r}"

@@ -14,20 +14,23 @@ event and then replaced as a whole, which is what Backspace on a physical keyboa
 The one key that does arrive as key events is the PIN pad's Enter, which staff tap to
 sign in: it means what Enter on a physical keyboard means there, and patients' fields
 never get that pad.
+
+A text box of several lines (a clinician's note) reports its current line as the text
+around the cursor, so Backspace and the capital at the start work line by line there.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 _QUERY = Qt.InputMethodQuery
 
 
 def is_text_field(widget: QWidget | None) -> bool:
-    """A field the keyboard types into: an editable line edit or spin box."""
-    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+    """A field the keyboard types into: an editable line edit, spin box or text box (a clinician's note)."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox | QPlainTextEdit):
         return not widget.isReadOnly() and widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     return False
 

@@ -8,19 +8,25 @@ forgotten once staff leave the visit, so no answer stays behind in a hidden widg
 
 The form takes the table's place in the window rather than opening a dialog: the
 on-screen keyboard serves the main window's fields, and a tablet has no other keys.
+Cancel and Save sit under the form, outside its scrolling, so they stay in sight above
+the keyboard while staff type the reason; the form has the visit screen under the alerts
+while it is open (`VisitHost.focus_form`), naming the patient in its title.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from intake.app.amending import REASON_MAX_LENGTH, AmendableQuestion, AmendmentRefused, amendable_questions
 from intake.app.errors import StoreError
+from intake.app.review_queue import patient_name
 from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.patient_wording import ENGLISH
+from intake.ui.current_page_stack import CurrentPageStack
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.visit_host import VisitHost
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
@@ -52,6 +58,7 @@ class AmendPanel(QWidget):
         self.visit_id: str | None = None
         """The visit the form is filled in for (None: not in use)."""
         self.block: QuestionBlock | None = None
+        self.title = label(TITLE, "subtitle")
         self.question = QComboBox()
         self.question.setAccessibleName("Question to amend")
         self.now = label("", "caption")
@@ -74,15 +81,11 @@ class AmendPanel(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        """Save and Cancel beside the title and what to fix under them, in view however long the form."""
-        header = QHBoxLayout()
-        header.addWidget(label(TITLE, "subtitle"), 1)
-        header.addWidget(self.cancel_button)
-        header.addWidget(self.save_button)
+        """The title and what to fix under it; Save and Cancel are the tab's, under the form (`AnswersTab`)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(12)
-        layout.addLayout(header)
+        layout.addWidget(self.title)
         layout.addWidget(self.message)
         layout.addWidget(label(INTRO, "caption"))
         layout.addWidget(self.question)
@@ -99,6 +102,7 @@ class AmendPanel(QWidget):
         assert visit is not None
         self.forget()
         self.visit_id = visit.summary.id
+        self.title.setText(f"{TITLE}: {patient_name(visit.summary)}")
         self._questions = amendable_questions(session.station.form, visit.response.get("answers", {}))
         self.question.blockSignals(True)
         for question in self._questions:
@@ -179,12 +183,20 @@ class AmendPanel(QWidget):
         self.finished.emit("")
 
     def _show_message(self, text: str) -> None:
+        """What to fix, scrolled into view: staff may be at the foot of a long form."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        area = nearest_scroll_area(self.message)
+        if text and area is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area.ensureWidgetVisible(self.message)
 
 
-class AnswersTab(QStackedWidget):
-    """The visit's answers with "Amend an answer…" under them (finished visits), and the amend form in their place."""
+class AnswersTab(CurrentPageStack):
+    """The visit's answers with "Amend an answer…" under them (finished visits), and the amend form in their place.
+
+    Sized by the page showing, so the form's pinned buttons never make the visit screen taller while the answers show.
+    """
 
     def __init__(self, host: VisitHost) -> None:
         super().__init__()
@@ -201,12 +213,25 @@ class AnswersTab(QStackedWidget):
         column.addLayout(actions)
         self.panel = AmendPanel(host)
         self.panel.finished.connect(self._show_listing)
+        self.addWidget(listing)
+        self.addWidget(self._form_page())
+        host.tabs.installEventFilter(self)
+
+    def _form_page(self) -> QWidget:
+        """The form scrolls; Cancel and Save stay under it, just above the on-screen keyboard while it is up."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        self.addWidget(listing)
-        self.addWidget(scroll)
-        host.tabs.installEventFilter(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.panel.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.panel.save_button)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        column.addLayout(buttons)
+        return page
 
     def start(self) -> None:
         """The amend form, on the question selected in the table."""
@@ -217,10 +242,13 @@ class AnswersTab(QStackedWidget):
         picked = self._host.answers.item(row, 0) if row >= 0 else None
         self.panel.start(session, picked.text() if picked is not None else None)
         self.setCurrentIndex(1)
+        self._host.focus_form(True)
         self.panel.question.setFocus()
 
     def _show_listing(self, amended: str = "") -> None:
-        """The answers again, the one just amended selected and in view."""
+        """The answers again, the one just amended selected and in view; the screen the visit's again."""
+        if self.currentIndex() == 1:
+            self._host.focus_form(False)
         self.setCurrentIndex(0)
         table = self._host.answers
         items = [table.item(row, 0) for row in range(table.rowCount())] if amended else []

@@ -67,7 +67,7 @@ class StaffArea(QWidget):
         self._desk = desk
         self.session: StaffDesk | None = None
         """The signed-in person's desk; None while nobody is signed in."""
-        self._memory = StationMemory.in_data_dir()
+        self._memory = StationMemory.in_data_dir(desk.station.station_id)
         self._patient_done = False
         """No visit is under way on this tablet: its last finished one may open after sign-in."""
         self.sign_in = SignInScreen(desk, self._memory)

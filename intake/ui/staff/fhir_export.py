@@ -1,7 +1,7 @@
 """One visit as a FHIR Bundle, from the visit screen, for admins: R5 or R4, into the export folder.
 
-A row of its own under the visit's other actions (right-aligned like them), shown to
-admins only, so it takes no room from anyone else and never widens a portrait screen.
+The version choice and its button, kept together among the visit's folded actions
+("More actions"); offered to admins only, so it takes no room from anyone else.
 
 The file is named by the visit id and the version only, written for this user alone,
 and the export is audited; what happened is handed to the visit screen to say.
@@ -39,7 +39,7 @@ class FhirExport(QWidget):
         self.export_button.clicked.connect(self.export)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
+        row.setSpacing(8)
         row.addWidget(self.version)
         row.addWidget(self.export_button)
         self.hide()

@@ -5,6 +5,11 @@ is made again with every note at its end, so a reprint carries them; an unfinish
 visit keeps them with its answers. A tab of the visit screen rather than a dialog, so
 the on-screen keyboard serves the note's field; what was typed is forgotten once staff
 leave the visit.
+
+"New note…" puts the note's form in the list's place and gives it the whole visit
+screen under the alerts (`VisitHost.focus_form`), as amending an answer does: on a
+landscape tablet the keyboard leaves too little room for anything else. Cancel and
+"Add the note" stay under the box, in sight above the keys.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPlai
 
 from intake.app.amending import AmendmentRefused
 from intake.app.errors import StoreError
+from intake.app.review_queue import patient_name
+from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.visit_host import VisitHost
 from intake.ui.widgets.styling import label, touch_button
@@ -22,7 +29,9 @@ from intake.visit_status import FINISHED
 TITLE = "Clinician notes"
 INTRO = "For clinic staff only. On a finished visit, notes are printed at the end of the summary."
 NEW_NOTE = "New note"
+WRITE = "New note…"
 ADD = "Add the note"
+CANCEL = "Cancel"
 NONE_YET = "No notes yet."
 ADDED_TO_SUMMARY = "Note added. It is printed at the end of the summary."
 ADDED = "Note added. It is kept with the visit's answers."
@@ -32,7 +41,9 @@ def tab_title(count: int) -> str:
     return f"{TITLE} ({count})" if count else TITLE
 
 
-class NotesTab(QWidget):
+class NotesTab(CurrentPageStack):
+    """The notes written so far with "New note…" under them, and the note's form in their place."""
+
     def __init__(self, host: VisitHost) -> None:
         super().__init__()
         self.setObjectName("clinician-notes")
@@ -46,6 +57,9 @@ class NotesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.none_yet = label(NONE_YET, "caption")
+        self.write_button = touch_button(WRITE, "primary", "Write a new clinician note")
+        self.write_button.clicked.connect(self.start)
+        self.form_title = label(NEW_NOTE, "subtitle")
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(NEW_NOTE)
         self.editor.setPlaceholderText(NEW_NOTE)
@@ -53,20 +67,43 @@ class NotesTab(QWidget):
         self.message.setAccessibleName("Problem")
         self.message.hide()
         self.add_button = touch_button(ADD, "primary")
+        self.cancel_button = touch_button(CANCEL, "quiet", "Cancel the note")
         self.add_button.clicked.connect(self.add)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.list_page = self._list_page()
+        self.form_page = self._form_page()
+        self.addWidget(self.list_page)
+        self.addWidget(self.form_page)
+        host.tabs.installEventFilter(self)
+
+    def _list_page(self) -> QWidget:
         actions = QHBoxLayout()
         actions.addStretch(1)
-        actions.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
+        actions.addWidget(self.write_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(label(INTRO, "caption"))
-        layout.addWidget(self.notes, 2)
+        layout.addWidget(self.notes, 1)
         layout.addWidget(self.none_yet)
-        layout.addWidget(label(NEW_NOTE, "field"))
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.message)
+        layout.addStretch(0)
         layout.addLayout(actions)
-        host.tabs.installEventFilter(self)
+        return page
+
+    def _form_page(self) -> QWidget:
+        """The box takes the room there is; Cancel and "Add the note" under it, in sight above the keys."""
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form_title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(buttons)
+        return page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """The visit screen's tabs show with a visit: its notes are read. They hide when staff leave it."""
@@ -95,11 +132,30 @@ class NotesTab(QWidget):
         self._host.tabs.setTabText(self._host.tabs.indexOf(self), tab_title(len(notes)))
 
     def forget(self) -> None:
-        """Nothing of the visit stays in the tab."""
+        """Nothing of the visit stays in the tab: the list again, the box empty."""
         self.notes.setRowCount(0)
+        self._close_form()
+        self._host.tabs.setTabText(self._host.tabs.indexOf(self), TITLE)
+
+    def start(self) -> None:
+        """The note's form, for the whole screen, its box ready for the keys."""
+        visit = self._host.visit
+        if visit is None:
+            return
+        self.form_title.setText(f"{NEW_NOTE}: {patient_name(visit.summary)}")
+        self.setCurrentWidget(self.form_page)
+        self._host.focus_form(True)
+        self.editor.setFocus()
+
+    def cancel(self) -> None:
+        self._close_form()
+
+    def _close_form(self) -> None:
         self.editor.clear()
         self._show_message("")
-        self._host.tabs.setTabText(self._host.tabs.indexOf(self), TITLE)
+        if self.currentWidget() is self.form_page:
+            self.setCurrentWidget(self.list_page)
+            self._host.focus_form(False)
 
     def add(self) -> None:
         session, visit = self._host.session, self._host.visit
@@ -110,6 +166,7 @@ class NotesTab(QWidget):
         except (AmendmentRefused, StoreError) as refused:
             self._show_message(str(refused))
             return
+        self._close_form()
         self._host.show_changed(noted, ADDED_TO_SUMMARY if noted.summary.status == FINISHED else ADDED)
         self.refresh()
 

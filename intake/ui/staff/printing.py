@@ -159,12 +159,19 @@ class ChosenPrinter:
 
 
 def choose_in_dialog(name: str, title: str, parent: QWidget) -> ChosenPrinter | None:
-    """The system print dialog, opened on this printer; None when staff cancel."""
+    """The system print dialog, opened on this printer; None when staff cancel.
+
+    The kiosk's window is made active again once the dialog closes: on a kiosk with no
+    window manager nothing else does, and a window left inactive gets no focus, so the
+    next sign-in would show no PIN pad.
+    """
     printer = printer_for(name)
     offered = dialog_choices(printer)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    parent.window().activateWindow()
+    if not accepted:
         return None
     return ChosenPrinter(name, printer, dialog_choices(printer) == offered)
 

@@ -2,9 +2,10 @@
 
 The panels act through the signed-in person's desk, then hand the visit as the use case
 left it back to the screen, which shows it again (summary, answers, facts) and tells
-the queue. They watch the screen's tabs: shown, a visit was opened; hidden, staff left
-it, and nothing they typed may stay behind. A protocol, so the panels never import the
-screen that imports them.
+the queue. While a panel's form is open it has the screen (`focus_form`). They watch
+the screen's tabs: shown, a visit was opened; hidden, staff left it, and nothing they
+typed may stay behind. A protocol, so the panels never import the screen that imports
+them.
 """
 
 from __future__ import annotations
@@ -26,3 +27,5 @@ class VisitHost(Protocol):
     def session(self) -> StaffDesk | None: ...
 
     def show_changed(self, visit: StoredVisit, notice: str) -> None: ...
+
+    def focus_form(self, active: bool) -> None: ...

@@ -4,6 +4,13 @@ Opening, printing, saving and marking reviewed each write an audit row through t
 session. The summary shown is the stored PDF itself (not a re-rendering), so what the
 clinician reads here, on paper and in the store are the same bytes.
 
+A visit's next steps are in view, the most used first (Print, for a finished visit);
+the rest wait under "More actions" (`more_actions.py`), so the screen fits a portrait
+tablet and Print never hides among a dozen buttons. With the clinic's printer set and
+installed, Print sends the stored PDF there without a dialog (a patient handing the
+tablet back is the usual reason to print, and the clinic's printer the usual place);
+"Choose printer…" beside it opens the system print dialog.
+
 Staff can also print the patient information sheet for any visit, whatever its outcome,
 in the language the patient answered in unless they pick another. It is a handout, not a
 record: it is rendered when printed, and only the printing is audited.
@@ -22,7 +29,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QBuffer, Qt, Signal
+from PySide6.QtCore import QBuffer, QSize, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -49,11 +56,13 @@ from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
+from intake.ui.staff.more_actions import MoreActions, side_by_side
 from intake.ui.staff.notes_tab import TITLE as NOTES_TITLE
 from intake.ui.staff.notes_tab import NotesTab
-from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf
+from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf, print_on, printer_names
 from intake.ui.staff.table_items import table_item
-from intake.ui.widgets.styling import label, touch_button
+from intake.ui.widgets.flow_row import FlowRow
+from intake.ui.widgets.styling import label, set_role, touch_button
 from intake.visit_status import FINISHED
 from intake.yamlfile import DataFileError
 
@@ -65,8 +74,25 @@ SUMMARY_NOT_MADE = (
 VISIT_GONE = "This visit was finished or discarded meanwhile, on another station. Go back to the list."
 NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
 INFO_SHEET_TITLE = "information-sheet"
+PRINT = "Print"
+"""Print on the clinic's printer, without a dialog."""
+PRINT_ASKING = "Print…"
+"""Print through the system dialog (no clinic printer set, or it is not installed here)."""
+CHOOSE_PRINTER = "Choose printer…"
 
 log = logging.getLogger(__name__)
+
+
+class TabsGivingWay(QTabWidget):
+    """Tabs that give way first when room runs short, down to their bar.
+
+    Both alert bars with long names, More actions open and a notice, on a landscape
+    tablet: every action stays whole, and what the tabs show (it scrolls) shrinks until
+    staff fold More again. Only the bar must stay, to switch tabs.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.tabBar().sizeHint().height())
 
 
 class VisitScreen(QWidget):
@@ -83,6 +109,8 @@ class VisitScreen(QWidget):
         self._form = form
         self._session: StaffDesk | None = None
         self._printer_name: str | None = None
+        self.clinic_printer: str | None = None
+        """The clinic's printer, installed: Print sends the summary there without asking (None: Print asks)."""
         self._clinic = SheetClinic("")
         self.visit: StoredVisit | None = None
         self._discard_armed = False
@@ -90,7 +118,6 @@ class VisitScreen(QWidget):
         self._buffer: QBuffer | None = None
         self._build_actions()
         self._build_tabs()
-
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.facts)
@@ -98,40 +125,38 @@ class VisitScreen(QWidget):
         top.addWidget(self.back_button)
         top.addSpacing(16)
         top.addLayout(heading, 1)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        for button in (self.discard_button, self.review_button, self.save_button, self.print_button):
-            actions.addWidget(button)
-        unfinished = QHBoxLayout()
-        unfinished.addStretch(1)
-        for button in (self.remake_button, self.so_far_button, self.continue_button):
-            unfinished.addWidget(button)
-        handout = QHBoxLayout()
-        handout.addStretch(1)
-        handout.addWidget(self.sheet_language)
-        handout.addWidget(self.sheet_button)
+        self._main_row = FlowRow(spacing=12)
+        self.header = QWidget()
+        """Everything above the tabs: hidden while a panel's form has the screen (`focus_form`)."""
+        heading_and_actions = QVBoxLayout(self.header)
+        heading_and_actions.setContentsMargins(0, 0, 0, 0)
+        heading_and_actions.setSpacing(12)
+        heading_and_actions.addLayout(top)
+        heading_and_actions.addLayout(self._main_row)
+        heading_and_actions.addWidget(self.more)
+        heading_and_actions.addWidget(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
-        layout.addLayout(top)
-        layout.addLayout(actions)
-        layout.addLayout(unfinished)
-        layout.addLayout(handout)
-        layout.addWidget(self.fhir_export)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+        for action in self._actions:
+            action.setParent(self.header)
+            action.hide()
 
     def _build_actions(self) -> None:
         """The heading and every button: back, print, save, review, discard, the information sheet."""
         self.title = label("", "title")
         self.facts = label("", "caption")
         self.back_button = touch_button("Back to list", "quiet")
-        self.print_button = touch_button("Print…", "primary", "Print the summary")
+        self.print_button = touch_button(PRINT_ASKING, "primary", "Print the summary")
+        self.choose_printer_button = touch_button(CHOOSE_PRINTER, "quiet", "Print the summary on a printer you choose")
         self.save_button = touch_button("Save as PDF", "quiet", "Save the summary as a PDF file")
         self.review_button = touch_button("Mark reviewed", "quiet")
         self.discard_button = touch_button("Discard", "quiet", "Discard this unfinished visit")
         self.back_button.clicked.connect(self._on_back)
-        self.print_button.clicked.connect(self.print_with_dialog)
+        self.print_button.clicked.connect(self.print_summary)
+        self.choose_printer_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_pdf)
         self.review_button.clicked.connect(self.mark_reviewed)
         self.discard_button.clicked.connect(self.discard)
@@ -147,6 +172,12 @@ class VisitScreen(QWidget):
         self.fhir_export = FhirExport()
         self.fhir_export.done.connect(self._show_notice)
         self._build_unfinished_actions()
+        self.more = MoreActions()
+        self._sheet = side_by_side(self.sheet_language, self.sheet_button)
+        self._actions: tuple[QWidget, ...] = (
+            self.print_button, self.choose_printer_button, self.remake_button, self.continue_button, self.so_far_button,
+            self.review_button, self.save_button, self._sheet, self.fhir_export, self.discard_button, self.more.toggle,
+        )
 
     def _build_unfinished_actions(self) -> None:
         """For a visit not finished: its answers so far on paper, the summary made again, the patient carrying on."""
@@ -178,7 +209,7 @@ class VisitScreen(QWidget):
         self.answers.verticalHeader().hide()
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tabs = QTabWidget()
+        self.tabs: QTabWidget = TabsGivingWay()
         self.tabs.addTab(summary, "Summary")
         self.tabs.addTab(AnswersTab(self), "Answers")
         self.tabs.addTab(NotesTab(self), NOTES_TITLE)
@@ -187,9 +218,12 @@ class VisitScreen(QWidget):
         """Load and show one visit for this person; their desk audits the viewing."""
         self._session = session
         self._printer_name = printer_name
+        self.clinic_printer = printer_name if printer_name in printer_names() else None
         self._clinic = clinic
         self.visit = session.view(visit_id)
         self.fhir_export.show_for(session, visit_id)
+        self.more.fold()
+        self.focus_form(False)
         self._show_notice("")
         self._fill()
         self.tabs.setCurrentIndex(0 if self.visit.pdf is not None else 1)
@@ -233,27 +267,51 @@ class VisitScreen(QWidget):
             self._buffer = load_pdf(self.visit.pdf, self._document)
         self.pdf_view.setVisible(has_pdf)
         self.no_summary.setVisible(not has_pdf)
+        self.no_summary.setText(SUMMARY_NOT_MADE if summary.summary_failed else NO_SUMMARY)
         for button in (self.print_button, self.save_button):
             button.setEnabled(has_pdf)
-            button.setVisible(has_pdf)
-        finished = summary.status == FINISHED
+        self.print_button.setText(PRINT_ASKING if self.clinic_printer is None else PRINT)
+        where = f" on {self.clinic_printer}" if self.clinic_printer else ""
+        self.print_button.setAccessibleName(f"Print the summary{where}")
         self.review_button.setEnabled(not summary.reviewed)
         self.review_button.setText("Reviewed" if summary.reviewed else "Mark reviewed")
-        self.discard_button.setVisible(not finished)
         self.discard_button.setText("Discard")
         self._discard_armed = False
-        self._fill_unfinished_actions()
+        self._place_actions(*self._offered())
         self._fill_sheet_languages()
         self._fill_answers()
 
-    def _fill_unfinished_actions(self) -> None:
+    def _offered(self) -> tuple[list[QWidget], list[QWidget]]:
+        """The actions this visit offers, in order: its next steps in view (the most used first), the rest under More.
+
+        A finished visit: Print first. One the patient did not finish: carrying on with
+        the patient first, or making the summary again when that failed at Finish (the
+        patient is done: carrying on is then rare). Mark reviewed for every visit.
+        """
         assert self.visit is not None
         summary = self.visit.summary
-        open_visit = summary.status != FINISHED
-        self.so_far_button.setVisible(open_visit)
-        self.continue_button.setVisible(open_visit)
-        self.remake_button.setVisible(open_visit and summary.summary_failed)
-        self.no_summary.setText(SUMMARY_NOT_MADE if summary.summary_failed else NO_SUMMARY)
+        admin = [self.fhir_export] if self._session is not None and self._session.is_admin else []
+        if summary.status == FINISHED:
+            has_pdf = self.visit.pdf is not None
+            printing = [self.print_button, *([self.choose_printer_button] if self.clinic_printer else [])] if has_pdf else []
+            return [*printing, self.review_button], [*([self.save_button] if has_pdf else []), self._sheet, *admin]
+        if summary.summary_failed:
+            return ([self.remake_button, self.so_far_button, self.review_button],
+                    [self.continue_button, self._sheet, *admin, self.discard_button])
+        return [self.continue_button, self.so_far_button, self.review_button], [self._sheet, *admin, self.discard_button]
+
+    def _place_actions(self, shown: list[QWidget], folded: list[QWidget]) -> None:
+        """These actions in view and under More, in this order; every other one hidden."""
+        for row in (self._main_row, self.more.row):
+            while row.takeAt(0) is not None:
+                pass
+        for action in self._actions:
+            action.hide()
+        for row, actions in ((self._main_row, [*shown, self.more.toggle]), (self.more.row, folded)):
+            for action in actions:
+                row.addWidget(action)
+                action.show()
+        set_role(self.continue_button, "primary" if self.continue_button in shown else "quiet")
 
     def _fill_sheet_languages(self) -> None:
         """Every sheet by its language's own name, the patient's language chosen (else English)."""
@@ -292,13 +350,32 @@ class VisitScreen(QWidget):
         if found is None:
             self._show_notice(no_printer)
             if instead is not None:
-                instead.setFocus()
+                self.more.reveal(instead)
             return None
         try:
             return choose_in_dialog(found, title, self)
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}.")
             return None
+
+    def print_summary(self) -> None:
+        """Print: on the clinic's printer without asking when it is set and installed, else through the dialog."""
+        if self.clinic_printer is None:
+            self.print_with_dialog()
+        else:
+            self.print_on_clinic_printer()
+
+    def print_on_clinic_printer(self) -> None:
+        """The stored PDF straight to the clinic's printer (as CUPS takes it, else as page images), audited."""
+        if self.visit is None or self.visit.pdf is None or self._session is None or self.clinic_printer is None:
+            return
+        printer, title = self.clinic_printer, job_title(self.visit.summary.id)
+        try:
+            job = self._session.print_summary(self.visit, partial(print_on, name=printer, title=title))
+        except PrintFailed as failure:
+            self._show_notice(f"Not printed on {printer}: {failure}. Try again, or tap “{CHOOSE_PRINTER}”.")
+            return
+        self._show_notice(str(job))
 
     def print_with_dialog(self) -> None:
         """Print through the system dialog, on the clinic's printer by default."""
@@ -448,3 +525,12 @@ class VisitScreen(QWidget):
         self._fill()
         self._show_notice(notice)
         self.changed.emit()
+
+    def focus_form(self, active: bool) -> None:
+        """A panel's form (an amendment, a note) has the screen under the alerts, or gives it back.
+
+        On a landscape tablet with the keyboard up, the heading, the actions and the tab bar
+        would leave the form no room; the form names the patient and has its own Cancel.
+        """
+        self.header.setVisible(not active)
+        self.tabs.tabBar().setVisible(not active)

@@ -12,6 +12,14 @@ def set_state(widget: QWidget, name: str, value: bool) -> None:
     widget.style().polish(widget)
 
 
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a widget another role (a button prominent in one place, quiet in another) and repaint."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def label(text: str, role: str, wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setProperty("role", role)

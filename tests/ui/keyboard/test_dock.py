@@ -6,7 +6,7 @@ from keyboard_driver import KeyPressCounter, tap_key, type_on_keys
 from patient_driver import tap, type_into
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QRadioButton
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QRadioButton
 from staff_driver import ADMIN_PIN, FrontDesk
 
 from cases import vignette
@@ -27,6 +27,17 @@ def test_the_keyboard_comes_with_a_text_field_and_goes_when_a_choice_takes_focus
     assert window.dock.isVisible()
     tap(choice)
     assert choice.hasFocus() and not window.dock.isVisible()
+
+
+def test_a_text_box_of_several_lines_takes_the_keys_too(typing_window) -> None:
+    """A clinician's note on a tablet with no keyboard: typed on the on-screen keys, Backspace included."""
+    note = QPlainTextEdit()
+    window = typing_window(note)
+    tap(note)
+    assert window.dock.isVisible() and window.dock.panel.layout_name == "letters"
+    type_on_keys(window.dock, "Seen ok")
+    tap_key(window, ENGLISH.KEY_BACKSPACE_NAME)
+    assert note.toPlainText() == "Seen o"
 
 
 def test_never_keeps_it_away_and_a_physical_keyboard_still_types(typing_window) -> None:

@@ -9,9 +9,11 @@ import pytest
 from patient_driver import tap, type_into, visible_texts
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QRegion
 from PySide6.QtTest import QTest
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from cases import vignette
 from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.staff.amend_panel import AMEND, AnswersTab
 from intake.ui.staff.queue_screen import OUTCOME
@@ -162,14 +164,19 @@ def test_cancel_and_leaving_the_visit_forget_what_was_typed(opened, form) -> Non
     desk.open_tab("Answers")
     tab = answers_tab(screen)
     tap(tab.amend_button)
+    assert not screen.header.isVisible() and not screen.tabs.tabBar().isVisible(), "the form has the screen"
+    assert tab.panel.title.text() == f"Amend an answer: {screen.title.text()}"
     type_into(tab.panel.reason, "half typed")
     tap(tab.panel.cancel_button)
     assert screen.answers.isVisible() and tab.panel.reason.text() == ""
+    assert screen.header.isVisible() and screen.tabs.tabBar().isVisible()
     tap(tab.amend_button)
     type_into(tab.panel.reason, "half typed again")
-    desk.open_tab("Summary")
-    tap(screen.back_button)
+    desk.area.sign_out()
     assert tab.panel.reason.text() == "" and tab.panel.question.count() == 0 and tab.panel.block is None
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    assert screen.header.isVisible() and screen.tabs.tabBar().isVisible()
     assert "half typed again" not in visible_texts(desk.window)
 
 
@@ -183,3 +190,41 @@ def test_an_unfinished_visit_offers_no_amending(open_kiosk, stores) -> None:
     desk.open_tab("Answers")
     assert not answers_tab(desk.area.visit).amend_button.isVisible()
     assert AMEND not in visible_texts(window)
+
+
+def _alerts_above(stores) -> None:
+    """A red flag left unfinished and a patient asking for help: both bars above every staff screen."""
+    for visit_id, given, flagged in (("20261125-081500-cccccc", "Maya", True), ("20261125-082000-dddddd", "Ivan", False)):
+        draft = {"form": "headache-intake", "authored": "2026-11-25", "answers": {"given_name": given, "family_name": "Okafor"}}
+        stores.visits.create(visit_id, draft)
+        if flagged:
+            stores.visits.set_aside(visit_id, draft, True)
+        else:
+            stores.visits.request_help(visit_id, draft, False)
+
+
+@pytest.mark.parametrize("size", [(800, 1280), (1280, 800)], ids=["portrait", "landscape"])
+def test_save_stays_in_sight_above_the_keyboard_while_the_reason_is_typed(open_kiosk, stores, add_visit, form, size) -> None:
+    """Both alert bars up and the keys taking a third of the screen or more: the form scrolls, Save and Cancel do not."""
+    add_visit("V01")
+    _alerts_above(stores)
+    window, _patient = open_kiosk(stores=stores, on_screen_keyboard="always")
+    window.resize(*size)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    assert desk.area.queue.alert_bar.isVisible() and desk.area.queue.help_bar.isVisible()
+    desk.open_row(desk.queue_names().index(" ".join(vignette("V01")["answers"][key] for key in ("given_name", "family_name"))))
+    screen = desk.area.visit
+    desk.open_tab("Answers")
+    select_answer(screen, form.question("headache_days").label)
+    tab = answers_tab(screen)
+    tap(tab.amend_button)
+    tap(tab.panel.reason)
+    QTest.qWait(20)
+    assert window.keyboard.isVisible() and tab.panel.reason.hasFocus()
+    keys_top = window.keyboard.mapTo(window, window.keyboard.rect().topLeft()).y()
+    reason = tab.panel.reason
+    assert reason.visibleRegion().boundingRect().height() == reason.height(), "the reason is in sight"
+    for button in (tab.panel.save_button, tab.panel.cancel_button):
+        assert button.visibleRegion() == QRegion(button.rect())
+        assert button.mapTo(window, button.rect().bottomLeft()).y() < keys_top

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import pytest
 from patient_driver import tap
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 from touch_staff import TouchStaff
 
 from cases import vignette
 from fake_lp import POSIX_ONLY
 from intake.app import hand_back
-from intake.ui.staff import printing
 
 PRINTER = "Front-desk"
 
@@ -76,26 +73,12 @@ def test_sign_in_fits_a_portrait_tablet_whatever_the_other_staff_screens_need(op
     assert window.staff.minimumSizeHint().width() <= 800
 
 
-class _PrintTappedDialog:
-    """The system print dialog, where staff tap Print without changing anything."""
-
-    def __init__(self, _printer: QPrinter, _parent: object) -> None:
-        pass
-
-    def setWindowTitle(self, _title: str) -> None:  # noqa: N802 - Qt's name
-        pass
-
-    def exec(self) -> QDialog.DialogCode:
-        return QDialog.DialogCode.Accepted
-
-
 @POSIX_ONLY
 @pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
-def test_hand_back_to_printed_summary_by_touch(open_kiosk, stores, qtbot, printers, fake_lp, monkeypatch, size) -> None:
+def test_hand_back_to_printed_summary_by_touch(open_kiosk, stores, qtbot, printers, fake_lp, size) -> None:
     """The smallest honest sequence, every tap counted: hold the thank-you screen (1), the
-    four PIN digits (4), Enter (1), Print… (1), Print in the system dialog (1): 8."""
+    four PIN digits (4), Enter (1), Print (1, on the clinic's printer without a dialog): 7."""
     printers(PRINTER)
-    monkeypatch.setattr(printing, "QPrintDialog", _PrintTappedDialog)
     window, patient = open_kiosk(stores=stores, on_screen_keyboard="always", printer=PRINTER)
     window.resize(*size)
     FrontDesk(window).sign_in("bob", STAFF_PIN)
@@ -113,4 +96,5 @@ def test_hand_back_to_printed_summary_by_touch(open_kiosk, stores, qtbot, printe
     [job] = fake_lp.jobs()
     assert job.pdf == stores.visits.get(visit_id).pdf and job.args[job.args.index("-d") + 1] == PRINTER
     assert ("bob", "printed", visit_id) in [(row.staff_id, row.action, row.visit_id) for row in stores.audit.rows()]
-    assert staff.figures.taps == 8 and staff.figures.held_ms < 3000
+    assert window.staff.visit.notice.text() == f"Sent to {PRINTER} (job {PRINTER}-1)."
+    assert staff.figures.taps == 7 and staff.figures.held_ms < 3000

@@ -18,6 +18,8 @@ def test_an_admin_exports_the_open_visit_as_fhir_r4(open_kiosk, stores, add_visi
     desk.sign_in("maria", ADMIN_PIN)
     desk.open_row(0)
     export = desk.area.visit.fhir_export
+    assert not export.isVisible(), "folded under More actions"
+    desk.open_more()
     assert export.isVisible() and export.version.currentText() == "FHIR R5"
     export.version.setCurrentText("FHIR R4")
     tap(export.export_button)
@@ -30,6 +32,7 @@ def test_an_admin_exports_the_open_visit_as_fhir_r4(open_kiosk, stores, add_visi
     tap(desk.area.visit.back_button)
     desk.open_row(0)
     assert export.version.currentText() == "FHIR R5" and not desk.area.visit.notice.isVisible()
+    assert not export.isVisible(), "another visit opens with the less used actions folded"
 
 
 def test_staff_who_are_not_admins_are_not_offered_it(open_kiosk, stores, add_visit) -> None:
@@ -38,6 +41,7 @@ def test_staff_who_are_not_admins_are_not_offered_it(open_kiosk, stores, add_vis
     desk = FrontDesk(window)
     desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
+    desk.open_more()
     assert not desk.area.visit.fhir_export.isVisible()
 
 
@@ -49,6 +53,7 @@ def test_a_folder_that_cannot_be_written_is_said(open_kiosk, stores, add_visit, 
     desk = FrontDesk(window)
     desk.sign_in("maria", ADMIN_PIN)
     desk.open_row(0)
+    desk.open_more()
     tap(desk.area.visit.fhir_export.export_button)
     assert desk.area.visit.notice.text().startswith(f"Could not write in {blocked}: ")
     assert "exported" not in [row.action for row in stores.audit.rows()]

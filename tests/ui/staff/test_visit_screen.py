@@ -9,11 +9,11 @@ import pytest
 from patient_driver import tap
 from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QPushButton, QWidget
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
 from cases import vignette
@@ -122,6 +122,114 @@ def test_changed_print_options_draw_pages_on_their_printer(opened, stores, print
     assert desk.area.visit.notice.text() == f"Sent {len(PdfReader(printed).pages)} page(s) to {printed}."
 
 
+class _NoDialog:
+    """The system print dialog, which must not open."""
+
+    def __init__(self, _printer: QPrinter, _parent: object) -> None:
+        raise AssertionError("the print dialog opened")
+
+
+class _SeenDialog(_KeepEverythingDialog):
+    """The system print dialog, accepted as offered; counts its openings."""
+
+    opened = 0
+
+    def __init__(self, printer: QPrinter, parent: object) -> None:
+        super().__init__(printer, parent)
+        _SeenDialog.opened += 1
+
+
+def _open_with_clinic_printer(open_kiosk, stores, add_visit, printers, printer: str = "Front-desk") -> tuple[FrontDesk, str]:
+    visit_id = add_visit("V01")
+    printers("Front-desk", "Back-office", default="Back-office")
+    window, _patient = open_kiosk(stores=stores, printer=printer)
+    desk = FrontDesk(window)
+    desk.sign_in("bob", STAFF_PIN)
+    desk.open_row(0)
+    return desk, visit_id
+
+
+@POSIX_ONLY
+def test_with_the_clinic_printer_set_print_sends_the_summary_there_without_asking(
+    open_kiosk, stores, add_visit, printers, fake_lp, monkeypatch
+) -> None:
+    desk, visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers)
+    monkeypatch.setattr(printing, "QPrintDialog", _NoDialog)
+    screen = desk.area.visit
+    assert screen.print_button.text() == "Print" and screen.choose_printer_button.isVisible()
+    tap(screen.print_button)
+    [job] = fake_lp.jobs()
+    assert job.pdf == stores.visits.get(visit_id).pdf
+    assert job.args == ["-d", "Front-desk", "-t", f"visit-{visit_id}", "-"]
+    assert screen.notice.isVisible() and screen.notice.text() == "Sent to Front-desk (job Front-desk-1)."
+    assert ("bob", "printed", visit_id) in _actions(stores)
+
+
+@POSIX_ONLY
+def test_choose_printer_opens_the_system_dialog_on_the_clinic_printer(
+    open_kiosk, stores, add_visit, printers, fake_lp, monkeypatch
+) -> None:
+    desk, visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers)
+    _SeenDialog.opened = 0
+    monkeypatch.setattr(printing, "QPrintDialog", _SeenDialog)
+    tap(desk.area.visit.choose_printer_button)
+    assert _SeenDialog.opened == 1
+    [job] = fake_lp.jobs()
+    assert job.args[:2] == ["-d", "Front-desk"], "the dialog opened on the clinic's printer, not the system default"
+    assert ("bob", "printed", visit_id) in _actions(stores)
+
+
+class _CancelledDialogWindow:
+    """The system print dialog as a window of its own, active while open, cancelled."""
+
+    def __init__(self, _printer: QPrinter, _parent: object) -> None:
+        self.window = QWidget()
+
+    def setWindowTitle(self, _title: str) -> None:  # noqa: N802 - Qt's name
+        pass
+
+    def exec(self) -> QDialog.DialogCode:
+        self.window.show()
+        self.window.activateWindow()
+        QTest.qWaitForWindowActive(self.window, 1000)
+        self.window.close()
+        return QDialog.DialogCode.Rejected
+
+
+def test_once_the_print_dialog_closes_the_kiosk_window_is_active_again(
+    open_kiosk, stores, add_visit, printers, monkeypatch, qtbot
+) -> None:
+    """A kiosk with no window manager: nothing else would give the window back its focus (and the PIN pad)."""
+    desk, visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers)
+    monkeypatch.setattr(printing, "QPrintDialog", _CancelledDialogWindow)
+    desk.window.activateWindow()
+    assert QTest.qWaitForWindowActive(desk.window, 1000)
+    tap(desk.area.visit.choose_printer_button)
+    qtbot.waitUntil(desk.window.isActiveWindow, timeout=1000)
+    assert ("bob", "printed", visit_id) not in _actions(stores)
+
+
+def test_a_clinic_printer_not_installed_here_leaves_print_asking(open_kiosk, stores, add_visit, printers) -> None:
+    desk, _visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers, printer="Upstairs")
+    screen = desk.area.visit
+    assert screen.print_button.text() == "Print…" and not screen.choose_printer_button.isVisible()
+
+
+@POSIX_ONLY
+def test_a_clinic_printer_gone_since_the_visit_opened_is_said_and_nothing_is_audited(
+    open_kiosk, stores, add_visit, printers, fake_lp, monkeypatch
+) -> None:
+    desk, visit_id = _open_with_clinic_printer(open_kiosk, stores, add_visit, printers)
+    monkeypatch.setattr(printing, "QPrintDialog", _NoDialog)
+    printers("Back-office", default="Back-office")
+    fake_lp.refuse("lp: The printer or class does not exist.")
+    screen = desk.area.visit
+    tap(screen.print_button)
+    said = "Not printed on Front-desk: Front-desk is no longer installed. Try again, or tap “Choose printer…”."
+    assert screen.notice.text() == said
+    assert ("bob", "printed", visit_id) not in _actions(stores)
+
+
 def _first_page(pdf: bytes) -> QImage:
     document = QPdfDocument()
     buffer = load_pdf(pdf, document)
@@ -178,6 +286,8 @@ def test_an_unfinished_visit_shows_answers_and_can_be_discarded_after_confirming
     screen = desk.area.visit
     assert screen.tabs.tabText(screen.tabs.currentIndex()) == "Answers", "no summary: the answers come first"
     assert not screen.no_summary.isHidden() and not screen.print_button.isEnabled()
+    assert not screen.discard_button.isVisible(), "rarely wanted: under More actions"
+    desk.open_more()
     tap(screen.discard_button)
     assert stores.visits.list() and screen.discard_button.text() == "Confirm discard"
     tap(screen.discard_button)
@@ -230,6 +340,7 @@ def _open_sheet_desk(open_kiosk, stores) -> FrontDesk:
     desk = FrontDesk(window)
     desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
+    desk.open_more()
     return desk
 
 
@@ -284,6 +395,7 @@ def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kio
 def test_information_sheet_without_a_printer_says_so_and_audits_nothing(opened, stores, printers) -> None:
     desk, _visit_id = opened
     screen = desk.area.visit
+    desk.open_more()
     tap(screen.sheet_button)
     assert screen.notice.isVisible() and screen.notice.text() == visit_screen.NO_PRINTER_FOR_SHEET
     assert not any(action == "printed_info" for _staff, action, _visit in _actions(stores))
@@ -301,6 +413,7 @@ def test_the_sheet_is_offered_in_staff_mode_only(open_kiosk, stores, add_visit) 
     desk = FrontDesk(window)
     desk.sign_in("bob", STAFF_PIN)
     desk.open_row(0)
+    desk.open_more()
     assert offered() and all(desk.area.isAncestorOf(button) for button in offered())
 
 
@@ -309,6 +422,7 @@ def test_the_information_sheet_as_offered_goes_to_cups_as_a_pdf(opened, stores, 
     desk, visit_id = opened
     printers("Front-desk", default="Front-desk")
     monkeypatch.setattr(printing, "QPrintDialog", _KeepEverythingDialog)
+    desk.open_more()
     tap(desk.area.visit.sheet_button)
     [job] = fake_lp.jobs()
     assert job.args == ["-d", "Front-desk", "-t", "information-sheet", "-"]
@@ -352,8 +466,11 @@ def test_an_unfinished_urgent_visit_shows_its_red_flags_first_and_can_be_marked_
     assert not table.item(3, 0).font().bold(), "the rest as before"
     for button in (screen.print_button, screen.save_button, screen.remake_button):
         assert not button.isVisible()
-    for button in (screen.review_button, screen.so_far_button, screen.continue_button, screen.discard_button):
+    for button in (screen.continue_button, screen.so_far_button, screen.review_button):
         assert button.isVisible()
+    assert screen.continue_button.property("role") == "primary", "the next step, prominent"
+    desk.open_more()
+    assert screen.discard_button.isVisible()
     tap(screen.review_button)
     assert stores.visits.get(URGENT_LEFT_ID).summary.reviewed and not screen.review_button.isEnabled()
     assert screen.review_button.text() == "Reviewed" and "· reviewed" in screen.facts.text()
@@ -395,3 +512,57 @@ def test_a_failed_summary_is_made_again_and_its_alert_goes(open_kiosk, stores, f
     assert screen.print_button.isVisible() and screen.print_button.isEnabled()
     assert ("bob", "summary_remade", visit_id) in _actions(stores)
     assert desk.area.queue.alert_bar.isHidden(), "the alert went with the failure"
+
+
+WORST_CASE_ID = "20261125-084500-eeeeee"
+LONG_NAMES = {"given_name": "Maximiliana-Josefina", "family_name": "Okafor-Lindqvist"}
+
+
+def _every_button_at_once(stores, form) -> None:
+    """The visit that shows every alert and action at once: a red flag, help asked, the summary failed."""
+    draft = {"form": "headache-intake", "authored": "2026-11-25", "answers": dict(LONG_NAMES)}
+    stores.visits.create(WORST_CASE_ID, draft)
+    stores.visits.request_help(WORST_CASE_ID, draft, True)
+    case = vignette("V14")
+    response = parse_response({**case, "answers": {**case["answers"], **LONG_NAMES}}, form).to_json_dict()
+    stores.visits.summary_failed(WORST_CASE_ID, response, True)
+
+
+def _whole(widget: QWidget) -> bool:
+    """Shown in full: not clipped by what holds it, nor squeezed narrower than its words."""
+    return (
+        widget.isVisible() and widget.visibleRegion() == QRegion(widget.rect())
+        and widget.width() >= widget.sizeHint().width() and widget.height() >= widget.minimumSizeHint().height()
+    )
+
+
+@pytest.mark.parametrize("size", [(800, 1280), (1280, 800)], ids=["portrait", "landscape"])
+def test_every_action_fits_and_is_reachable_with_every_button_showing(open_kiosk, stores, form, qtbot, tmp_path, size) -> None:
+    _every_button_at_once(stores, form)
+    window, _patient = open_kiosk(stores=stores, export_dir=tmp_path / "exports")
+    window.resize(*size)
+    desk = FrontDesk(window)
+    desk.sign_in("maria", ADMIN_PIN)
+    desk.open_row(0)
+    screen, queue = desk.area.visit, desk.area.queue
+    qtbot.wait(50)
+    assert window.staff.minimumSizeHint().width() <= 720, "comfortably inside an 800 px portrait tablet"
+    assert window.width() == size[0] and window.height() == size[1]
+    in_view = (screen.back_button, screen.remake_button, screen.so_far_button, screen.review_button, screen.more.toggle,
+               queue.alert_seen_button, *queue.help_bar.buttons, screen.tabs.tabBar())
+    assert all(_whole(widget) for widget in in_view), [widget.accessibleName() for widget in in_view if not _whole(widget)]
+    assert screen.tabs.height() >= 240, "room to read the answers"
+    tap(screen.more.toggle)
+    qtbot.wait(50)
+    folded = (screen.continue_button, screen.sheet_language, screen.sheet_button, screen.fhir_export.version,
+              screen.fhir_export.export_button, screen.discard_button)
+    reachable = (*in_view, *folded)
+    assert all(_whole(widget) for widget in reachable), [widget.accessibleName() for widget in reachable if not _whole(widget)]
+    tap(screen.fhir_export.export_button)
+    qtbot.wait(50)
+    assert screen.notice.isVisible() and screen.notice.height() > 2 * screen.notice.fontMetrics().height(), "a long notice"
+    assert all(_whole(widget) for widget in reachable), [widget.accessibleName() for widget in reachable if not _whole(widget)]
+    areas = window.findChildren(QAbstractScrollArea)
+    scrolled = [area for area in areas if area.isVisible() and area.horizontalScrollBar().isVisible()]
+    assert scrolled == [], "nothing scrolls sideways"
+    assert screen.print_button.isHidden() and screen.save_button.isHidden(), "nothing to print or save yet"
