@@ -54,6 +54,8 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
+from intake.report.wording import answered_in
+from intake.translations import primary
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.more_actions import MoreActions, side_by_side
@@ -260,7 +262,9 @@ class VisitScreen(QWidget):
         started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
         outcome = outcome_words(summary)
         facts = [f"Started {started}", status_words(summary), *([outcome] if outcome != "-" else []), reviewed]
-        self.facts.setText(" · ".join(facts))
+        tag = self.visit.response.get("language")
+        language = answered_in(tag, primary(tag)) if isinstance(tag, str) else None
+        self.facts.setText(" · ".join([*facts, *([language] if language else [])]))
         has_pdf = self.visit.pdf is not None
         self._unload_pdf()
         if self.visit.pdf is not None:

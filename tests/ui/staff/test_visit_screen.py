@@ -50,7 +50,7 @@ def test_preview_reads_exactly_the_stored_pdf_and_viewing_is_audited(opened, sto
     assert screen.pdf_view.document().pageCount() == len(PdfReader(io.BytesIO(stored.pdf)).pages)
     answers = vignette("V01")["answers"]
     assert screen.title.text() == f"{answers['given_name']} {answers['family_name']}"
-    assert "✓ REFER" in screen.facts.text()
+    assert "✓ REFER" in screen.facts.text() and "Answered in" not in screen.facts.text()
     assert ("bob", "viewed", visit_id) in _actions(stores)
     assert stored.rules_version in {row.rules_version for row in stores.audit.rows() if row.action == "viewed"}
 
@@ -352,6 +352,7 @@ def test_information_sheet_prints_in_the_patients_language_and_is_audited(open_k
     visit_id = _store_finished(stores, form, {**vignette("V14"), "language": "es-MX"})
     desk = _open_sheet_desk(open_kiosk, stores)
     screen = desk.area.visit
+    assert screen.facts.text().endswith("· Answered in Spanish"), "staff see the patient answered in Spanish"
     assert screen.sheet_language.currentText() == "Español"
     tap(screen.sheet_button)
     [sheet] = sheet_printer
@@ -386,6 +387,7 @@ def test_an_unfinished_visit_in_another_language_gets_the_english_sheet(open_kio
                                     "answers": {"given_name": "Zoë", "family_name": "Ng"}})
     desk = _open_sheet_desk(open_kiosk, stores)
     screen = desk.area.visit
+    assert screen.facts.text().endswith("· Answered in French")
     assert not screen.no_summary.isHidden() and screen.sheet_language.currentText() == "English"
     tap(screen.sheet_button)
     assert "What happens at a Botox consultation" in _sheet_words(sheet_printer[0])
