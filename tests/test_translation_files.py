@@ -15,7 +15,17 @@ from babel.messages.extract import extract_from_dir
 
 from intake.paths import PROJECT_ROOT
 from intake.questionnaire.patient_wording import PatientWording, sentence_names
-from intake.translation_files import DOMAIN_SOURCES, KEYWORDS, compile_all, extract, extracted, read_catalog, start, template_path
+from intake.translation_files import (
+    DOMAIN_SOURCES,
+    KEYWORDS,
+    compile_all,
+    extract,
+    extracted,
+    read_catalog,
+    source_files,
+    start,
+    template_path,
+)
 from intake.translations import PATIENT_DOMAIN, languages, source_path
 
 
@@ -30,8 +40,8 @@ def test_each_template_holds_exactly_what_the_code_says(domain: str) -> None:
 
 
 def test_no_other_module_calls_gettext() -> None:
-    """Each domain's words live in its one module, which is all the template is extracted from."""
-    owned = {path for paths in DOMAIN_SOURCES.values() for path in paths}
+    """Each domain's words live in the modules it names, which are all its template is extracted from."""
+    owned = {path.relative_to(PROJECT_ROOT).as_posix() for domain in DOMAIN_SOURCES for path in source_files(domain)}
     elsewhere = [
         (filename, message)
         for filename, _line, message, _comments, _context in extract_from_dir(
@@ -40,6 +50,13 @@ def test_no_other_module_calls_gettext() -> None:
         if f"intake/{filename}" not in owned
     ]
     assert elsewhere == []
+
+
+@pytest.mark.parametrize("domain", list(DOMAIN_SOURCES))
+def test_every_source_a_domain_names_exists(domain: str) -> None:
+    """A path or glob that matched nothing would leave its words out of the template unnoticed."""
+    for pattern in DOMAIN_SOURCES[domain]:
+        assert list(PROJECT_ROOT.glob(pattern)), f"{domain}: {pattern} names no file"
 
 
 def test_every_sentence_of_the_patient_wording_is_in_the_template() -> None:
