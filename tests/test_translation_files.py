@@ -15,6 +15,7 @@ from babel.messages.extract import extract_from_dir
 
 from intake.paths import PROJECT_ROOT
 from intake.questionnaire.patient_wording import PatientWording, sentence_names
+from intake.settings import Settings
 from intake.translation_files import (
     DOMAIN_SOURCES,
     KEYWORDS,
@@ -26,7 +27,7 @@ from intake.translation_files import (
     start,
     template_path,
 )
-from intake.translations import PATIENT_DOMAIN, languages, source_path
+from intake.translations import PATIENT_DOMAIN, STAFF_DOMAIN, languages, source_path
 
 
 def _ids(catalog) -> set[object]:
@@ -57,6 +58,19 @@ def test_every_source_a_domain_names_exists(domain: str) -> None:
     """A path or glob that matched nothing would leave its words out of the template unnoticed."""
     for pattern in DOMAIN_SOURCES[domain]:
         assert list(PROJECT_ROOT.glob(pattern)), f"{domain}: {pattern} names no file"
+
+
+def test_every_word_the_settings_screen_shows_is_in_the_staff_template() -> None:
+    """The model's titles, help, empty choices and choice labels are marked `N_` where they are declared."""
+    template = _ids(read_catalog(template_path(STAFF_DOMAIN)))
+    shown = set()
+    for info in Settings.model_fields.values():
+        if not info.title:
+            continue
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        labels = extra.get("labels")
+        shown |= {info.title, info.description, extra.get("empty"), *(labels.values() if isinstance(labels, dict) else ())}
+    assert shown - {None} <= template, shown - {None} - template
 
 
 def test_every_sentence_of_the_patient_wording_is_in_the_template() -> None:
