@@ -12,6 +12,7 @@ they hold would otherwise go on with rights the account no longer has.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from intake.app.errors import LastActiveAdmin, StaffNotFound
 from intake.app.records import Role, StaffMember
 from intake.app.staff_desk import StaffDesk
-from intake.staff_wording import ROLE_IN_A_SENTENCE, ROLE_NAME
+from intake.staff_wording import ROLE_NAME
 from intake.ui.staff.account_forms import AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
 from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
@@ -30,6 +31,15 @@ from intake.ui.widgets.styling import label, touch_button
 
 COLUMNS = (N_("Name and staff ID"), N_("Role"), N_("Active"), N_("Locked"))
 NAME = COLUMNS.index("Name and staff ID")
+ADDED: Mapping[str, str] = {
+    "staff": N_("Added {name} ({staff_id}), staff. Tell them their one-time PIN: they choose their own at their first sign-in."),
+    "admin": N_(
+        "Added {name} ({staff_id}), an administrator. Tell them their one-time PIN: they choose their own at their "
+        "first sign-in."
+    ),
+}
+NOW: Mapping[str, str] = {"staff": N_("{name} is now staff."), "admin": N_("{name} is now an administrator.")}
+"""Whole sentences for each role (`Role`'s values), so a translation can make the sentence agree with it."""
 
 
 def active_words(member: StaffMember) -> str:
@@ -198,10 +208,7 @@ class AccountsScreen(QWidget):
     def _on_added(self, member: StaffMember) -> None:
         self._show_list()
         self._reload(keep=member.id)
-        added = _(
-            "Added {name} ({staff_id}), {role}. Tell them their one-time PIN: they choose their own at their first sign-in."
-        )
-        self._show_notice(added.format(name=member.name, staff_id=member.id, role=_(ROLE_IN_A_SENTENCE[member.role])))
+        self._show_notice(_(ADDED[member.role]).format(name=member.name, staff_id=member.id))
 
     def _on_reset(self) -> None:
         member = self.selected()
@@ -230,7 +237,7 @@ class AccountsScreen(QWidget):
             self.own_access_ended.emit()
             return
         self._reload(keep=member.id)
-        self._show_notice(_("{name} is now {role}.").format(name=member.name, role=_(ROLE_IN_A_SENTENCE[role])))
+        self._show_notice(_(NOW[role]).format(name=member.name))
 
     def _on_disable(self) -> None:
         """Disable the selected account after a second tap: the screen cannot undo it."""

@@ -30,6 +30,7 @@ from intake.ui.widgets.styling import label, touch_button
 
 LINES_SHOWN = 5
 """A file refused for many reasons shows its first few; `intake import` lists them all."""
+# Translators: keep "(*.json)", "(*)" and ";;" as they are: the file dialog reads them as patterns.
 FILE_FILTER = N_("Response files (*.json);;All files (*)")
 
 
