@@ -15,6 +15,7 @@ from pydantic import Field
 from intake.atomic import write_private
 from intake.frozen import Frozen
 from intake.paths import config_dir
+from intake.translations import N_
 from intake.yamlfile import load_model, read_yaml
 
 SETTINGS_FILE_NAME = "settings.yaml"
@@ -43,65 +44,70 @@ class Settings(Frozen):
 
     Plain `Field` keywords rather than a metadata class of our own: they read as the
     file's documentation too, and this base module stays free of anything screen-shaped.
+    Every word the screen shows (title, description, `empty`, `labels`) is marked `N_`
+    for the `staff` template; the screen translates it where it shows it. A file-only
+    field's description is documentation, not marked.
     """
 
-    clinic_name: str = Field(default="Headache clinic", min_length=1, title="Clinic name")
-    clinic_address: str = Field(default="", title="Clinic address")
-    clinic_phone: str = Field(default="", max_length=40, title="Clinic phone (on the patient information sheet)")
+    clinic_name: str = Field(default="Headache clinic", min_length=1, title=N_("Clinic name"))
+    clinic_address: str = Field(default="", title=N_("Clinic address"))
+    clinic_phone: str = Field(default="", max_length=40, title=N_("Clinic phone (on the patient information sheet)"))
     policy: str | None = Field(
         default=None,
-        title="Referral policy",
-        description="The criteria each new visit is assessed against.",
-        json_schema_extra={"choices": "policies", "empty": "The shipped default policy"},
+        title=N_("Referral policy"),
+        description=N_("The criteria each new visit is assessed against."),
+        json_schema_extra={"choices": "policies", "empty": N_("The shipped default policy")},
     )
     paper: Paper = Field(
-        default="a4", title="Paper size", json_schema_extra={"labels": {"a4": "A4", "letter": "US Letter"}}
+        default="a4", title=N_("Paper size"), json_schema_extra={"labels": {"a4": N_("A4"), "letter": N_("US Letter")}}
     )
-    midas: bool = Field(default=False, title="Ask the MIDAS questions")
+    midas: bool = Field(default=False, title=N_("Ask the MIDAS questions"))
     language: str = Field(
         default="en",
-        title="Kiosk language",
-        description="Each new visit starts in it; the patient may switch to another language of the form.",
+        title=N_("Kiosk language"),
+        description=N_("Each new visit starts in it; the patient may switch to another language of the form."),
         json_schema_extra={"choices": "form_languages"},
     )
-    large_text: bool = Field(default=False, title="Larger text by default")
-    high_contrast: bool = Field(default=False, title="High contrast by default")
-    idle_timeout_s: int = Field(default=120, ge=10, le=3600, title="Patient idle time (seconds)")
-    idle_countdown_s: int = Field(default=30, ge=5, le=600, title="“Are you still there?” countdown (seconds)")
+    large_text: bool = Field(default=False, title=N_("Larger text by default"))
+    high_contrast: bool = Field(default=False, title=N_("High contrast by default"))
+    idle_timeout_s: int = Field(default=120, ge=10, le=3600, title=N_("Patient idle time (seconds)"))
+    idle_countdown_s: int = Field(default=30, ge=5, le=600, title=N_("“Are you still there?” countdown (seconds)"))
     resume_window_s: int = Field(
         default=900,
         ge=60,
         le=86400,
-        title="A paused visit can be resumed for (seconds)",
-        description="The patient resumes it with their birth date.",
+        title=N_("A paused visit can be resumed for (seconds)"),
+        description=N_("The patient resumes it with their birth date."),
     )
     on_screen_keyboard: KeyboardMode = Field(
         default="auto",
-        title="On-screen keyboard",
-        description="Automatic: shown on a touch screen, or when the kiosk runs full screen.",
-        json_schema_extra={"labels": {"auto": "Automatic", "always": "Always", "never": "Never"}},
+        title=N_("On-screen keyboard"),
+        description=N_("Automatic: shown on a touch screen, or when the kiosk runs full screen."),
+        json_schema_extra={"labels": {"auto": N_("Automatic"), "always": N_("Always"), "never": N_("Never")}},
     )
-    staff_idle_timeout_s: int = Field(default=300, ge=30, le=7200, title="Staff sign-out after (seconds)")
-    auto_print: bool = Field(default=False, title="Print the summary when a patient finishes")
-    alert_sound: bool = Field(default=False, title="Sound with urgent alerts")
+    staff_idle_timeout_s: int = Field(default=300, ge=30, le=7200, title=N_("Staff sign-out after (seconds)"))
+    auto_print: bool = Field(default=False, title=N_("Print the summary when a patient finishes"))
+    alert_sound: bool = Field(default=False, title=N_("Sound with urgent alerts"))
     printer: str | None = Field(
-        default=None, title="Printer", json_schema_extra={"choices": "printers", "empty": "System default printer"}
+        default=None, title=N_("Printer"), json_schema_extra={"choices": "printers", "empty": N_("System default printer")}
     )
     output_dir: Path | None = Field(
-        default=None, title="Folder for saved PDFs", json_schema_extra={"empty": "Default: the app's own data folder"}
+        default=None, title=N_("Folder for saved PDFs"), json_schema_extra={"empty": N_("Default: the app's own data folder")}
     )
     export_dir: Path | None = Field(
         default=None,
-        title="Folder for exports",
-        description="FHIR and CSV exports from the staff screens, and where importing a response file starts looking. "
-        "They hold patient data: choose a folder that is not synced to a cloud service.",
-        json_schema_extra={"empty": "Default: the app's own data folder"},
+        title=N_("Folder for exports"),
+        description=N_(
+            "FHIR and CSV exports from the staff screens, and where importing a response file starts looking. "
+            "They hold patient data: choose a folder that is not synced to a cloud service."
+        ),
+        json_schema_extra={"empty": N_("Default: the app's own data folder")},
     )
     database_url: str | None = Field(
         default=None,
-        title="Shared database URL",
-        description="Takes effect at the next start.",
-        json_schema_extra={"empty": "Empty: this computer"},
+        title=N_("Shared database URL"),
+        description=N_("Takes effect at the next start."),
+        json_schema_extra={"empty": N_("Empty: this computer")},
     )
     audit_key_file: Path | None = Field(
         default=None,

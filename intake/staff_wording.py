@@ -9,7 +9,8 @@ module imports only base modules and every layer may read it. Patient wording li
 Translation: every sentence is marked for the gettext domain `staff` (template
 `resources/translations/staff.pot`), English only so far. The constants stay the English
 message ids, since some are the JSON contract (`outcome_text`) as well; a screen that shows
-one in another language translates it where it shows it, with `staff_translations(language)`.
+one translates it where it shows it (the staff screens with `_` of `intake.ui.staff.words`,
+the PDF with `_` of `intake.report.words`, both in this domain).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@
     python -m intake.translation_files extract   # the code -> <domain>.pot, and each .po updated from it
     python -m intake.translation_files start fr  # a new language: fr/LC_MESSAGES/patient.po, every sentence empty
 
-Each domain's words live in one module, so the template is extracted from that module
-alone; a test checks that the templates are current and that no other module calls gettext.
+Each domain's words live in the modules `DOMAIN_SOURCES` names, so the template is extracted
+from them alone; a test checks that the templates are current and that no other module calls gettext.
 """
 
 from __future__ import annotations
@@ -24,9 +24,16 @@ from intake.translations import PATIENT_DOMAIN, SOURCE_LANGUAGE, STAFF_DOMAIN, T
 
 DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     PATIENT_DOMAIN: ("intake/questionnaire/patient_wording.py",),
-    STAFF_DOMAIN: ("intake/staff_wording.py",),
+    STAFF_DOMAIN: (
+        "intake/staff_wording.py",
+        "intake/settings.py",
+        "intake/report/wording.py",
+        "intake/ui/app.py",
+        "intake/ui/staff/*.py",
+    ),
 }
-"""The modules whose words make each domain, relative to the project root."""
+"""The modules whose words make each domain, relative to the project root: a path, or a glob
+for a package whose every module speaks to the same reader (the staff screens)."""
 
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 """gettext's usual functions, and `N_` for sentences marked where they are defined."""
@@ -39,11 +46,17 @@ def extracted(domain: str, root: Path = PROJECT_ROOT) -> Catalog:
     """The domain's template as the code says it today."""
     header = HEADER.format(domain=domain)
     catalog = Catalog(project=PROJECT, domain=domain, fuzzy=False, header_comment=header, copyright_holder=PROJECT)
-    for relative in DOMAIN_SOURCES[domain]:
-        found = extract_from_file("python", root / relative, keywords=KEYWORDS, comment_tags=("Translators:",))
+    for path in source_files(domain, root):
+        relative = path.relative_to(root).as_posix()
+        found = extract_from_file("python", path, keywords=KEYWORDS, comment_tags=("Translators:",))
         for line, message, comments, context in found:
             catalog.add(message, None, [(relative, line)], auto_comments=comments, context=context)
     return catalog
+
+
+def source_files(domain: str, root: Path = PROJECT_ROOT) -> list[Path]:
+    """The files `DOMAIN_SOURCES` names for a domain, in its order, each glob's files sorted."""
+    return list(dict.fromkeys(path for pattern in DOMAIN_SOURCES[domain] for path in sorted(root.glob(pattern))))
 
 
 def template_path(domain: str, directory: Path = TRANSLATIONS_DIR) -> Path:

@@ -15,8 +15,19 @@ from babel.messages.extract import extract_from_dir
 
 from intake.paths import PROJECT_ROOT
 from intake.questionnaire.patient_wording import PatientWording, sentence_names
-from intake.translation_files import DOMAIN_SOURCES, KEYWORDS, compile_all, extract, extracted, read_catalog, start, template_path
-from intake.translations import PATIENT_DOMAIN, languages, source_path
+from intake.settings import Settings
+from intake.translation_files import (
+    DOMAIN_SOURCES,
+    KEYWORDS,
+    compile_all,
+    extract,
+    extracted,
+    read_catalog,
+    source_files,
+    start,
+    template_path,
+)
+from intake.translations import PATIENT_DOMAIN, STAFF_DOMAIN, languages, source_path
 
 
 def _ids(catalog) -> set[object]:
@@ -30,8 +41,8 @@ def test_each_template_holds_exactly_what_the_code_says(domain: str) -> None:
 
 
 def test_no_other_module_calls_gettext() -> None:
-    """Each domain's words live in its one module, which is all the template is extracted from."""
-    owned = {path for paths in DOMAIN_SOURCES.values() for path in paths}
+    """Each domain's words live in the modules it names, which are all its template is extracted from."""
+    owned = {path.relative_to(PROJECT_ROOT).as_posix() for domain in DOMAIN_SOURCES for path in source_files(domain)}
     elsewhere = [
         (filename, message)
         for filename, _line, message, _comments, _context in extract_from_dir(
@@ -40,6 +51,26 @@ def test_no_other_module_calls_gettext() -> None:
         if f"intake/{filename}" not in owned
     ]
     assert elsewhere == []
+
+
+@pytest.mark.parametrize("domain", list(DOMAIN_SOURCES))
+def test_every_source_a_domain_names_exists(domain: str) -> None:
+    """A path or glob that matched nothing would leave its words out of the template unnoticed."""
+    for pattern in DOMAIN_SOURCES[domain]:
+        assert list(PROJECT_ROOT.glob(pattern)), f"{domain}: {pattern} names no file"
+
+
+def test_every_word_the_settings_screen_shows_is_in_the_staff_template() -> None:
+    """The model's titles, help, empty choices and choice labels are marked `N_` where they are declared."""
+    template = _ids(read_catalog(template_path(STAFF_DOMAIN)))
+    shown = set()
+    for info in Settings.model_fields.values():
+        if not info.title:
+            continue
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        labels = extra.get("labels")
+        shown |= {info.title, info.description, extra.get("empty"), *(labels.values() if isinstance(labels, dict) else ())}
+    assert shown - {None} <= template, shown - {None} - template
 
 
 def test_every_sentence_of_the_patient_wording_is_in_the_template() -> None:

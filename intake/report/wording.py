@@ -2,18 +2,22 @@
 
 Outcome, visit status and criterion marks are `intake/staff_wording.py`, shared with the
 queue and the CLI; patient wording lives in `intake/questionnaire/patient_wording.py`; nothing here
-is shown on the kiosk.
+is shown on the kiosk. Every sentence goes through the `staff` domain (`intake.report.words`);
+the constants are translated once, as the report is imported, into the PDF's language, which
+is the same for every PDF the process makes.
 """
 
 from __future__ import annotations
 
-TITLE = "Headache intake: referral criteria summary"
-DOCUMENT_TITLE = "Intake summary for the clinician"
-SUMMARY_DOCUMENT = "Headache intake summary"
+from intake.report.words import _, ngettext
+
+TITLE = _("Headache intake: referral criteria summary")
+DOCUMENT_TITLE = _("Intake summary for the clinician")
+SUMMARY_DOCUMENT = _("Headache intake summary")
 """The PDF's own title (what a viewer's title bar shows)."""
 
-SECONDARY_CAUSE_FIRST = "Assess for a secondary cause first: the criteria below are not the priority"
-ANSWER_WORD = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+SECONDARY_CAUSE_FIRST = _("Assess for a secondary cause first: the criteria below are not the priority")
+ANSWER_WORD = {"yes": _("Yes"), "no": _("No"), "unsure": _("Not sure")}
 
 # Notes that change the plan: shown in the outcome box as well as under "Notes".
 PLAN_NOTE_CODES = (
@@ -26,58 +30,59 @@ PLAN_NOTE_CODES = (
     "trial_dates",
 )
 
-GLANCE_TITLE = "At a glance"
-GLANCE_RED_FLAGS = "Red flags"
-GLANCE_OVERUSE = "Medication overuse"
-GLANCE_UNLISTED = "Unlisted medicines"
-GLANCE_CAUTIONS = "Cautions"
-GLANCE_PRIOR_BOTOX = "Prior Botox"
-GLANCE_CGRP = "Concurrent CGRP antibody"
-GLANCE_MIDAS = "MIDAS"
-GLANCE_ICHD3 = "ICHD-3 1.3"
-NONE = "none"
+GLANCE_TITLE = _("At a glance")
+GLANCE_RED_FLAGS = _("Red flags")
+GLANCE_OVERUSE = _("Medication overuse")
+GLANCE_UNLISTED = _("Unlisted medicines")
+GLANCE_CAUTIONS = _("Cautions")
+GLANCE_PRIOR_BOTOX = _("Prior Botox")
+GLANCE_CGRP = _("Concurrent CGRP antibody")
+GLANCE_MIDAS = _("MIDAS")
+GLANCE_ICHD3 = _("ICHD-3 1.3")
+NONE = _("none")
 
-SCREENING_TITLE = "Red flags and cautions answered yes or not sure"
-SCREENING_MISSING_TITLE = "Red flags and cautions answered yes or not sure, or not answered"
+SCREENING_TITLE = _("Red flags and cautions answered yes or not sure")
+SCREENING_MISSING_TITLE = _("Red flags and cautions answered yes or not sure, or not answered")
 """When the table lists questions the outcome needs and nobody answered (a visit not finished)."""
-ALL_IN_APPENDIX = "Every answer is in the appendix."
-ICHD3_TITLE = "ICHD-3 chronic migraine (1.3), from the answers: shown, never decides"
-POLICIES_TITLE = "Outcome under every policy"
-CRITERIA_TITLE = "Criteria"
-CRITERIA_URGENT_TITLE = "Criteria (not the priority: red flags first)"
-AUDIT_ANCHOR = "Audit log head before this summary"
+ALL_IN_APPENDIX = _("Every answer is in the appendix.")
+ICHD3_TITLE = _("ICHD-3 chronic migraine (1.3), from the answers: shown, never decides")
+POLICIES_TITLE = _("Outcome under every policy")
+CRITERIA_TITLE = _("Criteria")
+CRITERIA_URGENT_TITLE = _("Criteria (not the priority: red flags first)")
+AUDIT_ANCHOR = _("Audit log head before this summary")
 
 # A visit the patient did not finish, printed as it stands (never the visit's summary).
-NOT_FINISHED_TITLE = "Visit not finished: answers so far"
-NOT_FINISHED_DOCUMENT = "Headache intake: answers so far (visit not finished)"
-NOT_FINISHED_NOTE = (
+NOT_FINISHED_TITLE = _("Visit not finished: answers so far")
+NOT_FINISHED_DOCUMENT = _("Headache intake: answers so far (visit not finished)")
+NOT_FINISHED_NOTE = _(
     "The patient did not finish the questionnaire. These are their answers up to now, assessed as they "
     "stand: questions not reached count as missing. This is not the visit's summary."
 )
-RED_FLAGS_SO_FAR_TITLE = "Red flags, from the answers so far"
+RED_FLAGS_SO_FAR_TITLE = _("Red flags, from the answers so far")
 
 # Language subtags staff are most likely to meet; any other shows as its tag.
 LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "hi": "Hindi",
-    "it": "Italian",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "tl": "Tagalog",
-    "uk": "Ukrainian",
-    "vi": "Vietnamese",
-    "zh": "Chinese",
+    "ar": _("Arabic"),
+    "de": _("German"),
+    "es": _("Spanish"),
+    "fr": _("French"),
+    "hi": _("Hindi"),
+    "it": _("Italian"),
+    "ja": _("Japanese"),
+    "ko": _("Korean"),
+    "pl": _("Polish"),
+    "pt": _("Portuguese"),
+    "ru": _("Russian"),
+    "tl": _("Tagalog"),
+    "uk": _("Ukrainian"),
+    "vi": _("Vietnamese"),
+    "zh": _("Chinese"),
 }
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
-    """`1 failed class`, `2 failed classes`: the count and the right form of the noun."""
+    """`1 failed class`, `2 failed classes`: the count and the right form of the noun (English nouns
+    the caller gives; a sentence of this module uses `ngettext` instead, whole)."""
     return f"{count} {singular if count == 1 else many or singular + 's'}"
 
 
@@ -85,63 +90,81 @@ def answered_in(language: str | None, primary: str) -> str | None:
     """"Answered in Spanish" when the visit was not in English; an unknown language by its tag."""
     if primary == "en":
         return None
-    return f"Answered in {LANGUAGE_NAMES.get(primary, language or primary)}"
+    return _("Answered in {language}").format(language=LANGUAGE_NAMES.get(primary, language or primary))
 
 
 def other_red_flags(count: int, others_listed: bool) -> str:
     """What the red-flag questions not in the table were answered ("" when the table has them all)."""
-    return _others(count, others_listed, "red-flag question")
+    if others_listed and not count:
+        return ""
+    return (
+        ngettext("No to the other {count} red-flag question", "No to the other {count} red-flag questions", count)
+        if others_listed
+        else ngettext("No to all {count} red-flag question", "No to all {count} red-flag questions", count)
+    ).format(count=count)
 
 
 def other_cautions(count: int, others_listed: bool) -> str:
-    return _others(count, others_listed, "caution question")
-
-
-def _others(count: int, others_listed: bool, kind: str) -> str:
-    if not others_listed:
-        return f"No to all {plural(count, kind)}"
-    return f"No to the other {plural(count, kind)}" if count else ""
+    if others_listed and not count:
+        return ""
+    return (
+        ngettext("No to the other {count} caution question", "No to the other {count} caution questions", count)
+        if others_listed
+        else ngettext("No to all {count} caution question", "No to all {count} caution questions", count)
+    ).format(count=count)
 
 
 def no_red_flags(count: int, hidden: int) -> str:
-    return f"none of {count}{not_asked(hidden)}"
+    none_of = _("none of {count} ({hidden} not asked)") if hidden else _("none of {count}")
+    return none_of.format(count=count, hidden=hidden)
 
 
 def not_asked(count: int) -> str:
     """Questions the form hid (pregnancy questions for a male patient), so the counts add up."""
-    return f" ({count} not asked)" if count else ""
+    return " " + _("({count} not asked)").format(count=count) if count else ""
 
 
 def short_hash(rules_hash: str) -> str:
     """`sha256:` and the first 12 hex digits: enough to tell rule sets apart on a printout."""
-    algorithm, _, digest = rules_hash.partition(":")
+    algorithm, _colon, digest = rules_hash.partition(":")
     return f"{algorithm}:{digest[:12]}" if digest else rules_hash[:19]
 
 
 # Addenda: what staff added after the patient finished (amended answers, clinician notes).
 
-AMENDMENTS_TITLE = "Amendments: answers changed by staff after the patient finished"
-AMENDMENTS_HEADER = ("When", "By", "Question", "Was → now", "Reason")
-NOTES_TITLE = "Clinician notes (addendum)"
-NOTES_INTRO = "Written by clinic staff after the visit; not the patient's answers."
+AMENDMENTS_TITLE = _("Amendments: answers changed by staff after the patient finished")
+AMENDMENTS_HEADER = (_("When"), _("By"), _("Question"), _("Was → now"), _("Reason"))
+NOTES_TITLE = _("Clinician notes (addendum)")
+NOTES_INTRO = _("Written by clinic staff after the visit; not the patient's answers.")
 
 
 def amended_notice(count: int) -> str:
     """Page 1's warning that the summary is not the patient's answers alone."""
-    return (f"{plural(count, 'answer was', 'answers were')} changed by staff after the patient finished; the assessment "
-            "uses the changed answers. What they were is under “Amendments”.")
+    return ngettext("{count} answer was changed by staff after the patient finished; the assessment "
+                    "uses the changed answers. What they were is under “Amendments”.",
+                    "{count} answers were changed by staff after the patient finished; the assessment "
+                    "uses the changed answers. What they were is under “Amendments”.", count).format(count=count)
 
 
 def left_out(labels: list[str]) -> str:
     """Answers of a visit not finished that could not be assessed: named, so nobody takes them for unanswered."""
-    return (f"Not assessed, because not complete yet or at odds with another answer: {'; '.join(labels)}. "
-            "The staff screen's Answers tab shows them as the patient left them.")
+    return _("Not assessed, because not complete yet or at odds with another answer: {answers}. "
+             "The staff screen's Answers tab shows them as the patient left them.").format(answers="; ".join(labels))
 
 
 def red_flags_so_far(raised: int, answered_no: int, not_answered: int) -> str:
     """Under the raised red flags of a visit not finished: what the other red-flag questions were answered."""
-    if raised:
-        text = f"No to the other {plural(answered_no, 'red-flag question')}"
+    if raised and not_answered:
+        text = ngettext("No to the other {count} red-flag question; {unanswered} not answered (yet).",
+                        "No to the other {count} red-flag questions; {unanswered} not answered (yet).", answered_no)
+    elif raised:
+        text = ngettext("No to the other {count} red-flag question.", "No to the other {count} red-flag questions.", answered_no)
+    elif not_answered:
+        text = ngettext("None answered yes or not sure so far: no to {count} red-flag question; "
+                        "{unanswered} not answered (yet).",
+                        "None answered yes or not sure so far: no to {count} red-flag questions; "
+                        "{unanswered} not answered (yet).", answered_no)
     else:
-        text = f"None answered yes or not sure so far: no to {plural(answered_no, 'red-flag question')}"
-    return f"{text}; {not_answered} not answered (yet)." if not_answered else f"{text}."
+        text = ngettext("None answered yes or not sure so far: no to {count} red-flag question.",
+                        "None answered yes or not sure so far: no to {count} red-flag questions.", answered_no)
+    return text.format(count=answered_no, unanswered=not_answered)

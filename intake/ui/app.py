@@ -38,6 +38,7 @@ from intake.ui.long_press import LongPress
 from intake.ui.paused import PausedScreen
 from intake.ui.staff.area import StaffArea
 from intake.ui.staff.printing import kiosk_printing
+from intake.ui.staff.words import _
 from intake.ui.still_there import StillThereScreen
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
@@ -568,15 +569,16 @@ def _run_driver(script: Path, window: MainWindow) -> None:
 
 
 def _ask_passphrase(first_use: bool) -> str | None:
-    """Staff type the database passphrase when neither the environment nor a keyring has it."""
-    prompt = "Choose a passphrase for the visits database:" if first_use else "Visits database passphrase:"
-    passphrase, ok = QInputDialog.getText(None, "Headache intake: staff", prompt, QLineEdit.EchoMode.Password)
+    """Staff type the database passphrase when neither the environment nor a keyring has it (in the staff language)."""
+    prompt = _("Choose a passphrase for the visits database:") if first_use else _("Visits database passphrase:")
+    title = _("Headache intake: staff")
+    passphrase, ok = QInputDialog.getText(None, title, prompt, QLineEdit.EchoMode.Password)
     if not ok or not passphrase:
         return None
     if first_use:
-        again, ok = QInputDialog.getText(None, "Headache intake: staff", "Type it again:", QLineEdit.EchoMode.Password)
+        again, ok = QInputDialog.getText(None, title, _("Type it again:"), QLineEdit.EchoMode.Password)
         if not ok or again != passphrase:
-            QMessageBox.warning(None, "Headache intake", "The two passphrases differ. Start the app again.")
+            QMessageBox.warning(None, _("Headache intake"), _("The two passphrases differ. Start the app again."))
             return None
     return passphrase
 
@@ -586,7 +588,8 @@ def _refuse_to_start(message: str, options: argparse.Namespace) -> int:
     whoever stands at the screen, in a dialog."""
     print(f"error: {message}", file=sys.stderr)
     if not options.quit_after_show:
-        QMessageBox.critical(None, "Headache intake", f"{message}\n\nThe kiosk cannot start until this is fixed.")
+        refusal = _("{problem}\n\nThe kiosk cannot start until this is fixed.").format(problem=message)
+        QMessageBox.critical(None, _("Headache intake"), refusal)
     return 2
 
 

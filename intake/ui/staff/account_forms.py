@@ -16,10 +16,18 @@ from intake.app.staff_desk import StaffDesk
 from intake.staff_wording import ROLE_NAME
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.staff.words import N_, _, ngettext
 from intake.ui.widgets.styling import label, touch_button
 
-PINS_DIFFER = "The two PINs differ. Please type them again."
-ONE_TIME_PIN = f"One-time PIN (an administrator's: at least {MIN_ADMIN_PIN_LENGTH} characters)"
+PINS_DIFFER = N_("The two PINs differ. Please type them again.")
+
+
+def one_time_pin_caption() -> str:
+    return ngettext(
+        "One-time PIN (an administrator's: at least {count} character)",
+        "One-time PIN (an administrator's: at least {count} characters)",
+        MIN_ADMIN_PIN_LENGTH,
+    ).format(count=MIN_ADMIN_PIN_LENGTH)
 
 
 def as_sentence(text: str) -> str:
@@ -36,12 +44,12 @@ class _PinForm(FormColumn):
     def __init__(self, title: str, intro: str) -> None:
         super().__init__(title, intro)
         self._session: StaffDesk | None = None
-        self.cancel_button = touch_button("Cancel", "quiet")
+        self.cancel_button = touch_button(_("Cancel"), "quiet")
         self.cancel_button.clicked.connect(self._on_cancel)
 
     def _add_pins(self, action: str) -> None:
-        self.pin = self.add_field(ONE_TIME_PIN, secret_field())
-        self.pin_again = self.add_field("One-time PIN again", secret_field())
+        self.pin = self.add_field(one_time_pin_caption(), secret_field())
+        self.pin_again = self.add_field(_("One-time PIN again"), secret_field())
         self.action_button = touch_button(action, "primary")
         self.action_button.clicked.connect(self._on_action)
         self.pin.returnPressed.connect(self.pin_again.setFocus)
@@ -54,7 +62,7 @@ class _PinForm(FormColumn):
 
     def _pins_match(self) -> bool:
         if self.pin.text() != self.pin_again.text():
-            self.refuse(PINS_DIFFER)
+            self.refuse(_(PINS_DIFFER))
             return False
         return True
 
@@ -91,21 +99,21 @@ class AddAccountForm(_PinForm):
 
     def __init__(self) -> None:
         super().__init__(
-            "Add an account",
-            "Tell the person their one-time PIN: they choose their own at their first sign-in.",
+            _("Add an account"),
+            _("Tell the person their one-time PIN: they choose their own at their first sign-in."),
         )
         self.setObjectName("add-account")
-        self.staff_id = self.add_field("Staff ID", QLineEdit())
-        self.name = self.add_field("Name", QLineEdit())
+        self.staff_id = self.add_field(_("Staff ID"), QLineEdit())
+        self.name = self.add_field(_("Name"), QLineEdit())
         self.role = QComboBox()
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(_("Role"))
         for role in Role:
-            self.role.addItem(ROLE_NAME[role], str(role))
-        caption = label("Role", "field")
+            self.role.addItem(_(ROLE_NAME[role]), str(role))
+        caption = label(_("Role"), "field")
         caption.setBuddy(self.role)
         self.column.addWidget(caption)
         self.column.addWidget(self.role)
-        self._add_pins("Add account")
+        self._add_pins(_("Add account"))
         self.staff_id.returnPressed.connect(self.name.setFocus)
 
     def ask(self, session: StaffDesk) -> None:
@@ -138,12 +146,12 @@ class ResetPinForm(_PinForm):
     """The `StaffMember` whose PIN was reset (stored and audited)."""
 
     def __init__(self) -> None:
-        super().__init__("Reset a PIN", "")
+        super().__init__(_("Reset a PIN"), "")
         self.setObjectName("reset-pin")
         self.member: StaffMember | None = None
         self.who = label("", "intro")
         self.column.addWidget(self.who)
-        self._add_pins("Set one-time PIN")
+        self._add_pins(_("Set one-time PIN"))
 
     def ask(self, session: StaffDesk, member: StaffMember) -> None:
         """An empty form for this person's new one-time PIN."""
@@ -151,8 +159,9 @@ class ResetPinForm(_PinForm):
         self._session = session
         self.member = member
         self.who.setText(
-            f"{member.name} ({member.id}) signs in once with this PIN, then chooses their own. "
-            "A locked account is unlocked."
+            _("{name} ({staff_id}) signs in once with this PIN, then chooses their own. A locked account is unlocked.").format(
+                name=member.name, staff_id=member.id
+            )
         )
         self.pin.setFocus()
 

@@ -12,6 +12,7 @@ they hold would otherwise go on with rights the account no longer has.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -20,22 +21,32 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from intake.app.errors import LastActiveAdmin, StaffNotFound
 from intake.app.records import Role, StaffMember
 from intake.app.staff_desk import StaffDesk
-from intake.staff_wording import ROLE_IN_A_SENTENCE, ROLE_NAME
+from intake.staff_wording import ROLE_NAME
 from intake.ui.staff.account_forms import AddAccountForm, ResetPinForm, as_sentence
 from intake.ui.staff.local_dates import clock_time, day_and_month
 from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
-COLUMNS = ("Name and staff ID", "Role", "Active", "Locked")
+COLUMNS = (N_("Name and staff ID"), N_("Role"), N_("Active"), N_("Locked"))
 NAME = COLUMNS.index("Name and staff ID")
+ADDED: Mapping[str, str] = {
+    "staff": N_("Added {name} ({staff_id}), staff. Tell them their one-time PIN: they choose their own at their first sign-in."),
+    "admin": N_(
+        "Added {name} ({staff_id}), an administrator. Tell them their one-time PIN: they choose their own at their "
+        "first sign-in."
+    ),
+}
+NOW: Mapping[str, str] = {"staff": N_("{name} is now staff."), "admin": N_("{name} is now an administrator.")}
+"""Whole sentences for each role (`Role`'s values), so a translation can make the sentence agree with it."""
 
 
 def active_words(member: StaffMember) -> str:
     """Yes or No; a one-time PIN on a line of its own, so the column stays narrow on a portrait tablet."""
     if not member.active:
-        return "No"
-    return "Yes\none-time PIN" if member.must_change_pin else "Yes"
+        return _("No")
+    return _("Yes\none-time PIN") if member.must_change_pin else _("Yes")
 
 
 def locked_words(member: StaffMember, now: datetime) -> str:
@@ -44,13 +55,13 @@ def locked_words(member: StaffMember, now: datetime) -> str:
         return ""
     ends = member.locked_until.astimezone()
     if ends.date() == now.astimezone().date():
-        return f"until {clock_time(ends)}"
-    return f"until {day_and_month(ends.date())} {clock_time(ends)}"
+        return _("until {time}").format(time=clock_time(ends))
+    return _("until {day} {time}").format(day=day_and_month(ends.date()), time=clock_time(ends))
 
 
 def account_cells(member: StaffMember, now: datetime) -> tuple[str, ...]:
     """The name over the ID (as the queue puts the date of birth under a name): room for both on a portrait tablet."""
-    return f"{member.name}\n{member.id}", ROLE_NAME[member.role], active_words(member), locked_words(member, now)
+    return f"{member.name}\n{member.id}", _(ROLE_NAME[member.role]), active_words(member), locked_words(member, now)
 
 
 class AccountsScreen(QWidget):
@@ -82,13 +93,13 @@ class AccountsScreen(QWidget):
         layout.addWidget(self.pages)
 
     def _build_list_page(self) -> QWidget:
-        self.back_button = touch_button("Back", "quiet", "Back to the visits")
+        self.back_button = touch_button(_("Back"), "quiet", _("Back to the visits"))
         self.back_button.clicked.connect(self._on_back)
         heading = QHBoxLayout()
-        heading.addWidget(label("Staff accounts", "title"), 1)
+        heading.addWidget(label(_("Staff accounts"), "title"), 1)
         heading.addWidget(self.back_button)
         self.notice = label("", "notice")
-        self.notice.setAccessibleName("Message")
+        self.notice.setAccessibleName(_("Message"))
         self.notice.hide()
         self._build_table()
         page = QWidget()
@@ -102,10 +113,10 @@ class AccountsScreen(QWidget):
         return page
 
     def _build_actions(self) -> FlowRow:
-        self.add_button = touch_button("Add account", "primary")
-        self.reset_button = touch_button("Reset PIN", "quiet", "Reset the selected account's PIN")
-        self.role_button = touch_button("Make administrator", "quiet")
-        self.disable_button = touch_button("Disable", "quiet", "Disable the selected account")
+        self.add_button = touch_button(_("Add account"), "primary")
+        self.reset_button = touch_button(_("Reset PIN"), "quiet", _("Reset the selected account's PIN"))
+        self.role_button = touch_button(_("Make administrator"), "quiet")
+        self.disable_button = touch_button(_("Disable"), "quiet", _("Disable the selected account"))
         self.add_button.clicked.connect(self._on_add)
         self.reset_button.clicked.connect(self._on_reset)
         self.role_button.clicked.connect(self._on_change_role)
@@ -116,7 +127,7 @@ class AccountsScreen(QWidget):
         return actions
 
     def _build_table(self) -> None:
-        self.table = read_only_table(COLUMNS, NAME, "Staff accounts")
+        self.table = read_only_table([_(column) for column in COLUMNS], NAME, _("Staff accounts"))
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.table.itemSelectionChanged.connect(self._on_selection)
@@ -179,14 +190,14 @@ class AccountsScreen(QWidget):
             button.setEnabled(member is not None and member.active)
         self.role_button.setEnabled(member is not None)
         promote = member is None or member.role is Role.STAFF
-        self.role_button.setText("Make administrator" if promote else "Make staff")
+        self.role_button.setText(_("Make administrator") if promote else _("Make staff"))
 
     def _disarm_disable(self) -> None:
         """Back to one tap; the question the first tap asked goes with it."""
         if self._disable_armed:
             self._show_notice("")
         self._disable_armed = False
-        self.disable_button.setText("Disable")
+        self.disable_button.setText(_("Disable"))
 
     def _on_add(self) -> None:
         assert self._session is not None
@@ -197,10 +208,7 @@ class AccountsScreen(QWidget):
     def _on_added(self, member: StaffMember) -> None:
         self._show_list()
         self._reload(keep=member.id)
-        self._show_notice(
-            f"Added {member.name} ({member.id}), {ROLE_IN_A_SENTENCE[member.role]}. Tell them their one-time PIN: "
-            "they choose their own at their first sign-in."
-        )
+        self._show_notice(_(ADDED[member.role]).format(name=member.name, staff_id=member.id))
 
     def _on_reset(self) -> None:
         member = self.selected()
@@ -213,7 +221,7 @@ class AccountsScreen(QWidget):
     def _on_reset_done(self, member: StaffMember) -> None:
         self._show_list()
         self._reload(keep=member.id)
-        self._show_notice(f"{member.name} signs in once with the one-time PIN, then chooses their own.")
+        self._show_notice(_("{name} signs in once with the one-time PIN, then chooses their own.").format(name=member.name))
 
     def _on_change_role(self) -> None:
         member = self.selected()
@@ -229,7 +237,7 @@ class AccountsScreen(QWidget):
             self.own_access_ended.emit()
             return
         self._reload(keep=member.id)
-        self._show_notice(f"{member.name} is now {ROLE_IN_A_SENTENCE[role]}.")
+        self._show_notice(_(NOW[role]).format(name=member.name))
 
     def _on_disable(self) -> None:
         """Disable the selected account after a second tap: the screen cannot undo it."""
@@ -238,8 +246,10 @@ class AccountsScreen(QWidget):
             return
         if not self._disable_armed:
             self._disable_armed = True
-            self.disable_button.setText("Confirm disable")
-            self._show_notice(f"{member.name} will no longer be able to sign in. Tap “Confirm disable” to go ahead.")
+            self.disable_button.setText(_("Confirm disable"))
+            self._show_notice(
+                _("{name} will no longer be able to sign in. Tap “Confirm disable” to go ahead.").format(name=member.name)
+            )
             return
         try:
             self._session.disable_staff(member.id)
@@ -251,7 +261,7 @@ class AccountsScreen(QWidget):
             self.own_access_ended.emit()
             return
         self._reload(keep=member.id)
-        self._show_notice(f"{member.name} ({member.id}) is disabled.")
+        self._show_notice(_("{name} ({staff_id}) is disabled.").format(name=member.name, staff_id=member.id))
 
     def _is_own(self, member: StaffMember) -> bool:
         return self._session is not None and self._session.actor == member.id

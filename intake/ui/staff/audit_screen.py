@@ -7,6 +7,7 @@ filter can never hide a break. Rows hold ids and actions only, never names or an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Signal
@@ -20,20 +21,62 @@ from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.local_dates import clock_time, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
 from intake.ui.staff.table_items import read_only_table, table_item
+from intake.ui.staff.words import N_, _, ngettext
 from intake.ui.widgets.styling import label, set_state, touch_button
 
-COLUMNS = ("When", "Staff", "Action", "Visit")
+COLUMNS = (N_("When"), N_("Staff"), N_("Action"), N_("Visit"))
 WHEN, STAFF, ACTION, VISIT = range(len(COLUMNS))
 NARROW_BELOW = 1000
 """Screen widths (px) below which the action wraps so the visit id keeps room."""
-ANYONE = "Anyone"
-ANY_ACTION = "Any action"
+ANYONE = N_("Anyone")
+ANY_ACTION = N_("Any action")
 PROBLEMS_SHOWN = 3
+
+ACTION_WORDS: Mapping[str, str] = {
+    "viewed": N_("Viewed"),
+    "printed": N_("Printed"),
+    "printed_info": N_("Printed info"),
+    "exported": N_("Exported"),
+    "resumed": N_("Resumed"),
+    "paused": N_("Paused"),
+    "discarded": N_("Discarded"),
+    "purged": N_("Purged"),
+    "settings_changed": N_("Settings changed"),
+    "imported": N_("Imported"),
+    "reviewed": N_("Reviewed"),
+    "signed_in": N_("Signed in"),
+    "sign_in_failed": N_("Sign in failed"),
+    "signed_out": N_("Signed out"),
+    "staff_added": N_("Staff added"),
+    "staff_disabled": N_("Staff disabled"),
+    "pin_changed": N_("Pin changed"),
+    "help_requested": N_("Help requested"),
+    "started": N_("Started"),
+    "set_aside": N_("Set aside"),
+    "interrupted": N_("Interrupted"),
+    "finished": N_("Finished"),
+    "sealed": N_("Sealed"),
+    "summary_failed": N_("Summary failed"),
+    "recovered": N_("Recovered"),
+    "audit_viewed": N_("Audit viewed"),
+    "test_printed": N_("Test printed"),
+    "alert_seen": N_("Alert seen"),
+    "help_handled": N_("Help handled"),
+    "amended": N_("Amended"),
+    "note_added": N_("Note added"),
+    "answers_printed": N_("Answers printed"),
+    "summary_remade": N_("Summary remade"),
+    "role_changed": N_("Role changed"),
+    "pin_reset": N_("Pin reset"),
+}
+"""Each action the log records (`ACTIONS`), in words a translator can see: the codes are the log's."""
 
 
 def action_words(action: str) -> str:
-    """"settings_changed" reads "Settings changed"."""
-    return action.replace("_", " ").capitalize()
+    """"settings_changed" reads "Settings changed"; an action this version does not know (a newer
+    station's, on a shared database) reads as its code does."""
+    words = ACTION_WORDS.get(action)
+    return _(words) if words else action.replace("_", " ").capitalize()
 
 
 def when_cell(row: AuditRow, folded: bool) -> str:
@@ -45,25 +88,44 @@ def when_cell(row: AuditRow, folded: bool) -> str:
 
 def staff_cell(row: AuditRow) -> str:
     """The person acting, and the account it was about when that is someone else."""
-    return f"{row.staff_id}\nabout {row.subject}" if row.subject else row.staff_id
-
-
-def _counted(count: int, thing: str) -> str:
-    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+    return _("{staff_id}\nabout {subject}").format(staff_id=row.staff_id, subject=row.subject) if row.subject else row.staff_id
 
 
 def chain_words(breaks: list[str], rows: int) -> str:
     if not breaks:
-        return f"The chain verifies: all {_counted(rows, 'row')} are as they were written."
-    shown = "; ".join(breaks[:PROBLEMS_SHOWN])
-    more = f"; and {len(breaks) - PROBLEMS_SHOWN} more" if len(breaks) > PROBLEMS_SHOWN else ""
-    return f'The chain does NOT verify ({_counted(len(breaks), "problem")}): {shown}{more}. See "intake audit verify".'
+        verifies = ngettext(
+            "The chain verifies: its {count} row is as it was written.",
+            "The chain verifies: all {count} rows are as they were written.",
+            rows,
+        )
+        return verifies.format(count=rows)
+    if len(breaks) > PROBLEMS_SHOWN:
+        broken = ngettext(
+            'The chain does NOT verify ({count} problem): {problems}; and {more} more. See "intake audit verify".',
+            'The chain does NOT verify ({count} problems): {problems}; and {more} more. See "intake audit verify".',
+            len(breaks),
+        )
+    else:
+        broken = ngettext(
+            'The chain does NOT verify ({count} problem): {problems}. See "intake audit verify".',
+            'The chain does NOT verify ({count} problems): {problems}. See "intake audit verify".',
+            len(breaks),
+        )
+    problems = "; ".join(breaks[:PROBLEMS_SHOWN])
+    return broken.format(count=len(breaks), problems=problems, more=len(breaks) - PROBLEMS_SHOWN)
 
 
 def count_words(shown: int, matching: int) -> str:
     if matching > shown:
-        return f"The newest {shown} of {matching} matching rows: narrow the filters to see older ones."
-    return "No rows match." if matching == 0 else f"{_counted(matching, 'row')}."
+        newest = ngettext(
+            "The newest {shown} of {count} matching row: narrow the filters to see older ones.",
+            "The newest {shown} of {count} matching rows: narrow the filters to see older ones.",
+            matching,
+        )
+        return newest.format(shown=shown, count=matching)
+    if matching == 0:
+        return _("No rows match.")
+    return ngettext("{count} row.", "{count} rows.", matching).format(count=matching)
 
 
 class AuditScreen(QWidget):
@@ -76,10 +138,10 @@ class AuditScreen(QWidget):
         self._rows: list[AuditRow] = []
         self._shown: list[AuditRow] = []
         self._folded = False
-        self.back_button = touch_button("Back", "quiet", "Back to the visits")
+        self.back_button = touch_button(_("Back"), "quiet", _("Back to the visits"))
         self.back_button.clicked.connect(self.closed)
         self.chain = label("", "staff-calm")
-        self.chain.setAccessibleName("Audit chain")
+        self.chain.setAccessibleName(_("Audit chain"))
         self.day_choice = DayChoiceRow((DayChoice.TODAY, DayChoice.LAST_7_DAYS, DayChoice.PICKED, DayChoice.ALL))
         self.day_choice.changed.connect(self._show_rows)
         self.day_choice.picking.connect(self._on_picking)
@@ -88,7 +150,7 @@ class AuditScreen(QWidget):
         self.list_area.addWidget(self._build_list_page())
         self.list_area.addWidget(self.day_choice.calendar)
         heading = QHBoxLayout()
-        heading.addWidget(label("Audit log", "title"), 1)
+        heading.addWidget(label(_("Audit log"), "title"), 1)
         heading.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -100,16 +162,16 @@ class AuditScreen(QWidget):
 
     def _build_filters(self) -> QGridLayout:
         self.visit = QLineEdit()
-        self.visit.setPlaceholderText("Visit id")
-        self.visit.setAccessibleName("Visit id, or its end")
+        self.visit.setPlaceholderText(_("Visit id"))
+        self.visit.setAccessibleName(_("Visit id, or its end"))
         self.visit.setClearButtonEnabled(True)
         self.visit.textChanged.connect(self._show_rows)
         self.staff = QComboBox()
-        self.staff.setAccessibleName("Staff")
+        self.staff.setAccessibleName(_("Staff"))
         self.staff.currentIndexChanged.connect(self._show_rows)
         self.action = QComboBox()
-        self.action.setAccessibleName("Action")
-        self.action.addItem(ANY_ACTION, "")
+        self.action.setAccessibleName(_("Action"))
+        self.action.addItem(_(ANY_ACTION), "")
         for action in ACTIONS:
             self.action.addItem(action_words(action), action)
         self.action.currentIndexChanged.connect(self._show_rows)
@@ -134,7 +196,7 @@ class AuditScreen(QWidget):
             self._filters.setColumnStretch(column, stretch)
 
     def _build_table(self) -> None:
-        self.table = read_only_table(COLUMNS, VISIT, "Audit rows, newest first", selectable=False)
+        self.table = read_only_table([_(column) for column in COLUMNS], VISIT, _("Audit rows, newest first"), selectable=False)
         self.count = label("", "caption")
 
     def _build_list_page(self) -> QWidget:
@@ -157,7 +219,7 @@ class AuditScreen(QWidget):
         set_state(self.chain, "broken", bool(breaks))
         self.staff.blockSignals(True)
         self.staff.clear()
-        self.staff.addItem(ANYONE, "")
+        self.staff.addItem(_(ANYONE), "")
         for staff_id in staff_ids(rows):
             self.staff.addItem(staff_id, staff_id)
         self.staff.blockSignals(False)

@@ -14,13 +14,21 @@ from PySide6.QtWidgets import QHBoxLayout
 from intake.app.records import MIN_ADMIN_PIN_LENGTH
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.staff.words import N_, _, ngettext
 from intake.ui.widgets.styling import label, touch_button
 
-TOO_SHORT = (
-    "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
-    f"least {MIN_ADMIN_PIN_LENGTH} characters. Choose a new one to go on."
-)
-ONE_TIME = "You signed in with a one-time PIN. Choose your own PIN to go on; only you will know it."
+ONE_TIME = N_("You signed in with a one-time PIN. Choose your own PIN to go on; only you will know it.")
+
+
+def too_short() -> str:
+    """Why a PIN that signed in must be changed: the rules for an administrator's PIN grew."""
+    return ngettext(
+        "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
+        "least {count} character. Choose a new one to go on.",
+        "Your PIN no longer meets the rules for your account: an administrator's PIN needs at "
+        "least {count} characters. Choose a new one to go on.",
+        MIN_ADMIN_PIN_LENGTH,
+    ).format(count=MIN_ADMIN_PIN_LENGTH)
 
 
 class ChangePinScreen(FormColumn):
@@ -30,15 +38,15 @@ class ChangePinScreen(FormColumn):
     """The person would rather sign out than choose a PIN now."""
 
     def __init__(self) -> None:
-        super().__init__("Choose a new PIN", "")
+        super().__init__(_("Choose a new PIN"), "")
         self.setObjectName("change-pin")
         self._session: StaffDesk | None = None
-        self.reason = label(TOO_SHORT, "intro")
+        self.reason = label(too_short(), "intro")
         self.column.addWidget(self.reason)
-        self.pin = self.add_field("New PIN", secret_field())
-        self.pin_again = self.add_field("New PIN again", secret_field())
-        self.save_button = touch_button("Save and go on", "primary")
-        self.sign_out_button = touch_button("Sign out", "quiet")
+        self.pin = self.add_field(_("New PIN"), secret_field())
+        self.pin_again = self.add_field(_("New PIN again"), secret_field())
+        self.save_button = touch_button(_("Save and go on"), "primary")
+        self.sign_out_button = touch_button(_("Sign out"), "quiet")
         self.save_button.clicked.connect(self._on_save)
         self.sign_out_button.clicked.connect(self._on_sign_out)
         self.pin.returnPressed.connect(self.pin_again.setFocus)
@@ -53,7 +61,7 @@ class ChangePinScreen(FormColumn):
         """Empty fields for this person's new PIN."""
         self._session = session
         one_time = session.member is not None and session.member.must_change_pin
-        self.reason.setText(ONE_TIME if one_time else TOO_SHORT)
+        self.reason.setText(_(ONE_TIME) if one_time else too_short())
         self._clear()
         self.show_message("")
         self.pin.setFocus()
@@ -61,7 +69,7 @@ class ChangePinScreen(FormColumn):
     def _on_save(self) -> None:
         assert self._session is not None
         if self.pin.text() != self.pin_again.text():
-            self._refuse("The two PINs differ. Please type them again.")
+            self._refuse(_("The two PINs differ. Please type them again."))
             return
         try:
             self._session.change_pin(self.pin.text())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QPus
 from intake.app.day_grid import weekday_columns
 from intake.app.queue_days import WEEK, DayPick, Days, month_cells, shifted_month
 from intake.ui.staff.local_dates import long_date, month_title, short_date
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import label, set_state, touch_button
 
 WEEKS_SHOWN = 6
@@ -25,15 +26,15 @@ WEEKS_SHOWN = 6
 SIDE_BY_SIDE_FROM = 900
 """Widths (px) from which the month and the buttons go beside the days."""
 
-HINT = "Tap a day, or the first and last day of a range."
+HINT = N_("Tap a day, or the first and last day of a range.")
 
 
 def chosen_words(days: Days | None) -> str:
     if days is None:
-        return HINT
+        return _(HINT)
     if days.single:
-        return f"Chosen: {short_date(days.first)}"
-    return f"Chosen: {short_date(days.first)} to {short_date(days.last)}"
+        return _("Chosen: {day}").format(day=short_date(days.first))
+    return _("Chosen: {first} to {last}").format(first=short_date(days.first), last=short_date(days.last))
 
 
 class DayCalendar(QFrame):
@@ -55,13 +56,13 @@ class DayCalendar(QFrame):
         self._days: dict[QPushButton, date] = {}
         self.month = label("", "picker-prompt")
         self.month.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.previous_button = touch_button("‹", "step", "Previous month")
-        self.next_button = touch_button("›", "step", "Next month")
+        self.previous_button = touch_button("‹", "step", _("Previous month"))
+        self.next_button = touch_button("›", "step", _("Next month"))
         self.previous_button.clicked.connect(self._on_previous)
         self.next_button.clicked.connect(self._on_next)
-        self.chosen_text = label(HINT, "caption")
-        self.cancel_button = touch_button("Cancel", "quiet", "Cancel: keep the days shown")
-        self.show_button = touch_button("Show", "primary", "Show the chosen days")
+        self.chosen_text = label(_(HINT), "caption")
+        self.cancel_button = touch_button(_("Cancel"), "quiet", _("Cancel: keep the days shown"))
+        self.show_button = touch_button(_("Show"), "primary", _("Show the chosen days"))
         self.cancel_button.clicked.connect(self.cancelled)
         self.show_button.clicked.connect(self._on_show)
         self.heading = self._heading()

@@ -14,14 +14,22 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from intake.app.queue_days import DayChoice, Days, days_for, local_today
 from intake.ui.staff.day_calendar import DayCalendar
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import touch_button
 
 CHOICE_WORDS = {
-    DayChoice.TODAY: "Today",
-    DayChoice.LAST_7_DAYS: "Last 7 days",
-    DayChoice.PICKED: "Choose days",
-    DayChoice.ALL: "All days",
+    DayChoice.TODAY: N_("Today"),
+    DayChoice.LAST_7_DAYS: N_("Last 7 days"),
+    DayChoice.PICKED: N_("Choose days"),
+    DayChoice.ALL: N_("All days"),
 }
+CHOICE_NAMES = {
+    DayChoice.TODAY: N_("Show: Today"),
+    DayChoice.LAST_7_DAYS: N_("Show: Last 7 days"),
+    DayChoice.PICKED: N_("Show: Choose days"),
+    DayChoice.ALL: N_("Show: All days"),
+}
+"""Each button's accessible name: the same choice as a screen reader hears it."""
 
 
 class DayChoiceRow(QWidget):
@@ -46,7 +54,7 @@ class DayChoiceRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         for index, choice in enumerate(choices):
-            button = touch_button(CHOICE_WORDS[choice], "toggle", f"Show: {CHOICE_WORDS[choice]}")
+            button = touch_button(_(CHOICE_WORDS[choice]), "toggle", _(CHOICE_NAMES[choice]))
             button.setCheckable(True)
             self._group.addButton(button, index)
             self.buttons[choice] = button

@@ -25,27 +25,41 @@ from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.local_dates import short_date
 from intake.ui.staff.settings_screen import setting_label
+from intake.ui.staff.words import N_, _, ngettext
 from intake.ui.widgets.styling import label, touch_button
 
 LINES_SHOWN = 5
 """A file refused for many reasons shows its first few; `intake import` lists them all."""
-FILE_FILTER = "Response files (*.json);;All files (*)"
+# Translators: keep "(*.json)", "(*)" and ";;" as they are: the file dialog reads them as patterns.
+FILE_FILTER = N_("Response files (*.json);;All files (*)")
 
 
 def cannot_export(folder: Path, error: OSError) -> str:
-    return f"Could not write in {folder}: {error.strerror or error}. Check “{setting_label('export_dir')}” in Settings."
+    return _("Could not write in {folder}: {problem}. Check “{setting}” in Settings.").format(
+        folder=folder, problem=error.strerror or error, setting=setting_label("export_dir")
+    )
 
 
-def days_words(days: Days) -> str:
+def started_words(days: Days) -> str:
+    """Under the day choice: which visits an export takes."""
     if days.single:
-        return f"on {short_date(days.first)}"
-    return f"from {short_date(days.first)} to {short_date(days.last)}"
+        return _("Visits started on {day}.").format(day=short_date(days.first))
+    return _("Visits started from {first} to {last}.").format(first=short_date(days.first), last=short_date(days.last))
+
+
+def nothing_started_words(days: Days) -> str:
+    if days.single:
+        return _("No visits started on {day}: nothing was exported.").format(day=short_date(days.first))
+    return _("No visits started from {first} to {last}: nothing was exported.").format(
+        first=short_date(days.first), last=short_date(days.last)
+    )
 
 
 def refused_words(name: str, lines: list[str]) -> str:
     shown = lines[:LINES_SHOWN]
-    more = [f"… and {len(lines) - LINES_SHOWN} more."] if len(lines) > LINES_SHOWN else []
-    return "\n".join([f"{name} was not imported:", *shown, *more])
+    hidden = len(lines) - LINES_SHOWN
+    more = [ngettext("… and {count} more.", "… and {count} more.", hidden).format(count=hidden)] if hidden > 0 else []
+    return "\n".join([_("{file} was not imported:").format(file=name), *shown, *more])
 
 
 class ExportScreen(QWidget):
@@ -56,15 +70,15 @@ class ExportScreen(QWidget):
         self.setObjectName("staff-export")
         self.setProperty("role", "staff-screen")
         self._session: StaffDesk | None = None
-        self.back_button = touch_button("Back", "quiet", "Back to the visits")
+        self.back_button = touch_button(_("Back"), "quiet", _("Back to the visits"))
         self.back_button.clicked.connect(self._on_back)
         heading = QHBoxLayout()
-        heading.addWidget(label("Export and import", "title"), 1)
+        heading.addWidget(label(_("Export and import"), "title"), 1)
         heading.addWidget(self.back_button)
         self.folder = label("", "caption")
-        self.folder.setAccessibleName("Export folder")
+        self.folder.setAccessibleName(_("Export folder"))
         self.notice = label("", "notice")
-        self.notice.setAccessibleName("Message")
+        self.notice.setAccessibleName(_("Message"))
         self.notice.hide()
         self.day_choice = DayChoiceRow((DayChoice.TODAY, DayChoice.LAST_7_DAYS, DayChoice.PICKED))
         self.day_choice.changed.connect(self._on_days)
@@ -82,26 +96,26 @@ class ExportScreen(QWidget):
         layout.addWidget(self.area, 1)
 
     def _build_main_page(self) -> QWidget:
-        self.csv_button = touch_button("Export CSV", "primary", "Export the chosen days' visits as CSV")
+        self.csv_button = touch_button(_("Export CSV"), "primary", _("Export the chosen days' visits as CSV"))
         self.csv_button.clicked.connect(self.export_csv)
-        self.import_button = touch_button("Import a file…", "primary", "Import a response file")
+        self.import_button = touch_button(_("Import a file…"), "primary", _("Import a response file"))
         self.import_button.clicked.connect(self.import_file)
         self.days_caption = label("", "caption")
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
-        column.addWidget(label("Visits as CSV", "subtitle"))
+        column.addWidget(label(_("Visits as CSV"), "subtitle"))
         column.addWidget(self.day_choice)
         column.addWidget(self.days_caption)
         column.addLayout(_left(self.csv_button))
-        column.addWidget(label("One visit as FHIR: open it from the list and tap “Export FHIR”.", "caption"))
+        column.addWidget(label(_("One visit as FHIR: open it from the list and tap “Export FHIR”."), "caption"))
         column.addSpacing(24)
-        column.addWidget(label("Import a response file", "subtitle"))
-        column.addWidget(label(
+        column.addWidget(label(_("Import a response file"), "subtitle"))
+        column.addWidget(label(_(
             "Our JSON or a FHIR QuestionnaireResponse. It is stored as a finished visit, assessed under "
-            "this clinic's policy, and appears in the list.", "caption",
-        ))
+            "this clinic's policy, and appears in the list."
+        ), "caption"))
         column.addLayout(_left(self.import_button))
         column.addStretch(1)
         return page
@@ -109,7 +123,7 @@ class ExportScreen(QWidget):
     def show_for(self, session: StaffDesk) -> None:
         """Today's visits chosen, the folder named, no message."""
         self._session = session
-        self.folder.setText(f"Files go to {session.exports_folder}")
+        self.folder.setText(_("Files go to {folder}").format(folder=session.exports_folder))
         self.day_choice.reset()
         self._show_notice("")
         self._on_days()
@@ -136,10 +150,10 @@ class ExportScreen(QWidget):
             self._show_notice(cannot_export(self._session.exports_folder, error))
             return
         if done.visits == 0:
-            self._show_notice(f"No visits started {days_words(days)}: nothing was exported.")
+            self._show_notice(nothing_started_words(days))
             return
-        visits = "1 visit" if done.visits == 1 else f"{done.visits} visits"
-        self._show_notice(f"Exported {visits} to {done.path}")
+        exported = ngettext("Exported {count} visit to {file}", "Exported {count} visits to {file}", done.visits)
+        self._show_notice(exported.format(count=done.visits, file=done.path))
 
     def import_file(self) -> None:
         """A response file the admin chooses, read and stored as `intake import` does."""
@@ -156,14 +170,14 @@ class ExportScreen(QWidget):
         try:
             finished = self._session.import_response(response)
         except AlreadyImported as already:
-            self._show_notice(f"{path.name}: {already}. Nothing was stored.")
+            self._show_notice(_("{file}: {problem}. Nothing was stored.").format(file=path.name, problem=already))
             return
-        self._show_notice(f"Imported {path.name} as visit {finished.visit_id}.")
+        self._show_notice(_("Imported {file} as visit {visit}.").format(file=path.name, visit=finished.visit_id))
 
     def choose_response_file(self, start: Path) -> Path | None:
         """The file the admin picks, None if they cancel. Tests stand in for this one method."""
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, "Import a response file", str(start), FILE_FILTER, options=QFileDialog.Option.ReadOnly
+            self, _("Import a response file"), str(start), _(FILE_FILTER), options=QFileDialog.Option.ReadOnly
         )
         return Path(chosen) if chosen else None
 
@@ -173,7 +187,7 @@ class ExportScreen(QWidget):
         return folder if folder.is_dir() else Path.home()
 
     def _on_days(self) -> None:
-        self.days_caption.setText(f"Visits started {days_words(self.chosen_days())}.")
+        self.days_caption.setText(started_words(self.chosen_days()))
 
     def _on_picking(self, picking: bool) -> None:
         self.area.setCurrentWidget(self.day_choice.calendar if picking else self.main_page)

@@ -14,6 +14,7 @@ from intake.app.desk import Desk
 from intake.app.errors import StaffExists
 from intake.app.records import MIN_ADMIN_PIN_LENGTH
 from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.staff.words import _, ngettext
 from intake.ui.widgets.styling import touch_button
 
 
@@ -23,17 +24,20 @@ class FirstAdminScreen(FormColumn):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(
-            "Set up the administrator",
-            "This is the first start. Create the account that manages settings and staff. "
-            "Each person will have their own ID and PIN.",
+            _("Set up the administrator"),
+            _(
+                "This is the first start. Create the account that manages settings and staff. "
+                "Each person will have their own ID and PIN."
+            ),
         )
         self.setObjectName("first-admin")
         self._desk = desk
-        self.name = self.add_field("Your name", QLineEdit())
-        self.staff_id = self.add_field("Staff ID", QLineEdit("admin"))
-        self.pin = self.add_field(f"PIN (at least {MIN_ADMIN_PIN_LENGTH} characters)", secret_field())
-        self.pin_again = self.add_field("PIN again", secret_field())
-        self.create_button = touch_button("Create and sign in", "primary")
+        self.name = self.add_field(_("Your name"), QLineEdit())
+        self.staff_id = self.add_field(_("Staff ID"), QLineEdit("admin"))
+        pin = ngettext("PIN (at least {count} character)", "PIN (at least {count} characters)", MIN_ADMIN_PIN_LENGTH)
+        self.pin = self.add_field(pin.format(count=MIN_ADMIN_PIN_LENGTH), secret_field())
+        self.pin_again = self.add_field(_("PIN again"), secret_field())
+        self.create_button = touch_button(_("Create and sign in"), "primary")
         self.create_button.clicked.connect(self._on_create)
         self.pin_again.returnPressed.connect(self._on_create)
         buttons = QHBoxLayout()
@@ -43,7 +47,7 @@ class FirstAdminScreen(FormColumn):
 
     def _on_create(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self._refuse("The two PINs differ. Please type them again.")
+            self._refuse(_("The two PINs differ. Please type them again."))
             return
         try:
             session = self._desk.create_first_admin(self.staff_id.text(), self.name.text(), self.pin.text())

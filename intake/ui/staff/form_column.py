@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QScroller, QVBoxLayout, QWidget
 
+from intake.ui.staff.words import _
 from intake.ui.widgets.styling import label
 
 COLUMN_WIDTH = 560
@@ -40,6 +41,8 @@ def _scrolling(content: QWidget) -> QScrollArea:
 
 
 class FormColumn(QWidget):
+    """`title`, `intro` and each field's caption come translated: the screen built on it words them."""
+
     def __init__(self, title: str, intro: str) -> None:
         super().__init__()
         self.setProperty("role", "staff-form")
@@ -50,7 +53,7 @@ class FormColumn(QWidget):
         if intro:
             self.column.addWidget(label(intro, "intro"))
         self.message = label("", "error")
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         self.message.hide()
         holder = QWidget()
         holder.setMaximumWidth(COLUMN_WIDTH)

@@ -11,11 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
+from intake.ui.staff.words import _
 from intake.ui.widgets.styling import label, touch_button
-
-WAITING = "On hold at this tablet:"
-CONTINUE = "Continue the visit with the patient"
-NEW_VISIT = "Start a new visit"
 
 
 class HeldVisitPanel(QWidget):
@@ -26,9 +23,11 @@ class HeldVisitPanel(QWidget):
         super().__init__()
         self.setObjectName("held-visit")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.text = label(WAITING, "staff-calm-text", wrap=False)
-        self.continue_button = touch_button(CONTINUE, "primary")
-        self.new_visit_button = touch_button(NEW_VISIT, "quiet", "Start a new visit: keep these answers as unfinished")
+        self.text = label(_("On hold at this tablet:"), "staff-calm-text", wrap=False)
+        self.continue_button = touch_button(_("Continue the visit with the patient"), "primary")
+        self.new_visit_button = touch_button(
+            _("Start a new visit"), "quiet", _("Start a new visit: keep these answers as unfinished")
+        )
         self.continue_button.clicked.connect(self.continue_requested)
         self.new_visit_button.clicked.connect(self.new_visit_requested)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from intake.app.alerts import Alerts
 from intake.app.review_queue import patient_name
+from intake.ui.staff.words import _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import discard, label, touch_button
 
-HANDLED = "Handled"
 VISIT_ID = "visit_id"
 """The property naming the visit a "Handled" button is for."""
 NOTICE_FRAME = 40
@@ -31,7 +31,7 @@ class HelpBar(QWidget):
         super().__init__()
         self.setObjectName("help-bar")
         self.notice = label("", "staff-calm")
-        self.notice.setAccessibleName("Asked for help")
+        self.notice.setAccessibleName(_("Asked for help"))
         self._row = FlowRow(spacing=12)
         self.buttons: list[QPushButton] = []
         """One per patient waiting, in the order the line names them."""
@@ -55,8 +55,8 @@ class HelpBar(QWidget):
             discard(button)
         self.buttons = []
         for visit_id, name in waiting:
-            text = HANDLED if len(waiting) == 1 else f"{HANDLED}: {name}"
-            button = touch_button(text, "quiet", f"{name}'s request for help is handled")
+            text = _("Handled") if len(waiting) == 1 else _("Handled: {name}").format(name=name)
+            button = touch_button(text, "quiet", _("{name}'s request for help is handled").format(name=name))
             button.setProperty(VISIT_ID, visit_id)
             button.clicked.connect(self._on_handled)
             self._row.addWidget(button)

@@ -38,35 +38,38 @@ from intake.ui.staff.help_bar import HelpBar
 from intake.ui.staff.local_dates import clock_time, date_reading, day_and_month, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
 from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
 
-COLUMNS = ("Started", "Patient", "Status", "Outcome", "Reviewed")
+COLUMNS = (N_("Started"), N_("Patient"), N_("Status"), N_("Outcome"), N_("Reviewed"))
 STARTED, PATIENT, STATUS, OUTCOME, REVIEWED = range(len(COLUMNS))
 POLL_MS = 10_000
 WATCH_MS = 250
 """How often the screen asks whether any station changed the visits (the answer never blocks)."""
 NARROW_BELOW = 1000
 """Screen widths (px) below which the layout folds for a portrait tablet."""
-SEARCH_HINT = "Name or date of birth"
-REVIEWED_LINE = "Reviewed"
+SEARCH_HINT = N_("Name or date of birth")
+REVIEWED_LINE = N_("Reviewed")
 
 
 def queue_title(choice: DayChoice, days: Days | None) -> str:
     """What the list holds, in the screen's title."""
     if choice is DayChoice.TODAY or days is None:
-        return "Today's visits"
+        return _("Today's visits")
     if choice is DayChoice.LAST_7_DAYS:
-        return "Visits in the last 7 days"
+        return _("Visits in the last 7 days")
     if days.single:
-        return f"Visits on {short_date(days.first)}"
-    return f"Visits from {short_date(days.first)} to {short_date(days.last)}"
+        return _("Visits on {day}").format(day=short_date(days.first))
+    return _("Visits from {first} to {last}").format(first=short_date(days.first), last=short_date(days.last))
 
 
 def patient_cell(visit: VisitSummary) -> str:
     """The name, and under it the date of birth that tells two namesakes apart."""
     name = patient_name(visit)
-    return f"{name}\nborn {short_date(visit.date_of_birth)}" if visit.date_of_birth else name
+    if not visit.date_of_birth:
+        return name
+    return _("{name}\nborn {date_of_birth}").format(name=name, date_of_birth=short_date(visit.date_of_birth))
 
 
 def started_cell(visit: VisitSummary, days: Days | None) -> str:
@@ -78,7 +81,7 @@ def started_cell(visit: VisitSummary, days: Days | None) -> str:
 
 def status_cell(visit: VisitSummary, folded: bool) -> str:
     """The status (and a request for help); folded, the reviewed mark too, its column hidden."""
-    return f"{status_with_help(visit)}\n{REVIEWED_LINE}" if folded and visit.reviewed else status_with_help(visit)
+    return f"{status_with_help(visit)}\n{_(REVIEWED_LINE)}" if folded and visit.reviewed else status_with_help(visit)
 
 
 class QueueScreen(QWidget):
@@ -137,12 +140,12 @@ class QueueScreen(QWidget):
         portrait tablet."""
         self.title = label(queue_title(DayChoice.TODAY, None), "title")
         self.who = label("", "staff-who", wrap=False)
-        self.audit_button = touch_button("Audit log", "quiet", "Open the audit log")
-        self.settings_button = touch_button("Settings", "quiet")
-        self.accounts_button = touch_button("Accounts", "quiet", "Staff accounts")
-        self.export_button = touch_button("Export", "quiet", "Export and import visits")
-        self.patient_button = touch_button("Patient mode", "quiet", "Lock and return to patient mode")
-        self.sign_out_button = touch_button("Sign out", "quiet")
+        self.audit_button = touch_button(_("Audit log"), "quiet", _("Open the audit log"))
+        self.settings_button = touch_button(_("Settings"), "quiet")
+        self.accounts_button = touch_button(_("Accounts"), "quiet", _("Staff accounts"))
+        self.export_button = touch_button(_("Export"), "quiet", _("Export and import visits"))
+        self.patient_button = touch_button(_("Patient mode"), "quiet", _("Lock and return to patient mode"))
+        self.sign_out_button = touch_button(_("Sign out"), "quiet")
         self.audit_button.clicked.connect(self.audit_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.accounts_button.clicked.connect(self.accounts_requested)
@@ -163,8 +166,8 @@ class QueueScreen(QWidget):
 
     def _build_alert_bar(self) -> None:
         self.alert = label("", "alert")
-        self.alert.setAccessibleName("Urgent alert")
-        self.alert_seen_button = touch_button("Seen", "quiet", "I have seen the alert")
+        self.alert.setAccessibleName(_("Urgent alert"))
+        self.alert_seen_button = touch_button(_("Seen"), "quiet", _("I have seen the alert"))
         self.alert_seen_button.clicked.connect(self.acknowledge_alert)
         alert_row = QHBoxLayout()
         alert_row.addWidget(self.alert, 1)
@@ -181,15 +184,16 @@ class QueueScreen(QWidget):
 
     def _build_filters(self) -> QHBoxLayout:
         self.view = QComboBox()
-        self.view.addItems([str(view) for view in QueueView])
-        self.view.setAccessibleName("Show")
+        for view in QueueView:
+            self.view.addItem(_(view), view)
+        self.view.setAccessibleName(_("Show"))
         self.view.currentIndexChanged.connect(self._show_rows)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(SEARCH_HINT)
-        self.search.setAccessibleName("Search by name or date of birth")
+        self.search.setPlaceholderText(_(SEARCH_HINT))
+        self.search.setAccessibleName(_("Search by name or date of birth"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._show_rows)
-        self.open_button = touch_button("Open", "primary", "Open the selected visit")
+        self.open_button = touch_button(_("Open"), "primary", _("Open the selected visit"))
         self.open_button.clicked.connect(self._on_open)
         filters = QHBoxLayout()
         filters.addWidget(self.view)
@@ -213,17 +217,17 @@ class QueueScreen(QWidget):
         return area
 
     def _build_table(self) -> None:
-        self.table = read_only_table(COLUMNS, PATIENT, "Visits")
+        self.table = read_only_table([_(column) for column in COLUMNS], PATIENT, _("Visits"))
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().sectionResized.connect(self._on_column_resized)
         self.table.cellDoubleClicked.connect(self._on_double_click)
         self.table.itemSelectionChanged.connect(self._on_selection)
-        self.empty = label("No visits match.", "caption")
+        self.empty = label(_("No visits match."), "caption")
 
     def open_for(self, desk: StaffDesk, name: str, is_admin: bool) -> None:
         """Shown for a newly signed-in person: their name, their buttons, a fresh list read through their desk."""
         self._desk = desk
-        self.who.setText(f"Signed in: {name}")
+        self.who.setText(_("Signed in: {name}").format(name=name))
         for button in (self.settings_button, self.audit_button, self.accounts_button, self.export_button):
             button.setVisible(is_admin)
         self.search.clear()
@@ -301,7 +305,7 @@ class QueueScreen(QWidget):
 
     def _show_rows(self) -> None:
         selected = self._selected_id()
-        self._shown = narrow(self._listed, QueueView(self.view.currentText()), self.search.text(), self._reading)
+        self._shown = narrow(self._listed, QueueView(self.view.currentData()), self.search.text(), self._reading)
         days = self.day_choice.days()
         self.table.setRowCount(len(self._shown))
         for row, visit in enumerate(self._shown):
@@ -310,7 +314,7 @@ class QueueScreen(QWidget):
                 patient_cell(visit),
                 status_cell(visit, self._folded),
                 outcome_words(visit),
-                "Yes" if visit.reviewed else "No",
+                _("Yes") if visit.reviewed else _("No"),
             )
             for column, text in enumerate(cells):
                 item = table_item(text, bold=is_urgent(visit))

@@ -15,6 +15,8 @@ from annotated_types import Ge, Le
 from pydantic.fields import FieldInfo
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
+from intake.ui.staff.words import _
+
 Choice = tuple[str, Any]
 """What a choice list shows, and the value it saves."""
 
@@ -95,16 +97,20 @@ SettingEditor = TextEditor | SwitchEditor | NumberEditor | ChoiceEditor
 
 
 def editor_for(name: str, info: FieldInfo, choice_lists: Mapping[str, ChoiceList]) -> SettingEditor:
-    """The editor a field's type and metadata ask for; a field no editor fits is a programming error."""
+    """The editor a field's type and metadata ask for; a field no editor fits is a programming error.
+
+    The model's words (`empty`, `labels`, marked `N_` in `intake.settings`) are translated here,
+    where they are shown; the choices of a run-time list (policy titles, printers, languages) are names.
+    """
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    empty = str(extra["empty"]) if "empty" in extra else None
+    empty = _(str(extra["empty"])) if "empty" in extra else None
     annotation = info.annotation
     if "choices" in extra:
         return ChoiceEditor(choice_lists[str(extra["choices"])], empty)
     if get_origin(annotation) is Literal:
         labels = extra.get("labels")
         words = labels if isinstance(labels, dict) else {}
-        fixed = [(str(words.get(value, value)), value) for value in get_args(annotation)]
+        fixed = [(_(str(words[value])) if value in words else str(value), value) for value in get_args(annotation)]
         return ChoiceEditor(lambda: fixed, empty)
     if annotation is bool:
         return SwitchEditor()

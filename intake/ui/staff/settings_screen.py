@@ -35,6 +35,7 @@ from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff.printing import find_printer, print_on, printer_names
 from intake.ui.staff.setting_editors import Choice, ChoiceEditor, ChoiceList, SettingEditor, editor_for
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import label, touch_button
 
 
@@ -60,7 +61,7 @@ CHOICE_LISTS: dict[str, ChoiceList] = {
 The screen adds `form_languages`, the languages of the station's form."""
 TEST_PRINT_UNDER = "printer"
 """The setting the test-print button sits under."""
-NO_PRINTER_FOR_TEST = "Not sent: no printer is set up on this computer."
+NO_PRINTER_FOR_TEST = N_("Not sent: no printer is set up on this computer.")
 
 
 def shown_fields() -> dict[str, FieldInfo]:
@@ -69,9 +70,14 @@ def shown_fields() -> dict[str, FieldInfo]:
 
 
 def setting_label(name: str) -> str:
-    """How the screen and its refusals name a setting: its title, else its key."""
+    """How the screen and its refusals name a setting: its title (in the staff language), else its key."""
     info = Settings.model_fields.get(name)
-    return info.title if info is not None and info.title else name
+    return _(info.title) if info is not None and info.title else name
+
+
+def refusal_line(name: str, problem: str) -> str:
+    """A line of a refusal: the setting by its title, and what is wrong with it."""
+    return _("{setting}: {problem}").format(setting=setting_label(name), problem=problem)
 
 
 def _writable(folder: Path) -> bool:
@@ -94,18 +100,18 @@ class SettingsScreen(QWidget):
         self.setProperty("role", "staff-screen")
         self._editing = Settings()
         self._session: StaffDesk | None = None
-        self.test_print_button = touch_button("Print a test page", "quiet", "Print a test page on the chosen printer")
+        self.test_print_button = touch_button(_("Print a test page"), "quiet", _("Print a test page on the chosen printer"))
         self.test_print_button.clicked.connect(self.print_test_page)
         self.test_print_result = label("", "caption")
-        self.test_print_result.setAccessibleName("Test page")
+        self.test_print_result.setAccessibleName(_("Test page"))
         choice_lists: dict[str, ChoiceList] = {**CHOICE_LISTS, "form_languages": partial(_form_languages, tuple(languages))}
         self.fields: dict[str, SettingEditor] = {
             name: editor_for(name, info, choice_lists) for name, info in shown_fields().items()
         }
         self.message = label("", "error")
         self.message.hide()
-        self.save_button = touch_button("Save", "primary", "Save the settings")
-        self.cancel_button = touch_button("Cancel", "quiet", "Leave without saving")
+        self.save_button = touch_button(_("Save"), "primary", _("Save the settings"))
+        self.cancel_button = touch_button(_("Cancel"), "quiet", _("Leave without saving"))
         self.save_button.clicked.connect(self._on_save)
         self.cancel_button.clicked.connect(self.closed)
         buttons = QHBoxLayout()
@@ -113,7 +119,7 @@ class SettingsScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         column = ScrollColumn(ENGLISH)
-        column.content.addWidget(label("Settings", "title"))
+        column.content.addWidget(label(_("Settings"), "title"))
         column.content.addLayout(self._form())
         column.content.addWidget(self.message)
         column.content.addLayout(buttons)
@@ -133,7 +139,7 @@ class SettingsScreen(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for name, info in shown_fields().items():
             editor = self.fields[name]
-            title = info.title or name
+            title = setting_label(name)
             editor.setAccessibleName(title)
             if isinstance(editor, QCheckBox):
                 editor.setText(title)
@@ -141,8 +147,9 @@ class SettingsScreen(QWidget):
             else:
                 form.addRow(label(title, "field", wrap=False), editor)
             if info.description:
-                editor.setAccessibleDescription(info.description)
-                form.addRow(label(info.description, "help"))
+                description = _(info.description)
+                editor.setAccessibleDescription(description)
+                form.addRow(label(description, "help"))
             if name == TEST_PRINT_UNDER:
                 form.addRow(self._test_print_row())
         return form
@@ -175,10 +182,11 @@ class SettingsScreen(QWidget):
         try:
             settings = Settings.model_validate({**dict(self._editing), **self.values()})
         except ValidationError as error:
-            self.refuse("\n".join(f"{setting_label(str(e['loc'][0]))}: {e['msg']}" for e in error.errors()))
+            self.refuse("\n".join(refusal_line(str(e["loc"][0]), e["msg"]) for e in error.errors()))
             return
         if settings.output_dir is not None and not _writable(settings.output_dir):
-            self.refuse(f"{setting_label('output_dir')}: cannot create or write to {settings.output_dir}")
+            problem = _("cannot create or write to {folder}").format(folder=settings.output_dir)
+            self.refuse(refusal_line("output_dir", problem))
             return
         self.chosen.emit(settings)
 
@@ -194,17 +202,18 @@ class SettingsScreen(QWidget):
         shown = {**dict(self._editing), **self.values()}
         found = find_printer(shown["printer"])
         if found is None:
-            self.test_print_result.setText(NO_PRINTER_FOR_TEST)
+            self.test_print_result.setText(_(NO_PRINTER_FOR_TEST))
             return
         clinic = shown["clinic_name"] or self._editing.clinic_name
         sheet = TestSheet(clinic, found, datetime.now().astimezone(), shown["paper"], self._shown_text("paper"))
         try:
             job = self._session.print_test_page(partial(print_on, render_test_page(sheet), found, TEST_PAGE_TITLE))
         except PrintFailed as failure:
-            self.test_print_result.setText(f"Not sent to {found}: {failure}.")
+            self.test_print_result.setText(_("Not sent to {printer}: {problem}.").format(printer=found, problem=failure))
             return
         missing = shown["printer"] not in (None, found)
-        self.test_print_result.setText(f"{shown['printer']} is not installed. {job}" if missing else str(job))
+        not_installed = _("{printer} is not installed. {job}").format(printer=shown["printer"], job=job)
+        self.test_print_result.setText(not_installed if missing else str(job))
 
     def _shown_text(self, name: str) -> str:
         """What the screen shows for a setting: a choice's words rather than its stored value."""

@@ -16,6 +16,7 @@ from intake.app.errors import SignInRefused
 from intake.app.staff_desk import StaffDesk
 from intake.app.station_memory import StationMemory
 from intake.ui.staff.form_column import FormColumn, secret_field
+from intake.ui.staff.words import _
 from intake.ui.widgets.styling import label, touch_button
 
 
@@ -33,17 +34,17 @@ class SignInScreen(FormColumn):
     cancelled = Signal()
 
     def __init__(self, desk: Desk, memory: StationMemory) -> None:
-        super().__init__("Staff sign-in", "")
+        super().__init__(_("Staff sign-in"), "")
         self.setObjectName("staff-sign-in")
         self._desk = desk
         self._memory = memory
         self.staff_id = staff_id_field()
-        self.not_you_button = touch_button("Not you?", "link", "Not you? Sign in with another staff ID")
+        self.not_you_button = touch_button(_("Not you?"), "link", _("Not you? Sign in with another staff ID"))
         self.not_you_button.setObjectName("not-you")
         self._add_staff_id_row()
-        self.pin = self.add_field("PIN", secret_field())
-        self.sign_in_button = touch_button("Sign in", "primary")
-        self.cancel_button = touch_button("Cancel", "quiet", "Cancel: back to the patient screen")
+        self.pin = self.add_field(_("PIN"), secret_field())
+        self.sign_in_button = touch_button(_("Sign in"), "primary")
+        self.cancel_button = touch_button(_("Cancel"), "quiet", _("Cancel: back to the patient screen"))
         self.sign_in_button.clicked.connect(self._on_sign_in)
         self.cancel_button.clicked.connect(self._on_cancel)
         self.not_you_button.clicked.connect(self._on_not_you)
@@ -57,9 +58,9 @@ class SignInScreen(FormColumn):
 
     def _add_staff_id_row(self) -> None:
         """The ID with "Not you?" beside it, where the eye already is, as tall as the field."""
-        caption = label("Staff ID", "field")
+        caption = label(_("Staff ID"), "field")
         caption.setBuddy(self.staff_id)
-        self.staff_id.setAccessibleName("Staff ID")
+        self.staff_id.setAccessibleName(_("Staff ID"))
         self.not_you_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.staff_id, 1)
@@ -87,7 +88,7 @@ class SignInScreen(FormColumn):
 
     def _on_sign_in(self) -> None:
         if not self.staff_id.text().strip() or not self.pin.text():
-            self.show_message("Please type your staff ID and PIN.")
+            self.show_message(_("Please type your staff ID and PIN."))
             (self.pin if self.staff_id.text().strip() else self.staff_id).setFocus()
             return
         try:

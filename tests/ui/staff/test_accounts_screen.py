@@ -10,8 +10,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
+from intake.app.records import Role
 from intake.store.staff import MAX_FAILURES, REFUSED
-from intake.ui.staff.accounts_screen import AccountsScreen
+from intake.ui.staff.accounts_screen import ADDED, NOW, AccountsScreen
 from intake.ui.staff.change_pin import ONE_TIME
 
 
@@ -165,3 +166,8 @@ def test_disabling_asks_for_a_second_tap(open_kiosk, stores) -> None:
     assert ("bob", "Bob Front-Desk", "Staff", "No", "") in _rows(screen)
     assert not screen.disable_button.isEnabled() and not screen.reset_button.isEnabled()
     assert _audit(stores)[-1] == ("maria", "staff_disabled", "bob")
+
+
+def test_every_role_has_its_own_sentences() -> None:
+    """Each role's notice is a whole sentence a translation can make agree with the role."""
+    assert set(ADDED) == set(NOW) == {role.value for role in Role}

@@ -9,9 +9,10 @@ from patient_driver import tap, type_into
 from sqlalchemy import update
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
-from intake.app.audit_view import SHOWN_AT_MOST
+from intake.app.audit_view import ACTIONS, SHOWN_AT_MOST
 from intake.app.queue_days import DayChoice
 from intake.store.schema import audit
+from intake.ui.staff.audit_screen import ACTION_WORDS, action_words
 
 FIRST, SECOND = "20261124-090000-aaaaaa", "20261125-101500-bbbbbb"
 
@@ -118,3 +119,10 @@ def test_a_long_log_lists_its_newest_rows_only(open_kiosk, stores) -> None:
     assert screen.count.text().startswith(f"The newest {SHOWN_AT_MOST} of {SHOWN_AT_MOST + 7} matching rows")
     screen.action.setCurrentText("Audit viewed")
     assert screen.count.text() == "1 row."
+
+
+def test_every_action_the_log_records_has_words_to_translate() -> None:
+    """An action without words would show its code's English to every language."""
+    assert set(ACTION_WORDS) == set(ACTIONS)
+    assert action_words("settings_changed") == "Settings changed"
+    assert action_words("from_a_newer_station") == "From a newer station", "an unknown action still reads as words"

@@ -1,0 +1,108 @@
+"""The staff screens read every word through the `staff` domain, in the staff language.
+
+A tiny `staff.po` for a test language (Esperanto, which Babel knows and the app does not
+ship) is compiled by the project's own build step and installed where the words module
+reads its catalog; with the staff language switched to it, the screens built afterwards
+speak it, plurals included, while English stays the default and the source of every id.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from PySide6.QtWidgets import QLabel
+
+from intake import staff_wording
+from intake.app.queue_days import DayChoice, Days
+from intake.translation_files import compile_all, read_catalog, template_path
+from intake.translations import SOURCE_LANGUAGE, STAFF_DOMAIN, source_path, translations
+from intake.ui.staff import words
+from intake.ui.staff.audit_screen import count_words
+from intake.ui.staff.local_dates import short_date
+from intake.ui.staff.queue_screen import QueueScreen, queue_title
+from intake.ui.staff.settings_screen import SettingsScreen
+
+TEST_LANGUAGE = "eo"
+CATALOG = r'''
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: eo\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+msgid "Sign out"
+msgstr "Elsaluti"
+
+msgid "Open"
+msgstr "Malfermi"
+
+msgid "Open the selected visit"
+msgstr "Malfermi la elektitan viziton"
+
+msgid "Started"
+msgstr "Komencita"
+
+msgid "Visits on {day}"
+msgstr "Vizitoj je {day}"
+
+msgid "Clinic name"
+msgstr "Nomo de la kliniko"
+
+msgid "{count} row."
+msgid_plural "{count} rows."
+msgstr[0] "{count} vico."
+msgstr[1] "{count} vicoj."
+'''
+
+
+@pytest.fixture
+def test_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The staff screens in the test language, its catalog compiled as `./run` compiles the shipped ones."""
+    directory = tmp_path / "translations"
+    source = source_path(STAFF_DOMAIN, TEST_LANGUAGE, directory)
+    source.parent.mkdir(parents=True)
+    source.write_text(CATALOG, encoding="utf-8")
+    compile_all(directory)
+    monkeypatch.setattr(staff_wording, "translations", lambda domain, language: translations(domain, language, directory))
+    monkeypatch.setattr(words, "staff_language", lambda: TEST_LANGUAGE)
+    return TEST_LANGUAGE
+
+
+def test_the_test_catalog_translates_only_sentences_the_template_has() -> None:
+    """Ids the code no longer says would make this test pass for nothing."""
+    template = {message.id for message in read_catalog(template_path(STAFF_DOMAIN)) if message.id}
+    catalog = {message.id for message in read_po(BytesIO(CATALOG.encode()), locale=TEST_LANGUAGE) if message.id}
+    assert catalog <= template, catalog - template
+
+
+def test_the_staff_screens_are_english_by_default(qtbot) -> None:
+    assert words.staff_language() == SOURCE_LANGUAGE
+    screen = QueueScreen()
+    qtbot.addWidget(screen)
+    assert screen.sign_out_button.text() == "Sign out" and screen.open_button.accessibleName() == "Open the selected visit"
+
+
+def test_the_queue_screen_reads_its_words_in_the_staff_language(qtbot, test_language) -> None:
+    screen = QueueScreen()
+    qtbot.addWidget(screen)
+    assert screen.sign_out_button.text() == "Elsaluti"
+    assert (screen.open_button.text(), screen.open_button.accessibleName()) == ("Malfermi", "Malfermi la elektitan viziton")
+    assert screen.table.horizontalHeaderItem(0).text() == "Komencita"
+    assert screen.accounts_button.text() == "Accounts", "a sentence the catalog lacks stays English"
+    day = date(2026, 11, 2)
+    assert queue_title(DayChoice.PICKED, Days(day, day)) == f"Vizitoj je {short_date(day)}"
+
+
+def test_plurals_follow_the_languages_own_rule(test_language) -> None:
+    assert (count_words(1, 1), count_words(3, 3)) == ("1 vico.", "3 vicoj.")
+
+
+def test_the_settings_screen_shows_the_models_titles_translated(qtbot, test_language) -> None:
+    screen = SettingsScreen()
+    qtbot.addWidget(screen)
+    assert screen.field("clinic_name").accessibleName() == "Nomo de la kliniko"
+    assert "Nomo de la kliniko" in {label.text() for label in screen.findChildren(QLabel)}
