@@ -1,0 +1,52 @@
+"""Fixtures for the browser tests: headless Chromium, and the page with LHC-Forms served on 127.0.0.1.
+
+Where Chromium or the npm packages are missing the tests are skipped with the reason,
+except under CI (CI=true), where a missing tool is a failure: `./run test` installs both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from chromium import INSTALL_HINT, Page, chromium_path, headless_chromium
+from intake.interop.fhir_questionnaire import export_questionnaire
+from intake.interop.fhir_version import FhirVersion
+from intake.questionnaire.loader import default_form
+from page_server import LFORMS_DIST, NPM_HINT, serving
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must run the browser tests")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def questionnaires() -> dict[str, dict[str, Any]]:
+    """The form as `intake export-form --fhir R4` and `--fhir R5` write it."""
+    form = default_form()
+    return {release.value: export_questionnaire(form, release) for release in FhirVersion}
+
+
+@pytest.fixture(scope="session")
+def site(questionnaires: dict[str, dict[str, Any]]) -> Iterator[str]:
+    """The base address of the page (index.html?fhir=R4 shows the R4 Questionnaire)."""
+    if not (LFORMS_DIST / "webcomponent" / "main.js").is_file():
+        _unavailable(NPM_HINT)
+    with serving(questionnaires) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Page]:
+    """One headless Chromium for the run; each test opens the page anew in its tab."""
+    executable = chromium_path()
+    if executable is None:
+        _unavailable(INSTALL_HINT)
+    assert executable is not None
+    with headless_chromium(executable) as page:
+        yield page

@@ -1,0 +1,72 @@
+"""A static web server on 127.0.0.1 for the browser tests: the page, LHC-Forms, the Questionnaires.
+
+`/` is tests/browser/page, `/lforms/` the prebuilt dist of the npm package that
+`./run test` installs into tests/browser/node_modules, and `/questionnaire/R4.json`
+(or R5) the Questionnaire the test exported a moment before.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).parent
+PAGE_DIR = HERE / "page"
+NODE_MODULES = HERE / "node_modules"
+LFORMS_DIST = NODE_MODULES / "lforms" / "dist" / "lforms"
+NPM_HINT = "LHC-Forms not installed in tests/browser/node_modules (./run test runs `npm ci` there)"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Files from the page folder or the lforms dist; Questionnaires from memory."""
+
+    questionnaires: Mapping[str, bytes] = {}
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        name = path.removeprefix("/questionnaire/")
+        if name != path:
+            body = self.questionnaires.get(name)
+            if body is None:
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "application/fhir+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        rest = urlsplit(path).path.removeprefix("/lforms/")
+        if rest != urlsplit(path).path:
+            return str(LFORMS_DIST / rest)
+        return super().translate_path(path)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: pytest shows what matters."""
+
+
+@contextmanager
+def serving(questionnaires: Mapping[str, dict[str, Any]]) -> Iterator[str]:
+    """Serves until the block ends; yields the base address (http://127.0.0.1:PORT)."""
+    files = {f"{release}.json": json.dumps(resource).encode("utf-8") for release, resource in questionnaires.items()}
+    handler = type("Handler", (_Handler,), {"questionnaires": files})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(PAGE_DIR)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
