@@ -59,7 +59,7 @@ class Box:
 
 
 class Page:
-    """One tab: commands go out as JSON over its websocket; events that arrive meanwhile are dropped."""
+    """One tab: commands go out as JSON over its websocket; replies are matched by id (no events are asked for)."""
 
     def __init__(self, socket: websocket.WebSocket) -> None:
         self._socket = socket
@@ -85,14 +85,20 @@ class Page:
         return result["result"].get("value")
 
     def wait_for(self, expression: str, timeout: float = 20.0, what: str = "") -> Any:
-        """Polls until the expression is truthy; its value."""
+        """Polls until the expression is truthy; its value. While a page loads, a script may find no
+        document to run in: that counts as "not yet"."""
         deadline = time.monotonic() + timeout
+        last_error: BrowserError | None = None
         while True:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except BrowserError as error:
+                value, last_error = None, error
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise BrowserError(f"timed out after {timeout:.0f} s waiting for {what or expression}")
+                reason = f" (last: {last_error})" if last_error else ""
+                raise BrowserError(f"timed out after {timeout:.0f} s waiting for {what or expression}{reason}")
             time.sleep(0.1)
 
     def open(self, url: str) -> None:
@@ -161,9 +167,7 @@ def headless_chromium(executable: str) -> Iterator[Page]:
         try:
             socket = _page_socket(_devtools_port(profile, process))
             try:
-                page = Page(socket)
-                page.send("Page.enable")
-                yield page
+                yield Page(socket)
             finally:
                 socket.close()
         finally:

@@ -9,6 +9,7 @@ missing on a complete visit.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def fill(page: Page, site: str, questionnaire: dict[str, Any], release: str, ans
 
 
 @pytest.fixture(scope="module")
-def filled(browser: Page, site: str, questionnaires: dict[str, dict[str, Any]]) -> Any:
+def filled(browser: Page, site: str, questionnaires: dict[str, dict[str, Any]]) -> Callable[[str, str], Filled]:
     """Fills each (vignette, release) once at desktop width; the tests below share the result."""
     done: dict[tuple[str, str], Filled] = {}
 
@@ -74,7 +75,7 @@ def _differences(native: dict[str, Any], round_trip: dict[str, Any]) -> list[str
 
 @pytest.mark.parametrize("release", RELEASES)
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
-def test_assessment_matches_native(vignette_id: str, release: str, filled: Any, tmp_path: Path,
+def test_assessment_matches_native(vignette_id: str, release: str, filled: Callable[[str, str], Filled], tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     case = vignette(vignette_id)
     result = filled(vignette_id, release)
@@ -97,7 +98,7 @@ def test_assessment_matches_native(vignette_id: str, release: str, filled: Any, 
 
 @pytest.mark.parametrize("release", RELEASES)
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
-def test_renderer_finds_a_complete_visit_valid(vignette_id: str, release: str, filled: Any) -> None:
+def test_renderer_finds_a_complete_visit_valid(vignette_id: str, release: str, filled: Callable[[str, str], Filled]) -> None:
     errors = filled(vignette_id, release).errors
     assert not errors, f"LHC-Forms {release} on {vignette_id}: " + "; ".join(errors)
 
