@@ -61,8 +61,8 @@ class Settings(Frozen):
     language: str = Field(
         default="en",
         title="Kiosk language",
-        description="Each new visit starts in it.",
-        json_schema_extra={"choices": "sheet_languages"},
+        description="Each new visit starts in it; the patient may switch to another language of the form.",
+        json_schema_extra={"choices": "form_languages"},
     )
     large_text: bool = Field(default=False, title="Larger text by default")
     high_contrast: bool = Field(default=False, title="High contrast by default")

@@ -15,7 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from cases import vignette
 from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
-from intake.questionnaire.loader import default_form
+from intake.questionnaire.loader import default_form, default_form_languages
 from intake.questionnaire.response import parse_response
 from postgres_server import PostgresUnavailable, throwaway_postgres
 
@@ -55,6 +55,12 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def form() -> Form:
     return default_form()
+
+
+@pytest.fixture(scope="session")
+def form_languages() -> dict[str, Form]:
+    """The shipped form in each of its languages, English first."""
+    return default_form_languages()
 
 
 @pytest.fixture(scope="session")

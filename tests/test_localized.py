@@ -14,7 +14,11 @@ def _file(**changes: object) -> dict:
         "languages": ["en", "es"],
         "questions": [
             {"id": "aura", "text": {"en": "Warning signs?", "es": "¿Señales de aviso?"}, "max": 3},
-            {"id": "nausea", "text": {"en": "Sick?", "es": "¿Náuseas?"}, "options": [{"value": "a", "label": {"en": "A", "es": "Á"}}]},
+            {
+                "id": "nausea",
+                "text": {"en": "Sick?", "es": "¿Náuseas?"},
+                "options": [{"value": "a", "label": {"en": "A", "es": "Á"}}],
+            },
         ],
     }
     data.update(changes)

@@ -84,6 +84,11 @@ class Desk:
         return self.station.form
 
     @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language the form is written in here, its source language first."""
+        return self.station.languages
+
+    @property
     def rules(self) -> RuleSet:
         return self.station.rules
 

@@ -16,6 +16,7 @@ from intake.app.station import Station
 from intake.app.station_id import station_id
 from intake.eligibility.policy import RuleSet, UnknownPolicy, load_rules
 from intake.paths import data_dir
+from intake.plain_text import key_text
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, default_form_languages
 from intake.settings import Settings, settings_path
@@ -40,11 +41,20 @@ AskPassphrase = Callable[[bool], str | None]
 
 
 def load_form_and_rules(settings: Settings) -> tuple[Form, RuleSet]:
-    """The shipped form and the clinic's policy; a bad policy name is reported against the settings file."""
+    """The shipped form and the clinic's policy; a policy name that names none, or a kiosk
+    language the form is not written in, is reported against the settings file by its key."""
+    form = default_form()
+    problems: list[str] = []
+    if settings.language not in form.languages:
+        expected = ", ".join(form.languages)
+        problems.append(f"language: expected one of the form's languages ({expected}), got {key_text(settings.language)}")
     try:
-        return default_form(), load_rules(settings.policy)
+        rules = load_rules(settings.policy)
     except UnknownPolicy as error:
-        raise DataFileError(settings_path(), [f"policy: {error}"]) from None
+        problems.append(f"policy: {error}")
+    if problems:
+        raise DataFileError(settings_path(), problems)
+    return form, rules
 
 
 def database_is_new(settings: Settings) -> bool:

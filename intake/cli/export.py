@@ -16,14 +16,14 @@ from typing import Any
 from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
 from intake.cli.reading import add_day_range
-from intake.questionnaire.loader import default_form
+from intake.questionnaire.loader import default_form_languages
 
 FHIR_VERSIONS = ("R4", "R5")
 """`FhirVersion`'s values, spelled out so building the parser for `intake assess` loads no FHIR module."""
 
 
 def register(commands: Any) -> None:
-    export_form = commands.add_parser("export-form", help="the questionnaire as a FHIR Questionnaire")
+    export_form = commands.add_parser("export-form", help="the questionnaire as a FHIR Questionnaire, in every language")
     export_form.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", default="R5",
                              help="R5 (default) or R4 (FHIR R4B)")
     export_form.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -55,7 +55,7 @@ def cmd_export_form(args: argparse.Namespace) -> int:
     from intake.interop.fhir_questionnaire import export_questionnaire
     from intake.interop.fhir_version import FhirVersion
 
-    _write_json(args.output, export_questionnaire(default_form(), FhirVersion(args.fhir)))
+    _write_json(args.output, export_questionnaire(default_form_languages(), FhirVersion(args.fhir)))
     print(f"wrote FHIR {args.fhir} Questionnaire to {args.output}")
     return EXIT_OK
 

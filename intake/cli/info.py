@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
+from intake.language_names import language_name
 
 
 def register(commands: Any) -> None:
@@ -44,5 +45,5 @@ def cmd_info_sheet(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if not clinic.phone:
         print("warning: no clinic phone in the settings (clinic_phone); the sheet shows none", file=sys.stderr)
-    print(f"{output}: information sheet, {text.language_name}, {clinic.paper}, {rendered.pages} page(s)")
+    print(f"{output}: information sheet, {language_name(text.language)}, {clinic.paper}, {rendered.pages} page(s)")
     return EXIT_OK

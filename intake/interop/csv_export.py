@@ -4,7 +4,8 @@ Opens cleanly in Excel and LibreOffice: UTF-8 with a byte-order mark (so Excel d
 guess a code page and mangle "Łukasik"), CRLF rows, ISO dates. A medicine list is one
 cell: rows joined by " | ", each row `field=value` pairs joined by "; ", e.g.
 `medicine=sumatriptan; days_per_month=4 | medicine=ibuprofen; days_per_month=5`; an
-empty list is `none`, an unanswered question an empty cell.
+empty list is `none`, an unanswered question an empty cell. The last column is the
+language the patient answered in, as the response gives it (empty: not said, English).
 
 Any text cell that a spreadsheet would run as a formula (starting with =, +, -, @, tab
 or carriage return) gets a leading apostrophe, so a patient named "=HYPERLINK(...)"
@@ -22,6 +23,8 @@ from intake.questionnaire.form import Form, Question, QuestionType
 from intake.store.visits import StoredVisit
 
 VISIT_COLUMNS = ("visit_id", "started", "finished", "status", "outcome", "policy", "rules_version", "reviewed")
+LAST_COLUMNS = ("language",)
+"""Per-visit columns added since: after the answers, so every earlier column keeps its place in a clinic's sheets."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROW_SEPARATOR, FIELD_SEPARATOR = " | ", "; "
 
@@ -50,7 +53,7 @@ def _rows_cell(question: Question, rows: list[dict[str, Any]]) -> str:
 
 
 def header(form: Form) -> list[str]:
-    return [*VISIT_COLUMNS, *(question.id for question in form.questions())]
+    return [*VISIT_COLUMNS, *(question.id for question in form.questions()), *LAST_COLUMNS]
 
 
 def visit_row(form: Form, visit: StoredVisit) -> list[str]:
@@ -70,6 +73,7 @@ def visit_row(form: Form, visit: StoredVisit) -> list[str]:
         value = answers.get(question.id)
         is_rows = question.type is QuestionType.GROUP and value is not None
         cells.append(_rows_cell(question, value) if is_rows else _cell(value))
+    cells.append(_cell(visit.response.get("language")))
     return [neutralised(cell) for cell in cells]
 
 

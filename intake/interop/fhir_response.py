@@ -60,7 +60,9 @@ def _question_items(question: Question, value: Any) -> list[dict[str, Any]]:
 def to_questionnaire_response(
     form: Form, response: Mapping[str, Any], version: FhirVersion = FhirVersion.R5, status: str = "completed"
 ) -> dict[str, Any]:
-    """`response` is a response file (our JSON); items follow the form's order."""
+    """`response` is a response file (our JSON); items follow the form's order.
+
+    The resource's `language` is the one the patient answered in, when the response says."""
     answers = response["answers"]
     sections = []
     for section in form.sections:
@@ -69,6 +71,7 @@ def to_questionnaire_response(
             sections.append({"linkId": section_link_id(section.id), "text": section.title, "item": items})
     resource = {
         "resourceType": "QuestionnaireResponse",
+        **({"language": response["language"]} if response.get("language") else {}),
         "questionnaire": canonical(form),
         "status": status,
         "authored": response["authored"],
@@ -207,7 +210,10 @@ class _Reader:
 
 
 def response_from_fhir(data: dict[str, Any], form: Form) -> dict[str, Any]:
-    """A response file (our JSON, not yet checked) from a FHIR QuestionnaireResponse or Bundle."""
+    """A response file (our JSON, not yet checked) from a FHIR QuestionnaireResponse or Bundle.
+
+    The resource's `language` becomes the response's, so `parse_response` checks it as a
+    BCP 47 tag exactly as it checks our JSON's."""
     resource = _the_response(data)
     _validate_either(resource)
     problems = []
@@ -223,4 +229,6 @@ def response_from_fhir(data: dict[str, Any], form: Form) -> dict[str, Any]:
     converted: dict[str, Any] = {"form": form.id, "answers": reader.answers}
     if authored is not None:
         converted["authored"] = str(authored)[:10]
+    if resource.get("language") is not None:
+        converted["language"] = resource["language"]
     return converted

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from intake.frozen import Frozen
+from intake.language_names import language_names
 from intake.paths import FORMS_DIR
 from intake.yamlfile import DataFileError, load_model
 
@@ -52,7 +53,6 @@ class InfoSection(Frozen):
 
 class InfoSheetText(Frozen):
     language: str = Field(pattern=r"^[a-z]{2,3}$", description="The file's name without `.yaml`.")
-    language_name: Line = Field(description="The language's name in itself, for staff choosing a sheet.")
     title: Line
     lead: Text
     phone_label: Line
@@ -75,14 +75,8 @@ def sheet_languages(directory: Path = INFO_DIR) -> list[str]:
 
 
 def sheet_language_names(directory: Path = INFO_DIR) -> dict[str, str]:
-    """Each sheet language by its own name (`es`: `Español`) for staff choosing one; a broken file by its code."""
-    names: dict[str, str] = {}
-    for language in sheet_languages(directory):
-        try:
-            names[language] = load_sheet_text(language, directory).language_name
-        except DataFileError:
-            names[language] = language
-    return names
+    """Each sheet language by its own name (`es`: `Español`) for staff choosing one, as the kiosk's setting names it."""
+    return language_names(sheet_languages(directory))
 
 
 def load_sheet_text(language: str, directory: Path = INFO_DIR) -> InfoSheetText:

@@ -58,6 +58,19 @@ def test_an_unknown_policy_is_reported_against_the_settings_file() -> None:
     assert raised.value.problems[0].startswith("policy: ")
 
 
+def test_a_kiosk_language_the_form_is_not_written_in_is_reported_against_the_settings_file(form) -> None:
+    with pytest.raises(DataFileError) as raised:
+        load_form_and_rules(Settings(language="fr", policy="no-such-policy"))
+    assert raised.value.path == settings_path()
+    assert raised.value.problems[0] == f"language: expected one of the form's languages ({', '.join(form.languages)}), got fr"
+    assert raised.value.problems[1].startswith("policy: "), "every problem of the file at once"
+
+
+def test_each_language_of_the_form_is_a_kiosk_language(form) -> None:
+    for language in form.languages:
+        assert load_form_and_rules(Settings(language=language))[0] == form
+
+
 def test_a_database_is_new_until_its_file_exists() -> None:
     assert database_is_new(Settings())
     assert not database_is_new(Settings(database_url="postgresql+psycopg://intake@/clinic"))

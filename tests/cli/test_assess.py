@@ -238,12 +238,12 @@ def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path, capsys) -> None:
 @pytest.mark.parametrize(
     ("edit", "problem"),
     [
-        (lambda text: text.replace("        label: Migraine-feature days per month\n",
-                                   "        label: Migraine-feature days per month\n        label: Days\n", 1),
+        (lambda text: text.replace("          en: Migraine-feature days per month\n",
+                                   "          en: Migraine-feature days per month\n          en: Days\n", 1),
          "expected each key once in a mapping"),
         (lambda text: text.replace("max: 31", "max: " + "[" * 100_000 + "]" * 100_000, 1), "expected at most 20 levels"),
         (lambda text: text.replace("max: 31", "max: " + "3" * 5000, 1), "expected a number of at most 15 digits"),
-        (lambda text: text.replace("label: Migraine-feature days per month", "label: \"Migraine\\x85days\"", 1),
+        (lambda text: text.replace("en: Migraine-feature days per month", "en: \"Migraine\\x85days\"", 1),
          "without control characters"),
     ],
 )

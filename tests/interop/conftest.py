@@ -10,6 +10,7 @@ import pytest
 from cases import vignette
 from intake.app.finishing import assess_and_render
 from intake.questionnaire.form import Form
+from intake.questionnaire.loader import default_form_languages
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.visits import StoredVisit, VisitSummary
@@ -30,3 +31,9 @@ def stored_visit(form: Form) -> Callable[..., StoredVisit]:
                            "us-payer", finished.assessment.policy_version, finished.assessment.rules_hash)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def form_languages() -> dict[str, Form]:
+    """The shipped form in every language it is written in, the source first."""
+    return default_form_languages()

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from intake.interop.csv_export import csv_bytes, header, neutralised
+from intake.interop.csv_export import VISIT_COLUMNS, csv_bytes, header, neutralised
 
 NAME = "Zoë Łukasik-Ó'Brien 王"
 
@@ -66,3 +66,14 @@ def test_libreoffice_reads_unicode_names_and_formulas_as_text(form, stored_visit
     rows = list(csv.DictReader(io.StringIO(converted.lstrip("\ufeff"), newline="")))
     assert rows[0]["given_name"] == NAME
     assert rows[1]["given_name"] == "'=1+1", "kept as text, not computed to 2"
+
+
+def test_the_language_the_patient_answered_in_is_the_last_column(form, stored_visit) -> None:
+    spanish = stored_visit("V01")
+    spanish.response["language"] = "es-MX"
+    rows = _read(csv_bytes(form, [spanish, stored_visit("V14")]))
+    assert list(rows[0])[-1] == "language"
+    assert list(rows[0])[: len(VISIT_COLUMNS) + len(form.questions())] == [*VISIT_COLUMNS, *(q.id for q in form.questions())], (
+        "every earlier column keeps its place"
+    )
+    assert [row["language"] for row in rows] == ["es-MX", ""]

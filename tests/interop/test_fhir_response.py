@@ -148,3 +148,30 @@ def test_an_element_whose_name_holds_a_colon_is_named_whole(form) -> None:
     with pytest.raises(InvalidResponse) as raised:
         response_from_fhir(fhir, form)
     assert [problem.key for problem in raised.value.problems] == ["fhir item.0.{right:>9}"]
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+def test_the_language_the_patient_answered_in_goes_out_and_comes_back(form, version) -> None:
+    data = copy.deepcopy(_fhir_free(form))
+    data["language"] = "es-MX"
+    original = parse_response(data, form)
+    fhir = to_questionnaire_response(form, original.to_json_dict(), version)
+    assert fhir["language"] == "es-MX"
+    back = parse_response(response_from_fhir(fhir, form), form)
+    assert back == original and back.primary_language == "es"
+
+
+def test_no_language_given_none_written_and_none_read(form) -> None:
+    fhir = _fhir(form)
+    assert "language" not in fhir
+    assert "language" not in response_from_fhir(fhir, form)
+    assert parse_response(response_from_fhir(fhir, form), form).language is None
+
+
+@pytest.mark.parametrize(("tag", "shown"), [("es_MX", '"es_MX"'), ("spanish", '"spanish"')])
+def test_a_malformed_language_is_refused_as_in_our_json(form, tag, shown) -> None:
+    fhir = _fhir(form)
+    fhir["language"] = tag
+    with pytest.raises(InvalidResponse) as raised:
+        parse_response(response_from_fhir(fhir, form), form)
+    assert str(raised.value).splitlines() == [f"language: expected a BCP 47 language tag such as en, es or es-MX, got {shown}"]

@@ -58,3 +58,13 @@ def test_an_amended_visit_says_so_on_its_answers_outcome_and_summary(form, store
         "DocumentReference": ("current", "amended"),
     }
     assert response_from_fhir(export_visit(visit, form, version, amended=True), form)["answers"] == visit.response["answers"]
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+def test_the_answers_say_the_language_the_patient_answered_in(form, stored_visit, version) -> None:
+    visit = stored_visit("V01")
+    visit.response["language"] = "es"
+    response = next(entry["resource"] for entry in export_visit(visit, form, version)["entry"]
+                     if entry["resource"]["resourceType"] == "QuestionnaireResponse")
+    assert response["language"] == "es"
+    assert response_from_fhir(export_visit(visit, form, version), form)["language"] == "es"

@@ -62,7 +62,8 @@ def test_the_visit_language_picks_the_sheet_else_english() -> None:
     assert sheet_language_for(None) == "en"
 
 
-def test_staff_choose_a_sheet_language_by_its_own_name_and_a_broken_file_by_its_code(tmp_path) -> None:
+def test_staff_choose_a_sheet_language_by_its_own_name_and_an_unnamed_one_by_its_code(tmp_path) -> None:
     assert sheet_language_names() == {"en": "English", "es": "Español"}
-    directory = _broken(tmp_path, lambda data: data.pop("language_name"))
-    assert sheet_language_names(directory) == {"en": "en"}
+    directory = _broken(tmp_path, lambda data: data.pop("title"))
+    (directory / "fr.yaml").write_text("language: fr\n", encoding="utf-8")
+    assert sheet_language_names(directory) == {"en": "English", "fr": "fr"}, "named without reading the files"

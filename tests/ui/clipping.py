@@ -36,7 +36,7 @@ def _shown(widget: QWidget) -> bool:
 
 def _label_problem(label: QLabel) -> str | None:
     text = label.text()
-    if not text or label.pixmap() is not None and not label.pixmap().isNull():
+    if not text or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     space = label.contentsRect()
     metrics = label.fontMetrics()

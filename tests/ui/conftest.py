@@ -36,11 +36,16 @@ def stores(tmp_path: Path) -> Iterator[Stores]:
 def open_kiosk(qtbot, qapp, form: Form, tmp_path: Path) -> Callable[..., tuple[MainWindow, Patient]]:
     """A shown kiosk window and the patient who will use it; settings may be overridden."""
 
-    def make(stores: Stores | None = None, **overrides: object) -> tuple[MainWindow, Patient]:
+    def make(
+        stores: Stores | None = None, translations: dict[str, Form] | None = None, **overrides: object
+    ) -> tuple[MainWindow, Patient]:
+        """`translations`: the form in other languages (`Station.translations`); none by default."""
         defaults = {} if stores is not None else {"output_dir": tmp_path / "summaries"}
         settings = Settings(**{**defaults, **overrides})
         apply_theme(qapp)
-        station = Station(stores, form, settings, load_rules(settings.policy), tmp_path / "settings.yaml")
+        station = Station(
+            stores, form, settings, load_rules(settings.policy), tmp_path / "settings.yaml", translations=translations or {}
+        )
         window = MainWindow(Desk(station))
         qtbot.addWidget(window)
         window.resize(1280, 800)

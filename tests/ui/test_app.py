@@ -69,6 +69,19 @@ def test_bad_settings_file_is_reported_not_crashed(tmp_path) -> None:
     assert "settings.yaml: polcy: Extra inputs are not permitted" in done.stderr
 
 
+def test_a_kiosk_language_the_form_lacks_stops_the_app_at_start_naming_the_setting(tmp_path) -> None:
+    settings = tmp_path / "config" / "headache-intake" / "settings.yaml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("language: fr\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"],
+        capture_output=True, text=True, timeout=60, env=app_env(tmp_path),
+    )
+    assert done.returncode == 2
+    languages = ", ".join(default_form().languages)
+    assert f"{settings}: language: expected one of the form's languages ({languages}), got fr" in done.stderr
+
+
 def test_a_policy_that_does_not_load_stops_the_app_at_start(tmp_path) -> None:
     """No kiosk without its rules: a clinic policy whose red flags differ from the form's is named, key by key."""
     policy = yaml.safe_load((POLICIES_DIR / "us-payer.yaml").read_text(encoding="utf-8"))

@@ -75,7 +75,7 @@ class StaffArea(QWidget):
         self.change_pin = ChangePinScreen()
         self.queue = QueueScreen(desk.settings.alert_sound)
         self.visit = VisitScreen(desk.form)
-        self.settings_screen = SettingsScreen()
+        self.settings_screen = SettingsScreen(desk.languages)
         self.audit = AuditScreen()
         self.accounts = AccountsScreen()
         self.exports = ExportScreen()

@@ -13,6 +13,7 @@ way summaries do, and the screen says where it went or why it did not.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QVBoxLayout, 
 from intake.app.print_jobs import TEST_PAGE_TITLE, PrintFailed
 from intake.app.staff_desk import StaffDesk
 from intake.eligibility import shipped_policy_titles
-from intake.report.info_text import sheet_language_names
+from intake.language_names import language_names
+from intake.localized import DEFAULT_LANGUAGE
 from intake.report.test_page import TestSheet, render_test_page
 from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
@@ -44,16 +46,17 @@ def _printers() -> list[Choice]:
     return [(name, name) for name in printer_names()]
 
 
-def _sheet_languages() -> list[Choice]:
-    return [(name, language) for language, name in sheet_language_names().items()]
+def _form_languages(languages: Sequence[str]) -> list[Choice]:
+    """The form's languages, each by its own name ("Español"): the admin who reads it finds it."""
+    return [(name, language) for language, name in language_names(languages).items()]
 
 
 CHOICE_LISTS: dict[str, ChoiceList] = {
     "policies": _policies,
     "printers": _printers,
-    "sheet_languages": _sheet_languages,
 }
-"""The lists a field names in `json_schema_extra={"choices": ...}`: only known at run time."""
+"""The lists a field names in `json_schema_extra={"choices": ...}`: only known at run time.
+The screen adds `form_languages`, the languages of the station's form."""
 TEST_PRINT_UNDER = "printer"
 """The setting the test-print button sits under."""
 NO_PRINTER_FOR_TEST = "Not sent: no printer is set up on this computer."
@@ -83,7 +86,8 @@ class SettingsScreen(QWidget):
     """New `Settings` the model accepted; the staff area has them written and audited."""
     closed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, languages: Sequence[str] = (DEFAULT_LANGUAGE,)) -> None:
+        """`languages`: the form's, offered for the kiosk's language (`Station.languages`)."""
         super().__init__()
         self.setObjectName("staff-settings")
         self.setProperty("role", "staff-screen")
@@ -93,8 +97,9 @@ class SettingsScreen(QWidget):
         self.test_print_button.clicked.connect(self.print_test_page)
         self.test_print_result = label("", "caption")
         self.test_print_result.setAccessibleName("Test page")
+        choice_lists: dict[str, ChoiceList] = {**CHOICE_LISTS, "form_languages": partial(_form_languages, tuple(languages))}
         self.fields: dict[str, SettingEditor] = {
-            name: editor_for(name, info, CHOICE_LISTS) for name, info in shown_fields().items()
+            name: editor_for(name, info, choice_lists) for name, info in shown_fields().items()
         }
         self.message = label("", "error")
         self.message.hide()

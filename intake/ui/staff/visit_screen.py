@@ -42,6 +42,7 @@ from intake.app.print_jobs import PrintFailed, job_title
 from intake.app.records import StoredVisit
 from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk
+from intake.language_names import language_name
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
@@ -340,7 +341,7 @@ class VisitScreen(QWidget):
         except PrintFailed as failure:
             self._show_notice(f"Printing failed: {failure}. Try again.")
             return
-        self._show_notice(f"Sent the information sheet ({text.language_name}) to {job.printer}.")
+        self._show_notice(f"Sent the information sheet ({language_name(text.language)}) to {job.printer}.")
 
     def save_pdf(self) -> None:
         """Into the clinic's output folder, named by visit id only (no patient data in file names)."""

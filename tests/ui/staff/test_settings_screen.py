@@ -19,14 +19,15 @@ from staff_driver import ADMIN_PIN, FrontDesk
 from fake_lp import POSIX_ONLY
 from intake.app.print_jobs import PrintFailed
 from intake.eligibility import shipped_policy_titles
+from intake.questionnaire.form import Form
 from intake.settings import Settings, load_settings
 from intake.ui.scrolling import ScrollColumn
 from intake.ui.staff import printing
 from intake.ui.staff.settings_screen import SettingsScreen
 
 
-def _open_settings(open_kiosk, stores) -> FrontDesk:
-    window, _patient = open_kiosk(stores=stores)
+def _open_settings(open_kiosk, stores, **kiosk: object) -> FrontDesk:
+    window, _patient = open_kiosk(stores=stores, **kiosk)
     desk = FrontDesk(window)
     desk.sign_in("maria", ADMIN_PIN)
     tap(desk.area.queue.settings_button)
@@ -136,13 +137,18 @@ def test_number_settings_offer_exactly_the_models_range(qtbot, tmp_path) -> None
     assert _saved_by(qtbot, screen).idle_countdown_s == 99, "the third 9 would pass the model's 600 and is not taken"
 
 
-def test_the_kiosk_language_is_chosen_by_its_own_name_and_saved(open_kiosk, stores, tmp_path) -> None:
-    desk = _open_settings(open_kiosk, stores)
+def _in_spanish_too(form: Form) -> dict[str, Form]:
+    """The station's form in Spanish as well; the screen reads only which languages there are."""
+    return {"es": form.model_copy(update={"language": "es", "languages": ("en", "es")})}
+
+
+def test_the_kiosk_language_is_chosen_by_its_own_name_and_saved(open_kiosk, stores, form, qtbot, tmp_path) -> None:
+    desk = _open_settings(open_kiosk, stores, translations=_in_spanish_too(form))
     screen = desk.area.settings_screen
     languages = screen.field("language")
-    assert [languages.itemText(index) for index in range(languages.count())] == ["English", "Español"]
+    assert _choices(languages) == ["English", "Español"]
     assert languages.currentText() == "English"
-    languages.setCurrentText("Español")
+    _pick(qtbot, languages, "Español")
     tap(screen.save_button)
     assert load_settings(tmp_path / "settings.yaml").language == "es" and desk.window.settings.language == "es"
     tap(desk.area.queue.settings_button)
@@ -150,6 +156,14 @@ def test_the_kiosk_language_is_chosen_by_its_own_name_and_saved(open_kiosk, stor
     type_into(screen.field("clinic_name"), "Harbour Clinic")
     tap(screen.save_button)
     assert load_settings(tmp_path / "settings.yaml").language == "es", "saving something else keeps the language"
+
+
+def test_the_kiosk_language_offers_the_languages_of_the_form_not_of_the_sheets(open_kiosk, stores) -> None:
+    """The information sheet is in Spanish too; a form only in English offers English only."""
+    desk = _open_settings(open_kiosk, stores)
+    languages = desk.area.settings_screen.field("language")
+    assert _choices(languages) == ["English"]
+    assert languages.accessibleName() == "Kiosk language"
 
 
 def test_a_setting_the_screen_does_not_show_is_kept_when_saving(qtbot, tmp_path, monkeypatch) -> None:
