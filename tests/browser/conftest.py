@@ -15,7 +15,7 @@ import pytest
 from chromium import INSTALL_HINT, Page, chromium_path, headless_chromium
 from intake.interop.fhir_questionnaire import export_questionnaire
 from intake.interop.fhir_version import FhirVersion
-from intake.questionnaire.loader import default_form
+from intake.questionnaire.loader import default_form_languages
 from page_server import LFORMS_DIST, NPM_HINT, serving
 
 
@@ -28,8 +28,8 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="session")
 def questionnaires() -> dict[str, dict[str, Any]]:
     """The form as `intake export-form --fhir R4` and `--fhir R5` write it."""
-    form = default_form()
-    return {release.value: export_questionnaire(form, release) for release in FhirVersion}
+    forms = default_form_languages()
+    return {release.value: export_questionnaire(forms, release) for release in FhirVersion}
 
 
 @pytest.fixture(scope="session")
