@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 
 from chromium import INSTALL_HINT, Page, chromium_path, headless_chromium
+from intake.app.optional_sections import switched_on
 from intake.interop.fhir_questionnaire import export_questionnaire
 from intake.interop.fhir_version import FhirVersion
 from intake.questionnaire.loader import default_form_languages
+from intake.settings import Settings
 from page_server import LFORMS_DIST, NPM_HINT, serving
 
 
@@ -27,9 +29,10 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def questionnaires() -> dict[str, dict[str, Any]]:
-    """The form as `intake export-form --fhir R4` and `--fhir R5` write it."""
+    """The form as `intake export-form --fhir R4` and `--fhir R5` write it under the default settings (MIDAS off)."""
     forms = default_form_languages()
-    return {release.value: export_questionnaire(forms, release) for release in FhirVersion}
+    sections = switched_on(Settings(), forms["en"])
+    return {release.value: export_questionnaire(forms, release, switched_on=sections) for release in FhirVersion}
 
 
 @pytest.fixture(scope="session")

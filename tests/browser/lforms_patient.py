@@ -7,7 +7,8 @@ page does not show (an item LHC-Forms keeps disabled) cannot be answered and is 
 
 LHC-Forms names each field by the item's linkId and the repeat numbers of the items
 above it: `given_name/1/1` is the first (only) `given_name` in the first section;
-`acute_medicines.medicine/1/2/1` is the medicine name in the second row.
+`acute_medicines.medicine/1/2/1` is the medicine name in the second row. A radio button
+is a label whose id adds the answer: `aura/1/1|SYSTEM|yes`, or `acute_medicines.none/1/1|true`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from typing import Any
 from chromium import Page
 
 SETTLE_SECONDS = 0.05
-LIST_SECONDS = 5.0
 FORM_SECONDS = 60.0
 NONE_SUFFIX = ".none"
 
@@ -36,19 +36,6 @@ _LOCATE = """((id, child) => {
   const box = element.getBoundingClientRect();
   return [box.x + box.width / 2, box.y + box.height / 2];
 })"""
-
-# The autocomplete list LHC-Forms opens under a choice field: where the entry with these words is.
-_LIST_ENTRY = """((words) => {
-  const list = document.getElementById("lhc-tools-searchResults");
-  if (!list || list.style.visibility !== "visible") return null;
-  const entry = [...list.querySelectorAll("li")].find(
-    (li) => li.textContent.replace(/^\\s*\\d+:\\s*/, "").trim() === words);
-  if (!entry) return null;
-  entry.scrollIntoView({block: "nearest"});
-  const box = entry.getBoundingClientRect();
-  return [box.x + box.width / 2, box.y + box.height / 2];
-})"""
-
 
 def open_form(page: Page, site: str, release: str) -> None:
     """Opens the page with the Questionnaire of that FHIR release and waits until LHC-Forms shows it."""
@@ -119,15 +106,9 @@ class Patient:
         return self._type_and_leave(element_id, f"{month}/{day}/{year}", child="input", enter=True)
 
     def answer_choice(self, element_id: str, item: dict[str, Any], value: Any) -> bool:
-        """Opens the list under the field and taps the entry with the option's words."""
-        words = next(option["valueCoding"]["display"] for option in item["answerOption"]
-                     if option["valueCoding"]["code"] == value)
-        if not self._tap(element_id):
-            return False
-        entry = self.page.wait_for(f"{_LIST_ENTRY}({json.dumps(words)})", LIST_SECONDS, f"'{words}' in the list of {element_id}")
-        self.page.click(*entry)
-        time.sleep(SETTLE_SECONDS)
-        return True
+        """The Questionnaire asks for radio buttons: each is a label whose id ends with the option's system and code."""
+        coding = next(option["valueCoding"] for option in item["answerOption"] if option["valueCoding"]["code"] == value)
+        return self._tap(f"{element_id}|{coding['system']}|{coding['code']}")
 
     def answer_yes_no(self, element_id: str, item: dict[str, Any], value: Any) -> bool:
         """A boolean is three radio buttons (Yes, No, Not Answered), each a label with the value in its id."""
