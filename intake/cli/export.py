@@ -24,7 +24,8 @@ FHIR_VERSIONS = ("R4", "R5")
 
 def register(commands: Any) -> None:
     export_form = commands.add_parser(
-        "export-form", help="the questionnaire as a FHIR Questionnaire, in every language, with the sections the clinic switched on"
+        "export-form",
+        help="the questionnaire as a FHIR Questionnaire, in every language, with the sections the clinic switched on",
     )
     export_form.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", default="R5",
                              help="R5 (default) or R4 (FHIR R4B)")

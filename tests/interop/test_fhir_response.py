@@ -226,7 +226,7 @@ def test_none_twice_is_refused(form) -> None:
     fhir = to_questionnaire_response(form, response)
     section = _find(fhir["item"], "section-preventives")["item"]
     section.append(copy.deepcopy(section[0]))
-    with pytest.raises(InvalidResponse, match="preventives.none: expected one item per question, got the linkId twice"):
+    with pytest.raises(InvalidResponse, match=r"preventives\.none: expected one item per question, got the linkId twice"):
         response_from_fhir(fhir, form)
 
 
@@ -293,7 +293,8 @@ CANONICAL = "https://headache-intake.example.org/fhir/Questionnaire/headache-int
         (None, f"questionnaire: expected {CANONICAL}|2026.2 (the form and version answered), got nothing"),
         (f"{CANONICAL}|2026.1", f"questionnaire: expected {CANONICAL}|2026.2 (version 2026.2 of this form), got version 2026.1"),
         (CANONICAL, f"questionnaire: expected {CANONICAL}|2026.2 (version 2026.2 of this form), got no version"),
-        ("http://loinc.org/q/44249-1|2.0", f"questionnaire: expected {CANONICAL}|2026.2, got http://loinc.org/q/44249-1|2.0 (another form)"),
+        ("http://loinc.org/q/44249-1|2.0",
+         f"questionnaire: expected {CANONICAL}|2026.2, got http://loinc.org/q/44249-1|2.0 (another form)"),
     ],
     ids=["none cited", "another version", "no version", "another form"],
 )
