@@ -3,7 +3,7 @@
 A patient fills a vignette through the page (clicks and typing), LHC-Forms writes the
 QuestionnaireResponse, and `intake assess` on that file must give the assessment the
 vignette's own response file gives. LHC-Forms's validity check must find nothing
-missing on a complete visit.
+missing on a complete visit, nor in an empty medicine list once "I don't take any" is Yes.
 """
 
 from __future__ import annotations
