@@ -29,6 +29,9 @@ def register(commands: Any) -> None:
     )
     export_form.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", default="R5",
                              help="R5 (default) or R4 (FHIR R4B)")
+    export_form.add_argument("--lang", metavar="LANG",
+                             help="the language its texts are written in (default the form's first); the others ride as "
+                                  "translations. For renderers that show no translation, LHC-Forms among them")
     export_form.add_argument("-o", "--output", required=True, metavar="FILE")
     export_form.set_defaults(run=cmd_export_form)
 
@@ -62,9 +65,12 @@ def cmd_export_form(args: argparse.Namespace) -> int:
     from intake.settings import load_settings
 
     forms = default_form_languages()
+    if args.lang is not None and args.lang not in forms:
+        raise UsageError([f"--lang: the form is not written in {args.lang!r}; its languages: {', '.join(forms)}"])
     sections = switched_on(load_settings(), next(iter(forms.values())))
-    _write_json(args.output, export_questionnaire(forms, FhirVersion(args.fhir), switched_on=sections))
-    print(f"wrote FHIR {args.fhir} Questionnaire to {args.output}")
+    questionnaire = export_questionnaire(forms, FhirVersion(args.fhir), switched_on=sections, language=args.lang)
+    _write_json(args.output, questionnaire)
+    print(f"wrote FHIR {args.fhir} Questionnaire ({questionnaire['language']}) to {args.output}")
     return EXIT_OK
 
 

@@ -13,10 +13,11 @@ none, so "has at least one row" is "the row's required field exists". Only the s
 the clinic has switched on are in it: a renderer requires what it shows. They choose
 what is asked of the same form, so the `url|version` a response cites is the form's.
 
-The texts are in the form's source language (the Questionnaire's `language`); every
-other language the form is written in rides on the same elements as FHIR's translation
-extension (see `fhir_translation`): titles, questions, fields, help, notes and each
-answer option's display, yes/no/not sure in the form's own words.
+The texts are in the form's source language, or the one asked for (the Questionnaire's
+`language`); every other language the form is written in rides on the same elements as
+FHIR's translation extension (see `fhir_translation`): titles, questions, fields, help,
+notes and each answer option's display, yes/no/not sure in the form's own words. Some
+renderers (LHC-Forms) read no translation extension: they get one export per language.
 """
 
 from __future__ import annotations
@@ -226,13 +227,16 @@ def _section(form: Form, section: InEveryLanguage[Section], version: FhirVersion
 
 
 def export_questionnaire(
-    forms: Mapping[str, Form], version: FhirVersion = FhirVersion.R5, *, switched_on: frozenset[str]
+    forms: Mapping[str, Form], version: FhirVersion = FhirVersion.R5, *, switched_on: frozenset[str],
+    language: str | None = None,
 ) -> dict[str, Any]:
     """The Questionnaire of the form in each of its languages (`load_form_languages`: the source first).
 
     `switched_on`: the optional sections' settings the clinic has on (`optional_sections`);
-    the other optional sections are left out."""
-    form = in_every_language(forms)
+    the other optional sections are left out. `language`: the one its texts are written
+    in (default the source language), for renderers that show no translation extension;
+    the same form, so the same url|version, linkIds and codes."""
+    form = in_every_language(forms, language)
     source = form.source
     sections = [
         section for section in form.each(attrgetter("sections"))

@@ -18,7 +18,7 @@ from intake.interop.fhir_questionnaire import export_questionnaire
 from intake.interop.fhir_version import FhirVersion
 from intake.questionnaire.loader import default_form_languages
 from intake.settings import Settings
-from page_server import LFORMS_DIST, NPM_HINT, serving
+from page_server import LFORMS_DIST, NPM_HINT, questionnaire_name, serving
 
 
 def _unavailable(reason: str) -> None:
@@ -29,15 +29,20 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def questionnaires() -> dict[str, dict[str, Any]]:
-    """The form as `intake export-form --fhir R4` and `--fhir R5` write it under the default settings (MIDAS off)."""
+    """The form as `intake export-form --fhir R4|R5 [--lang es]` writes it under the default settings (MIDAS off),
+    by `questionnaire_name`: LHC-Forms shows no translation extension, so each language has its own."""
     forms = default_form_languages()
     sections = switched_on(Settings(), forms["en"])
-    return {release.value: export_questionnaire(forms, release, switched_on=sections) for release in FhirVersion}
+    return {
+        questionnaire_name(release.value, language): export_questionnaire(forms, release, switched_on=sections,
+                                                                          language=language)
+        for release in FhirVersion for language in forms
+    }
 
 
 @pytest.fixture(scope="session")
 def site(questionnaires: dict[str, dict[str, Any]]) -> Iterator[str]:
-    """The base address of the page (index.html?fhir=R4 shows the R4 Questionnaire)."""
+    """The base address of the page (index.html?fhir=R4&lang=es shows the R4 Questionnaire in Spanish)."""
     if not (LFORMS_DIST / "webcomponent" / "main.js").is_file():
         _unavailable(NPM_HINT)
     with serving(questionnaires) as base:

@@ -37,9 +37,9 @@ _LOCATE = """((id, child) => {
   return [box.x + box.width / 2, box.y + box.height / 2];
 })"""
 
-def open_form(page: Page, site: str, release: str) -> None:
-    """Opens the page with the Questionnaire of that FHIR release and waits until LHC-Forms shows it."""
-    page.open(f"{site}/index.html?fhir={release}")
+def open_form(page: Page, site: str, release: str, language: str = "en") -> None:
+    """Opens the page with the Questionnaire of that FHIR release and language and waits until LHC-Forms shows it."""
+    page.open(f"{site}/index.html?fhir={release}&lang={language}")
     state = page.wait_for("document.body && document.body.dataset.state", FORM_SECONDS, "LHC-Forms to show the form")
     if state != "ready":
         raise AssertionError(page.evaluate("document.getElementById('status').textContent"))

@@ -1,8 +1,8 @@
 """A static web server on 127.0.0.1 for the browser tests: the page, LHC-Forms, the Questionnaires.
 
 `/` is tests/browser/page, `/lforms/` the prebuilt dist of the npm package that
-`./run test` installs into tests/browser/node_modules, and `/questionnaire/R4.json`
-(or R5) the Questionnaire the test exported a moment before.
+`./run test` installs into tests/browser/node_modules, and `/questionnaire/R4-es.json`
+(R4 or R5, each language of the form) the Questionnaire the test exported a moment before.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ PAGE_DIR = HERE / "page"
 NODE_MODULES = HERE / "node_modules"
 LFORMS_DIST = NODE_MODULES / "lforms" / "dist" / "lforms"
 NPM_HINT = "LHC-Forms not installed in tests/browser/node_modules (./run test runs `npm ci` there)"
+
+
+def questionnaire_name(release: str, language: str) -> str:
+    """What the page asks for (`index.html?fhir=R4&lang=es` loads /questionnaire/R4-es.json)."""
+    return f"{release}-{language}"
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -59,7 +64,7 @@ class _Handler(SimpleHTTPRequestHandler):
 @contextmanager
 def serving(questionnaires: Mapping[str, dict[str, Any]]) -> Iterator[str]:
     """Serves until the block ends; yields the base address (http://127.0.0.1:PORT)."""
-    files = {f"{release}.json": json.dumps(resource).encode("utf-8") for release, resource in questionnaires.items()}
+    files = {f"{name}.json": json.dumps(resource).encode("utf-8") for name, resource in questionnaires.items()}
     handler = type("Handler", (_Handler,), {"questionnaires": files})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(PAGE_DIR)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

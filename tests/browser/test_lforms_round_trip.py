@@ -4,6 +4,8 @@ A patient fills a vignette through the page (clicks and typing), LHC-Forms write
 QuestionnaireResponse, and `intake assess` on that file must give the assessment the
 vignette's own response file gives. LHC-Forms's validity check must find nothing
 missing on a complete visit, nor in an empty medicine list once "I don't take any" is Yes.
+LHC-Forms shows no FHIR translation extension, so the Spanish page loads the Questionnaire
+`intake export-form --lang es` writes: its texts in Spanish, the same items and codes.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from cases import POLICIES, vignette
 from chromium import Page
 from command_line import run_intake
 from lforms_patient import Patient, open_form, response_resource, validity_errors
+from page_server import questionnaire_name
 
 pytestmark = pytest.mark.slow
 
 VIGNETTES = ("V01", "V06", "V14", "V15", "V21")
+IN_SPANISH = ("V01", "V14")
 RELEASES = ("R4", "R5")
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
@@ -38,23 +42,24 @@ class Filled:
     not_shown: list[str]
 
 
-def fill(page: Page, site: str, questionnaire: dict[str, Any], release: str, answers: dict[str, Any]) -> Filled:
-    open_form(page, site, release)
-    visit = Patient(page, questionnaire).fill(answers)
+def fill(page: Page, site: str, questionnaires: dict[str, dict[str, Any]], release: str, answers: dict[str, Any],
+         language: str = "en") -> Filled:
+    open_form(page, site, release, language)
+    visit = Patient(page, questionnaires[questionnaire_name(release, language)]).fill(answers)
     return Filled(response_resource(page, release), validity_errors(page), visit.not_shown)
 
 
 @pytest.fixture(scope="module")
-def filled(browser: Page, site: str, questionnaires: dict[str, dict[str, Any]]) -> Callable[[str, str], Filled]:
-    """Fills each (vignette, release) once at desktop width; the tests below share the result."""
-    done: dict[tuple[str, str], Filled] = {}
+def filled(browser: Page, site: str, questionnaires: dict[str, dict[str, Any]]) -> Callable[..., Filled]:
+    """Fills each (vignette, release, language) once at desktop width; the tests below share the result."""
+    done: dict[tuple[str, str, str], Filled] = {}
 
-    def get(vignette_id: str, release: str) -> Filled:
-        if (vignette_id, release) not in done:
+    def get(vignette_id: str, release: str, language: str = "en") -> Filled:
+        if (vignette_id, release, language) not in done:
             browser.set_viewport(*DESKTOP)
             answers = vignette(vignette_id)["answers"]
-            done[vignette_id, release] = fill(browser, site, questionnaires[release], release, answers)
-        return done[vignette_id, release]
+            done[vignette_id, release, language] = fill(browser, site, questionnaires, release, answers, language)
+        return done[vignette_id, release, language]
 
     return get
 
@@ -94,10 +99,28 @@ def _round_trip_problems(case: dict[str, Any], result: Filled, release: str, fol
 
 @pytest.mark.parametrize("release", RELEASES)
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
-def test_assessment_matches_native(vignette_id: str, release: str, filled: Callable[[str, str], Filled], tmp_path: Path,
+def test_assessment_matches_native(vignette_id: str, release: str, filled: Callable[..., Filled], tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     problems = _round_trip_problems(vignette(vignette_id), filled(vignette_id, release), release, tmp_path, capsys)
     assert not problems, f"{vignette_id} through LHC-Forms {release}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("release", RELEASES)
+@pytest.mark.parametrize("vignette_id", IN_SPANISH)
+def test_the_spanish_page_assesses_as_the_native_visit(vignette_id: str, release: str, browser: Page,
+                                                       filled: Callable[..., Filled],
+                                                       questionnaires: dict[str, dict[str, Any]], tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The page shows the Spanish words (the form's title, a section, an option), and the answers come back the same."""
+    result = filled(vignette_id, release, "es")
+    spanish = questionnaires[questionnaire_name(release, "es")]
+    shown = browser.evaluate("document.getElementById('form').innerText")
+    sex = next(item for section in spanish["item"] for item in section["item"] if item["linkId"] == "sex_at_birth")
+    words = [spanish["title"], spanish["item"][0]["text"], sex["answerOption"][0]["valueCoding"]["display"]]
+    assert [word for word in words if word not in shown] == [], "the page shows the Questionnaire's Spanish"
+    assert not result.errors, f"LHC-Forms {release} in Spanish on {vignette_id}: " + "; ".join(result.errors)
+    problems = _round_trip_problems(vignette(vignette_id), result, release, tmp_path, capsys)
+    assert not problems, f"{vignette_id} through LHC-Forms {release} in Spanish:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("release", RELEASES)
@@ -109,7 +132,7 @@ def test_none_leaves_no_empty_row_required(release: str, browser: Page, site: st
         del case["answers"][follow_up]
     case["answers"]["acute_medicines"] = []
     browser.set_viewport(*DESKTOP)
-    result = fill(browser, site, questionnaires[release], release, case["answers"])
+    result = fill(browser, site, questionnaires, release, case["answers"])
     assert validity_errors(browser) == [], "nothing of the list is required"
     problems = _round_trip_problems(case, result, release, tmp_path, capsys)
     assert not problems, f"V01 without attack medicines through LHC-Forms {release}:\n" + "\n".join(problems)
@@ -117,7 +140,7 @@ def test_none_leaves_no_empty_row_required(release: str, browser: Page, site: st
 
 @pytest.mark.parametrize("release", RELEASES)
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
-def test_renderer_finds_a_complete_visit_valid(vignette_id: str, release: str, filled: Callable[[str, str], Filled]) -> None:
+def test_renderer_finds_a_complete_visit_valid(vignette_id: str, release: str, filled: Callable[..., Filled]) -> None:
     errors = filled(vignette_id, release).errors
     assert not errors, f"LHC-Forms {release} on {vignette_id}: " + "; ".join(errors)
 
@@ -127,7 +150,7 @@ def test_v01_fills_and_fits_at_phone_and_desktop_width(width: int, height: int, 
                                                        questionnaires: dict[str, dict[str, Any]], tmp_path: Path) -> None:
     """The screenshot is kept in the test's folder for a person to look at; the page must not scroll sideways."""
     browser.set_viewport(width, height, mobile=width < DESKTOP[0])
-    result = fill(browser, site, questionnaires["R5"], "R5", vignette("V01")["answers"])
+    result = fill(browser, site, questionnaires, "R5", vignette("V01")["answers"])
     browser.screenshot(tmp_path / f"V01-{width}x{height}.png")
     overflow = browser.evaluate("document.documentElement.scrollWidth") - width
     assert result.response["item"], "LHC-Forms wrote no answers"

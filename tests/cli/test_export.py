@@ -32,6 +32,26 @@ def test_export_form_writes_a_valid_questionnaire(tmp_path, capsys, flag, versio
     assert checked(questionnaire, version) == questionnaire
 
 
+def test_export_form_in_spanish_writes_spanish_texts_for_the_same_form(tmp_path, capsys) -> None:
+    english, spanish = tmp_path / "en.json", tmp_path / "es.json"
+    assert main(["export-form", "-o", str(english)]) == 0
+    assert main(["export-form", "--lang", "es", "-o", str(spanish)]) == 0
+    assert "(es)" in capsys.readouterr().out
+    en, es = (json.loads(path.read_text(encoding="utf-8")) for path in (english, spanish))
+    assert (en["language"], es["language"]) == ("en", "es")
+    assert (es["url"], es["version"]) == (en["url"], en["version"])
+    assert _link_ids(es["item"]) == _link_ids(en["item"])
+    assert es["title"] != en["title"]
+
+
+def test_export_form_in_a_language_the_form_lacks_exits_2(tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_status:
+        main(["export-form", "--lang", "fr", "-o", str(tmp_path / "fr.json")])
+    assert exit_status.value.code == 2
+    assert "--lang: the form is not written in 'fr'; its languages: en, es" in capsys.readouterr().err
+    assert not (tmp_path / "fr.json").exists()
+
+
 def _settings(text: str) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)

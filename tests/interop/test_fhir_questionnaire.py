@@ -312,3 +312,34 @@ def test_the_shipped_questionnaire_has_spanish_for_every_text(version) -> None:
     questionnaire = with_every_section(default_form_languages(), version)
     assert checked(questionnaire, version) == questionnaire
     assert _untranslated(questionnaire, "es") == []
+
+
+def _shape(items: list[dict[str, Any]]) -> list[Any]:
+    """What does not depend on the language: linkIds, types, codes, conditions' codes, in order."""
+    return [
+        (item["linkId"], item["type"], [o["valueCoding"]["code"] for o in item.get("answerOption", [])],
+         [(w["question"], w["operator"], w.get("answerCoding", {}).get("code", w.get("answerBoolean")))
+          for w in item.get("enableWhen", [])],
+         _shape(item.get("item", [])))
+        for item in items
+    ]
+
+
+@pytest.mark.parametrize("version", list(FhirVersion))
+def test_in_spanish_the_texts_are_spanish_and_the_form_is_the_same(two_languages, version) -> None:
+    """For renderers that read no translation extension: the same form, its words in Spanish, English as translation."""
+    english = with_every_section(two_languages, version)
+    spanish = export_questionnaire(two_languages, version, switched_on=two_languages["en"].settings_used, language="es")
+    assert checked(spanish, version) == spanish
+    assert (spanish["language"], spanish["title"]) == ("es", "Preguntas sobre el dolor de cabeza")
+    assert {key: spanish[key] for key in ("id", "url", "version")} == {key: english[key] for key in ("id", "url", "version")}
+    assert _shape(spanish["item"]) == _shape(english["item"])
+    items = _items(spanish["item"])
+    assert (items["days"]["text"], _translations(items["days"], "text")) == ("¿Días con dolor?", {"en": "Headache days?"})
+    assert [o["valueCoding"]["display"] for o in items["side"]["answerOption"]] == ["Izquierdo", "Derecho"]
+    assert _untranslated(spanish, "en") == []
+
+
+def test_a_language_the_form_lacks_is_refused_naming_its_languages(two_languages) -> None:
+    with pytest.raises(ValueError, match="not written in 'fr'; its languages: en, es"):
+        export_questionnaire(two_languages, switched_on=frozenset(), language="fr")

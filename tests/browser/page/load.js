@@ -1,8 +1,11 @@
-// Loads /questionnaire/<R4|R5>.json into LHC-Forms with that release's FHIR support
-// script. The address says which: index.html?fhir=R4. The round-trip test waits for
+// Loads /questionnaire/<R4|R5>-<language>.json into LHC-Forms with that release's FHIR
+// support script. The address says which: index.html?fhir=R4&lang=es (English when no
+// lang is given). The round-trip test waits for
 // document.body.dataset.state to become "ready" (or "failed", with the reason in #status).
 (function () {
-  const release = new URLSearchParams(location.search).get("fhir") || "R5";
+  const query = new URLSearchParams(location.search);
+  const release = query.get("fhir") || "R5";
+  const name = release + "-" + (query.get("lang") || "en");
   const status = document.getElementById("status");
 
   function script(src) {
@@ -21,9 +24,9 @@
   }
 
   script("/lforms/fhir/" + release + "/lformsFHIR.min.js")
-    .then(function () { return fetch("/questionnaire/" + release + ".json"); })
+    .then(function () { return fetch("/questionnaire/" + name + ".json"); })
     .then(function (response) {
-      if (!response.ok) throw new Error("no questionnaire for " + release + " (HTTP " + response.status + ")");
+      if (!response.ok) throw new Error("no questionnaire " + name + " (HTTP " + response.status + ")");
       return response.json();
     })
     .then(function (questionnaire) {
