@@ -59,17 +59,21 @@ class Box:
 
 
 class Page:
-    """One tab: commands go out as JSON over its websocket; replies are matched by id (no events are asked for)."""
+    """One tab: commands go out as JSON over its websocket; replies are matched by id. Events are
+    dropped unless a `recording` block asked for their domain."""
 
     def __init__(self, socket: websocket.WebSocket) -> None:
         self._socket = socket
         self._ids = itertools.count(1)
+        self._events: list[dict[str, Any]] | None = None
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         message_id = next(self._ids)
         self._socket.send(json.dumps({"id": message_id, "method": method, "params": params}))
         while True:
             reply = json.loads(self._socket.recv())
+            if "method" in reply and self._events is not None:
+                self._events.append(reply)
             if reply.get("id") != message_id:
                 continue
             if "error" in reply:
@@ -127,6 +131,24 @@ class Page:
         for kind in ("rawKeyDown", "keyUp"):
             self.send("Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=key_code)
 
+    @contextmanager
+    def recording(self, domain: str) -> Iterator[list[dict[str, Any]]]:
+        """The domain's events (`Network`: every request the page makes) while the block runs, as they
+        arrive with the replies to the block's commands; one more command at the end takes in the last."""
+        events: list[dict[str, Any]] = []
+        self._events = events
+        self.send(f"{domain}.enable")
+        try:
+            yield events
+        finally:
+            self.evaluate("0")
+            self.send(f"{domain}.disable")
+            self._events = None
+
+    def save_downloads_to(self, folder: Path) -> None:
+        """Files the page offers for download are saved in the folder, under the names the page gives them."""
+        self.send("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(folder))
+
     def screenshot(self, path: Path, full_page: bool = True) -> None:
         params: dict[str, Any] = {"format": "png", "captureBeyondViewport": full_page}
         if full_page:
@@ -158,7 +180,7 @@ def _page_socket(port: int) -> websocket.WebSocket:
 @contextmanager
 def headless_chromium(executable: str) -> Iterator[Page]:
     """A fresh Chromium with an empty profile, and its first tab; both gone afterwards."""
-    with tempfile.TemporaryDirectory(prefix="intake-chromium-") as folder:
+    with tempfile.TemporaryDirectory(prefix="intake-chromium-", ignore_cleanup_errors=True) as folder:
         profile = Path(folder)
         process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],

@@ -1,4 +1,5 @@
-"""Fixtures for the browser tests: headless Chromium, and the page with LHC-Forms served on 127.0.0.1.
+"""Fixtures for the browser tests: headless Chromium, the test page with LHC-Forms and the pre-visit page,
+each served on 127.0.0.1.
 
 Where Chromium or the npm packages are missing the tests are skipped with the reason,
 except under CI (CI=true), where a missing tool is a failure: `./run test` installs both.
@@ -7,7 +8,10 @@ except under CI (CI=true), where a missing tool is a failure: `./run test` insta
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +22,10 @@ from intake.interop.fhir_questionnaire import export_questionnaire
 from intake.interop.fhir_version import FhirVersion
 from intake.questionnaire.loader import default_form_languages
 from intake.settings import Settings
-from page_server import LFORMS_DIST, NPM_HINT, questionnaire_name, serving
+from page_server import LFORMS_DIST, NODE_MODULES, NPM_HINT, questionnaire_name, serving, serving_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "packaging" / "previsit" / "build.py"
 
 
 def _unavailable(reason: str) -> None:
@@ -58,3 +65,21 @@ def browser() -> Iterator[Page]:
     assert executable is not None
     with headless_chromium(executable) as page:
         yield page
+
+
+@pytest.fixture(scope="session")
+def previsit_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The pre-visit page as `packaging/previsit/build.py --lforms` writes it from the tests' LHC-Forms, under
+    the default settings, served as a clinic's web server serves a folder; its base address."""
+    if not (LFORMS_DIST / "webcomponent" / "main.js").is_file():
+        _unavailable(NPM_HINT)
+    folder = tmp_path_factory.mktemp("previsit")
+    env = {
+        **os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data"),
+    }
+    command = [sys.executable, str(BUILD), "--out", str(folder / "site"), "--lforms", str(NODE_MODULES / "lforms")]
+    built = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, f"build.py failed: {built.stderr}"
+    with serving_folder(folder / "site") as base:
+        yield base

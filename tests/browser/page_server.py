@@ -61,12 +61,29 @@ class _Handler(SimpleHTTPRequestHandler):
         """Quiet: pytest shows what matters."""
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: pytest shows what matters."""
+
+
 @contextmanager
 def serving(questionnaires: Mapping[str, dict[str, Any]]) -> Iterator[str]:
     """Serves until the block ends; yields the base address (http://127.0.0.1:PORT)."""
     files = {f"{name}.json": json.dumps(resource).encode("utf-8") for name, resource in questionnaires.items()}
     handler = type("Handler", (_Handler,), {"questionnaires": files})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(PAGE_DIR)))
+    with _running(ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(PAGE_DIR)))) as base:
+        yield base
+
+
+@contextmanager
+def serving_folder(folder: Path) -> Iterator[str]:
+    """A folder of static files, as a clinic's web server serves the pre-visit page; yields the base address."""
+    with _running(ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))) as base:
+        yield base
+
+
+@contextmanager
+def _running(server: ThreadingHTTPServer) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

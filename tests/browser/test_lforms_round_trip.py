@@ -10,7 +10,6 @@ LHC-Forms shows no FHIR translation extension, so the Spanish page loads the Que
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from cases import POLICIES, vignette
+from assessing import differences_from_native
+from cases import vignette
 from chromium import Page
-from command_line import run_intake
 from lforms_patient import Patient, open_form, response_resource, validity_errors
 from page_server import questionnaire_name
 
@@ -64,44 +63,17 @@ def filled(browser: Page, site: str, questionnaires: dict[str, dict[str, Any]]) 
     return get
 
 
-def _assess(path: Path, policy: str, capsys: pytest.CaptureFixture[str]) -> tuple[dict[str, Any] | None, str]:
-    status, out, err = run_intake(["assess", str(path), "--policy", policy, "--json"], capsys)
-    return (json.loads(out) if status == 0 else None), err.strip()
-
-
-def _differences(native: dict[str, Any], round_trip: dict[str, Any]) -> list[str]:
-    """One line per output field that differs, the outcome first."""
-    return [
-        f"{key}: {json.dumps(round_trip.get(key))[:300]} (native: {json.dumps(native.get(key))[:300]})"
-        for key in sorted(native.keys() | round_trip.keys(), key=lambda key: (key != "outcome", key))
-        if native.get(key) != round_trip.get(key)
-    ]
-
-
-def _round_trip_problems(case: dict[str, Any], result: Filled, release: str, folder: Path,
-                         capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """What differs between `intake assess` on the vignette and on what LHC-Forms wrote, under every policy."""
-    response = dict(result.response, authored=case["authored"])
-    native_file, fhir_file = folder / "native.json", folder / f"lforms-{release}.json"
-    native_file.write_text(json.dumps(case), encoding="utf-8")
-    fhir_file.write_text(json.dumps(response), encoding="utf-8")
+def _round_trip_problems(case: dict[str, Any], result: Filled, folder: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """What the page did not show, and what differs between `intake assess` on the vignette and on what LHC-Forms wrote."""
     problems = [f"answers the page did not show: {', '.join(result.not_shown)}"] if result.not_shown else []
-    for policy in POLICIES:
-        native, _ = _assess(native_file, policy, capsys)
-        assert native is not None, f"the vignette itself does not assess under {policy}"
-        round_trip, error = _assess(fhir_file, policy, capsys)
-        if round_trip is None:
-            problems.append(f"{policy}: intake assess rejected the response: {error}")
-        else:
-            problems += [f"{policy}: {line}" for line in _differences(native, round_trip)]
-    return problems
+    return problems + differences_from_native(case, result.response, folder, capsys)
 
 
 @pytest.mark.parametrize("release", RELEASES)
 @pytest.mark.parametrize("vignette_id", VIGNETTES)
 def test_assessment_matches_native(vignette_id: str, release: str, filled: Callable[..., Filled], tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
-    problems = _round_trip_problems(vignette(vignette_id), filled(vignette_id, release), release, tmp_path, capsys)
+    problems = _round_trip_problems(vignette(vignette_id), filled(vignette_id, release), tmp_path, capsys)
     assert not problems, f"{vignette_id} through LHC-Forms {release}:\n" + "\n".join(problems)
 
 
@@ -119,7 +91,7 @@ def test_the_spanish_page_assesses_as_the_native_visit(vignette_id: str, release
     words = [spanish["title"], spanish["item"][0]["text"], sex["answerOption"][0]["valueCoding"]["display"]]
     assert [word for word in words if word not in shown] == [], "the page shows the Questionnaire's Spanish"
     assert not result.errors, f"LHC-Forms {release} in Spanish on {vignette_id}: " + "; ".join(result.errors)
-    problems = _round_trip_problems(vignette(vignette_id), result, release, tmp_path, capsys)
+    problems = _round_trip_problems(vignette(vignette_id), result, tmp_path, capsys)
     assert not problems, f"{vignette_id} through LHC-Forms {release} in Spanish:\n" + "\n".join(problems)
 
 
@@ -134,7 +106,7 @@ def test_none_leaves_no_empty_row_required(release: str, browser: Page, site: st
     browser.set_viewport(*DESKTOP)
     result = fill(browser, site, questionnaires, release, case["answers"])
     assert validity_errors(browser) == [], "nothing of the list is required"
-    problems = _round_trip_problems(case, result, release, tmp_path, capsys)
+    problems = _round_trip_problems(case, result, tmp_path, capsys)
     assert not problems, f"V01 without attack medicines through LHC-Forms {release}:\n" + "\n".join(problems)
 
 
