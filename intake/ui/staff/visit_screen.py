@@ -47,6 +47,7 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
+from intake.staff_wording import ANSWERED_BEFORE
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.notes_tab import TITLE as NOTES_TITLE
@@ -225,7 +226,8 @@ class VisitScreen(QWidget):
         reviewed = "reviewed" if summary.reviewed else "not reviewed yet"
         started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
         outcome = outcome_words(summary)
-        facts = [f"Started {started}", status_words(summary), *([outcome] if outcome != "-" else []), reviewed]
+        facts = [f"Started {started}", *([ANSWERED_BEFORE] if summary.answered_before else []), status_words(summary),
+                 *([outcome] if outcome != "-" else []), reviewed]
         self.facts.setText(" · ".join(facts))
         has_pdf = self.visit.pdf is not None
         self._unload_pdf()
