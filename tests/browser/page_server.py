@@ -1,6 +1,7 @@
 """A static web server on 127.0.0.1 for the browser tests: the page, LHC-Forms, the Questionnaires.
 
-`/` is tests/browser/page, `/lforms/` the prebuilt dist of the npm package that
+`/` is tests/browser/page, `/previsit/` packaging/previsit/page (for its fixes to
+LHC-Forms's layout), `/lforms/` the prebuilt dist of the npm package that
 `./run test` installs into tests/browser/node_modules, and `/questionnaire/R4-es.json`
 (R4 or R5, each language of the form) the Questionnaire the test exported a moment before.
 """
@@ -22,6 +23,8 @@ HERE = Path(__file__).parent
 PAGE_DIR = HERE / "page"
 NODE_MODULES = HERE / "node_modules"
 LFORMS_DIST = NODE_MODULES / "lforms" / "dist" / "lforms"
+PREVISIT_PAGE = HERE.parents[1] / "packaging" / "previsit" / "page"
+"""The pre-visit page's files: the test page takes its fixes to LHC-Forms's layout from there."""
 NPM_HINT = "LHC-Forms not installed in tests/browser/node_modules (./run test runs `npm ci` there)"
 
 
@@ -52,9 +55,10 @@ class _Handler(SimpleHTTPRequestHandler):
         super().do_GET()
 
     def translate_path(self, path: str) -> str:
-        rest = urlsplit(path).path.removeprefix("/lforms/")
-        if rest != urlsplit(path).path:
-            return str(LFORMS_DIST / rest)
+        address = urlsplit(path).path
+        for prefix, folder in (("/lforms/", LFORMS_DIST), ("/previsit/", PREVISIT_PAGE)):
+            if address.startswith(prefix):
+                return str(folder / address.removeprefix(prefix))
         return super().translate_path(path)
 
     def log_message(self, format: str, *args: Any) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from assessing import differences_from_native
 from cases import vignette
@@ -131,9 +132,10 @@ def test_v01_filled_at_home_imports_as_the_native_visit(width: int, height: int,
     assert (response["resourceType"], response["language"]) == ("QuestionnaireResponse", "en")
     assert differences_from_native(case, response, tmp_path, capsys) == []
     monkeypatch.setenv("INTAKE_DB_KEY", "previsit test passphrase")
-    assert run_intake(["import", str(tmp_path / FILE_NAME)], capsys)[0] == 0
-    status, listed, _ = run_intake(["visits", "list", "--json"], capsys)
-    assert status == 0 and [visit["status"] for visit in json.loads(listed)] == ["finished"]
+    status, visit_id, _ = run_intake(["import", str(tmp_path / FILE_NAME)], capsys)
+    assert status == 0
+    status, shown, _ = run_intake(["visits", "show", visit_id.strip()], capsys)
+    assert status == 0 and "Answered before the visit" in shown
 
 
 def test_the_review_shows_the_answers_in_the_patients_words(browser: Page, previsit_site: str, tmp_path: Path) -> None:
@@ -151,8 +153,10 @@ def test_the_review_shows_the_answers_in_the_patients_words(browser: Page, previ
 
 def test_switching_to_spanish_keeps_the_answers_and_the_file_says_spanish(browser: Page, previsit_site: str,
                                                                          tmp_path: Path,
-                                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    """Started in English, switched to Español before the review: the same answers, in Spanish, and a Spanish file."""
+                                                                         capsys: pytest.CaptureFixture[str],
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started in English, switched to Español before the review: the same answers, in Spanish, and a Spanish file,
+    whose summary says both that the patient answered in Spanish and before the visit."""
     case = vignette("V01")
     browser.set_viewport(*DESKTOP)
     browser.save_downloads_to(tmp_path)
@@ -166,3 +170,8 @@ def test_switching_to_spanish_keeps_the_answers_and_the_file_says_spanish(browse
     assert set(yes_no) == {"Sí", "No", "Sin responder"}, "the page's words on LHC-Forms's yes/no buttons"
     assert response["language"] == "es"
     assert differences_from_native(case, response, tmp_path, capsys) == []
+    monkeypatch.setenv("INTAKE_DB_KEY", "previsit test passphrase")
+    visit_id = run_intake(["import", str(tmp_path / FILE_NAME)], capsys)[1].strip()
+    assert run_intake(["visits", "show", visit_id, "--pdf", str(tmp_path / "summary.pdf")], capsys)[0] == 0
+    first = " ".join(PdfReader(tmp_path / "summary.pdf").pages[0].extract_text().split())
+    assert "Language Answered in Spanish Source Answered before the visit" in first

@@ -57,7 +57,7 @@ def test_the_page_offers_every_language_of_the_form(form_languages) -> None:
 def test_the_site_holds_the_page_what_it_loads_and_a_questionnaire_per_language(lforms, tmp_path, capsys) -> None:
     out = tmp_path / "site"
     assert build.main(["--out", str(out), "--lforms", str(lforms)]) == 0
-    page = {"index.html", "previsit.js", "previsit.css"}
+    page = {"index.html", "previsit.js", "previsit.css", "lforms-fixes.css"}
     assert _files(out) == page | {f"lforms/{name}" for name in build.LFORMS_FILES} | {
         "questionnaire/en.json", "questionnaire/es.json"}, "no source maps, nothing else"
     english, spanish = (json.loads((out / "questionnaire" / f"{code}.json").read_text(encoding="utf-8")) for code in ("en", "es"))
