@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from intake.atomic import write_private
 from intake.frozen import Frozen
@@ -109,11 +110,34 @@ class Settings(Frozen):
         description=N_("Takes effect at the next start."),
         json_schema_extra={"empty": N_("Empty: this computer")},
     )
+    timezone: str | None = Field(
+        default=None,
+        title="Time zone",
+        description="An IANA name such as Europe/Madrid. Answers sent from a patient portal carry the moment "
+        "they were given; the visit's date, and the patient's age, are that moment's date here.",
+        json_schema_extra={"empty": "This computer's time zone"},
+    )
     audit_key_file: Path | None = Field(
         default=None,
         description="Where the audit key is kept when there is no OS keyring (default: audit.key in the config "
         "folder); keep it off the disk that holds the database.",
     )
+
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str | None) -> str | None:
+        if name is not None:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                raise ValueError(f"expected an IANA time zone name such as Europe/Madrid, got {name!r}") from None
+        return name
+
+    @property
+    def zone(self) -> ZoneInfo | None:
+        """The clinic's time zone; None: this computer's."""
+        return ZoneInfo(self.timezone) if self.timezone else None
 
 
 def settings_path() -> Path:

@@ -63,6 +63,10 @@ SUMMARY_FAILED = N_("Summary failed")
 """Under the status of a visit whose answers were kept at Finish but whose summary could not
 be made; it stays until the summary is made or the visit is discarded."""
 
+ANSWERED_BEFORE = "Answered before the visit"
+"""A visit imported from a response file (a pre-visit form at home, another system), not answered at
+the kiosk: in the queue under its status, in the visit's header, and on its PDF."""
+
 
 def summary_failed_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
     """The alert bar's line for visits whose summary failed (their answers are all kept)."""

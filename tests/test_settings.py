@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from intake.settings import Settings, load_settings, save_settings, settings_path
@@ -73,4 +75,19 @@ def test_clinic_phone_is_optional_and_short() -> None:
     path.parent.mkdir(parents=True)
     path.write_text(f"clinic_phone: '{'1' * 41}'\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"settings.yaml: clinic_phone: String should have at most 40 characters"):
+        load_settings()
+
+
+def test_the_time_zone_is_this_computers_unless_named() -> None:
+    assert Settings().timezone is None and Settings().zone is None
+    assert str(Settings(timezone="America/New_York").zone) == "America/New_York"
+
+
+@pytest.mark.parametrize("name", ["Mars/Base", "America", "", "../../etc/passwd", "EST+5"])
+def test_a_time_zone_that_is_not_an_iana_name_is_named_by_key(name) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(f'timezone: "{name}"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=rf"settings.yaml: timezone: expected an IANA time zone name such as Europe/Madrid, "
+                                           rf"got '{re.escape(name)}'"):
         load_settings()

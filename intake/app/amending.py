@@ -182,6 +182,7 @@ def summary_again(transaction: Stores, station: Station, visit: StoredVisit, res
     report = render_report(
         response, assessment, station.form, clinic_info(station.settings), visit_id=visit.summary.id,
         audit_anchor=short_anchor(anchor), addenda=addenda_of(transaction, station.form, visit.summary.id),
+        answered_before=visit.summary.answered_before,
     )
     return report.pdf
 

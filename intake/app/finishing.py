@@ -70,19 +70,21 @@ def assess_and_render(
     now: datetime | None = None,
     audit_anchor: str | None = None,
     addenda: Addenda | None = None,
+    answered_before: bool = False,
 ) -> FinishedVisit:
     """The assessment under the clinic's policy and its PDF, not yet kept anywhere.
 
     `audit_anchor` is the audit log's head read just before the visit's finish row
     (`Station.audit_head`): printed on the summary, it lets staff check later that no
     row up to it was removed. `addenda`: notes staff already wrote on a visit whose
-    summary is made later (it keeps them).
+    summary is made later (it keeps them). `answered_before`: imported from a response
+    file, answered before the visit (the summary says so).
     """
     assessment = assess_for_clinic(response, form, settings.policy)
     anchor = short_anchor(audit_anchor) if audit_anchor else None
     report = render_report(
         response, assessment, form, clinic_info(settings), visit_id=visit_id, generated=now, audit_anchor=anchor,
-        addenda=addenda,
+        addenda=addenda, answered_before=answered_before,
     )
     return FinishedVisit(visit_id, response, assessment, report.pdf, None, report.warnings)
 

@@ -13,6 +13,7 @@ from typing import Any
 from intake.questionnaire.form import Form
 from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
+from intake.settings import Settings, load_settings
 
 
 class UnreadableFile(Exception):
@@ -40,14 +41,17 @@ def read_json(path: Path) -> Any:
         raise UnreadableFile([problem.cli_text for problem in error.problems]) from None
 
 
-def read_response(path: Path, form: Form) -> Response:
-    """Our response file, or a FHIR QuestionnaireResponse (or a Bundle with one): the same checks."""
+def read_response(path: Path, form: Form, settings: Settings | None = None) -> Response:
+    """Our response file, or a FHIR QuestionnaireResponse (or a Bundle with one): the same checks.
+
+    `settings`: the clinic's, whose time zone dates a FHIR response's moment; a command
+    passes None and the settings file is read, only for a FHIR file."""
     data = read_json(path)
     try:
         if isinstance(data, dict) and "resourceType" in data:
             from intake.interop.fhir_response import response_from_fhir
 
-            data = response_from_fhir(data, form)
+            data = response_from_fhir(data, form, (settings or load_settings()).zone)
         return parse_response(data, form)
     except InvalidResponse as invalid:
         raise UnreadableFile([problem.cli_text for problem in invalid.problems]) from None

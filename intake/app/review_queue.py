@@ -15,7 +15,7 @@ from enum import StrEnum
 from intake.app.queue_days import local_today
 from intake.app.search_text import folded
 from intake.app.typed_dates import DateReading
-from intake.staff_wording import OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS
+from intake.staff_wording import ANSWERED_BEFORE, OUTCOME_MARK, SUMMARY_FAILED, VISIT_STATUS_WORDS
 from intake.store.visits import URGENT, VisitSummary
 from intake.visit_status import FINISHED
 
@@ -83,10 +83,12 @@ def status_words(visit: VisitSummary) -> str:
 def status_with_help(visit: VisitSummary) -> str:
     """The queue's status cell: the patient having asked for help stays on the row for good,
     and a failed summary until it is made, each on a line of its own so the column stays
-    narrow enough for names on a portrait tablet."""
+    narrow enough for names on a portrait tablet; a visit answered before it says so too."""
     marks = [HELP_MARKER] if visit.help_requested else []
     if visit.summary_failed:
         marks.append(SUMMARY_FAILED)
+    if visit.answered_before:
+        marks.append(ANSWERED_BEFORE)
     return "\n".join([status_words(visit), *marks])
 
 

@@ -176,10 +176,12 @@ class StaffDesk:
         visit, unless `again` asks for another copy (left unmarked, so the first stays the
         answer). The check shares the store's transaction, so a command killed after its
         commit, before it printed the id, gets the id by running again: no second visit.
+        Its `imported` audit row marks it answered before the visit, as its summary says.
         """
         fingerprint = response_fingerprint(response)
         finished = assess_and_render(
-            new_visit_id(), response, self.station.form, self.station.settings, audit_anchor=self.station.audit_head()
+            new_visit_id(), response, self.station.form, self.station.settings, audit_anchor=self.station.audit_head(),
+            answered_before=True,
         )
         assessment = finished.assessment
         try:
@@ -355,10 +357,11 @@ class StaffDesk:
         say); `InvalidResponse` when its answers cannot be read back. The clinic's output
         folder gets the summary too, as at Finish; the stored visit stands if that write fails.
         """
-        response = parse_response(self._stores.visits.get(visit_id).response, self.station.form)
+        stored = self._stores.visits.get(visit_id)
+        response = parse_response(stored.response, self.station.form)
         finished = assess_and_render(
             visit_id, response, self.station.form, self.station.settings, audit_anchor=self.station.audit_head(),
-            addenda=addenda_of(self._stores, self.station.form, visit_id),
+            addenda=addenda_of(self._stores, self.station.form, visit_id), answered_before=stored.summary.answered_before,
         )
         assessment = finished.assessment
         with self.station.audited(Action.SUMMARY_REMADE, self.actor, visit_id, assessment.policy_version) as transaction:

@@ -23,9 +23,15 @@ FHIR_VERSIONS = ("R4", "R5")
 
 
 def register(commands: Any) -> None:
-    export_form = commands.add_parser("export-form", help="the questionnaire as a FHIR Questionnaire, in every language")
+    export_form = commands.add_parser(
+        "export-form",
+        help="the questionnaire as a FHIR Questionnaire, in every language, with the sections the clinic switched on",
+    )
     export_form.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", default="R5",
                              help="R5 (default) or R4 (FHIR R4B)")
+    export_form.add_argument("--lang", metavar="LANG",
+                             help="the language its texts are written in (default the form's first); the others ride as "
+                                  "translations. For renderers that show no translation, LHC-Forms among them")
     export_form.add_argument("-o", "--output", required=True, metavar="FILE")
     export_form.set_defaults(run=cmd_export_form)
 
@@ -52,11 +58,19 @@ def _write_json(path: str, resource: dict[str, Any]) -> None:
 
 
 def cmd_export_form(args: argparse.Namespace) -> int:
+    """The sections the clinic's settings switch on, as on the kiosk: a renderer requires what it shows."""
+    from intake.app.optional_sections import switched_on
     from intake.interop.fhir_questionnaire import export_questionnaire
     from intake.interop.fhir_version import FhirVersion
+    from intake.settings import load_settings
 
-    _write_json(args.output, export_questionnaire(default_form_languages(), FhirVersion(args.fhir)))
-    print(f"wrote FHIR {args.fhir} Questionnaire to {args.output}")
+    forms = default_form_languages()
+    if args.lang is not None and args.lang not in forms:
+        raise UsageError([f"--lang: the form is not written in {args.lang!r}; its languages: {', '.join(forms)}"])
+    sections = switched_on(load_settings(), next(iter(forms.values())))
+    questionnaire = export_questionnaire(forms, FhirVersion(args.fhir), switched_on=sections, language=args.lang)
+    _write_json(args.output, questionnaire)
+    print(f"wrote FHIR {args.fhir} Questionnaire ({questionnaire['language']}) to {args.output}")
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from intake.cli.errors import EXIT_FAILURE, EXIT_OK, UsageError, cannot_write
 from intake.cli.reading import add_day_range, read_response
 from intake.eligibility.assessment import Assessment
 from intake.questionnaire.loader import default_form
+from intake.staff_wording import ANSWERED_BEFORE
 from intake.summary import format_summary
 from intake.visit_status import STATUSES
 
@@ -107,6 +108,8 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
     print(f"Visit {summary.id}: {summary.status}, started {summary.started.astimezone():%Y-%m-%d %H:%M}")
     print(f"Patient: {summary.given_name or '-'} {summary.family_name or ''}".rstrip())
     print(f"Reviewed: {'yes' if summary.reviewed else 'no'}")
+    if summary.answered_before:
+        print(f"{ANSWERED_BEFORE} (imported from a response file)")
     if stored.assessment is not None:
         print(format_summary(Assessment.model_validate(stored.assessment)))
     else:

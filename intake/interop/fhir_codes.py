@@ -18,6 +18,7 @@ UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 REGEX = "http://hl7.org/fhir/StructureDefinition/regex"
 ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+CHOICE_ORIENTATION = "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation"
 
 
 def section_link_id(section_id: str) -> str:

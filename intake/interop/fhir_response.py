@@ -2,14 +2,18 @@
 
 Writing nests items as the Questionnaire does (section groups, repeated group entries
 for medicine rows). Reading accepts a QuestionnaireResponse, or a Bundle holding exactly
-one, from R4(B) or R5, and turns it into a response file that then goes through
-`parse_response`: the same checks and the same error lines as our own JSON, with FHIR
-shape problems named by linkId.
+one, from R4(B) or R5, written by us or by any renderer, and turns it into a response
+file that then goes through `parse_response`: the same checks and the same error lines
+as our own JSON, with FHIR shape problems named by linkId. What FHIR says that our JSON
+cannot is checked here: the response must cite our Questionnaire (`url|version`), "none"
+beside rows is refused in either order, and a moment in `authored` becomes the clinic's
+day before any age is counted from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from typing import Any
 
 from intake.interop.fhir_codes import NONE_SUFFIX, OPTIONS_SYSTEM, canonical, form_url, section_link_id
@@ -117,12 +121,15 @@ def _fhir_problem(line: str) -> Problem:
     return Problem(f"fhir {element}", "expected a valid QuestionnaireResponse", f"got: {message}")
 
 
+def _cut(text: str, longest: int = _LONGEST_LINK_ID) -> str:
+    """Text from the file as a problem quotes it: on one line, and cut when long."""
+    line = one_line(text)
+    return line if len(line) <= longest else line[: longest - 3] + "..."
+
+
 def _item_key(link_id: str) -> str:
     """An unknown linkId as a problem names it: on one line and cut when long; `item` when it is blank."""
-    if not link_id.strip():
-        return "item"
-    text = one_line(link_id)
-    return text if len(text) <= _LONGEST_LINK_ID else text[: _LONGEST_LINK_ID - 3] + "..."
+    return _cut(link_id) if link_id.strip() else "item"
 
 
 class _Reader:
@@ -130,6 +137,7 @@ class _Reader:
         self.questions = {q.id: q for q in form.questions()}
         self.sections = {section_link_id(section.id) for section in form.sections}
         self.answers: dict[str, Any] = {}
+        self.nones: dict[str, bool] = {}
         self.problems: list[Problem] = []
 
     def read(self, items: list[Any]) -> None:
@@ -146,8 +154,9 @@ class _Reader:
                 self.problems.append(Problem("item", "expected an item object", f"got {str(item)[:40]}"))
                 continue
             link_id = str(item.get("linkId", ""))
-            if link_id.endswith(NONE_SUFFIX) and link_id[: -len(NONE_SUFFIX)] in self.questions:
-                self._none(link_id[: -len(NONE_SUFFIX)], item)
+            listed = self.questions.get(link_id.removesuffix(NONE_SUFFIX))
+            if link_id.endswith(NONE_SUFFIX) and listed is not None and listed.type is QuestionType.GROUP:
+                self._none(listed, item)
             elif link_id in self.questions and self.questions[link_id].type is QuestionType.GROUP:
                 self._row(self.questions[link_id], item)
             elif link_id in self.questions:
@@ -186,12 +195,28 @@ class _Reader:
             return
         into[name] = self._value(question, key, answers[0])
 
-    def _none(self, key: str, item: dict[str, Any]) -> None:
+    def _none(self, question: Question, item: dict[str, Any]) -> None:
+        """ "I don't take any" is kept apart until every item is read: rows beside it are refused in either order."""
+        key = f"{question.id}{NONE_SUFFIX}"
         answers = item.get("answer") or []
-        if answers and answers[0].get("valueBoolean") is True:
-            if self.answers.get(key):
-                self.problems.append(Problem(key, "expected medicine rows or 'none', not both", "got both"))
-            self.answers.setdefault(key, [])
+        if len(answers) != 1:
+            self.problems.append(Problem(key, "expected exactly one answer", f"got {len(answers)}"))
+        elif question.id in self.nones:
+            self.problems.append(Problem(key, "expected one item per question", "got the linkId twice"))
+        elif type(answers[0].get("valueBoolean")) is not bool:
+            given = next((name for name in answers[0] if name.startswith("value")), "no value")
+            self.problems.append(Problem(key, "expected valueBoolean", f"got {given}"))
+        else:
+            self.nones[question.id] = answers[0]["valueBoolean"]
+
+    def finish(self) -> None:
+        """A list said to be empty is `[]`; "none" = Yes beside rows is an error, whichever came first."""
+        for question_id, none in self.nones.items():
+            if none and self.answers.get(question_id):
+                label = self.questions[question_id].none_label
+                self.problems.append(Problem(question_id, f'expected rows or "{label}", not both', "got both"))
+            elif none:
+                self.answers[question_id] = []
 
     def _row(self, question: Question, item: dict[str, Any]) -> None:
         rows = self.answers.setdefault(question.id, [])
@@ -209,26 +234,55 @@ class _Reader:
         rows.append(row)
 
 
-def response_from_fhir(data: dict[str, Any], form: Form) -> dict[str, Any]:
+def _cited_form(resource: dict[str, Any], form: Form) -> list[Problem]:
+    """A response answers one version of one form, and says which (`url|version`): ours, as exported."""
+    cited = resource.get("questionnaire")
+    expected = canonical(form)
+    if cited == expected:
+        return []
+    if not isinstance(cited, str):
+        return [Problem("questionnaire", f"expected {expected} (the form and version answered)", "got nothing")]
+    url, bar, version = cited.partition("|")
+    if url != form_url(form):
+        return [Problem("questionnaire", f"expected {expected}", f"got {_cut(cited, 120)} (another form)")]
+    given = f"got version {_cut(version)}" if bar else "got no version"
+    return [Problem("questionnaire", f"expected {expected} (version {form.version} of this form)", given)]
+
+
+def _local_day(authored: Any, zone: tzinfo | None) -> Any:
+    """`authored` as the day it was where the clinic is, before any age is counted from it.
+
+    FHIR's `authored` is a day, or a moment with its zone (renderers write UTC; the
+    FHIR check refuses a time without one). A moment is its day in `zone` (None: this
+    computer's zone); anything else (a day, a month, a leap second) goes on as given,
+    for `parse_response` to judge as it judges our JSON."""
+    if not isinstance(authored, str) or "T" not in authored:
+        return authored
+    try:
+        moment = datetime.fromisoformat(authored)
+    except ValueError:
+        return authored
+    return moment.astimezone(zone).date().isoformat()
+
+
+def response_from_fhir(data: dict[str, Any], form: Form, zone: tzinfo | None = None) -> dict[str, Any]:
     """A response file (our JSON, not yet checked) from a FHIR QuestionnaireResponse or Bundle.
 
-    The resource's `language` becomes the response's, so `parse_response` checks it as a
-    BCP 47 tag exactly as it checks our JSON's."""
+    `zone`: the clinic's (settings `timezone`; None: this computer's), for the day of a
+    moment in `authored`. The resource's `language` becomes the response's, so
+    `parse_response` checks it as a BCP 47 tag exactly as it checks our JSON's."""
     resource = _the_response(data)
     _validate_either(resource)
-    problems = []
-    questionnaire = str(resource.get("questionnaire", ""))
-    if questionnaire and questionnaire.split("|")[0] != form_url(form):
-        problems.append(Problem("questionnaire", f"expected {form_url(form)}", f"got {questionnaire}"))
+    problems = _cited_form(resource, form)
     reader = _Reader(form)
     reader.read(resource.get("item") or [])
+    reader.finish()
     problems += reader.problems
     if problems:
         raise InvalidResponse(problems)
-    authored = resource.get("authored")
     converted: dict[str, Any] = {"form": form.id, "answers": reader.answers}
-    if authored is not None:
-        converted["authored"] = str(authored)[:10]
+    if resource.get("authored") is not None:
+        converted["authored"] = _local_day(resource["authored"], zone)
     if resource.get("language") is not None:
         converted["language"] = resource["language"]
     return converted

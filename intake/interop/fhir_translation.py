@@ -59,11 +59,20 @@ class InEveryLanguage(Generic[Part]):
         return element
 
 
-def in_every_language(forms: Mapping[str, Form]) -> InEveryLanguage[Form]:
-    """The form's copies (`load_form_languages`); `ValueError` unless they are every language the form declares, source first."""
+def in_every_language(forms: Mapping[str, Form], first: str | None = None) -> InEveryLanguage[Form]:
+    """The form's copies (`load_form_languages`); `ValueError` unless they are every language the form declares, source first.
+
+    `first`: the language whose words the resource is written in (default the source
+    language); the others, the source among them, ride as translations. A renderer
+    that reads no translation extension shows a patient this language's words."""
     copies = tuple(forms.values())
     if not copies or tuple(forms) != copies[0].languages or any(forms[code].language != code for code in forms):
         found = ", ".join(forms) or "none"
         expected = ", ".join(copies[0].languages) if copies else "its languages"
         raise ValueError(f"expected the form in {expected} (the source language first), got {found}")
-    return InEveryLanguage(tuple(forms), copies)
+    if first is None:
+        return InEveryLanguage(tuple(forms), copies)
+    if first not in forms:
+        raise ValueError(f"the form is not written in {first!r}; its languages: {', '.join(forms)}")
+    languages = (first, *(code for code in forms if code != first))
+    return InEveryLanguage(languages, tuple(forms[code] for code in languages))

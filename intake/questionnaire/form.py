@@ -74,7 +74,8 @@ class Condition(Frozen):
 
     `not_equals` is true when the other question is unanswered, so a follow-up that
     applies "unless male" is shown until the patient says otherwise. `answered: true` on
-    a repeating group means "has at least one row".
+    a repeating group means "has at least one row", that is its required field answered
+    (such a group needs one: FHIR's `enableWhen` can only name an item with an answer).
     """
 
     question: str = Field(pattern=KEY_PATTERN)
@@ -318,6 +319,13 @@ class Form(Frozen):
                 if condition.question not in seen:
                     raise ValueError(f"{question.id}: enable_when names unknown question {condition.question!r}")
                 target = seen[condition.question]
+                if condition.answered is not None and target.type is QuestionType.GROUP and not any(
+                    field.required for field in target.fields
+                ):
+                    raise ValueError(
+                        f"{question.id}: enable_when asks whether {condition.question} has rows; "
+                        f"it needs a required field (a row is that field answered)"
+                    )
                 for value in (condition.equals, condition.not_equals):
                     if value is not None and value not in target.option_values:
                         raise ValueError(

@@ -68,11 +68,14 @@ def render_report(
     audit_anchor: str | None = None,
     addenda: Addenda | None = None,
     not_finished: NotFinished | None = None,
+    answered_before: bool = False,
 ) -> RenderedReport:
     """`audit_anchor`: the audit log's head before this summary's finish row, as printed (its short form).
 
     `addenda`: what staff added after the patient finished (amended answers, clinician notes).
     `not_finished`: a visit the patient left, printed as it stands (see `NotFinished`).
+    `answered_before`: the answers came in a response file (a pre-visit form, another
+    system), not from the kiosk: the clinician reading them knows no one was at hand to ask.
     """
     addenda = addenda or Addenda()
     generated = generated or datetime.now().astimezone()
@@ -98,7 +101,7 @@ def render_report(
     story: list[Flowable] = [Paragraph(f"⚠ {warning}", styles().warning) for warning in warnings]
     story += added.amended_warning(addenda)
     if not_finished is None:
-        story += sections.identity(form, response, visit_id, clinic.address, width)
+        story += sections.identity(form, response, visit_id, clinic.address, width, answered_before=answered_before)
     else:
         story += sections.identity(form, response, visit_id, clinic.address, width, wording.NOT_FINISHED_TITLE)
         story += sections.not_finished(not_finished.left_out, width)

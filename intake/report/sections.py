@@ -22,7 +22,7 @@ from intake.questionnaire.response import Response
 from intake.report import wording
 from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
-from intake.staff_wording import CRITERION_MARK, ICHD3_MARK, OUTCOME_SYMBOL
+from intake.staff_wording import ANSWERED_BEFORE, CRITERION_MARK, ICHD3_MARK, OUTCOME_SYMBOL
 
 
 def p(text: str, style: str = "cell") -> Paragraph:
@@ -64,9 +64,17 @@ def table(rows: list[list[Any]], widths: Sequence[float], width: float, extra: S
     return built
 
 
+def _paired(pairs: list[tuple[str, Any]]) -> list[list[Any]]:
+    """Label and value, two to a row of the identity table."""
+    cells = [cell for label, value in pairs for cell in (_bold(label), value)]
+    return [(cells[start:start + 4] + [""] * 4)[:4] for start in range(0, len(cells), 4)]
+
+
 def identity(
-    form: Form, response: Response, visit_id: str | None, address: str, width: float, title: str = wording.TITLE
+    form: Form, response: Response, visit_id: str | None, address: str, width: float, title: str = wording.TITLE,
+    answered_before: bool = False,
 ) -> list[Flowable]:
+    """Who, when, in what language and where the answers were given (`answered_before`: from a response file)."""
     answers = response.answers
     name = f"{answers.get('family_name', '')}, {answers.get('given_name', '')}".strip(", ")
     birth = answers.get("date_of_birth")
@@ -77,9 +85,11 @@ def identity(
         [_bold("Answers given"), p(response.authored.isoformat()), _bold("Sex at birth"), p(sex)],
     ]
     language = wording.answered_in(response.language, response.primary_language)
-    extra = [*([_bold("Visit"), p(visit_id)] if visit_id else []), *([_bold("Language"), _bold(language)] if language else [])]
-    if extra:
-        rows.append(extra + [""] * (4 - len(extra)))
+    rows += _paired([
+        *([("Visit", p(visit_id))] if visit_id else []),
+        *([("Language", _bold(language))] if language else []),
+        *([(wording.SOURCE, _bold(ANSWERED_BEFORE))] if answered_before else []),
+    ])
     built = Table(rows, colWidths=[width * w for w in (0.16, 0.34, 0.16, 0.34)], hAlign="LEFT")
     built.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))

@@ -60,6 +60,9 @@ NOT_FINISHED_NOTE = _(
 )
 RED_FLAGS_SO_FAR_TITLE = _("Red flags, from the answers so far")
 
+SOURCE = "Source"
+"""The identity table's label for where the answers came from, when not from the kiosk (`ANSWERED_BEFORE`)."""
+
 # Language subtags staff are most likely to meet; any other shows as its tag.
 LANGUAGE_NAMES = {
     "ar": _("Arabic"),

@@ -67,6 +67,7 @@ audit = Table(
     Column("content", String(64)),
     Column("scheme", String(12), nullable=False, server_default="sha256"),
 )
+Index("audit_visit_action", audit.c.visit_id, audit.c.action)
 
 staff = Table(
     "staff",

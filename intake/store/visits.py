@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intake.eligibility.assessment import Outcome
+from intake.store.audit import Action
 from intake.store.errors import AlreadyImported, VisitNotFound
 from intake.store.repository import Repository
-from intake.store.schema import visits
+from intake.store.schema import audit, visits
 from intake.store.timestamps import as_utc, utc_now
 from intake.visit_status import FINISHED, IN_PROGRESS, UNFINISHED
 
@@ -53,6 +54,10 @@ class VisitSummary:
     """The last change: an alert someone marked seen shows again once it moves on (not part of the CLI's JSON)."""
     help_handled: bool = False
     """A staff member took care of the patient's request for help (not part of the CLI's JSON)."""
+    answered_before: bool = False
+    """Imported from a response file (`intake import`, the staff screens' import): the patient answered
+    before the visit, not at the kiosk. Read from the visit's `imported` audit row, so a visit imported
+    before this was shown is marked too (for the staff screens and the PDF; not part of the CLI's JSON)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `intake visits list --json` object (the README documents it)."""
@@ -79,12 +84,16 @@ class StoredVisit:
     rules_hash: str | None
 
 
+_ANSWERED_BEFORE = (
+    exists().where(audit.c.visit_id == visits.c.id, audit.c.action == Action.IMPORTED.value).label("answered_before")
+)
+"""`VisitSummary.answered_before`: the visit's `imported` audit row (index `audit_visit_action`)."""
 _SUMMARY_COLUMNS = (
     visits.c.id, visits.c.started, visits.c.finished, visits.c.status, visits.c.outcome,
     visits.c.reviewed, visits.c.given_name, visits.c.family_name, visits.c.priority, visits.c.help_requested,
     visits.c.summary_failed,
     visits.c.date_of_birth,
-    visits.c.updated, visits.c.help_handled,
+    visits.c.updated, visits.c.help_handled, _ANSWERED_BEFORE,
 )
 
 
@@ -104,6 +113,7 @@ def _summary(row: Any) -> VisitSummary:
         date_of_birth=row.date_of_birth,
         updated=as_utc(row.updated),
         help_handled=bool(row.help_handled),
+        answered_before=bool(row.answered_before),
     )
 
 
@@ -307,7 +317,7 @@ class VisitStore(Repository):
 
     def get(self, visit_id: str) -> StoredVisit:
         with self._reading() as connection:
-            row = connection.execute(select(visits).where(visits.c.id == visit_id)).first()
+            row = connection.execute(select(visits, _ANSWERED_BEFORE).where(visits.c.id == visit_id)).first()
         if row is None:
             raise VisitNotFound(f"visit {visit_id}: not found")
         return _stored(row, row.pdf)
@@ -319,7 +329,7 @@ class VisitStore(Repository):
         """Visits started in these UTC days (or from `since`, included, until before `until`),
         oldest first, read in one query and without their PDFs (`pdf` is None): what a CSV
         export needs."""
-        columns = [column for column in visits.c if column.name != "pdf"]
+        columns = [*(column for column in visits.c if column.name != "pdf"), _ANSWERED_BEFORE]
         query = _started_in(select(*columns).order_by(visits.c.started), date_from, date_to)
         if since:
             query = query.where(visits.c.started >= since.astimezone(UTC))
@@ -376,7 +386,7 @@ class VisitStore(Repository):
         """One visit, its row locked until the caller's transaction ends, so two stations
         changing it at once take turns (SQLite's transaction holds the write lock already)."""
         with self._reading() as connection:
-            row = connection.execute(select(visits).where(visits.c.id == visit_id).with_for_update()).first()
+            row = connection.execute(select(visits, _ANSWERED_BEFORE).where(visits.c.id == visit_id).with_for_update()).first()
         if row is None:
             raise VisitNotFound(f"visit {visit_id}: not found")
         return _stored(row, row.pdf)

@@ -11,9 +11,11 @@ import pytest
 from commit_together import FINISHED_ID, UNFINISHED_ID, Bench, audit_entries, snapshot
 from pypdf import PdfReader
 
+from cases import vignette
 from intake.app.amending import NOT_FINISHED, AmendmentRefused, amend_response, amendable_questions, note_text, reason_text
 from intake.app.staff_desk import StaffDesk
 from intake.interop.fhir_version import FhirVersion
+from intake.questionnaire.response import parse_response
 from intake.report.wording import AMENDMENTS_TITLE, NOTES_TITLE
 from intake.store.errors import VisitNotFound
 from intake.store.visits import URGENT
@@ -208,3 +210,13 @@ def test_a_reviewed_visit_whose_outcome_changes_is_reviewed_again(bench: Bench) 
     assert bench.maria.add_note(FINISHED_ID, NOTE).summary.reviewed
     urgent = bench.maria.amend_answer(FINISHED_ID, "rf_thunderclap", "yes", REASON)
     assert (urgent.summary.outcome, urgent.summary.reviewed) == ("URGENT_REVIEW", False)
+
+
+def test_an_imported_visit_amended_or_noted_still_says_it_was_answered_before(bench: Bench) -> None:
+    """The summary made again keeps what the import's audit row says."""
+    imported = bench.maria.import_response(parse_response(vignette("V06"), bench.station.form)).visit_id
+    amended = bench.maria.amend_answer(imported, "headache_days", 21, REASON)
+    assert "Source Answered before the visit" in _pages(amended.pdf)[0]
+    noted = bench.maria.add_note(imported, NOTE)
+    assert "Source Answered before the visit" in _pages(noted.pdf)[0]
+    assert "before the visit" not in _pages(bench.maria.add_note(FINISHED_ID, NOTE).pdf)[0]

@@ -4,6 +4,7 @@ every refusal as lines naming the file or the answer."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from cases import vignette
 from intake.app.response_files import UnreadableFile, read_response
 from intake.interop.fhir_response import to_questionnaire_response
 from intake.questionnaire.response import parse_response
+from intake.settings import Settings, settings_path
 
 
 def _file(tmp_path: Path, name: str, text: str) -> Path:
@@ -45,3 +47,15 @@ def test_a_bad_file_is_refused_in_lines_that_say_where(tmp_path, form, text: str
 def test_a_missing_file_is_named(tmp_path, form) -> None:
     with pytest.raises(UnreadableFile, match=r"gone\.json: no such file"):
         read_response(tmp_path / "gone.json", form)
+
+
+def test_a_moment_is_dated_in_the_given_settings_zone_or_else_the_settings_files(tmp_path, form) -> None:
+    """The staff screen passes the station's settings; a command reads the settings file."""
+    fhir = to_questionnaire_response(form, vignette("V01"))
+    fhir["authored"] = "2026-11-25T02:00:00Z"
+    path = _file(tmp_path, "portal.json", json.dumps(fhir))
+    assert read_response(path, form, Settings(timezone="America/New_York")).authored == date(2026, 11, 24)
+    assert read_response(path, form, Settings(timezone="Europe/Madrid")).authored == date(2026, 11, 25)
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text("timezone: America/Los_Angeles\n", encoding="utf-8")
+    assert read_response(path, form).authored == date(2026, 11, 24)

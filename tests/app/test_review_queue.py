@@ -74,6 +74,12 @@ def test_a_failed_summary_marks_the_row_until_made() -> None:
     ]
 
 
+def test_a_visit_answered_before_says_so_under_its_status() -> None:
+    imported = replace(QUEUE[3], answered_before=True)
+    assert status_with_help(imported) == "Finished\nAnswered before the visit"
+    assert status_with_help(replace(imported, summary_failed=True)) == "Finished\nSummary failed\nAnswered before the visit"
+
+
 def _born(visit: VisitSummary, day: date) -> VisitSummary:
     return replace(visit, date_of_birth=day)
 

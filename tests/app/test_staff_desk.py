@@ -379,6 +379,25 @@ def test_an_imported_response_is_stored_finished_under_the_clinics_policy(bench:
     assert _rows(bench)[-1] == ("maria", "imported", imported.visit_id, imported.assessment.policy_version)
 
 
+def _first_page(pdf: bytes | None) -> str:
+    assert pdf is not None
+    return " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+
+
+def test_an_imported_visit_was_answered_before_the_visit_on_screen_and_on_paper(bench: Bench) -> None:
+    """Its own `imported` audit row says so, a copy stored `again` too; a visit from the kiosk does not."""
+    response = parse_response(vignette("V06"), bench.station.form)
+    imported = bench.maria.import_response(response)
+    copy = bench.maria.import_response(response, again=True)
+    for visit_id in (imported.visit_id, copy.visit_id):
+        stored = bench.maria.view(visit_id)
+        assert stored.summary.answered_before
+        assert "Source Answered before the visit" in _first_page(stored.pdf)
+    queue = {visit.id: visit.answered_before for visit in bench.maria.queue()}
+    assert queue[imported.visit_id] and queue[copy.visit_id] and not queue[FINISHED_ID]
+    assert "before the visit" not in _first_page(bench.stored(FINISHED_ID).pdf)
+
+
 def test_the_same_response_is_imported_once_and_named_after(bench: Bench) -> None:
     first = bench.maria.import_response(parse_response(vignette("V06"), bench.station.form))
     before = snapshot(bench)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
+from cases import vignette
 from intake.cli import main
 from intake.cli.export import FHIR_VERSIONS
+from intake.interop.fhir_response import to_questionnaire_response
 from intake.interop.fhir_version import FhirVersion, checked
+from intake.settings import settings_path
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +30,65 @@ def test_export_form_writes_a_valid_questionnaire(tmp_path, capsys, flag, versio
     assert main(["export-form", *flag, "-o", str(out)]) == 0
     questionnaire = json.loads(out.read_text(encoding="utf-8"))
     assert checked(questionnaire, version) == questionnaire
+
+
+def test_export_form_in_spanish_writes_spanish_texts_for_the_same_form(tmp_path, capsys) -> None:
+    english, spanish = tmp_path / "en.json", tmp_path / "es.json"
+    assert main(["export-form", "-o", str(english)]) == 0
+    assert main(["export-form", "--lang", "es", "-o", str(spanish)]) == 0
+    assert "(es)" in capsys.readouterr().out
+    en, es = (json.loads(path.read_text(encoding="utf-8")) for path in (english, spanish))
+    assert (en["language"], es["language"]) == ("en", "es")
+    assert (es["url"], es["version"]) == (en["url"], en["version"])
+    assert _link_ids(es["item"]) == _link_ids(en["item"])
+    assert es["title"] != en["title"]
+
+
+def test_export_form_in_a_language_the_form_lacks_exits_2(tmp_path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_status:
+        main(["export-form", "--lang", "fr", "-o", str(tmp_path / "fr.json")])
+    assert exit_status.value.code == 2
+    assert "--lang: the form is not written in 'fr'; its languages: en, es" in capsys.readouterr().err
+    assert not (tmp_path / "fr.json").exists()
+
+
+def _settings(text: str) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _link_ids(items: list[dict[str, Any]]) -> set[str]:
+    return {link_id for item in items for link_id in (item["linkId"], *_link_ids(item.get("item", [])))}
+
+
+@pytest.mark.parametrize("midas", [False, True])
+def test_export_form_asks_the_sections_the_clinic_switched_on(tmp_path, capsys, midas) -> None:
+    _settings(f"midas: {str(midas).lower()}\n")
+    out = tmp_path / "questionnaire.json"
+    assert main(["export-form", "-o", str(out)]) == 0
+    assert ("midas_1" in _link_ids(json.loads(out.read_text(encoding="utf-8"))["item"])) is midas
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_a_portal_response_is_dated_in_the_clinics_zone_on_the_pdf(form, tmp_path, capsys) -> None:
+    """Written in UTC at 02:00 on the 25th; in New York it was still the 24th, and the patient 17."""
+    _settings("timezone: America/New_York\n")
+    answers = vignette("V01")
+    answers["answers"]["date_of_birth"] = "2008-11-25"
+    resource = to_questionnaire_response(form, answers)
+    resource["authored"] = "2026-11-25T02:00:00Z"
+    portal = tmp_path / "portal.json"
+    portal.write_text(json.dumps(resource), encoding="utf-8")
+    assert main(["report", str(portal), "-o", str(tmp_path / "summary.pdf")]) == 0
+    text = _pdf_text(tmp_path / "summary.pdf")
+    assert "2008-11-25 (age 17)" in text and "Answers given 2026-11-24" in text
+    capsys.readouterr()
+    assert main(["assess", str(portal), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["authored"] == "2026-11-24"
 
 
 def test_an_exported_visit_assesses_and_imports_like_the_original(import_vignette, tmp_path, capsys) -> None:

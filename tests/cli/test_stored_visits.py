@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from cases import vignette
 from command_line import run_intake
@@ -50,6 +51,15 @@ def test_import_list_show_and_audit(import_vignette, tmp_path, capsys, key) -> N
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["audit", "verify"]) == 0
     assert "audit log intact: 4 rows" in capsys.readouterr().out
+
+
+def test_an_imported_visit_shows_it_was_answered_before_the_visit(import_vignette, tmp_path, capsys, key) -> None:
+    visit_id = import_vignette("V01")
+    pdf = tmp_path / "summary.pdf"
+    assert main(["visits", "show", visit_id, "--pdf", str(pdf)]) == 0
+    assert "Answered before the visit (imported from a response file)" in capsys.readouterr().out
+    first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Source Answered before the visit" in first
 
 
 def test_purge_removes_old_visits_and_records_it(import_vignette, tmp_path, capsys, key) -> None:

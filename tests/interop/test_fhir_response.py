@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import time
+from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,6 +14,7 @@ from intake.eligibility import evaluate, load_rules
 from intake.interop.fhir_codes import OPTIONS_SYSTEM
 from intake.interop.fhir_response import response_from_fhir, to_questionnaire_response
 from intake.interop.fhir_version import FhirVersion, checked
+from intake.questionnaire.expressions import age_on
 from intake.questionnaire.response import InvalidResponse, parse_response
 
 
@@ -175,3 +179,141 @@ def test_a_malformed_language_is_refused_as_in_our_json(form, tag, shown) -> Non
     with pytest.raises(InvalidResponse) as raised:
         parse_response(response_from_fhir(fhir, form), form)
     assert str(raised.value).splitlines() == [f"language: expected a BCP 47 language tag such as en, es or es-MX, got {shown}"]
+
+
+# What FHIR can say that our JSON cannot ----------------------------------------------
+
+NONE_YES = {"linkId": "acute_medicines.none", "answer": [{"valueBoolean": True}]}
+
+
+@pytest.mark.parametrize("none_first", [True, False], ids=["none before the rows", "none after the rows"])
+def test_none_beside_rows_is_refused_whichever_comes_first(form, none_first) -> None:
+    """LHC-Forms writes "none" before the rows (the Questionnaire's order); the rows used to win then."""
+    fhir = _fhir(form)
+    section = _find(fhir["item"], "section-acute_medicines")["item"]
+    section.insert(0 if none_first else len(section), copy.deepcopy(NONE_YES))
+    with pytest.raises(InvalidResponse) as raised:
+        response_from_fhir(fhir, form)
+    assert [problem.cli_text for problem in raised.value.problems] == [
+        "acute_medicines: expected rows or \"I don't take any\", not both, got both"]
+
+
+def test_none_no_beside_rows_keeps_the_rows_and_alone_answers_nothing(form) -> None:
+    fhir = _fhir(form)
+    section = _find(fhir["item"], "section-acute_medicines")["item"]
+    section.insert(0, {"linkId": "acute_medicines.none", "answer": [{"valueBoolean": False}]})
+    assert len(response_from_fhir(fhir, form)["answers"]["acute_medicines"]) == 2
+    section[:] = [item for item in section if item["linkId"] == "acute_medicines.none"]
+    assert "acute_medicines" not in response_from_fhir(fhir, form)["answers"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [([{"valueString": "yes"}], "expected valueBoolean, got valueString"), ([], "expected exactly one answer, got 0"),
+     ([{"valueBoolean": True}] * 2, "expected exactly one answer, got 2")],
+)
+def test_none_must_be_one_boolean(form, answer, problem) -> None:
+    fhir = _fhir(form, "V06")
+    _find(fhir["item"], "section-acute_medicines")["item"].insert(0, {"linkId": "acute_medicines.none", "answer": answer})
+    with pytest.raises(InvalidResponse) as raised:
+        response_from_fhir(fhir, form)
+    assert [p.cli_text for p in raised.value.problems] == [f"acute_medicines.none: {problem}"]
+
+
+def test_none_twice_is_refused(form) -> None:
+    response = parse_response(_fhir_free(form), form).to_json_dict()
+    response["answers"]["preventives"] = []
+    fhir = to_questionnaire_response(form, response)
+    section = _find(fhir["item"], "section-preventives")["item"]
+    section.append(copy.deepcopy(section[0]))
+    with pytest.raises(InvalidResponse, match=r"preventives\.none: expected one item per question, got the linkId twice"):
+        response_from_fhir(fhir, form)
+
+
+BORN = "2008-11-25"
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize("authored", ["2026-11-25T02:00:00Z", "2026-11-24T21:00:00-05:00"])
+def test_a_moment_is_the_clinics_day_before_the_age_is_counted(form, authored) -> None:
+    """The same moment in UTC and in New York's own offset: the same day in New York, so the same age (17)."""
+    fhir = _fhir(form)
+    fhir["authored"] = authored
+    _find(fhir["item"], "date_of_birth")["answer"] = [{"valueDate": BORN}]
+    response = parse_response(response_from_fhir(fhir, form, NEW_YORK), form)
+    assert response.authored == date(2026, 11, 24)
+    assert age_on(response.answers["date_of_birth"], response.authored) == 17
+    fhir["authored"] = "2026-11-24"
+    same_day = parse_response(response_from_fhir(fhir, form, NEW_YORK), form)
+    for policy in POLICIES:
+        rules = load_rules(policy)
+        assert evaluate(response, rules, form).to_json_dict() == evaluate(same_day, rules, form).to_json_dict()
+
+
+@pytest.mark.parametrize(("zone", "day"), [("Europe/Madrid", "2026-11-25"), ("Pacific/Kiritimati", "2026-11-25"),
+                                           ("Pacific/Pago_Pago", "2026-11-24")])
+def test_the_day_is_the_one_in_the_clinics_zone(form, zone, day) -> None:
+    fhir = _fhir(form)
+    fhir["authored"] = "2026-11-25T02:00:00Z"
+    assert response_from_fhir(fhir, form, ZoneInfo(zone))["authored"] == day
+
+
+def test_without_a_zone_the_day_is_this_computers(form, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        fhir = _fhir(form)
+        fhir["authored"] = "2026-11-25T02:00:00Z"
+        assert response_from_fhir(fhir, form)["authored"] == "2026-11-24"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.parametrize(("authored", "problem"), [
+    ("2026-11-25T02:00:00", "fhir authored: expected a valid QuestionnaireResponse, got: Value error, DateTime value string "
+                            "does not match spec regex."),
+    ("2026-11", 'authored: expected the date the answers were given, as YYYY-MM-DD, got "2026-11"'),
+    ("2026-11-24T23:59:60Z", 'authored: expected the date the answers were given, as YYYY-MM-DD, got "2026-11-24T23:59:60Z"'),
+], ids=["a time without its zone", "a month", "a leap second"])
+def test_an_authored_that_is_not_a_day_or_a_moment_is_refused(form, authored, problem) -> None:
+    fhir = _fhir(form)
+    fhir["authored"] = authored
+    with pytest.raises(InvalidResponse) as raised:
+        parse_response(response_from_fhir(fhir, form, NEW_YORK), form)
+    assert [p.cli_text for p in raised.value.problems] == [problem]
+
+
+CANONICAL = "https://headache-intake.example.org/fhir/Questionnaire/headache-intake"
+
+
+@pytest.mark.parametrize(
+    ("cited", "line"),
+    [
+        (None, f"questionnaire: expected {CANONICAL}|2026.2 (the form and version answered), got nothing"),
+        (f"{CANONICAL}|2026.1", f"questionnaire: expected {CANONICAL}|2026.2 (version 2026.2 of this form), got version 2026.1"),
+        (CANONICAL, f"questionnaire: expected {CANONICAL}|2026.2 (version 2026.2 of this form), got no version"),
+        ("http://loinc.org/q/44249-1|2.0",
+         f"questionnaire: expected {CANONICAL}|2026.2, got http://loinc.org/q/44249-1|2.0 (another form)"),
+    ],
+    ids=["none cited", "another version", "no version", "another form"],
+)
+def test_the_response_must_cite_this_form_and_version(form, cited, line) -> None:
+    fhir = _fhir(form)
+    assert fhir["questionnaire"] == f"{CANONICAL}|2026.2"
+    fhir.pop("questionnaire")
+    if cited is not None:
+        fhir["questionnaire"] = cited
+    with pytest.raises(InvalidResponse) as raised:
+        response_from_fhir(fhir, form)
+    assert [problem.cli_text for problem in raised.value.problems] == [line]
+
+
+def test_an_answer_to_a_question_a_renderer_hides_is_refused_as_in_our_json(form) -> None:
+    """`botox_cycles` is asked only after prior Botox = yes: a response answering it anyway is wrong, from any sender."""
+    fhir = _fhir(form)
+    assert _find(fhir["item"], "prior_botox")["answer"][0]["valueCoding"]["code"] == "no"
+    _find(fhir["item"], "section-prior_botox")["item"].append({"linkId": "botox_cycles", "answer": [{"valueInteger": 3}]})
+    with pytest.raises(InvalidResponse) as raised:
+        parse_response(response_from_fhir(fhir, form), form)
+    assert str(raised.value) == "botox_cycles: asked only when prior_botox is yes (prior_botox is no), got an answer"

@@ -59,6 +59,17 @@ def test_unknown_enable_when_target(tmp_path) -> None:
         load_form(path)
 
 
+def test_asking_whether_a_list_has_rows_needs_a_required_field_in_its_rows(tmp_path) -> None:
+    """A row is its required field answered: that is what FHIR's enableWhen can name (a group has no answer)."""
+    def optional_fields(data: dict) -> None:
+        for field in _question(data, "acute_medicines")["fields"]:
+            field["required"] = False
+
+    with pytest.raises(DataFileError, match="acute_distinct_days: enable_when asks whether acute_medicines has rows; "
+                                            "it needs a required field"):
+        load_form(_broken(tmp_path, optional_fields))
+
+
 def test_duplicate_id(tmp_path) -> None:
     path = _broken(tmp_path, lambda d: _question(d, "aura").update(id="headache_days"))
     with pytest.raises(DataFileError, match="headache_days: question id used twice"):

@@ -135,6 +135,21 @@ def test_language_beside_the_identity(form, tag, shown) -> None:
         assert "Answered in" not in " ".join(pages)
 
 
+@pytest.mark.parametrize("tag", ["es", None])
+def test_answers_from_a_response_file_say_they_were_given_before_the_visit(form, tag) -> None:
+    """Beside the language (when not English): the clinician knows no one was at hand while the patient answered."""
+    data = vignette("V01")
+    if tag:
+        data["language"] = tag
+    response = parse_response(data, form)
+    assessment = assess_for_clinic(response, form, "us-payer")
+    pdf = render_report(response, assessment, form, ClinicInfo(), visit_id="20261125-093000-abcdef", answered_before=True).pdf
+    first = _squash(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    shown = "Language Answered in Spanish Source Answered before the visit" if tag else "Source Answered before the visit"
+    assert shown in first
+    assert "before the visit" not in " ".join(_render(form, data)[1]), "not said of the kiosk's answers"
+
+
 def test_ichd3_panel_has_every_item_and_the_summary(form) -> None:
     assessment, pages = _render(form, vignette("V23"))
     text = " ".join(pages)

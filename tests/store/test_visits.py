@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.exc import OperationalError
 
+from audit_keys import AUDIT_KEY
 from cases import VIGNETTES, vignette
 from intake.eligibility import evaluate, load_rules
 from intake.questionnaire.response import parse_response
+from intake.store.audit import Action, AuditLog
 from intake.store.errors import AlreadyImported, VisitNotFound
 from intake.store.schema import visits
 from intake.store.visit_content import current_content
@@ -375,3 +377,19 @@ def test_a_finished_or_unknown_visit_cannot_be_resumed(database, form) -> None:
             store.resume(visit_id)
     assert store.last_change("20261124-090000-000001")[0] == FINISHED
     assert store.last_change("20261124-235959-ffffff") is None
+
+
+def test_a_visit_with_an_imported_audit_row_was_answered_before_the_visit(database, form) -> None:
+    """Whatever reads it (the queue, one visit, one locked for a change, an export), a visit its `imported` row names."""
+    store, log = VisitStore(database), AuditLog(database, AUDIT_KEY)
+    finish(store, form, "V01", "20261124-100000-import")
+    finish(store, form, "V06", "20261124-100100-kiosk1")
+    log.record(Action.IMPORTED, "cli:maria", "20261124-100000-import")
+    log.record(Action.FINISHED, "kiosk", "20261124-100100-kiosk1")
+    log.record(Action.VIEWED, "cli:maria", "20261124-100100-kiosk1")
+    marked = {visit.id: visit.answered_before for visit in store.list()}
+    assert marked == {"20261124-100000-import": True, "20261124-100100-kiosk1": False}
+    assert [store.get(visit_id).summary.answered_before for visit_id in sorted(marked)] == [True, False]
+    assert [store.locked(visit_id).summary.answered_before for visit_id in sorted(marked)] == [True, False]
+    assert [visit.summary.answered_before for visit in store.without_pdfs()] == [True, False]
+    assert [visit.answered_before for visit in store.started_before(datetime.now(UTC) + timedelta(days=1))] == [True, False]

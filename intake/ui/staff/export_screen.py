@@ -163,7 +163,7 @@ class ExportScreen(QWidget):
         if path is None:
             return
         try:
-            response = read_response(path, self._session.station.form)
+            response = read_response(path, self._session.station.form, self._session.station.settings)
         except UnreadableFile as refusal:
             self._show_notice(refused_words(path.name, refusal.lines))
             return

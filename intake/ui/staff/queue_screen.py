@@ -320,7 +320,7 @@ class QueueScreen(QWidget):
                 item = table_item(text, bold=is_urgent(visit))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, column, item)
-            if visit.help_requested or visit.summary_failed:
+            if visit.help_requested or visit.summary_failed or visit.answered_before:
                 self.table.resizeRowToContents(row)
             if visit.id == selected:
                 self.table.selectRow(row)

@@ -55,6 +55,7 @@ from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
 from intake.report.wording import answered_in
+from intake.staff_wording import ANSWERED_BEFORE
 from intake.translations import primary
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
@@ -261,7 +262,8 @@ class VisitScreen(QWidget):
         reviewed = "reviewed" if summary.reviewed else "not reviewed yet"
         started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
         outcome = outcome_words(summary)
-        facts = [f"Started {started}", status_words(summary), *([outcome] if outcome != "-" else []), reviewed]
+        facts = [f"Started {started}", *([ANSWERED_BEFORE] if summary.answered_before else []), status_words(summary),
+                 *([outcome] if outcome != "-" else []), reviewed]
         tag = self.visit.response.get("language")
         language = answered_in(tag, primary(tag)) if isinstance(tag, str) else None
         self.facts.setText(" · ".join([*facts, *([language] if language else [])]))

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pytest
 from patient_driver import tap
+from PySide6.QtCore import Qt
 from staff_driver import ADMIN_PIN, STAFF_PIN, FrontDesk
 
 from cases import vignette
 from intake.app.queue_days import DayChoice, local_today
 from intake.interop.fhir_response import to_questionnaire_response
 from intake.questionnaire.response import parse_response
+from intake.staff_wording import ANSWERED_BEFORE
 from intake.ui.staff.export_screen import ExportScreen
 from intake.ui.staff.local_dates import short_date
+from intake.ui.staff.queue_screen import STATUS
 
 
 @pytest.fixture
@@ -109,6 +112,28 @@ def test_an_imported_file_is_in_the_queue_and_a_second_import_names_it(open_kios
     assert len(stores.visits.list()) == 1
     tap(screen.back_button)
     assert desk.in_queue and desk.queue_names() == ["Test Patient"]
+
+
+def test_an_imported_visit_says_it_was_answered_before_the_visit(open_kiosk, stores, exports, add_visit, tmp_path,
+                                                                  monkeypatch) -> None:
+    """In the queue under its status and in the visit's header; a visit from the kiosk says nothing of the kind."""
+    at_the_kiosk = add_visit("V06")
+    desk, screen = _open_exports(open_kiosk, stores, exports)
+    path = tmp_path / "previsit-response.json"
+    path.write_text(json.dumps(vignette("V01")), encoding="utf-8")
+    _choose(screen, monkeypatch, path)
+    tap(screen.import_button)
+    tap(screen.back_button)
+    table = desk.area.queue.table
+    rows = {table.item(row, STATUS).data(Qt.ItemDataRole.UserRole): row for row in range(table.rowCount())}
+    imported = next(visit_id for visit_id in rows if visit_id != at_the_kiosk)
+    assert table.item(rows[imported], STATUS).text() == f"Finished\n{ANSWERED_BEFORE}"
+    assert table.item(rows[at_the_kiosk], STATUS).text() == "Finished"
+    desk.open_row(rows[imported])
+    assert f"· {ANSWERED_BEFORE} ·" in desk.area.visit.facts.text()
+    tap(desk.area.visit.back_button)
+    desk.open_row(rows[at_the_kiosk])
+    assert ANSWERED_BEFORE not in desk.area.visit.facts.text()
 
 
 def test_a_fhir_response_imports_too_and_the_dialog_starts_in_the_export_folder(open_kiosk, stores, exports, form,
