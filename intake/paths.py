@@ -1,23 +1,39 @@
 """Where the app's shipped data lives, and where a clinic's own files go.
 
-`forms/` and `resources/` sit beside the `intake` package in the repository (the app is
-run from its clone with `./run`). Per-user locations follow platformdirs, so
-`XDG_CONFIG_HOME` and `XDG_DATA_HOME` move them. Folders made for health data are
-this user's only (0700), whatever the umask.
+`forms/` and `resources/` sit beside the `intake` package in the repository, where a clinic
+or a translator finds them; the wheel carries them inside the package (`intake/forms`,
+`intake/resources`: pyproject.toml maps them), so an installed app reads its own copy from
+any working directory. Per-user locations follow platformdirs, so `XDG_CONFIG_HOME` and
+`XDG_DATA_HOME` move them. Folders made for health data are this user's only (0700),
+whatever the umask.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
 
 APP_NAME = "headache-intake"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FORMS_DIR = PROJECT_ROOT / "forms"
+"""The clone's root, for the developer tools (extracting translation templates) and the
+tests; in an installed app it is merely the folder that holds the package."""
+
+
+def _shipped(folder: str) -> Path:
+    """A shipped data folder: inside the installed package (a wheel, a bundle), else beside
+    the package in a clone. A real folder either way: reportlab and Qt open files by path."""
+    installed = files("intake") / folder
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    return PROJECT_ROOT / folder
+
+
+FORMS_DIR = _shipped("forms")
 POLICIES_DIR = FORMS_DIR / "policies"
 POLICY_INDEX_FILE = POLICIES_DIR / "index.yaml"
-RESOURCES_DIR = PROJECT_ROOT / "resources"
+RESOURCES_DIR = _shipped("resources")
 FORM_FILE = FORMS_DIR / "headache-intake.yaml"
 CATALOG_FILE = FORMS_DIR / "medicines.yaml"
 

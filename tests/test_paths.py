@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from intake.paths import data_dir, private_data_dir, private_dir
+from intake.paths import FORMS_DIR, PROJECT_ROOT, RESOURCES_DIR, data_dir, private_data_dir, private_dir
 
 
 def _mode(path: Path) -> int:
@@ -26,3 +26,8 @@ def test_the_data_dir_is_made_0700_and_an_old_0755_one_is_tightened(umask_022) -
     data_dir().chmod(0o755)
     private_data_dir()
     assert _mode(data_dir()) == 0o700
+
+
+def test_a_clone_reads_the_forms_and_resources_beside_the_package() -> None:
+    """An installed wheel reads its own copy inside the package: tests/test_wheel.py."""
+    assert (FORMS_DIR, RESOURCES_DIR) == (PROJECT_ROOT / "forms", PROJECT_ROOT / "resources")

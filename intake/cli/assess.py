@@ -16,6 +16,7 @@ from intake.cli.errors import EXIT_OK, UsageError, cannot_write
 from intake.cli.reading import read_response
 from intake.eligibility import Assessment, default_policy, evaluate, load_rules, shipped_policies
 from intake.eligibility.policy import RuleSet, UnknownPolicy
+from intake.paths import FORM_FILE
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form_languages
 from intake.summary import format_summary
@@ -40,7 +41,8 @@ def register(commands: Any) -> None:
     report.set_defaults(run=cmd_report)
 
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
-    validate.add_argument("file", metavar="FILE")
+    validate.add_argument("file", metavar="FILE", nargs="?", type=Path, default=FORM_FILE,
+                          help="the form to check (default: the one the app reads, %(default)s)")
     validate.set_defaults(run=cmd_validate_form)
 
 
@@ -105,7 +107,7 @@ def form_consistency_problems(form: Form) -> list[str]:
 
 
 def cmd_validate_form(args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    path: Path = args.file
     try:
         copies = load_form_languages(path)
     except DataFileError as error:

@@ -622,3 +622,8 @@ def run_app(argv: Sequence[str]) -> int:
     window.deleteLater()
     app.processEvents()
     return status
+
+
+def main() -> int:
+    """The `intake-kiosk` GUI script of an installed app: the kiosk alone, where `main.py` also runs CLI commands."""
+    return run_app(sys.argv)

@@ -91,6 +91,11 @@ def test_validate_form_ok(capsys) -> None:
     assert status == 0 and "ok" in out
 
 
+def test_validate_form_without_a_file_checks_the_form_the_app_reads(capsys) -> None:
+    status, out, _ = run_intake(["validate-form"], capsys)
+    assert status == 0 and out.startswith(f"{FORM_FILE}: ok")
+
+
 def test_validate_form_reports_question(tmp_path, capsys) -> None:
     text = FORM_FILE.read_text(encoding="utf-8").replace("id: migraine_days", "id: Migraine Days", 1)
     status, _, err = run_intake(["validate-form", str(_write(tmp_path, text, "form.yaml"))], capsys)
