@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from chromium import Page
+from chromium import BrowserError, Page
 
 SETTLE_SECONDS = 0.05
 FORM_SECONDS = 60.0
@@ -28,6 +28,9 @@ NONE_SUFFIX = ".none"
 # Finds an element by id (optionally a child of it), scrolls it to the middle of the
 # screen as a person would before tapping it, and says where it is; null when the page
 # does not show it.
+FOCUS_SECONDS = 3.0
+"""How long a tapped box may take to show the cursor before the patient taps it again."""
+
 _LOCATE = """((id, child) => {
   let element = document.getElementById(id);
   if (element && child) element = element.querySelector(child);
@@ -83,8 +86,18 @@ class Patient:
         return True
 
     def _type_and_leave(self, element_id: str, text: str, child: str | None = None, enter: bool = False) -> bool:
+        """Tap the box, and once the cursor is in it (a patient sees it blink), type and move on.
+
+        On a loaded machine the first tap on a page can land before the box takes focus; a
+        patient would tap again, and so does this."""
         if not self._tap(element_id, child):
             return False
+        focused = f"document.getElementById({json.dumps(element_id)})?.contains(document.activeElement)"
+        try:
+            self.page.wait_for(focused, FOCUS_SECONDS, f"the cursor in {element_id}")
+        except BrowserError:
+            self._tap(element_id, child)
+            self.page.wait_for(focused, FOCUS_SECONDS, f"the cursor in {element_id}")
         self.page.type_text(text)
         if enter:
             self.page.press("Enter", "Enter", 13)
