@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from intake.atomic import write_private
 from intake.frozen import Frozen
 from intake.paths import config_dir
+from intake.plain_text import key_text
 from intake.yamlfile import load_model, read_yaml
 
 SETTINGS_FILE_NAME = "settings.yaml"
@@ -108,6 +109,28 @@ class Settings(Frozen):
         description="Where the audit key is kept when there is no OS keyring (default: audit.key in the config "
         "folder); keep it off the disk that holds the database.",
     )
+    backup_dir: Path | None = Field(
+        default=None,
+        description="The kiosk copies the encrypted database here when it starts and once a day while it runs "
+        "(none made yet that day); an absolute path, best on another disk. None: no automatic backup.",
+    )
+    backup_keep: int = Field(
+        default=7, ge=1, le=3650, description="How many automatic backups to keep in backup_dir: the newest."
+    )
+
+    @field_validator("backup_dir")
+    @classmethod
+    def _backup_dir_is_absolute_and_local(cls, folder: Path | None, info: ValidationInfo) -> Path | None:
+        """A relative folder would depend on where the kiosk was started; a PostgreSQL
+        database is the server's to back up."""
+        if folder is None:
+            return None
+        if not folder.is_absolute():
+            raise ValueError(f"expected an absolute folder path, got {key_text(str(folder))}")
+        if info.data.get("database_url"):
+            raise ValueError("automatic backups copy this computer's database; with database_url, back up the "
+                             "PostgreSQL server with pg_dump instead")
+        return folder
 
 
 def settings_path() -> Path:
