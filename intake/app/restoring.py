@@ -102,7 +102,7 @@ def _checked(staged: Path, settings: Settings, passphrase: str, ask_audit_key: A
         key, given = _audit_key(copy, settings, ask_audit_key)
         check = AuditLog(copy, key).verify()
     if check.problems:
-        hint = [f"it was signed with another audit key: give that key in {AUDIT_KEY_ENV}"] if any(
+        hint = [f"if it comes from another station, give that station's audit key in {AUDIT_KEY_ENV}"] if any(
             problem.startswith(WRONG_AUDIT_KEY) for problem in check.problems) and given is None else []
         raise RestoreRefused([f"its audit log does not verify: {problem}" for problem in check.problems] + hint)
     return check, given

@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 
 from cases import vignette
-from intake.store.backup import (
-    PAGE_SIZE,
-    BadCopy,
-    NotSQLite,
-    copy_beside,
-    copy_problems,
-    driver_connection,
-    publish,
-)
+from intake.store.backup import PAGE_SIZE, BadCopy, NotSQLite, copy_beside, copy_problems, driver_connection, publish
 from intake.store.database import Database, open_database
 from intake.store.visits import VisitStore
 
