@@ -94,7 +94,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError([f"{args.file}: cannot restore it ({error.strerror or error}); nothing was changed"]) from None
     check = restored.check
-    print(f"restored {args.file} into {restored.database}: audit log intact, {check.rows} rows; "
+    print(f"restored {args.file} into {restored.database}: audit log intact, {check.rows} row(s); "
           f"the content of {check.visits} visit(s) matches it")
     if restored.replaced is not None:
         print(f"the database it replaced is kept at {restored.replaced}")
