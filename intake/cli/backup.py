@@ -17,7 +17,7 @@ from intake.cli.desk import ask_passphrase, staff_desk, terminal_user
 from intake.cli.errors import EXIT_OK, CommandError, UsageError, cannot_write
 
 PG_DUMP = "pg_dump --format=custom --file=FILE DBNAME"
-PG_RESTORE = "pg_restore --clean --dbname=DBNAME FILE"
+PG_RESTORE = "pg_restore --clean --if-exists --dbname=DBNAME FILE"
 
 
 def register(commands: Any) -> None:
@@ -47,6 +47,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from intake.settings import load_settings
 
     _postgres_usage(load_settings().database_url, f"back it up with `{PG_DUMP}`")
+    if args.output.is_dir():
+        raise UsageError([f"-o {args.output}: is a folder; name the backup file"])
     with staff_desk() as desk:
         try:
             written = desk.back_up(args.output)

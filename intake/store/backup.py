@@ -63,7 +63,7 @@ def sqlite_file(database: Database) -> tuple[Path, str]:
     if url.get_backend_name() != "sqlite" or not url.database or not url.password:
         raise NotSQLite(
             f"{database.where}: a PostgreSQL database is backed up on its server, with pg_dump "
-            "(pg_dump --format=custom --file=FILE DBNAME; pg_restore to bring it back)"
+            "(pg_dump --format=custom --file=FILE DBNAME; pg_restore --clean --if-exists --dbname=DBNAME FILE to bring it back)"
         )
     return Path(url.database), str(url.password)
 
@@ -111,6 +111,8 @@ def copy_beside(database: Database, target: Path) -> Path:
     nothing is left behind.
     """
     source, passphrase = sqlite_file(database)
+    if _same_file(target, source):
+        raise StoreError(f"{target}: this is the visits database itself; write the backup to another file")
     private_dir(target.parent)
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".part")
     os.close(handle)
@@ -124,6 +126,14 @@ def copy_beside(database: Database, target: Path) -> Path:
         remove_database_file(part)
         raise
     return part
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    """Whether `target` is the database or one of its companions (renaming a copy over it would cut
+    the kiosk off from its own file)."""
+    companions = {source.with_name(source.name + suffix) for suffix in SQLITE_COMPANIONS}
+    resolved = target.resolve()
+    return resolved == source.resolve() or resolved in {path.resolve() for path in companions}
 
 
 def _export(source: Path, passphrase: str, part: Path) -> None:

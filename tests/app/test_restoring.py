@@ -152,8 +152,15 @@ def _truncated(backup: Path, tmp_path: Path) -> Path:
             lambda backup, tmp_path: _damaged(backup, tmp_path, lambda c: c.exec_driver_sql("DELETE FROM audit WHERE seq = 1")),
             "its audit log does not verify: ",
         ),
+        (
+            lambda backup, tmp_path: _damaged(
+                backup, tmp_path, lambda c: c.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_later'")
+            ),
+            "made by a newer version of intake",
+        ),
     ],
-    ids=["bytes-flipped", "truncated", "audit-row-changed", "visit-changed-behind-the-log", "audit-row-removed"],
+    ids=["bytes-flipped", "truncated", "audit-row-changed", "visit-changed-behind-the-log", "audit-row-removed",
+         "newer-schema"],
 )
 def test_a_damaged_backup_is_refused_naming_the_damage_and_nothing_changes(
     backup: Path, current: Path, tmp_path: Path, spoil, named: str

@@ -83,6 +83,7 @@ def test_a_backup_under_another_passphrase_is_refused(backup, capsys, monkeypatc
     [
         (["backup"], "the following arguments are required: -o/--output"),
         (["restore", "no-such-backup.db"], "error: no-such-backup.db: no such file"),
+        (["backup", "-o", "."], "error: -o .: is a folder; name the backup file"),
     ],
 )
 def test_usage_errors_exit_2(args, said, capsys, monkeypatch, tmp_path) -> None:

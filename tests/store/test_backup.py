@@ -13,6 +13,7 @@ import pytest
 from cases import vignette
 from intake.store.backup import PAGE_SIZE, BadCopy, NotSQLite, copy_beside, copy_problems, driver_connection, publish
 from intake.store.database import Database, open_database
+from intake.store.errors import StoreError
 from intake.store.visits import VisitStore
 
 PASSPHRASE = 'correct "horse" battery staple'
@@ -82,6 +83,15 @@ def test_a_copy_that_fails_its_check_leaves_nothing_behind(database, tmp_path, m
     with pytest.raises(BadCopy, match="damaged: page 7"):
         copy_beside(database, tmp_path / "backups" / "copy.db")
     assert list((tmp_path / "backups").iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["visits.db", "visits.db-wal"])
+def test_the_database_itself_is_not_a_backup_target(database, name) -> None:
+    live = Path(database.where)
+    before = live.read_bytes()
+    with pytest.raises(StoreError, match="this is the visits database itself"):
+        copy_beside(database, live.with_name(name))
+    assert live.read_bytes() == before and not list(live.parent.glob("*.part"))
 
 
 @pytest.fixture
