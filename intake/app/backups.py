@@ -1,6 +1,6 @@
 """Backups of the visits database: one on request (`intake backup`), and the kiosk's daily one.
 
-A backup is an encrypted copy made while the kiosk runs (see `store/backup.py`),
+A backup is an encrypted copy made while the kiosk runs (see `store/sqlite_copy.py`),
 renamed into place only once checked, so the file named is always a whole backup: the
 one before it, or the new one. Its audit row (`backup_made`) is appended before the
 rename and commits after it, as for any file written for staff; the row names no file
@@ -26,8 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.station import Station
 from intake.store.audit import Action
-from intake.store.backup import copy_beside, publish, remove_database_file
 from intake.store.errors import StoreError
+from intake.store.sqlite_copy import copy_beside, publish, remove_database_file
 
 log = logging.getLogger(__name__)
 

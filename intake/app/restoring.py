@@ -29,11 +29,11 @@ from intake.app.opening import AskPassphrase, open_stores
 from intake.paths import private_data_dir
 from intake.settings import Settings
 from intake.store.audit import Action, AuditCheck, AuditKey, AuditLog, audit_is_keyed
-from intake.store.backup import NotSQLite, copy_problems, remove_database_file
 from intake.store.database import DATABASE_FILE, Database, open_database
 from intake.store.errors import NoKey, StoreError
 from intake.store.keys import AUDIT_KEY_ENV, KEY_ENV, audit_key_file, keep_audit_key, stored_audit_key, stored_key
 from intake.store.replacing import in_use, stage_copy, swap_back, swap_in
+from intake.store.sqlite_copy import NotSQLite, copy_problems, remove_database_file
 
 AskAuditKey = Callable[[], str | None]
 """Asks a person for the audit key the backup was signed with (None: they gave none)."""

@@ -15,8 +15,8 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from intake.store.backup import DriverError, driver_connection, remove_database_file, sync_folder
 from intake.store.database import SQLITE_COMPANIONS
+from intake.store.sqlite_copy import DriverError, driver_connection, remove_database_file, sync_folder
 
 REPLACED_MARK = ".replaced-"
 BUSY = (5, 6)

@@ -16,8 +16,8 @@ from intake.app.backups import automatic_backups, automatic_name, make_backup, p
 from intake.app.desk import Desk
 from intake.app.station import Station
 from intake.settings import Settings
-from intake.store.backup import copy_problems
 from intake.store.database import open_database
+from intake.store.sqlite_copy import copy_problems
 from intake.store.visits import VisitStore
 
 PASSPHRASE = "app test passphrase"

@@ -23,10 +23,10 @@ from intake.paths import data_dir
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
 from intake.store.audit import Action, AuditLog
-from intake.store.backup import NotSQLite
 from intake.store.database import DATABASE_FILE, open_database
 from intake.store.errors import NoKey
 from intake.store.keys import AUDIT_KEY_ENV, KEY_ENV, audit_key_file, stored_audit_key
+from intake.store.sqlite_copy import NotSQLite
 from intake.store.stores import Stores
 from intake.store.visits import VisitStore
 

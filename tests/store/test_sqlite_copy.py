@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from cases import vignette
-from intake.store.backup import PAGE_SIZE, BadCopy, NotSQLite, copy_beside, copy_problems, driver_connection, publish
 from intake.store.database import Database, open_database
 from intake.store.errors import StoreError
+from intake.store.sqlite_copy import PAGE_SIZE, BadCopy, NotSQLite, copy_beside, copy_problems, driver_connection, publish
 from intake.store.visits import VisitStore
 
 PASSPHRASE = 'correct "horse" battery staple'
@@ -79,7 +79,7 @@ def test_a_postgresql_database_is_pointed_to_pg_dump(postgres_url, tmp_path) -> 
 
 
 def test_a_copy_that_fails_its_check_leaves_nothing_behind(database, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("intake.store.backup.copy_problems", lambda _path, _passphrase: ["damaged: page 7"])
+    monkeypatch.setattr("intake.store.sqlite_copy.copy_problems", lambda _path, _passphrase: ["damaged: page 7"])
     with pytest.raises(BadCopy, match="damaged: page 7"):
         copy_beside(database, tmp_path / "backups" / "copy.db")
     assert list((tmp_path / "backups").iterdir()) == []
