@@ -11,11 +11,12 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from intake.atomic import write_private
 from intake.frozen import Frozen
 from intake.paths import config_dir
+from intake.plain_text import key_text
 from intake.translations import N_
 from intake.yamlfile import load_model, read_yaml
 
@@ -112,16 +113,40 @@ class Settings(Frozen):
     )
     timezone: str | None = Field(
         default=None,
-        title="Time zone",
-        description="An IANA name such as Europe/Madrid. Answers sent from a patient portal carry the moment "
-        "they were given; the visit's date, and the patient's age, are that moment's date here.",
-        json_schema_extra={"empty": "This computer's time zone"},
+        title=N_("Time zone"),
+        description=N_(
+            "An IANA name such as Europe/Madrid. Answers sent from a patient portal carry the moment "
+            "they were given; the visit's date, and the patient's age, are that moment's date here."
+        ),
+        json_schema_extra={"empty": N_("This computer's time zone")},
     )
     audit_key_file: Path | None = Field(
         default=None,
         description="Where the audit key is kept when there is no OS keyring (default: audit.key in the config "
         "folder); keep it off the disk that holds the database.",
     )
+    backup_dir: Path | None = Field(
+        default=None,
+        description="The kiosk copies the encrypted database here when it starts and once a day while it runs "
+        "(none made yet that day); an absolute path, best on another disk. None: no automatic backup.",
+    )
+    backup_keep: int = Field(
+        default=7, ge=1, le=3650, description="How many automatic backups to keep in backup_dir: the newest."
+    )
+
+    @field_validator("backup_dir")
+    @classmethod
+    def _backup_dir_is_absolute_and_local(cls, folder: Path | None, info: ValidationInfo) -> Path | None:
+        """A relative folder would depend on where the kiosk was started; a PostgreSQL
+        database is the server's to back up."""
+        if folder is None:
+            return None
+        if not folder.is_absolute():
+            raise ValueError(f"expected an absolute folder path, got {key_text(str(folder))}")
+        if info.data.get("database_url"):
+            raise ValueError("automatic backups copy this computer's database; with database_url, back up the "
+                             "PostgreSQL server with pg_dump instead")
+        return folder
 
 
     @field_validator("timezone")

@@ -91,3 +91,28 @@ def test_a_time_zone_that_is_not_an_iana_name_is_named_by_key(name) -> None:
     with pytest.raises(DataFileError, match=rf"settings.yaml: timezone: expected an IANA time zone name such as Europe/Madrid, "
                                            rf"got '{re.escape(name)}'"):
         load_settings()
+
+
+def test_no_automatic_backup_unless_a_folder_is_set() -> None:
+    assert (Settings().backup_dir, Settings().backup_keep) == (None, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("backup_dir: backups\n", 'backup_dir: expected an absolute folder path, got backups'),
+        ("backup_keep: 0\n", "backup_keep: Input should be greater than or equal to 1"),
+        (
+            "database_url: postgresql+psycopg://clinic@server/intake\nbackup_dir: /srv/backups\n",
+            "backup_dir: automatic backups copy this computer's database; with database_url, back up the PostgreSQL "
+            "server with pg_dump instead",
+        ),
+    ],
+)
+def test_backup_settings_are_checked_naming_the_key(text, problem) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as refused:
+        load_settings()
+    assert refused.value.lines == [f"{path}: {problem}"]

@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from threading import Thread
 from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from intake.app.backups import DailyBackups
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
 from intake.app.optional_sections import switched_on
 from intake.app.staff_desk import StaffDesk
@@ -77,6 +79,7 @@ class FinishResult:
 class Desk:
     def __init__(self, station: Station) -> None:
         self.station = station
+        self.daily_backups = DailyBackups(station, KIOSK_ID)
 
     @property
     def settings(self) -> Settings:
@@ -304,6 +307,10 @@ class Desk:
         if kept:
             log.warning("%d visit(s) the store refused at Finish read back from the recovery file, kept for staff", len(kept))
         return len(kept)
+
+    def back_up_if_due(self) -> Thread | None:
+        """The daily backup (settings `backup_dir`) when none was made today, in a thread of its own; None if not due."""
+        return self.daily_backups.start_if_due()
 
     def needs_first_admin(self) -> bool:
         """Only on a store that never had an administrator: disabling admins never brings the set-up back."""

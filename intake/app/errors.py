@@ -14,9 +14,10 @@ from intake.store.errors import (
     StoreError,
     VisitNotFound,
 )
-from intake.store.keys import KEY_ENV
+from intake.store.keys import AUDIT_KEY_ENV, KEY_ENV
 
 __all__ = [
+    "AUDIT_KEY_ENV",
     "KEY_ENV",
     "AlreadyImported",
     "LastActiveAdmin",

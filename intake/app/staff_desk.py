@@ -24,6 +24,7 @@ from intake.app.amending import addenda_of, amend_response, note_text, reason_te
 from intake.app.answers_so_far import answers_so_far
 from intake.app.assessing import assess_for_clinic
 from intake.app.audit_view import AuditLogView
+from intake.app.backups import make_backup
 from intake.app.change_watch import ChangeWatch
 from intake.app.errors import AlreadyImported
 from intake.app.exports import CsvExport, csv_file_name, exports_dir, fhir_file_name, write_fhir_json
@@ -397,6 +398,10 @@ class StaffDesk:
         lockout and they choose their own at their next sign-in. `ValueError` says what to fix."""
         with self.station.audited(Action.PIN_RESET, self.actor, subject=staff_id) as transaction:
             transaction.staff.reset_pin(staff_id, pin)
+
+    def back_up(self, target: Path) -> Path:
+        """An encrypted copy of the whole database at `target`, audited `backup_made` (see `backups.py`)."""
+        return make_backup(self.station, self.actor, target)
 
     @property
     def exports_folder(self) -> Path:

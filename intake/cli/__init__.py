@@ -12,11 +12,11 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from intake import __version__
-from intake.cli import accounts, assess, export, info, stored_visits
+from intake.cli import accounts, assess, backup, export, info, stored_visits
 from intake.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, fail
 from intake.yamlfile import DataFileError
 
-COMMAND_GROUPS = (assess, info, stored_visits, export, accounts)
+COMMAND_GROUPS = (assess, info, stored_visits, export, accounts, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

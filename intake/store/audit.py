@@ -108,6 +108,11 @@ class Action(StrEnum):
     """An admin made an account an administrator, or staff again (`subject` names it)."""
     PIN_RESET = "pin_reset"
     """An admin gave an account a one-time PIN, to be changed at its next sign-in (`subject` names it)."""
+    BACKUP_MADE = "backup_made"
+    """An encrypted copy of the whole database was written (`intake backup`, or the kiosk's daily one); the
+    row names neither the file nor any visit."""
+    RESTORED = "restored"
+    """The database was replaced by a checked backup: the first row the restored database gets."""
 
 
 @dataclass(frozen=True)

@@ -70,13 +70,19 @@ def stored_audit_key(key_file: Path) -> AuditKey | None:
 
 def new_audit_key(key_file: Path) -> AuditKey:
     """A new random audit key, kept in the OS keyring, else in `key_file` (created, never replaced)."""
-    text = secrets.token_hex(32)
+    return keep_audit_key(key_file, secrets.token_hex(32), "made")
+
+
+def keep_audit_key(key_file: Path, text: str, how: str = "given") -> AuditKey:
+    """An audit key kept where `stored_audit_key` finds it: the OS keyring, else `key_file`
+    (created, never replaced). A restore keeps the key its backup was verified with, so
+    the kiosk opens the restored database without asking."""
     if _to_keyring(KEYRING_AUDIT_USER, text):
-        log.info("audit key made and kept in the OS keyring")
+        log.info("audit key %s and kept in the OS keyring", how)
     else:
         text = _create_key_file(key_file, text)
-        log.info("audit key made and kept in its key file")
-    return _usable(text, "the new audit key")
+        log.info("audit key %s and kept in its key file", how)
+    return _usable(text, "the audit key")
 
 
 def _usable(text: str, where: str) -> AuditKey:

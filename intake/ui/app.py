@@ -15,6 +15,7 @@ from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
+from intake.app.backups import CHECK_EVERY_MS
 from intake.app.desk import Desk, FinishResult, Handover
 from intake.app.errors import StoreError
 from intake.app.finishing import FinishedVisit
@@ -128,6 +129,11 @@ class MainWindow(QMainWindow):
         self.staff: StaffArea | None = None
         if desk.has_store:
             self._add_staff_mode()
+        self.backup_timer = QTimer(self)
+        """Asks the desk hourly whether the daily backup is due; the desk makes it off this thread."""
+        self.backup_timer.timeout.connect(desk.back_up_if_due)
+        self.backup_timer.start(CHECK_EVERY_MS)
+        QTimer.singleShot(0, desk.back_up_if_due)
 
     @property
     def settings(self) -> Settings:

@@ -222,6 +222,10 @@ CASES = [
         [("maria", "note_added", FINISHED_ID, None)], break_change=refusing("UPDATE", "visits"),
     ),
     UseCase(
+        "back_up", lambda b: b.maria.back_up(b.folder / "backups" / "visits-backup.db"),
+        [("maria", "backup_made", None, None)], break_change=blocking("backups"),
+    ),
+    UseCase(
         "add_note_unfinished", lambda b: b.maria.add_note(UNFINISHED_ID, "Patient left; will call back."),
         [("maria", "note_added", UNFINISHED_ID, None)], break_change=refusing("INSERT", "notes"),
     ),

@@ -206,3 +206,15 @@ def test_a_hold_on_the_help_screen_opens_sign_in_and_leads_back_to_the_questions
     assert desk.in_queue, "the patient at the tablet first, not an earlier visit"
     tap(desk.area.queue.patient_button)
     assert window.pages.currentWidget() is patient.wizard
+
+
+def test_the_kiosk_makes_its_daily_backup_at_start_and_asks_again_hourly(open_kiosk, qtbot, tmp_path, stores) -> None:
+    """The copy runs beside the patient's screen: the welcome screen is up before it is done."""
+    from intake.app.backups import CHECK_EVERY_MS, automatic_backups
+
+    folder = tmp_path / "backups"
+    window, _patient = open_kiosk(stores=stores, backup_dir=folder)
+    assert window.pages.currentWidget() is window.welcome
+    qtbot.waitUntil(lambda: [row.action for row in stores.audit.rows()] == ["backup_made"], timeout=10_000)
+    assert len(automatic_backups(folder)) == 1
+    assert window.backup_timer.isActive() and window.backup_timer.interval() == CHECK_EVERY_MS

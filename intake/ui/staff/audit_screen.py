@@ -60,6 +60,8 @@ ACTION_WORDS: Mapping[str, str] = {
     "recovered": N_("Recovered"),
     "audit_viewed": N_("Audit viewed"),
     "test_printed": N_("Test printed"),
+    "backup_made": N_("Backup made"),
+    "restored": N_("Restored from a backup"),
     "alert_seen": N_("Alert seen"),
     "help_handled": N_("Help handled"),
     "amended": N_("Amended"),
