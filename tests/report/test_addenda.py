@@ -19,10 +19,14 @@ AMENDMENT = AmendmentLine(WHEN, "María Ó (maria)", "Headache days per month", 
                           "Patient misread the question")
 
 
+GENERATED = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+"""One moment for every summary compared, so two built a minute apart still read the same."""
+
+
 def _pages(form, addenda: Addenda | None) -> list[str]:
     response = parse_response(vignette("V01"), form)
     assessment = assess_for_clinic(response, form, "us-payer")
-    pdf = render_report(response, assessment, form, ClinicInfo(), visit_id="v1", addenda=addenda).pdf
+    pdf = render_report(response, assessment, form, ClinicInfo(), visit_id="v1", addenda=addenda, generated=GENERATED).pdf
     return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
