@@ -27,7 +27,13 @@ DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     STAFF_DOMAIN: (
         "intake/staff_wording.py",
         "intake/settings.py",
+        "intake/app/review_queue.py",
         "intake/report/wording.py",
+        "intake/report/sections.py",
+        "intake/report/addenda.py",
+        "intake/report/builder.py",
+        "intake/report/canvas.py",
+        "intake/report/test_page.py",
         "intake/ui/app.py",
         "intake/ui/staff/*.py",
     ),
