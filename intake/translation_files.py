@@ -27,6 +27,7 @@ DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
     STAFF_DOMAIN: (
         "intake/staff_wording.py",
         "intake/settings.py",
+        "intake/app/amending.py",
         "intake/app/review_queue.py",
         "intake/report/wording.py",
         "intake/report/sections.py",

@@ -19,10 +19,10 @@ from intake.questionnaire.engine import visible
 from intake.questionnaire.expressions import age_on
 from intake.questionnaire.form import Form, QuestionType
 from intake.questionnaire.response import Response
-from intake.report import wording
+from intake.report import wording, words
 from intake.report.fonts import fits_on_one_line, fonts, markup
 from intake.report.styles import CELL_LEADING, CELL_PADDING, CELL_SIZE, URGENT_FILL, grid, styles
-from intake.report.words import _, ngettext, pdf_language
+from intake.report.words import _, ngettext
 from intake.staff_wording import CRITERION_MARK, ICHD3_MARK, OUTCOME_SYMBOL, answered_in
 
 
@@ -78,7 +78,7 @@ def identity(
         [_bold(_("Patient")), p(name or _("not answered")), _bold(_("Date of birth")), p(born or _("not answered"))],
         [_bold(_("Answers given")), p(response.authored.isoformat()), _bold(_("Sex at birth")), p(sex)],
     ]
-    language = answered_in(response.language, response.primary_language, pdf_language())
+    language = answered_in(response.language, response.primary_language, words.pdf_language())
     extra = [
         *([_bold(_("Visit")), p(visit_id)] if visit_id else []),
         *([_bold(_("Language")), _bold(language)] if language else []),

@@ -27,7 +27,7 @@ from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.visit_host import VisitHost
-from intake.ui.staff.visit_words import name_of
+from intake.ui.staff.visit_words import name_of, refusal_words
 from intake.ui.staff.words import N_, _
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
@@ -169,8 +169,11 @@ class AmendPanel(QWidget):
             return
         try:
             amended = session.amend_answer(visit.summary.id, chosen.key, value, self.reason.text())
-        except (AmendmentRefused, StoreError) as refused:
-            self._show_message(str(refused))
+        except AmendmentRefused as refused:
+            self._show_message(refusal_words(refused))
+            return
+        except StoreError as failed:
+            self._show_message(str(failed))
             return
         self.forget()
         # Translators: {question} is the question whose answer staff changed.

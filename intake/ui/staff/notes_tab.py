@@ -22,7 +22,7 @@ from intake.app.errors import StoreError
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.visit_host import VisitHost
-from intake.ui.staff.visit_words import name_of
+from intake.ui.staff.visit_words import name_of, refusal_words
 from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import label, touch_button
 from intake.visit_status import FINISHED
@@ -163,8 +163,11 @@ class NotesTab(CurrentPageStack):
             return
         try:
             noted = session.add_note(visit.summary.id, self.editor.toPlainText())
-        except (AmendmentRefused, StoreError) as refused:
-            self._show_message(str(refused))
+        except AmendmentRefused as refused:
+            self._show_message(refusal_words(refused))
+            return
+        except StoreError as failed:
+            self._show_message(str(failed))
             return
         self._close_form()
         printed = noted.summary.status == FINISHED

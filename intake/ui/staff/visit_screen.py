@@ -53,6 +53,7 @@ from intake.questionnaire.form import Form
 from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
+from intake.staff_wording import RED_FLAGS_FIRST
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.more_actions import MoreActions, side_by_side
@@ -345,7 +346,7 @@ class VisitScreen(QWidget):
         self.sheet_language.setCurrentIndex(max(chosen, 0))
 
     def _fill_answers(self) -> None:
-        """Question and answer rows under a bold, full-width row per section."""
+        """Question and answer rows under a bold, full-width row per section (the form's title, or the red flags')."""
         assert self.visit is not None
         self.answers.clearSpans()
         self.answers.setRowCount(0)
@@ -355,7 +356,7 @@ class VisitScreen(QWidget):
             if line.section != section:
                 section = line.section
                 self.answers.insertRow(row)
-                self.answers.setItem(row, 0, table_item(section, bold=True))
+                self.answers.setItem(row, 0, table_item(_(section) if section == RED_FLAGS_FIRST else section, bold=True))
                 self.answers.setSpan(row, 0, 1, 2)
                 row += 1
             self.answers.insertRow(row)
