@@ -63,13 +63,24 @@ SUMMARY_FAILED = N_("Summary failed")
 """Under the status of a visit whose answers were kept at Finish but whose summary could not
 be made; it stays until the summary is made or the visit is discarded."""
 
-ANSWERED_BEFORE = "Answered before the visit"
+ANSWERED_BEFORE = N_("Answered before the visit")
 """A visit imported from a response file (a pre-visit form at home, another system), not answered at
 the kiosk: in the queue under its status, in the visit's header, and on its PDF."""
 
 
+NO_NAME_YET = N_("(no name yet)")
+"""In place of the name of a patient who has not given it yet: in the queue, a visit's title, the alerts."""
+
+RED_FLAG_ANSWERED = N_("Red flag answered")
+"""The outcome of a visit not finished (it has none yet) whose answers raised a red flag."""
+
+ASKED_FOR_HELP = N_("Asked for help")
+"""Under the status of a visit whose patient tapped "I need help": it stays on the row for good."""
+
+
 def summary_failed_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
     """The alert bar's line for visits whose summary failed (their answers are all kept)."""
+    # Translators: {count} visits; {names} the patients' names, separated by commas; "Unfinished" names the queue's view.
     line = staff_translations(language).ngettext(
         "SUMMARY FAILED for {count} visit (every answer is kept, under Unfinished): {names}",
         "SUMMARY FAILED for {count} visits (every answer is kept, under Unfinished): {names}",
@@ -80,12 +91,52 @@ def summary_failed_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> s
 
 def urgent_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
     """The alert bar's line for urgent visits nobody has marked reviewed (a red flag came up)."""
+    # Translators: {count} visits; {names} the patients' names, separated by commas.
     line = staff_translations(language).ngettext(
         "URGENT: {count} visit needs a clinician now (red flag): {names}",
         "URGENT: {count} visits need a clinician now (red flag): {names}",
         len(names),
     )
     return line.format(count=len(names), names=", ".join(names))
+
+
+def help_alert(names: list[str], language: str = SOURCE_LANGUAGE) -> str:
+    """The calm line above the staff screens naming the patients who asked for help."""
+    # Translators: {names} the patients' names, separated by commas (one name in the first form, more in the second).
+    line = staff_translations(language).ngettext("Asked for help: {names}", "Asked for help: {names}", len(names))
+    return line.format(names=", ".join(names))
+
+
+# Language subtags staff are most likely to meet; any other shows as its tag.
+LANGUAGE_NAMES: Mapping[str, str] = {
+    "ar": N_("Arabic"),
+    "de": N_("German"),
+    "es": N_("Spanish"),
+    "fr": N_("French"),
+    "hi": N_("Hindi"),
+    "it": N_("Italian"),
+    "ja": N_("Japanese"),
+    "ko": N_("Korean"),
+    "pl": N_("Polish"),
+    "pt": N_("Portuguese"),
+    "ru": N_("Russian"),
+    "tl": N_("Tagalog"),
+    "uk": N_("Ukrainian"),
+    "vi": N_("Vietnamese"),
+    "zh": N_("Chinese"),
+}
+"""A patient's language named in the staff language, for "Answered in Spanish"."""
+
+
+def answered_in(tag: str | None, primary: str, language: str = SOURCE_LANGUAGE) -> str | None:
+    """"Answered in Spanish" when the visit was not in English (an unknown language by its tag), in
+    `language`: the PDF's and the staff screen's, each of which says it."""
+    if primary == "en":
+        return None
+    words = staff_translations(language)
+    name = words.gettext(LANGUAGE_NAMES[primary]) if primary in LANGUAGE_NAMES else tag or primary
+    # Translators: {language} is the name of the language the patient answered in ("Spanish").
+    return words.gettext("Answered in {language}").format(language=name)
 
 
 CRITERION_MARK: Mapping[str, str] = {"met": N_("✓ met"), "unmet": N_("✗ UNMET"), "missing": N_("? MISSING")}
@@ -95,10 +146,10 @@ CRITERION_WORD: Mapping[str, str] = {"met": N_("met"), "unmet": N_("UNMET"), "mi
 """The same in plain text, for `intake assess`."""
 
 ICHD3_MARK: Mapping[str, str] = {
-    "met": "✓ met",
-    "unmet": "✗ unmet",
-    "unknown": "? unknown",
-    "clinician": "clinician",
+    "met": N_("✓ met"),
+    "unmet": N_("✗ unmet"),
+    "unknown": N_("? unknown"),
+    "clinician": N_("clinician"),
 }
 """An ICHD-3 item's status on the PDF."""
 

@@ -10,7 +10,8 @@ Each kind of alert ends its own way, and none ends because someone else looked:
   visit reviewed). "Seen" does not silence it: someone has to go to the patient.
 
 Plain data in and out: the staff desk reads what the person has seen from the store,
-and the screens only show the result.
+and the screens only show the result, in the language they ask for (the staff language;
+English by default).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from intake.app.review_queue import HELP_MARKER, is_urgent, patient_name
-from intake.staff_wording import summary_failed_alert, urgent_alert
+from intake.app.review_queue import is_urgent, patient_name
+from intake.staff_wording import NO_NAME_YET, help_alert, staff_translations, summary_failed_alert, urgent_alert
 from intake.store.alert_state import SeenMark, change_stamp
 from intake.store.visits import VisitSummary
+from intake.translations import SOURCE_LANGUAGE
 
 
 def seen_mark(visit: VisitSummary) -> SeenMark:
@@ -35,14 +37,13 @@ class Alerts:
     summary_failed: tuple[VisitSummary, ...] = ()
     help: tuple[VisitSummary, ...] = ()
 
-    @property
-    def bar_text(self) -> str:
-        """The alert bar's lines, the urgent one first; empty when the bar has nothing to say."""
+    def bar_text(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The alert bar's lines in `language`, the urgent one first; empty when the bar has nothing to say."""
         lines = []
         if self.urgent:
-            lines.append(urgent_alert([patient_name(visit) for visit in self.urgent]))
+            lines.append(urgent_alert(_names(self.urgent, language), language))
         if self.summary_failed:
-            lines.append(summary_failed_alert([patient_name(visit) for visit in self.summary_failed]))
+            lines.append(summary_failed_alert(_names(self.summary_failed, language), language))
         return "\n".join(lines)
 
     @property
@@ -51,10 +52,15 @@ class Alerts:
         unique = {visit.id: visit for visit in (*self.urgent, *self.summary_failed)}
         return tuple(unique.values())
 
-    @property
-    def help_text(self) -> str:
-        """The calm line naming who asked for help; empty when nobody is waiting."""
-        return f"{HELP_MARKER}: " + ", ".join(patient_name(visit) for visit in self.help) if self.help else ""
+    def help_text(self, language: str = SOURCE_LANGUAGE) -> str:
+        """The calm line naming who asked for help, in `language`; empty when nobody is waiting."""
+        return help_alert(_names(self.help, language), language) if self.help else ""
+
+
+def _names(visits: Iterable[VisitSummary], language: str) -> list[str]:
+    """The patients' names, a patient who gave none yet said so in `language`."""
+    unnamed = staff_translations(language).gettext(NO_NAME_YET)
+    return [patient_name(visit, unnamed) for visit in visits]
 
 
 def waiting_for_help(visits: Iterable[VisitSummary]) -> list[VisitSummary]:

@@ -10,6 +10,10 @@ The stored summary is the document of record: it is what the screen previews, wh
 printed and saved, and what the FHIR export carries. So a note is not added at print
 time; the summary is made again with every amendment and note in it, in the transaction
 that keeps them. Notes are the clinician's words: they are never logged.
+
+A refusal's sentence is an English message id of the `staff` domain with its values
+beside it (`AmendmentRefused.message`, `.values`), so a staff screen translates it where
+it shows it; what the engine says of an answer (`expected ..., got ...`) stays English.
 """
 
 from __future__ import annotations
@@ -31,23 +35,29 @@ from intake.report import Addenda, AmendmentLine, NoteLine, render_report
 from intake.store.audit_chain import short_anchor
 from intake.store.stores import Stores
 from intake.store.visits import StoredVisit
+from intake.translations import N_
 from intake.visit_status import FINISHED
 
 REASON_MAX_LENGTH = 300
 NOTE_MAX_LENGTH = 4000
 
-NOT_FINISHED = "Only a finished visit's answers can be amended: continue an unfinished visit with the patient."
-UNKNOWN_QUESTION = "The form has no such question."
-UNCHANGED = "The new answer is the same as the current one."
-NO_REASON = "Say why the answer is changed."
-NO_NOTE = "The note is empty."
+NOT_FINISHED = N_("Only a finished visit's answers can be amended: continue an unfinished visit with the patient.")
+UNKNOWN_QUESTION = N_("The form has no such question.")
+UNCHANGED = N_("The new answer is the same as the current one.")
+NO_REASON = N_("Say why the answer is changed.")
+NO_NOTE = N_("The note is empty.")
 
 
 class AmendmentRefused(ValueError):
-    """Why staff's addition cannot be kept, in words for them; `key` names the question it is about."""
+    """Why staff's addition cannot be kept, in words for them; `key` names the question it is about.
 
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
+    Its text is `message` (a sentence of the `staff` domain, in English) with `values` in its blanks.
+    """
+
+    def __init__(self, message: str, key: str | None = None, **values: object) -> None:
+        super().__init__(message.format(**values))
+        self.message = message
+        self.values = values
         self.key = key
 
 
@@ -109,8 +119,11 @@ def _refusal(form: Form, key: str, problems: list[Problem]) -> AmendmentRefused:
     label = form.question(problem.question_id).label if _asks(form, problem.question_id) else problem.key
     what = f"{problem.expected}, {problem.given}."
     if problem.question_id != key:
-        return AmendmentRefused(f"This answer conflicts with “{label}”: {what}", problem.question_id)
-    return AmendmentRefused(f"{label}: {what}", key)
+        # Translators: {question} is the question the new answer conflicts with; {problem} says how (in English).
+        return AmendmentRefused(N_("This answer conflicts with “{question}”: {problem}"), problem.question_id,
+                                question=label, problem=what)
+    # Translators: {question} is the question amended; {problem} what is wrong with the new answer (in English).
+    return AmendmentRefused(N_("{question}: {problem}"), key, question=label, problem=what)
 
 
 def amend_response(form: Form, visit: StoredVisit, key: str, value: Any) -> Amended:
@@ -142,10 +155,12 @@ def _plain(text: str, max_length: int, empty: str) -> str:
     if not kept:
         raise AmendmentRefused(empty)
     if len(kept) > max_length:
-        raise AmendmentRefused(f"At most {max_length} characters, please (this has {len(kept)}).")
+        # Translators: {most} is how many characters the text may have (300, 4000), {length} how many it has.
+        raise AmendmentRefused(N_("At most {most} characters, please (this has {length})."), most=max_length, length=len(kept))
     found = next((first_not_plain(line) for line in lines if first_not_plain(line)), None)
     if found is not None:
-        raise AmendmentRefused(f"The text holds a character that cannot be printed ({found}).")
+        # Translators: {character} is the character, written the way Python writes it ("\x07").
+        raise AmendmentRefused(N_("The text holds a character that cannot be printed ({character})."), character=found)
     return kept
 
 

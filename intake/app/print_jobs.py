@@ -48,14 +48,6 @@ class PrintJob:
     pages: int | None = None
     """Pages drawn when the PDF was printed as page images (CUPS counts its own)."""
 
-    def __str__(self) -> str:
-        """What staff are told: where it went, and the job to look for in the queue."""
-        if self.cups_job:
-            return f"Sent to {self.printer} (job {self.cups_job})."
-        if self.pages is not None:
-            return f"Sent {self.pages} page(s) to {self.printer}."
-        return f"Sent to {self.printer}."
-
 
 @dataclass(frozen=True)
 class Printers:

@@ -17,8 +17,9 @@ from intake.report import addenda as added
 from intake.report import sections, wording
 from intake.report.addenda import Addenda
 from intake.report.canvas import PageFurniture, numbered_canvas
-from intake.report.fonts import CJK_INSTALL_HINT, unprintable
+from intake.report.fonts import CJK_INSTALL_COMMAND, unprintable
 from intake.report.styles import MARGIN, styles
+from intake.report.words import _
 
 PAPER = {"a4": A4, "letter": LETTER}
 
@@ -83,19 +84,18 @@ def render_report(
     pagesize = PAPER[clinic.paper]
     width = pagesize[0] - 2 * MARGIN
     provenance = [
-        ("Generated", stamp),
-        ("App", f"headache-intake {__version__}"),
-        ("Form", f"{form.id} {form.version}"),
-        ("Policy", f"{assessment.policy} {assessment.policy_version}"),
-        ("Rules hash", assessment.rules_hash),
+        (_("Generated"), stamp),
+        (_("App"), f"headache-intake {__version__}"),
+        (_("Form"), f"{form.id} {form.version}"),
+        (_("Policy"), f"{assessment.policy} {assessment.policy_version}"),
+        (_("Rules hash"), assessment.rules_hash),
     ]
     if audit_anchor:
         provenance.append((wording.AUDIT_ANCHOR, audit_anchor))
     furniture = PageFurniture(
         clinic_name=clinic.name,
         document_title=wording.NOT_FINISHED_TITLE if not_finished else wording.DOCUMENT_TITLE,
-        provenance=f"Generated {stamp} · form {form.id} {form.version} · rules {assessment.policy} "
-        f"{assessment.policy_version} {wording.short_hash(assessment.rules_hash)}",
+        provenance=_footer_provenance(stamp, form, assessment),
     )
     warnings = _glyph_warnings(response)
     story: list[Flowable] = [Paragraph(f"⚠ {warning}", styles().warning) for warning in warnings]
@@ -113,6 +113,16 @@ def render_report(
     story += added.notes(addenda)
     title = wording.NOT_FINISHED_DOCUMENT if not_finished else wording.SUMMARY_DOCUMENT
     return RenderedReport(_pdf(story, pagesize, clinic, furniture, title), warnings)
+
+
+def _footer_provenance(stamp: str, form: Form, assessment: Assessment) -> str:
+    """Every page's small print: when, which form, which rules."""
+    # Translators: the foot of every page. {stamp} is when the PDF was made; {form} and {form_version} the form's id and
+    # version; {policy}, {policy_version} and {rules_hash} the rules'.
+    return _("Generated {stamp} · form {form} {form_version} · rules {policy} {policy_version} {rules_hash}").format(
+        stamp=stamp, form=form.id, form_version=form.version, policy=assessment.policy,
+        policy_version=assessment.policy_version, rules_hash=wording.short_hash(assessment.rules_hash),
+    )
 
 
 def _assessment(assessment: Assessment, width: float) -> list[Flowable]:
@@ -137,10 +147,10 @@ def _glyph_warnings(response: Response) -> list[str]:
     missing_glyphs = unprintable(_text_of(response))
     if not missing_glyphs:
         return []
-    return [
-        f"Some characters in the answers cannot be printed with the installed fonts "
-        f"({' '.join(sorted(missing_glyphs))}); check the name against the patient's ID; {CJK_INSTALL_HINT}."
-    ]
+    # Translators: {characters} are the characters that cannot be printed; {command} installs a font that has them.
+    warning = _("Some characters in the answers cannot be printed with the installed fonts ({characters}); check the name "
+                "against the patient's ID; install a CJK font (Debian/Ubuntu: {command}).")
+    return [warning.format(characters=" ".join(sorted(missing_glyphs)), command=CJK_INSTALL_COMMAND)]
 
 
 def _pdf(
@@ -156,7 +166,7 @@ def _pdf(
         bottomMargin=MARGIN + 6,
         title=title,
         author=clinic.name,
-        subject="Referral criteria summary (decision support, not a diagnosis)",
+        subject=_("Referral criteria summary (decision support, not a diagnosis)"),
         creator=f"headache-intake {__version__}",
     )
     document.build(story, canvasmaker=numbered_canvas(furniture))

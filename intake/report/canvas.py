@@ -10,8 +10,7 @@ from reportlab.pdfgen import canvas
 
 from intake.report.fonts import fonts
 from intake.report.styles import MARGIN, MUTED, RULE
-
-DISCLAIMER = "Patient-reported, not verified · Decision support, not a diagnosis"
+from intake.report.words import _
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,9 @@ def numbered_canvas(furniture: PageFurniture) -> Callable[..., canvas.Canvas]:
             self.line(MARGIN, height - MARGIN + 2, width - MARGIN, height - MARGIN + 2)
             self.line(MARGIN, MARGIN - 4, width - MARGIN, MARGIN - 4)
             self.setFont(found.regular, 8)
-            self.drawString(MARGIN, MARGIN - 14, f"{DISCLAIMER} · Page {self.getPageNumber()} of {total}")
+            # Translators: the foot of every page; {page} is this page's number, {pages} how many the PDF has.
+            footer = _("Patient-reported, not verified · Decision support, not a diagnosis · Page {page} of {pages}")
+            self.drawString(MARGIN, MARGIN - 14, footer.format(page=self.getPageNumber(), pages=total))
             self.setFillColor(MUTED)
             self.setFont(found.regular, 6.5)
             self.drawString(MARGIN, MARGIN - 23, furniture.provenance)

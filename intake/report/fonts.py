@@ -28,7 +28,8 @@ CJK_CANDIDATES = (
     Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
     Path("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc"),
 )
-CJK_INSTALL_HINT = "install a CJK font (Debian/Ubuntu: apt-get install fonts-wqy-microhei)"
+CJK_INSTALL_COMMAND = "apt-get install fonts-wqy-microhei"
+"""What installs a font for Chinese, Japanese and Korean names on Debian or Ubuntu (a command: never translated)."""
 
 # Binary (not ASCII85) streams for every PDF this process writes: the embedded fonts
 # encode in a fraction of the time and the files are smaller; no reader needs 7-bit text.

@@ -20,9 +20,10 @@ from intake import __version__
 from intake.report.builder import PAPER
 from intake.report.fonts import fonts, markup
 from intake.report.styles import INK, MARGIN, MUTED
+from intake.report.words import N_, _
 
-HEADING = "Test page: no patient data"
-FRAME_NOTE = "The frame is drawn at the summary's margins: if all four sides show, nothing is cut off."
+HEADING = N_("Test page: no patient data")
+FRAME_NOTE = N_("The frame is drawn at the summary's margins: if all four sides show, nothing is cut off.")
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,19 @@ def render_test_page(sheet: TestSheet) -> bytes:
     body = ParagraphStyle("body", fontName=found.regular, fontSize=12, leading=17, textColor=INK)
     small = ParagraphStyle("small", parent=body, fontSize=9, leading=12, textColor=MUTED)
     facts = (
-        ("Clinic", sheet.clinic),
-        ("Printer", sheet.printer),
-        ("Printed", sheet.printed_at.strftime("%d %b %Y %H:%M")),
-        ("Paper", sheet.paper_name),
+        (_("Clinic:"), sheet.clinic),
+        (_("Printer:"), sheet.printer),
+        (_("Printed:"), sheet.printed_at.strftime("%d %b %Y %H:%M")),
+        (_("Paper:"), sheet.paper_name),
     )
-    story: list[Flowable] = [Paragraph(markup(HEADING), heading)]
-    story += [Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", body) for label, value in facts]
-    story += [Spacer(0, 12 * mm), Paragraph(markup(FRAME_NOTE), small), Paragraph(f"headache-intake {__version__}", small)]
+    story: list[Flowable] = [Paragraph(markup(_(HEADING)), heading)]
+    story += [Paragraph(f"<b>{markup(label)}</b> {markup(value)}", body) for label, value in facts]
+    story += [Spacer(0, 12 * mm), Paragraph(markup(_(FRAME_NOTE)), small), Paragraph(f"headache-intake {__version__}", small)]
     buffer = io.BytesIO()
     inset = MARGIN + 8 * mm
     document = SimpleDocTemplate(
         buffer, pagesize=PAPER[sheet.paper], leftMargin=inset, rightMargin=inset, topMargin=inset, bottomMargin=inset,
-        title=HEADING, author=sheet.clinic, creator=f"headache-intake {__version__}",
+        title=_(HEADING), author=sheet.clinic, creator=f"headache-intake {__version__}",
     )
     document.build(story, onFirstPage=_frame)
     return buffer.getvalue()

@@ -1,8 +1,8 @@
 """Staff wording on the clinician PDF (English this round), kept in one place for translation.
 
-Outcome, visit status and criterion marks are `intake/staff_wording.py`, shared with the
-queue and the CLI; patient wording lives in `intake/questionnaire/patient_wording.py`; nothing here
-is shown on the kiosk. Every sentence goes through the `staff` domain (`intake.report.words`);
+Outcome, visit status and criterion marks, and "Answered in Spanish", are `intake/staff_wording.py`,
+shared with the staff screens and the CLI; patient wording lives in `intake/questionnaire/patient_wording.py`;
+nothing here is shown on the kiosk. Every sentence goes through the `staff` domain (`intake.report.words`);
 the constants are translated once, as the report is imported, into the PDF's language, which
 is the same for every PDF the process makes.
 """
@@ -60,71 +60,67 @@ NOT_FINISHED_NOTE = _(
 )
 RED_FLAGS_SO_FAR_TITLE = _("Red flags, from the answers so far")
 
-SOURCE = "Source"
-"""The identity table's label for where the answers came from, when not from the kiosk (`ANSWERED_BEFORE`)."""
 
-# Language subtags staff are most likely to meet; any other shows as its tag.
-LANGUAGE_NAMES = {
-    "ar": _("Arabic"),
-    "de": _("German"),
-    "es": _("Spanish"),
-    "fr": _("French"),
-    "hi": _("Hindi"),
-    "it": _("Italian"),
-    "ja": _("Japanese"),
-    "ko": _("Korean"),
-    "pl": _("Polish"),
-    "pt": _("Portuguese"),
-    "ru": _("Russian"),
-    "tl": _("Tagalog"),
-    "uk": _("Ukrainian"),
-    "vi": _("Vietnamese"),
-    "zh": _("Chinese"),
-}
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """`1 failed class`, `2 failed classes`: the count and the right form of the noun (English nouns
-    the caller gives; a sentence of this module uses `ngettext` instead, whole)."""
-    return f"{count} {singular if count == 1 else many or singular + 's'}"
-
-
-def answered_in(language: str | None, primary: str) -> str | None:
-    """"Answered in Spanish" when the visit was not in English; an unknown language by its tag."""
-    if primary == "en":
-        return None
-    return _("Answered in {language}").format(language=LANGUAGE_NAMES.get(primary, language or primary))
-
-
-def other_red_flags(count: int, others_listed: bool) -> str:
-    """What the red-flag questions not in the table were answered ("" when the table has them all)."""
+def other_red_flags(count: int, others_listed: bool, hidden: int) -> str:
+    """After the screening table: what the red-flag questions not in it were answered, and how many the
+    form did not ask (pregnancy questions for a male patient), so the counts add up; "" when the table
+    has them all."""
     if others_listed and not count:
         return ""
-    return (
-        ngettext("No to the other {count} red-flag question", "No to the other {count} red-flag questions", count)
-        if others_listed
-        else ngettext("No to all {count} red-flag question", "No to all {count} red-flag questions", count)
-    ).format(count=count)
+    if others_listed and hidden:
+        # Translators: {count} questions answered no; {hidden} more the form did not ask.
+        text = ngettext("No to the other {count} red-flag question ({hidden} not asked).",
+                        "No to the other {count} red-flag questions ({hidden} not asked).", count)
+    elif others_listed:
+        text = ngettext("No to the other {count} red-flag question.", "No to the other {count} red-flag questions.", count)
+    elif hidden:
+        # Translators: {count} questions answered no; {hidden} more the form did not ask.
+        text = ngettext("No to all {count} red-flag question ({hidden} not asked).",
+                        "No to all {count} red-flag questions ({hidden} not asked).", count)
+    else:
+        text = ngettext("No to all {count} red-flag question.", "No to all {count} red-flag questions.", count)
+    return text.format(count=count, hidden=hidden)
 
 
-def other_cautions(count: int, others_listed: bool) -> str:
+def other_cautions(count: int, others_listed: bool, hidden: int) -> str:
+    """The same for the caution questions."""
     if others_listed and not count:
         return ""
-    return (
-        ngettext("No to the other {count} caution question", "No to the other {count} caution questions", count)
-        if others_listed
-        else ngettext("No to all {count} caution question", "No to all {count} caution questions", count)
-    ).format(count=count)
+    if others_listed and hidden:
+        # Translators: {count} questions answered no; {hidden} more the form did not ask.
+        text = ngettext("No to the other {count} caution question ({hidden} not asked).",
+                        "No to the other {count} caution questions ({hidden} not asked).", count)
+    elif others_listed:
+        text = ngettext("No to the other {count} caution question.", "No to the other {count} caution questions.", count)
+    elif hidden:
+        # Translators: {count} questions answered no; {hidden} more the form did not ask.
+        text = ngettext("No to all {count} caution question ({hidden} not asked).",
+                        "No to all {count} caution questions ({hidden} not asked).", count)
+    else:
+        text = ngettext("No to all {count} caution question.", "No to all {count} caution questions.", count)
+    return text.format(count=count, hidden=hidden)
 
 
-def no_red_flags(count: int, hidden: int) -> str:
-    none_of = _("none of {count} ({hidden} not asked)") if hidden else _("none of {count}")
-    return none_of.format(count=count, hidden=hidden)
+def raised_red_flags(flags: str, unanswered: int) -> str:
+    """The red flags raised, at a glance, and how many red-flag questions the outcome needs answered still."""
+    if not unanswered:
+        return flags
+    # Translators: {flags} lists the red flags raised ("question: answer", separated by "; ").
+    return _("{flags}; {unanswered} not answered").format(flags=flags, unanswered=unanswered)
 
 
-def not_asked(count: int) -> str:
-    """Questions the form hid (pregnancy questions for a male patient), so the counts add up."""
-    return " " + _("({count} not asked)").format(count=count) if count else ""
+def no_red_flags(count: int, hidden: int, unanswered: int) -> str:
+    """No red flag raised, at a glance: out of how many answered, how many the form did not ask, how many are missing."""
+    if hidden and unanswered:
+        # Translators: none of {count} answered red-flag questions is yes or not sure; {hidden}: not asked; {unanswered}: missing.
+        text = _("none of {count} ({hidden} not asked); {unanswered} not answered")
+    elif hidden:
+        text = _("none of {count} ({hidden} not asked)")
+    elif unanswered:
+        text = _("none of {count}; {unanswered} not answered")
+    else:
+        text = _("none of {count}")
+    return text.format(count=count, hidden=hidden, unanswered=unanswered)
 
 
 def short_hash(rules_hash: str) -> str:

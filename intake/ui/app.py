@@ -52,6 +52,12 @@ from intake.yamlfile import DataFileError
 log = logging.getLogger(__name__)
 
 
+def window_title(clinic_name: str) -> str:
+    """What a window list or a task bar names the kiosk by (staff words: a patient never sees it)."""
+    # Translators: the kiosk window's title; {clinic} is the clinic's name.
+    return _("{clinic} - intake").format(clinic=clinic_name)
+
+
 class MainWindow(QMainWindow):
     """Patient mode (welcome -> questionnaire -> thank you) and, behind a sign-in, staff mode.
 
@@ -85,7 +91,7 @@ class MainWindow(QMainWindow):
         self._patient_page: QWidget | None = None
         self.language = desk.default_language
         self.words: PatientWording = wording_for(self.language)
-        self.setWindowTitle(f"{settings.clinic_name} - intake")
+        self.setWindowTitle(window_title(settings.clinic_name))
         self.pages = CurrentPageStack()
         words = self.words
         self.welcome = WelcomeScreen(settings.clinic_name, words)
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
         """New clinic settings from the admin screen (the desk already uses them for the next visit)."""
         self.keyboard.set_mode(settings.on_screen_keyboard)
         self.welcome.clinic.setText(settings.clinic_name)
-        self.setWindowTitle(f"{settings.clinic_name} - intake")
+        self.setWindowTitle(window_title(settings.clinic_name))
         if self.wizard is None:
             self._use_language(self.desk.default_language)
 

@@ -51,7 +51,7 @@ class PausedScreen(QWidget):
         )
         self.continue_button = self.message.button
         self.continue_button.clicked.connect(self._on_continue)
-        self.confirm = ScrollColumn(words)
+        self.confirm = ScrollColumn(words.MORE_BELOW)
         self.confirm.column.setMaximumWidth(CONFIRM_WIDTH)
         self.differs = label(words.BIRTH_DATE_DIFFERS, "notice")
         self.picker = BirthDatePicker(words)

@@ -36,7 +36,7 @@ class ReviewScreen(ScrollColumn):
     """The id of the section to edit."""
 
     def __init__(self, words: PatientWording) -> None:
-        super().__init__(words)
+        super().__init__(words.MORE_BELOW)
         self.setObjectName("review")
         self._words = words
         self.content.addWidget(label(words.CHECK_ANSWERS, "section-title"))

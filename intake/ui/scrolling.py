@@ -18,8 +18,9 @@ REVEAL_MARGIN = 24
 
 
 class ScrollColumn(QScrollArea):
-    def __init__(self, words: PatientWording) -> None:
-        """`words` say "More below" in the reader's language (staff screens pass English)."""
+    def __init__(self, more_below: str) -> None:
+        """`more_below` is the cue in the reader's language: the patient wording's `MORE_BELOW`,
+        or the staff words' on a staff screen."""
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -39,7 +40,7 @@ class ScrollColumn(QScrollArea):
         row.addWidget(self.column, 100)
         row.addStretch(1)
         self.setWidget(self.scroll_content)
-        self.more_below = label(words.MORE_BELOW, "more-below", wrap=False)
+        self.more_below = label(more_below, "more-below", wrap=False)
         self.more_below.setObjectName("more-below")
         self.more_below.setParent(self)
         self.more_below.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)

@@ -23,7 +23,7 @@ from intake.ui.widgets.styling import label
 
 class SectionPage(ScrollColumn):
     def __init__(self, page: Page, blocks: Mapping[str, QuestionBlock], words: PatientWording) -> None:
-        super().__init__(words)
+        super().__init__(words.MORE_BELOW)
         self.page = page
         self.section = page.section
         self.setObjectName(f"section-{page.section.id}-{page.part}")

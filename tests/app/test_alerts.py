@@ -28,16 +28,16 @@ QUEUE = [URGENT_VISIT, REVIEWED_URGENT, ASKED, FAILED, ROUTINE_VISIT]
 def test_nothing_seen_shows_every_alert() -> None:
     alerts = alerts_for(QUEUE, set())
     assert alerts == Alerts(urgent=(URGENT_VISIT,), summary_failed=(FAILED,), help=(ASKED,))
-    assert alerts.bar_text == (
+    assert alerts.bar_text() == (
         "URGENT: 1 visit needs a clinician now (red flag): Zoë Łukasik\n"
         "SUMMARY FAILED for 1 visit (every answer is kept, under Unfinished): (no name yet)"
     )
-    assert alerts.help_text == "Asked for help: Ana Silva"
+    assert alerts.help_text() == "Asked for help: Ana Silva"
 
 
 def test_no_alerts_say_nothing() -> None:
     alerts = alerts_for([REVIEWED_URGENT, ROUTINE_VISIT], set())
-    assert alerts == Alerts() and alerts.bar_text == "" and alerts.help_text == ""
+    assert alerts == Alerts() and alerts.bar_text() == "" and alerts.help_text() == ""
 
 
 def test_seen_silences_urgent_and_failed_but_never_help() -> None:
@@ -55,13 +55,13 @@ def test_seen_is_about_one_visit_only() -> None:
     other = _visit("u2", "Bo", "Berg", URGENT)
     alerts = alerts_for([URGENT_VISIT, other], {seen_mark(URGENT_VISIT)})
     assert alerts.urgent == (other,)
-    assert alerts.bar_text == "URGENT: 1 visit needs a clinician now (red flag): Bo Berg"
+    assert alerts.bar_text() == "URGENT: 1 visit needs a clinician now (red flag): Bo Berg"
 
 
 def test_an_urgent_visit_whose_summary_failed_is_silenced_once() -> None:
     both = _visit("b", "Eva", "Ruiz", URGENT, summary_failed=True)
     alerts = alerts_for([both, URGENT_VISIT], set())
-    assert alerts.bar_text.startswith("URGENT: 2 visits need a clinician now (red flag): Eva Ruiz, Zoë Łukasik\n")
+    assert alerts.bar_text().startswith("URGENT: 2 visits need a clinician now (red flag): Eva Ruiz, Zoë Łukasik\n")
     assert alerts.silenced_by_seen == (both, URGENT_VISIT)
 
 
@@ -70,7 +70,7 @@ def test_help_waits_until_handled_or_reviewed() -> None:
     reviewed = replace(ASKED, id="h2", reviewed=True)
     nameless = replace(ASKED, id="h3", given_name=None, family_name=None)
     assert waiting_for_help([ASKED, handled, reviewed, nameless]) == [ASKED, nameless]
-    assert alerts_for([ASKED, nameless], set()).help_text == "Asked for help: Ana Silva, (no name yet)"
+    assert alerts_for([ASKED, nameless], set()).help_text() == "Asked for help: Ana Silva, (no name yet)"
     assert alerts_for([handled, reviewed], set()) == Alerts()
 
 
@@ -78,7 +78,7 @@ def test_a_failed_summary_alerts_even_once_reviewed_until_made() -> None:
     failed_reviewed = replace(FAILED, reviewed=True)
     assert alerts_for([failed_reviewed], set()).summary_failed == (failed_reviewed,)
     second = replace(FAILED, id="f2")
-    assert alerts_for([FAILED, second], set()).bar_text.startswith("SUMMARY FAILED for 2 visits")
+    assert alerts_for([FAILED, second], set()).bar_text().startswith("SUMMARY FAILED for 2 visits")
     assert alerts_for([replace(FAILED, summary_failed=False)], set()) == Alerts()
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from intake.app.review_queue import QueueView, narrow, outcome_words, patient_name, status_with_help, status_words
+from intake.app.review_queue import QueueView, narrow, outcome_words, patient_name, status_lines, status_words
 from intake.app.typed_dates import DateReading, DayMonthOrder
 from intake.store.visits import NEEDS_REVIEW, ROUTINE, URGENT, VisitSummary
 
@@ -61,23 +61,24 @@ def test_help_marks_the_row_for_good() -> None:
     asked = replace(QUEUE[2], help_requested=True)
     asked_and_reviewed = replace(QUEUE[3], help_requested=True)
     queue = [QUEUE[0], asked, asked_and_reviewed, QUEUE[4], replace(asked, help_handled=True)]
-    assert [status_with_help(v) for v in queue] == [
-        "Finished", "In progress\nAsked for help", "Finished\nAsked for help", "Unfinished", "In progress\nAsked for help",
+    assert [status_lines(v) for v in queue] == [
+        ["Finished"], ["In progress", "Asked for help"], ["Finished", "Asked for help"], ["Unfinished"],
+        ["In progress", "Asked for help"],
     ]
 
 
 def test_a_failed_summary_marks_the_row_until_made() -> None:
     failed = replace(QUEUE[4], summary_failed=True)
     asked_and_failed = replace(QUEUE[2], help_requested=True, summary_failed=True)
-    assert [status_with_help(v) for v in (failed, asked_and_failed)] == [
-        "Unfinished\nSummary failed", "In progress\nAsked for help\nSummary failed",
+    assert [status_lines(v) for v in (failed, asked_and_failed)] == [
+        ["Unfinished", "Summary failed"], ["In progress", "Asked for help", "Summary failed"],
     ]
 
 
 def test_a_visit_answered_before_says_so_under_its_status() -> None:
     imported = replace(QUEUE[3], answered_before=True)
-    assert status_with_help(imported) == "Finished\nAnswered before the visit"
-    assert status_with_help(replace(imported, summary_failed=True)) == "Finished\nSummary failed\nAnswered before the visit"
+    assert status_lines(imported) == ["Finished", "Answered before the visit"]
+    assert status_lines(replace(imported, summary_failed=True)) == ["Finished", "Summary failed", "Answered before the visit"]
 
 
 def _born(visit: VisitSummary, day: date) -> VisitSummary:

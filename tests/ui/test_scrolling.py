@@ -8,7 +8,7 @@ from intake.ui.widgets.styling import label
 
 
 def _column(qtbot, lines: int) -> ScrollColumn:
-    column = ScrollColumn(ENGLISH)
+    column = ScrollColumn(ENGLISH.MORE_BELOW)
     qtbot.addWidget(column)
     for number in range(lines):
         column.content.addWidget(label(f"Line {number}", "intro"))

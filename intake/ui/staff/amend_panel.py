@@ -22,28 +22,22 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QScr
 
 from intake.app.amending import REASON_MAX_LENGTH, AmendableQuestion, AmendmentRefused, amendable_questions
 from intake.app.errors import StoreError
-from intake.app.review_queue import patient_name
 from intake.app.staff_desk import StaffDesk
 from intake.questionnaire.patient_wording import ENGLISH
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.visit_host import VisitHost
+from intake.ui.staff.visit_words import name_of, refusal_words
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.factory import make_block
 from intake.ui.widgets.question_block import QuestionBlock
 from intake.ui.widgets.styling import discard, label, touch_button
 from intake.visit_status import FINISHED
 
-AMEND = "Amend an answer…"
-TITLE = "Amend an answer"
-INTRO = ("The patient's answer is kept. The visit is assessed again, and its summary shows who changed "
-         "the answer, when and why.")
-NOW = "Now: {answer}"
-CLEAR = "No answer (clear it)"
-REASON = "Why is it changed? (required)"
-SAVE = "Save"
-CANCEL = "Cancel"
-NO_VALUE = "Give the new answer, or tick “No answer”."
-AMENDED = "Answer amended: “{question}”. The summary was made again with the amendment."
+AMEND = N_("Amend an answer…")
+INTRO = N_("The patient's answer is kept. The visit is assessed again, and its summary shows who changed "
+           "the answer, when and why.")
+REASON = N_("Why is it changed? (required)")
 
 
 class AmendPanel(QWidget):
@@ -58,20 +52,20 @@ class AmendPanel(QWidget):
         self.visit_id: str | None = None
         """The visit the form is filled in for (None: not in use)."""
         self.block: QuestionBlock | None = None
-        self.title = label(TITLE, "subtitle")
+        self.title = label(_("Amend an answer"), "subtitle")
         self.question = QComboBox()
-        self.question.setAccessibleName("Question to amend")
+        self.question.setAccessibleName(_("Question to amend"))
         self.now = label("", "caption")
-        self.clear_answer = QCheckBox(CLEAR)
+        self.clear_answer = QCheckBox(_("No answer (clear it)"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(REASON)
-        self.reason.setAccessibleName(REASON)
+        self.reason.setPlaceholderText(_(REASON))
+        self.reason.setAccessibleName(_(REASON))
         self.reason.setMaxLength(REASON_MAX_LENGTH)
         self.message = label("", "error")
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         self.message.hide()
-        self.save_button = touch_button(SAVE, "primary", "Save the amendment")
-        self.cancel_button = touch_button(CANCEL, "quiet", "Cancel the amendment")
+        self.save_button = touch_button(_("Save"), "primary", _("Save the amendment"))
+        self.cancel_button = touch_button(_("Cancel"), "quiet", _("Cancel the amendment"))
         self.question.currentIndexChanged.connect(self._on_question_chosen)
         self.clear_answer.toggled.connect(self._on_clear_toggled)
         self.reason.returnPressed.connect(self.save)
@@ -87,12 +81,12 @@ class AmendPanel(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
-        layout.addWidget(label(INTRO, "caption"))
+        layout.addWidget(label(_(INTRO), "caption"))
         layout.addWidget(self.question)
         layout.addWidget(self.now)
         layout.addLayout(self._editor)
         layout.addWidget(self.clear_answer)
-        layout.addWidget(label(REASON, "field"))
+        layout.addWidget(label(_(REASON), "field"))
         layout.addWidget(self.reason)
         layout.addStretch(1)
 
@@ -102,11 +96,14 @@ class AmendPanel(QWidget):
         assert visit is not None
         self.forget()
         self.visit_id = visit.summary.id
-        self.title.setText(f"{TITLE}: {patient_name(visit.summary)}")
+        # Translators: the amend form's title; {name} is the patient's.
+        self.title.setText(_("Amend an answer: {name}").format(name=name_of(visit.summary)))
         self._questions = amendable_questions(session.station.form, visit.response.get("answers", {}))
         self.question.blockSignals(True)
         for question in self._questions:
-            self.question.addItem(f"{question.label} ({question.section})", question.key)
+            # Translators: a question to amend, and in brackets the part of the form it is in.
+            shown = _("{question} ({section})").format(question=question.label, section=question.section)
+            self.question.addItem(shown, question.key)
         labels = [question.label for question in self._questions]
         self.question.setCurrentIndex(labels.index(preferred) if preferred in labels else 0)
         self.question.blockSignals(False)
@@ -137,7 +134,8 @@ class AmendPanel(QWidget):
         if index < 0 or session is None:
             return
         chosen = self._questions[index]
-        self.now.setText(NOW.format(answer=chosen.answer))
+        # Translators: {answer} is the answer as it stands, before the amendment.
+        self.now.setText(_("Now: {answer}").format(answer=chosen.answer))
         self.block = make_block(session.station.form.question(chosen.key), session.station.rules.catalog, ENGLISH)
         self.block.setEnabled(not self.clear_answer.isChecked())
         self._editor.addWidget(self.block)
@@ -157,7 +155,7 @@ class AmendPanel(QWidget):
         self.block.show_problem(problems.get(key))
         value = self.block.value()
         if problems or value is None:
-            self._show_message(next(iter(problems.values()), NO_VALUE))
+            self._show_message(next(iter(problems.values()), _("Give the new answer, or tick “No answer”.")))
             return False, None
         return True, value
 
@@ -171,11 +169,16 @@ class AmendPanel(QWidget):
             return
         try:
             amended = session.amend_answer(visit.summary.id, chosen.key, value, self.reason.text())
-        except (AmendmentRefused, StoreError) as refused:
-            self._show_message(str(refused))
+        except AmendmentRefused as refused:
+            self._show_message(refusal_words(refused))
+            return
+        except StoreError as failed:
+            self._show_message(str(failed))
             return
         self.forget()
-        self._host.show_changed(amended, AMENDED.format(question=chosen.label))
+        # Translators: {question} is the question whose answer staff changed.
+        notice = _("Answer amended: “{question}”. The summary was made again with the amendment.")
+        self._host.show_changed(amended, notice.format(question=chosen.label))
         self.finished.emit(chosen.label)
 
     def cancel(self) -> None:
@@ -201,7 +204,7 @@ class AnswersTab(CurrentPageStack):
     def __init__(self, host: VisitHost) -> None:
         super().__init__()
         self._host = host
-        self.amend_button = touch_button(AMEND, "quiet", "Amend an answer on the patient's behalf")
+        self.amend_button = touch_button(_(AMEND), "quiet", _("Amend an answer on the patient's behalf"))
         self.amend_button.clicked.connect(self.start)
         actions = QHBoxLayout()
         actions.addStretch(1)

@@ -44,6 +44,7 @@ from intake.ui.staff.queue_screen import QueueScreen
 from intake.ui.staff.settings_screen import SettingsScreen
 from intake.ui.staff.sign_in import SignInScreen
 from intake.ui.staff.visit_screen import VisitScreen
+from intake.ui.staff.words import _
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +243,8 @@ class StaffArea(QWidget):
         try:
             self.session.change_settings(settings)
         except OSError as error:
-            self.settings_screen.refuse(f"The settings could not be written: {error.strerror or error}")
+            # Translators: {problem} is what the system said went wrong.
+            self.settings_screen.refuse(_("The settings could not be written: {problem}").format(problem=error.strerror or error))
             return
         self.queue.alert_sound = settings.alert_sound
         self._idle.start(settings.staff_idle_timeout_s)

@@ -16,6 +16,7 @@ from intake.app.errors import VisitNotFound
 from intake.app.staff_desk import StaffDesk
 from intake.interop.fhir_version import FhirVersion
 from intake.ui.staff.export_screen import cannot_export
+from intake.ui.staff.words import _
 from intake.ui.widgets.styling import touch_button
 
 VERSIONS = (FhirVersion.R5, FhirVersion.R4)
@@ -32,10 +33,10 @@ class FhirExport(QWidget):
         self._session: StaffDesk | None = None
         self._visit_id: str | None = None
         self.version = QComboBox()
-        self.version.setAccessibleName("FHIR version")
+        self.version.setAccessibleName(_("FHIR version"))
         for version in VERSIONS:
             self.version.addItem(f"FHIR {version}", version)
-        self.export_button = touch_button("Export FHIR", "quiet", "Export this visit as a FHIR Bundle")
+        self.export_button = touch_button(_("Export FHIR"), "quiet", _("Export this visit as a FHIR Bundle"))
         self.export_button.clicked.connect(self.export)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +67,7 @@ class FhirExport(QWidget):
             self.done.emit(cannot_export(self._session.exports_folder, error))
             return
         except VisitNotFound:
-            self.done.emit("This visit is no longer stored: nothing was exported.")
+            self.done.emit(_("This visit is no longer stored: nothing was exported."))
             return
-        self.done.emit(f"Exported FHIR {version} to {path}")
+        # Translators: {version} is the FHIR version ("R5"), {path} the file written.
+        self.done.emit(_("Exported FHIR {version} to {path}").format(version=version, path=path))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from intake.app.alerts import Alerts
-from intake.app.review_queue import patient_name
+from intake.ui.staff.visit_words import help_text, name_of
 from intake.ui.staff.words import _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import discard, label, touch_button
@@ -45,8 +45,8 @@ class HelpBar(QWidget):
 
     def show_waiting(self, alerts: Alerts) -> None:
         """The patients waiting for help, one "Handled" button each (named when several wait)."""
-        waiting = [(visit.id, patient_name(visit)) for visit in alerts.help]
-        self.notice.setText(alerts.help_text)
+        waiting = [(visit.id, name_of(visit)) for visit in alerts.help]
+        self.notice.setText(help_text(alerts))
         self.setVisible(bool(waiting))
         if waiting == self._waiting:
             return

@@ -1,7 +1,8 @@
 """Dates on staff screens as this machine's locale writes them, and how it reads typed ones.
 
 The reading rules are plain Python (`intake.app.typed_dates`); only the locale's habits
-come from Qt: which of day and month it writes first, and its month names.
+come from Qt: which of day and month it writes first, and its month names. Where words
+join them (a month's title), the sentence is the staff language's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale
 
 from intake.app.typed_dates import DateReading, day_month_order
+from intake.ui.staff.words import _
 
 _YEAR_AT_AN_END = re.compile(r"^y+[^dM]*|[^dM]*y+$")
 ISO_DATE = "yyyy-MM-dd"
@@ -52,9 +54,10 @@ def clock_time(moment: datetime, seconds: bool = False) -> str:
 
 
 def month_title(year: int, month: int, locale: QLocale | None = None) -> str:
-    """"November 2026", in the locale's words."""
+    """"November 2026", the month in the locale's words, in the order the staff language puts them."""
     chosen = locale or QLocale()
-    return f"{chosen.standaloneMonthName(month, QLocale.FormatType.LongFormat)} {year}"
+    # Translators: a calendar's title; {month} is the month's name ("November"), {year} the year ("2026").
+    return _("{month} {year}").format(month=chosen.standaloneMonthName(month, QLocale.FormatType.LongFormat), year=year)
 
 
 def date_reading(locale: QLocale | None = None) -> DateReading:

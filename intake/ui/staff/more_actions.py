@@ -13,11 +13,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import touch_button
 
-MORE = "More actions ▾"
-FEWER = "More actions ▴"
+MORE = N_("More actions ▾")
+FEWER = N_("More actions ▴")
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:
@@ -43,7 +44,7 @@ class MoreActions(QWidget):
         panel = QVBoxLayout(self)
         panel.setContentsMargins(12, 12, 12, 12)
         panel.addLayout(self.row)
-        self.toggle = touch_button(MORE, "toggle", "More actions")
+        self.toggle = touch_button(_(MORE), "toggle", _("More actions"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._on_toggled)
         self.hide()
@@ -57,5 +58,5 @@ class MoreActions(QWidget):
         widget.setFocus()
 
     def _on_toggled(self, shown: bool) -> None:
-        self.toggle.setText(FEWER if shown else MORE)
+        self.toggle.setText(_(FEWER if shown else MORE))
         self.setVisible(shown)

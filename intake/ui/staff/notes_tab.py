@@ -19,26 +19,25 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPlai
 
 from intake.app.amending import AmendmentRefused
 from intake.app.errors import StoreError
-from intake.app.review_queue import patient_name
 from intake.ui.current_page_stack import CurrentPageStack
 from intake.ui.staff.table_items import table_item
 from intake.ui.staff.visit_host import VisitHost
+from intake.ui.staff.visit_words import name_of, refusal_words
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import label, touch_button
 from intake.visit_status import FINISHED
 
-TITLE = "Clinician notes"
-INTRO = "For clinic staff only. On a finished visit, notes are printed at the end of the summary."
-NEW_NOTE = "New note"
-WRITE = "New note…"
-ADD = "Add the note"
-CANCEL = "Cancel"
-NONE_YET = "No notes yet."
-ADDED_TO_SUMMARY = "Note added. It is printed at the end of the summary."
-ADDED = "Note added. It is kept with the visit's answers."
+TITLE = N_("Clinician notes")
+INTRO = N_("For clinic staff only. On a finished visit, notes are printed at the end of the summary.")
+NEW_NOTE = N_("New note")
 
 
 def tab_title(count: int) -> str:
-    return f"{TITLE} ({count})" if count else TITLE
+    """The tab's name, with how many notes the visit has once it has any."""
+    if not count:
+        return _(TITLE)
+    # Translators: the notes tab's name; {count} is how many notes the visit has.
+    return _("Clinician notes ({count})").format(count=count)
 
 
 class NotesTab(CurrentPageStack):
@@ -49,25 +48,25 @@ class NotesTab(CurrentPageStack):
         self.setObjectName("clinician-notes")
         self._host = host
         self.notes = QTableWidget(0, 2)
-        self.notes.setHorizontalHeaderLabels(("Written", "Note"))
+        self.notes.setHorizontalHeaderLabels((_("Written"), _("Note")))
         self.notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.notes.setWordWrap(True)
         self.notes.verticalHeader().hide()
         header = self.notes.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.none_yet = label(NONE_YET, "caption")
-        self.write_button = touch_button(WRITE, "primary", "Write a new clinician note")
+        self.none_yet = label(_("No notes yet."), "caption")
+        self.write_button = touch_button(_("New note…"), "primary", _("Write a new clinician note"))
         self.write_button.clicked.connect(self.start)
-        self.form_title = label(NEW_NOTE, "subtitle")
+        self.form_title = label(_(NEW_NOTE), "subtitle")
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName(NEW_NOTE)
-        self.editor.setPlaceholderText(NEW_NOTE)
+        self.editor.setAccessibleName(_(NEW_NOTE))
+        self.editor.setPlaceholderText(_(NEW_NOTE))
         self.message = label("", "error")
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(_("Problem"))
         self.message.hide()
-        self.add_button = touch_button(ADD, "primary")
-        self.cancel_button = touch_button(CANCEL, "quiet", "Cancel the note")
+        self.add_button = touch_button(_("Add the note"), "primary")
+        self.cancel_button = touch_button(_("Cancel"), "quiet", _("Cancel the note"))
         self.add_button.clicked.connect(self.add)
         self.cancel_button.clicked.connect(self.cancel)
         self.list_page = self._list_page()
@@ -83,7 +82,7 @@ class NotesTab(CurrentPageStack):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(label(INTRO, "caption"))
+        layout.addWidget(label(_(INTRO), "caption"))
         layout.addWidget(self.notes, 1)
         layout.addWidget(self.none_yet)
         layout.addStretch(0)
@@ -135,14 +134,15 @@ class NotesTab(CurrentPageStack):
         """Nothing of the visit stays in the tab: the list again, the box empty."""
         self.notes.setRowCount(0)
         self._close_form()
-        self._host.tabs.setTabText(self._host.tabs.indexOf(self), TITLE)
+        self._host.tabs.setTabText(self._host.tabs.indexOf(self), _(TITLE))
 
     def start(self) -> None:
         """The note's form, for the whole screen, its box ready for the keys."""
         visit = self._host.visit
         if visit is None:
             return
-        self.form_title.setText(f"{NEW_NOTE}: {patient_name(visit.summary)}")
+        # Translators: the note form's title; {name} is the patient's.
+        self.form_title.setText(_("New note: {name}").format(name=name_of(visit.summary)))
         self.setCurrentWidget(self.form_page)
         self._host.focus_form(True)
         self.editor.setFocus()
@@ -163,11 +163,19 @@ class NotesTab(CurrentPageStack):
             return
         try:
             noted = session.add_note(visit.summary.id, self.editor.toPlainText())
-        except (AmendmentRefused, StoreError) as refused:
-            self._show_message(str(refused))
+        except AmendmentRefused as refused:
+            self._show_message(refusal_words(refused))
+            return
+        except StoreError as failed:
+            self._show_message(str(failed))
             return
         self._close_form()
-        self._host.show_changed(noted, ADDED_TO_SUMMARY if noted.summary.status == FINISHED else ADDED)
+        printed = noted.summary.status == FINISHED
+        self._host.show_changed(
+            noted,
+            _("Note added. It is printed at the end of the summary.") if printed
+            else _("Note added. It is kept with the visit's answers."),
+        )
         self.refresh()
 
     def _show_message(self, text: str) -> None:

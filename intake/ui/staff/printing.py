@@ -4,6 +4,9 @@ The PDF is the document of record, so it is never re-laid out: where CUPS takes 
 gets the stored bytes (see `intake.app.print_jobs`), and otherwise, or when staff change
 options in the print dialog, the pages are drawn from QtPdf renders at print quality.
 Either way what the clinician reads on paper is what the store holds.
+
+What staff are told (`job_sent`, the problems a `PrintFailed` carries) is in the staff
+language; the kiosk's unattended printing only logs its problem.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintEngine, QPrinter, QPrinte
 from PySide6.QtWidgets import QDialog, QWidget
 
 from intake.app.print_jobs import Printers, PrintFailed, PrintJob, job_title, send_pdf
+from intake.ui.staff.words import N_, _, ngettext
 
 RENDER_DPI = 300
 """Sharp on paper, and an A4 page stays near 35 MB in memory (1200 dpi would be 560 MB)."""
-NO_PRINTER = (
+NO_PRINTER = N_(
     "No printer is set up on this computer. Save the summary as a PDF instead, "
     "or ask your IT contact to add a printer."
 )
@@ -43,7 +47,8 @@ def load_pdf(pdf: bytes, document: QPdfDocument) -> QBuffer:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise PrintFailed(f"the summary PDF could not be read ({document.error().name})")
+        # Translators: {error} is Qt's name for what is wrong with the PDF ("InvalidFileFormat").
+        raise PrintFailed(_("the summary PDF could not be read ({error})").format(error=document.error().name))
     return buffer
 
 
@@ -68,7 +73,7 @@ def printer_for(name: str) -> QPrinter:
     """
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        raise PrintFailed(f"{name} is no longer installed")
+        raise PrintFailed(_("{printer} is no longer installed").format(printer=name))
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     paper = info.defaultPageSize()
     if paper.isValid() and paper.id() != QPageSize.PageSizeId.Custom:
@@ -82,7 +87,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     load_pdf(pdf, document)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintFailed("the printer could not be opened")
+        raise PrintFailed(_("the printer could not be opened"))
     try:
         for page in range(document.pageCount()):
             if page:
@@ -116,6 +121,18 @@ def _raster(pdf: bytes, name: str, title: str) -> int:
 def print_on(pdf: bytes, name: str, title: str) -> PrintJob:
     """Print without asking on this printer: the PDF as it is where CUPS takes it, else as page images."""
     return send_pdf(pdf, name, title, partial(_raster, pdf, name, title))
+
+
+def job_sent(job: PrintJob) -> str:
+    """What staff are told: where it went, and the job to look for in the print queue."""
+    if job.cups_job:
+        # Translators: {job} is the print system's id for the job ("Front-desk-12"), to find it in the print queue.
+        return _("Sent to {printer} (job {job}).").format(printer=job.printer, job=job.cups_job)
+    if job.pages is not None:
+        # Translators: English says "page(s)" whatever the count; translate each form as your language counts.
+        sent = ngettext("Sent {count} page(s) to {printer}.", "Sent {count} page(s) to {printer}.", job.pages)
+        return sent.format(count=job.pages, printer=job.printer)
+    return _("Sent to {printer}.").format(printer=job.printer)
 
 
 def dialog_choices(printer: QPrinter) -> tuple[object, ...]:

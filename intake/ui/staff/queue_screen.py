@@ -30,7 +30,7 @@ from intake.app.alerts import Alerts
 from intake.app.change_watch import ChangeWatch
 from intake.app.queue_days import DayChoice, Days, local_today
 from intake.app.records import VisitSummary
-from intake.app.review_queue import QueueView, is_urgent, narrow, outcome_words, patient_name, status_with_help
+from intake.app.review_queue import QueueView, is_urgent, narrow
 from intake.app.staff_desk import StaffDesk
 from intake.ui.staff.day_choice import DayChoiceRow
 from intake.ui.staff.held_visit_panel import HeldVisitPanel
@@ -38,6 +38,7 @@ from intake.ui.staff.help_bar import HelpBar
 from intake.ui.staff.local_dates import clock_time, date_reading, day_and_month, short_date
 from intake.ui.staff.table_fit import unwrap_column, wrap_column
 from intake.ui.staff.table_items import ROW_HEIGHT, read_only_table, table_item
+from intake.ui.staff.visit_words import alert_text, name_of, outcome_of, status_and_marks
 from intake.ui.staff.words import N_, _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, touch_button
@@ -66,7 +67,7 @@ def queue_title(choice: DayChoice, days: Days | None) -> str:
 
 def patient_cell(visit: VisitSummary) -> str:
     """The name, and under it the date of birth that tells two namesakes apart."""
-    name = patient_name(visit)
+    name = name_of(visit)
     if not visit.date_of_birth:
         return name
     return _("{name}\nborn {date_of_birth}").format(name=name, date_of_birth=short_date(visit.date_of_birth))
@@ -81,7 +82,7 @@ def started_cell(visit: VisitSummary, days: Days | None) -> str:
 
 def status_cell(visit: VisitSummary, folded: bool) -> str:
     """The status (and a request for help); folded, the reviewed mark too, its column hidden."""
-    return f"{status_with_help(visit)}\n{_(REVIEWED_LINE)}" if folded and visit.reviewed else status_with_help(visit)
+    return f"{status_and_marks(visit)}\n{_(REVIEWED_LINE)}" if folded and visit.reviewed else status_and_marks(visit)
 
 
 class QueueScreen(QWidget):
@@ -296,7 +297,7 @@ class QueueScreen(QWidget):
         """The red bar while anything in it is news to this person (a beep when it appears), and the help bar."""
         self._alerts = alerts
         self.help_bar.show_waiting(alerts)
-        text = alerts.bar_text
+        text = alert_text(alerts)
         was_shown = not self.alert_bar.isHidden()
         self.alert.setText(text)
         self.alert_bar.setVisible(bool(text))
@@ -313,7 +314,7 @@ class QueueScreen(QWidget):
                 started_cell(visit, days),
                 patient_cell(visit),
                 status_cell(visit, self._folded),
-                outcome_words(visit),
+                outcome_of(visit),
                 _("Yes") if visit.reviewed else _("No"),
             )
             for column, text in enumerate(cells):
@@ -343,7 +344,7 @@ class QueueScreen(QWidget):
         """Folded, the outcome wraps onto two lines so the name keeps room; rows grow to their text."""
         self.table.setColumnHidden(REVIEWED, self._folded)
         if self._folded:
-            wrap_column(self.table, OUTCOME, (outcome_words(visit) for visit in self._shown))
+            wrap_column(self.table, OUTCOME, (outcome_of(visit) for visit in self._shown))
         else:
             unwrap_column(self.table, OUTCOME)
         self.table.resizeRowsToContents()

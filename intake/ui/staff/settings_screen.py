@@ -29,11 +29,10 @@ from intake.app.staff_desk import StaffDesk
 from intake.eligibility import shipped_policy_titles
 from intake.language_names import language_names
 from intake.localized import DEFAULT_LANGUAGE
-from intake.questionnaire.patient_wording import ENGLISH
 from intake.report.test_page import TestSheet, render_test_page
 from intake.settings import Settings
 from intake.ui.scrolling import ScrollColumn
-from intake.ui.staff.printing import find_printer, print_on, printer_names
+from intake.ui.staff.printing import find_printer, job_sent, print_on, printer_names
 from intake.ui.staff.setting_editors import Choice, ChoiceEditor, ChoiceList, SettingEditor, editor_for
 from intake.ui.staff.words import N_, _
 from intake.ui.widgets.styling import label, touch_button
@@ -118,7 +117,7 @@ class SettingsScreen(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        column = ScrollColumn(ENGLISH)
+        column = ScrollColumn(_("More below ↓"))
         column.content.addWidget(label(_("Settings"), "title"))
         column.content.addLayout(self._form())
         column.content.addWidget(self.message)
@@ -212,8 +211,9 @@ class SettingsScreen(QWidget):
             self.test_print_result.setText(_("Not sent to {printer}: {problem}.").format(printer=found, problem=failure))
             return
         missing = shown["printer"] not in (None, found)
-        not_installed = _("{printer} is not installed. {job}").format(printer=shown["printer"], job=job)
-        self.test_print_result.setText(not_installed if missing else str(job))
+        # Translators: {printer} is the printer chosen in Settings; {job} says where the test page went instead.
+        not_installed = _("{printer} is not installed. {job}").format(printer=shown["printer"], job=job_sent(job))
+        self.test_print_result.setText(not_installed if missing else job_sent(job))
 
     def _shown_text(self, name: str) -> str:
         """What the screen shows for a setting: a choice's words rather than its stored value."""

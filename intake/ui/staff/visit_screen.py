@@ -47,41 +47,50 @@ from intake.app.answer_listing import answer_listing
 from intake.app.errors import VisitNotFound
 from intake.app.print_jobs import PrintFailed, job_title
 from intake.app.records import StoredVisit
-from intake.app.review_queue import outcome_words, patient_name, status_words
 from intake.app.staff_desk import StaffDesk
 from intake.language_names import language_name
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import InvalidResponse
 from intake.report.info_sheet import SheetClinic, render_info_sheet
 from intake.report.info_text import load_sheet_text, sheet_language_for, sheet_language_names
-from intake.report.wording import answered_in
-from intake.staff_wording import ANSWERED_BEFORE
-from intake.translations import primary
+from intake.staff_wording import ANSWERED_BEFORE, RED_FLAGS_FIRST
 from intake.ui.staff.amend_panel import AnswersTab
 from intake.ui.staff.fhir_export import FhirExport
 from intake.ui.staff.more_actions import MoreActions, side_by_side
 from intake.ui.staff.notes_tab import TITLE as NOTES_TITLE
 from intake.ui.staff.notes_tab import NotesTab
-from intake.ui.staff.printing import NO_PRINTER, ChosenPrinter, choose_in_dialog, find_printer, load_pdf, print_on, printer_names
+from intake.ui.staff.printing import (
+    NO_PRINTER,
+    ChosenPrinter,
+    choose_in_dialog,
+    find_printer,
+    job_sent,
+    load_pdf,
+    print_on,
+    printer_names,
+)
 from intake.ui.staff.table_items import table_item
+from intake.ui.staff.visit_words import answered_in_words, name_of, outcome_of, status_of
+from intake.ui.staff.words import N_, _
 from intake.ui.widgets.flow_row import FlowRow
 from intake.ui.widgets.styling import label, set_role, touch_button
 from intake.visit_status import FINISHED
 from intake.yamlfile import DataFileError
 
-NO_SUMMARY = "No summary yet: the patient did not finish. Their answers so far are under Answers."
-SUMMARY_NOT_MADE = (
+NO_SUMMARY = N_("No summary yet: the patient did not finish. Their answers so far are under Answers.")
+SUMMARY_NOT_MADE = N_(
     "The patient finished, but the summary could not be made. Every answer is kept, under Answers: "
     "tap “Make the summary again”."
 )
-VISIT_GONE = "This visit was finished or discarded meanwhile, on another station. Go back to the list."
-NO_PRINTER_FOR_SHEET = "No printer is set up on this computer. Ask your IT contact to add a printer."
+VISIT_GONE = N_("This visit was finished or discarded meanwhile, on another station. Go back to the list.")
+NO_PRINTER_FOR_SHEET = N_("No printer is set up on this computer. Ask your IT contact to add a printer.")
 INFO_SHEET_TITLE = "information-sheet"
-PRINT = "Print"
+"""The print job's title: the same in every language, like the summary's (never a patient's name)."""
+PRINT = N_("Print")
 """Print on the clinic's printer, without a dialog."""
-PRINT_ASKING = "Print…"
+PRINT_ASKING = N_("Print…")
 """Print through the system dialog (no clinic printer set, or it is not installed here)."""
-CHOOSE_PRINTER = "Choose printer…"
+CHOOSE_PRINTER = N_("Choose printer…")
 
 log = logging.getLogger(__name__)
 
@@ -151,12 +160,12 @@ class VisitScreen(QWidget):
         """The heading and every button: back, print, save, review, discard, the information sheet."""
         self.title = label("", "title")
         self.facts = label("", "caption")
-        self.back_button = touch_button("Back to list", "quiet")
-        self.print_button = touch_button(PRINT_ASKING, "primary", "Print the summary")
-        self.choose_printer_button = touch_button(CHOOSE_PRINTER, "quiet", "Print the summary on a printer you choose")
-        self.save_button = touch_button("Save as PDF", "quiet", "Save the summary as a PDF file")
-        self.review_button = touch_button("Mark reviewed", "quiet")
-        self.discard_button = touch_button("Discard", "quiet", "Discard this unfinished visit")
+        self.back_button = touch_button(_("Back to list"), "quiet")
+        self.print_button = touch_button(_(PRINT_ASKING), "primary", _("Print the summary"))
+        self.choose_printer_button = touch_button(_(CHOOSE_PRINTER), "quiet", _("Print the summary on a printer you choose"))
+        self.save_button = touch_button(_("Save as PDF"), "quiet", _("Save the summary as a PDF file"))
+        self.review_button = touch_button(_("Mark reviewed"), "quiet")
+        self.discard_button = touch_button(_("Discard"), "quiet", _("Discard this unfinished visit"))
         self.back_button.clicked.connect(self._on_back)
         self.print_button.clicked.connect(self.print_summary)
         self.choose_printer_button.clicked.connect(self.print_with_dialog)
@@ -164,13 +173,13 @@ class VisitScreen(QWidget):
         self.review_button.clicked.connect(self.mark_reviewed)
         self.discard_button.clicked.connect(self.discard)
         self.sheet_language = QComboBox()
-        self.sheet_language.setAccessibleName("Information sheet language")
+        self.sheet_language.setAccessibleName(_("Information sheet language"))
         self.sheet_button = touch_button(
-            "Print information sheet", "quiet", "Print the patient information sheet (what happens at a Botox consultation)"
+            _("Print information sheet"), "quiet", _("Print the patient information sheet (what happens at a Botox consultation)")
         )
         self.sheet_button.clicked.connect(self.print_info_sheet_with_dialog)
         self.notice = label("", "notice")
-        self.notice.setAccessibleName("Message")
+        self.notice.setAccessibleName(_("Message"))
         self.notice.hide()
         self.fhir_export = FhirExport()
         self.fhir_export.done.connect(self._show_notice)
@@ -184,9 +193,11 @@ class VisitScreen(QWidget):
 
     def _build_unfinished_actions(self) -> None:
         """For a visit not finished: its answers so far on paper, the summary made again, the patient carrying on."""
-        self.so_far_button = touch_button("Print answers so far…", "quiet", "Print the answers so far, for the clinician")
-        self.continue_button = touch_button("Continue with the patient", "primary", "Continue this visit with the patient here")
-        self.remake_button = touch_button("Make the summary again", "primary", "Make this visit's summary again")
+        self.so_far_button = touch_button(_("Print answers so far…"), "quiet", _("Print the answers so far, for the clinician"))
+        self.continue_button = touch_button(
+            _("Continue with the patient"), "primary", _("Continue this visit with the patient here")
+        )
+        self.remake_button = touch_button(_("Make the summary again"), "primary", _("Make this visit's summary again"))
         self.so_far_button.clicked.connect(self.print_answers_so_far_with_dialog)
         self.continue_button.clicked.connect(self.continue_with_patient)
         self.remake_button.clicked.connect(self.remake_summary)
@@ -196,9 +207,9 @@ class VisitScreen(QWidget):
         self.pdf_view = QPdfView()
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf_view.setAccessibleName("Summary PDF")
+        self.pdf_view.setAccessibleName(_("Summary PDF"))
         self.pdf_view.setDocument(self._document)
-        self.no_summary = label(NO_SUMMARY, "subtitle")
+        self.no_summary = label(_(NO_SUMMARY), "subtitle")
         self.no_summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         summary = QWidget()
         summary_layout = QVBoxLayout(summary)
@@ -206,16 +217,16 @@ class VisitScreen(QWidget):
         summary_layout.addWidget(self.pdf_view)
         summary_layout.addWidget(self.no_summary)
         self.answers = QTableWidget(0, 2)
-        self.answers.setHorizontalHeaderLabels(("Question", "Answer"))
+        self.answers.setHorizontalHeaderLabels((_("Question"), _("Answer")))
         self.answers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.answers.setWordWrap(True)
         self.answers.verticalHeader().hide()
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tabs: QTabWidget = TabsGivingWay()
-        self.tabs.addTab(summary, "Summary")
-        self.tabs.addTab(AnswersTab(self), "Answers")
-        self.tabs.addTab(NotesTab(self), NOTES_TITLE)
+        self.tabs.addTab(summary, _("Summary"))
+        self.tabs.addTab(AnswersTab(self), _("Answers"))
+        self.tabs.addTab(NotesTab(self), _(NOTES_TITLE))
 
     def show_visit(self, visit_id: str, session: StaffDesk, printer_name: str | None, clinic: SheetClinic) -> None:
         """Load and show one visit for this person; their desk audits the viewing."""
@@ -258,34 +269,42 @@ class VisitScreen(QWidget):
     def _fill(self) -> None:
         assert self.visit is not None
         summary = self.visit.summary
-        self.title.setText(patient_name(summary))
-        reviewed = "reviewed" if summary.reviewed else "not reviewed yet"
-        started = summary.started.astimezone().strftime("%d %b %Y %H:%M")
-        outcome = outcome_words(summary)
-        facts = [f"Started {started}", *([ANSWERED_BEFORE] if summary.answered_before else []), status_words(summary),
-                 *([outcome] if outcome != "-" else []), reviewed]
-        tag = self.visit.response.get("language")
-        language = answered_in(tag, primary(tag)) if isinstance(tag, str) else None
-        self.facts.setText(" · ".join([*facts, *([language] if language else [])]))
+        self.title.setText(name_of(summary))
+        self.facts.setText(" · ".join(self._facts()))
         has_pdf = self.visit.pdf is not None
         self._unload_pdf()
         if self.visit.pdf is not None:
             self._buffer = load_pdf(self.visit.pdf, self._document)
         self.pdf_view.setVisible(has_pdf)
         self.no_summary.setVisible(not has_pdf)
-        self.no_summary.setText(SUMMARY_NOT_MADE if summary.summary_failed else NO_SUMMARY)
+        self.no_summary.setText(_(SUMMARY_NOT_MADE if summary.summary_failed else NO_SUMMARY))
         for button in (self.print_button, self.save_button):
             button.setEnabled(has_pdf)
-        self.print_button.setText(PRINT_ASKING if self.clinic_printer is None else PRINT)
-        where = f" on {self.clinic_printer}" if self.clinic_printer else ""
-        self.print_button.setAccessibleName(f"Print the summary{where}")
+        self.print_button.setText(_(PRINT_ASKING if self.clinic_printer is None else PRINT))
+        self.print_button.setAccessibleName(
+            _("Print the summary on {printer}").format(printer=self.clinic_printer) if self.clinic_printer
+            else _("Print the summary")
+        )
         self.review_button.setEnabled(not summary.reviewed)
-        self.review_button.setText("Reviewed" if summary.reviewed else "Mark reviewed")
-        self.discard_button.setText("Discard")
+        self.review_button.setText(_("Reviewed") if summary.reviewed else _("Mark reviewed"))
+        self.discard_button.setText(_("Discard"))
         self._discard_armed = False
         self._place_actions(*self._offered())
         self._fill_sheet_languages()
         self._fill_answers()
+
+    def _facts(self) -> list[str]:
+        """Under the name: when it started, its status and outcome, whether reviewed, and the language if not English."""
+        assert self.visit is not None
+        summary = self.visit.summary
+        # Translators: {time} is when the visit started ("25 Nov 2026 09:41").
+        started = _("Started {time}").format(time=summary.started.astimezone().strftime("%d %b %Y %H:%M"))
+        outcome = outcome_of(summary)
+        reviewed = _("reviewed") if summary.reviewed else _("not reviewed yet")
+        language = answered_in_words(self.visit.response.get("language"))
+        before = [_(ANSWERED_BEFORE)] if summary.answered_before else []
+        return [started, *before, status_of(summary), *([outcome] if outcome != "-" else []), reviewed,
+                *([language] if language else [])]
 
     def _offered(self) -> tuple[list[QWidget], list[QWidget]]:
         """The actions this visit offers, in order: its next steps in view (the most used first), the rest under More.
@@ -329,7 +348,7 @@ class VisitScreen(QWidget):
         self.sheet_language.setCurrentIndex(max(chosen, 0))
 
     def _fill_answers(self) -> None:
-        """Question and answer rows under a bold, full-width row per section."""
+        """Question and answer rows under a bold, full-width row per section (the form's title, or the red flags')."""
         assert self.visit is not None
         self.answers.clearSpans()
         self.answers.setRowCount(0)
@@ -339,7 +358,7 @@ class VisitScreen(QWidget):
             if line.section != section:
                 section = line.section
                 self.answers.insertRow(row)
-                self.answers.setItem(row, 0, table_item(section, bold=True))
+                self.answers.setItem(row, 0, table_item(_(section) if section == RED_FLAGS_FIRST else section, bold=True))
                 self.answers.setSpan(row, 0, 1, 2)
                 row += 1
             self.answers.insertRow(row)
@@ -361,7 +380,8 @@ class VisitScreen(QWidget):
         try:
             return choose_in_dialog(found, title, self)
         except PrintFailed as failure:
-            self._show_notice(f"Printing failed: {failure}.")
+            # Translators: {problem} is what the print system said went wrong.
+            self._show_notice(_("Printing failed: {problem}.").format(problem=failure))
             return None
 
     def print_summary(self) -> None:
@@ -379,15 +399,17 @@ class VisitScreen(QWidget):
         try:
             job = self._session.print_summary(self.visit, partial(print_on, name=printer, title=title))
         except PrintFailed as failure:
-            self._show_notice(f"Not printed on {printer}: {failure}. Try again, or tap “{CHOOSE_PRINTER}”.")
+            # Translators: {problem} is what the print system said went wrong; {button} the name of the "Choose printer…" button.
+            self._show_notice(_("Not printed on {printer}: {problem}. Try again, or tap “{button}”.").format(
+                printer=printer, problem=failure, button=_(CHOOSE_PRINTER)))
             return
-        self._show_notice(str(job))
+        self._show_notice(job_sent(job))
 
     def print_with_dialog(self) -> None:
         """Print through the system dialog, on the clinic's printer by default."""
         if self.visit is None or self.visit.pdf is None:
             return
-        chosen = self._chosen_printer("Print summary", NO_PRINTER, self.save_button)
+        chosen = self._chosen_printer(_("Print summary"), _(NO_PRINTER), self.save_button)
         if chosen is not None:
             self.print_to(chosen)
 
@@ -398,15 +420,16 @@ class VisitScreen(QWidget):
         try:
             job = self._session.print_summary(self.visit, partial(chosen.send, title=title))
         except PrintFailed as failure:
-            self._show_notice(f"Printing failed: {failure}. Try again, or save the summary as a PDF.")
+            # Translators: {problem} is what the print system said went wrong.
+            self._show_notice(_("Printing failed: {problem}. Try again, or save the summary as a PDF.").format(problem=failure))
             return
-        self._show_notice(str(job))
+        self._show_notice(job_sent(job))
 
     def print_info_sheet_with_dialog(self) -> None:
         """Print the information sheet through the system dialog, on the clinic's printer by default."""
         if self.visit is None:
             return
-        chosen = self._chosen_printer("Print information sheet", NO_PRINTER_FOR_SHEET)
+        chosen = self._chosen_printer(_("Print information sheet"), _(NO_PRINTER_FOR_SHEET))
         if chosen is not None:
             self.print_info_sheet_to(chosen)
 
@@ -419,12 +442,16 @@ class VisitScreen(QWidget):
             sheet = render_info_sheet(text, self._clinic).pdf
             job = self._session.print_info_sheet(self.visit, partial(chosen.send, sheet, INFO_SHEET_TITLE))
         except DataFileError as error:
-            self._show_notice(f"The information sheet could not be read: {error.lines[0]}")
+            # Translators: {problem} is the first line of what is wrong with the sheet's file.
+            self._show_notice(_("The information sheet could not be read: {problem}").format(problem=error.lines[0]))
             return
         except PrintFailed as failure:
-            self._show_notice(f"Printing failed: {failure}. Try again.")
+            # Translators: {problem} is what the print system said went wrong.
+            self._show_notice(_("Printing failed: {problem}. Try again.").format(problem=failure))
             return
-        self._show_notice(f"Sent the information sheet ({language_name(text.language)}) to {job.printer}.")
+        # Translators: {language} is the sheet's language, named in itself ("Español"); {printer} the printer's name.
+        sent = _("Sent the information sheet ({language}) to {printer}.")
+        self._show_notice(sent.format(language=language_name(text.language), printer=job.printer))
 
     def save_pdf(self) -> None:
         """Into the clinic's output folder, named by visit id only (no patient data in file names)."""
@@ -433,10 +460,12 @@ class VisitScreen(QWidget):
         try:
             path = self._session.save_pdf(self.visit)
         except OSError as error:
-            folder = self._session.summaries_folder
-            self._show_notice(f"Could not save in {folder}: {error.strerror or error}. Check the output folder in Settings.")
+            # Translators: {folder} is the clinic's output folder, {problem} what the system said went wrong.
+            problem = _("Could not save in {folder}: {problem}. Check the output folder in Settings.")
+            self._show_notice(problem.format(folder=self._session.summaries_folder, problem=error.strerror or error))
             return
-        self._show_notice(f"Saved as {path}")
+        # Translators: {path} is the file the summary was saved as.
+        self._show_notice(_("Saved as {path}").format(path=path))
 
     def mark_reviewed(self) -> None:
         if self.visit is None or self._session is None:
@@ -452,8 +481,8 @@ class VisitScreen(QWidget):
             return
         if not self._discard_armed:
             self._discard_armed = True
-            self.discard_button.setText("Confirm discard")
-            self._show_notice("Discarding deletes these answers for good. Tap “Confirm discard” to go ahead.")
+            self.discard_button.setText(_("Confirm discard"))
+            self._show_notice(_("Discarding deletes these answers for good. Tap “Confirm discard” to go ahead."))
             return
         visit_id = self.visit.summary.id
         self._session.discard(visit_id)
@@ -464,7 +493,7 @@ class VisitScreen(QWidget):
         """A visit not finished: its answers so far and their assessment, through the system print dialog."""
         if self.visit is None or self.visit.summary.status == FINISHED:
             return
-        chosen = self._chosen_printer("Print answers so far", NO_PRINTER_FOR_SHEET)
+        chosen = self._chosen_printer(_("Print answers so far"), _(NO_PRINTER_FOR_SHEET))
         if chosen is not None:
             self.print_answers_so_far_to(chosen)
 
@@ -475,12 +504,14 @@ class VisitScreen(QWidget):
         try:
             job = self._session.print_answers_so_far(self.visit, partial(chosen.send, title=title))
         except PrintFailed as failure:
-            self._show_notice(f"Printing failed: {failure}. Try again.")
+            # Translators: {problem} is what the print system said went wrong.
+            self._show_notice(_("Printing failed: {problem}. Try again.").format(problem=failure))
             return
         except InvalidResponse:
-            self._show_notice("These answers could not be read for printing. They are all under Answers.")
+            self._show_notice(_("These answers could not be read for printing. They are all under Answers."))
             return
-        self._show_notice(f"Answers so far: {job}")
+        # Translators: {sent} says where the answers went ("Sent to Front-desk (job Front-desk-12).").
+        self._show_notice(_("Answers so far: {sent}").format(sent=job_sent(job)))
 
     def remake_summary(self) -> None:
         """Make a failed summary again under the clinic's policy now; the visit is then finished (audited)."""
@@ -490,15 +521,15 @@ class VisitScreen(QWidget):
         try:
             self.visit = self._session.remake_summary(visit_id)
         except ValueError:
-            self._show_notice("This summary was already made, on another station. Go back to the list to see it.")
+            self._show_notice(_("This summary was already made, on another station. Go back to the list to see it."))
             return
         except Exception as error:  # noqa: BLE001 - any failure of the report leaves the answers as they are
             log.error("visit %s: summary not made again: %s", visit_id, type(error).__name__)
-            self._show_notice("The summary could not be made again. Every answer is still kept; ask your IT contact.")
+            self._show_notice(_("The summary could not be made again. Every answer is still kept; ask your IT contact."))
             return
         self._fill()
         self.tabs.setCurrentIndex(0)
-        self._show_notice("Summary made.")
+        self._show_notice(_("Summary made."))
         self.changed.emit()
 
     def continue_with_patient(self) -> None:
@@ -508,7 +539,7 @@ class VisitScreen(QWidget):
         try:
             continued = self._session.continue_with_patient(self.visit.summary.id)
         except VisitNotFound:
-            self._show_notice(VISIT_GONE)
+            self._show_notice(_(VISIT_GONE))
             return
         self.continued.emit(continued)
 

@@ -74,7 +74,7 @@ def test_auto_shows_it_on_a_full_screen_kiosk(typing_window) -> None:
 
 
 def test_a_field_low_on_the_page_is_scrolled_above_the_keyboard(typing_window) -> None:
-    page = ScrollColumn(ENGLISH)
+    page = ScrollColumn(ENGLISH.MORE_BELOW)
     fields = [QLineEdit() for _ in range(30)]
     for field in fields:
         page.content.addWidget(field)

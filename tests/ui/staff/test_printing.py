@@ -20,8 +20,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from cases import vignette
 from cups_server import COLOUR_DRIVER, CupsUnavailable, private_cups
 from fake_lp import POSIX_ONLY
-from intake.app.print_jobs import PrintFailed
-from intake.ui.staff.printing import installed_printers, print_pdf
+from intake.app.print_jobs import PrintFailed, PrintJob
+from intake.ui.staff.printing import installed_printers, job_sent, print_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -31,6 +31,18 @@ def _pdf_printer(path) -> QPrinter:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     return printer
+
+
+@pytest.mark.parametrize(
+    ("job", "said"),
+    [
+        (PrintJob("Front-desk", cups_job="Front-desk-1"), "Sent to Front-desk (job Front-desk-1)."),
+        (PrintJob("Gone", pages=2), "Sent 2 page(s) to Gone."),
+        (PrintJob("Ward-3"), "Sent to Ward-3."),
+    ],
+)
+def test_staff_are_told_where_the_job_went_and_what_to_look_for(job: PrintJob, said: str) -> None:
+    assert job_sent(job) == said
 
 
 def test_every_page_is_printed(qapp, tmp_path, stores, add_visit) -> None:
