@@ -42,6 +42,8 @@ BUNDLE_NAME = "headache-intake"
 MIN_PYTHON = (3, 12)
 BUILD_TOOLS = ("pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9")
 SIZE_LIMIT_MB = 250
+PY_TAG = f"py{sys.version_info[0]}{sys.version_info[1]}"
+"""The venv and PyInstaller's work folder are this Python's own (compiled modules differ by version)."""
 DEFAULT_MAINTAINER = "Headache Intake packagers <packagers@headacheintake.org>"
 
 
@@ -96,7 +98,7 @@ def _run(*command: str | Path, log: Path | None = None) -> None:
 
 def build_venv() -> Path:
     """The build venv with PyInstaller and the project's wheel (built anew each time, from this tree)."""
-    venv = WORK / f"venv-py{sys.version_info[0]}{sys.version_info[1]}"
+    venv = WORK / f"venv-{PY_TAG}"
     python = venv / "bin" / "python"
     if not python.exists():
         _run(sys.executable, "-m", "venv", venv)
@@ -124,7 +126,7 @@ def render_icons(venv: Path) -> Path:
 def freeze(venv: Path, icon: Path) -> Path:
     print("PyInstaller: dist/headache-intake (about two minutes)")
     _run(venv / "bin" / "pyinstaller", "--noconfirm", "--log-level", "WARN", "--distpath", DIST,
-         "--workpath", WORK / "pyinstaller", SPEC, "--", "--icon", icon, log=WORK / "pyinstaller.log")
+         "--workpath", WORK / f"pyinstaller-{PY_TAG}", SPEC, "--", "--icon", icon, log=WORK / "pyinstaller.log")
     return DIST / BUNDLE_NAME
 
 
