@@ -40,6 +40,7 @@ DIST = ROOT / "dist"
 SPEC = HERE / "bundle" / "headache-intake.spec"
 BUNDLE_NAME = "headache-intake"
 MIN_PYTHON = (3, 12)
+PYENV_VERSIONS = Path.home() / ".pyenv" / "versions"
 BUILD_TOOLS = ("pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9")
 SIZE_LIMIT_MB = 250
 PY_TAG = f"py{sys.version_info[0]}{sys.version_info[1]}"
@@ -65,7 +66,7 @@ def find_python() -> str | None:
     if sys.version_info >= MIN_PYTHON:
         return sys.executable
     on_path = [shutil.which(name) for name in ("python3.12", "python3.13")]
-    pyenv = sorted((Path.home() / ".pyenv" / "versions").glob("3.1[2-9]*/bin/python"))
+    pyenv = sorted(PYENV_VERSIONS.glob("3.1[2-9]*/bin/python"))
     for candidate in [*(path for path in on_path if path), *(str(path) for path in pyenv)]:
         found = _version_of(candidate)
         if found is not None and found >= MIN_PYTHON:
