@@ -46,5 +46,6 @@ def cmd_info_sheet(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if not clinic.phone:
         print("warning: no clinic phone in the settings (clinic_phone); the sheet shows none", file=sys.stderr)
-    print(f"{output}: information sheet, {language_name(text.language)}, {clinic.paper}, {rendered.pages} page(s)")
+    print(f"wrote {output.absolute()}: information sheet, {language_name(text.language)}, {clinic.paper}, "
+          f"{rendered.pages} page(s)")
     return EXIT_OK
