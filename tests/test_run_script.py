@@ -109,7 +109,6 @@ def test_without_root_run_test_says_what_to_install_and_installs_nothing(project
     _as_root_with_nothing_installed(project)
     _stand_in(project.parent / "bin" / "id", "#!/bin/sh\necho 1000\n")
     ran, said = _run(project, "test", "tests/cli")
-    assert "note: PostgreSQL, for the store tests on a throwaway server of their own: missing (sudo apt-get install postgresql)" in (
-        said.splitlines()
-    )
+    postgres = "PostgreSQL, for the store tests on a throwaway server of their own"
+    assert f"note: {postgres}: missing (sudo apt-get install postgresql)" in said.splitlines()
     assert not [program for program, _, _ in ran if program == "apt-get"]
