@@ -2,8 +2,9 @@
 
 Each command group lives in its own module and adds its own subcommands; they import
 their heavy libraries (the database, reportlab) only when their command runs, so
-`intake assess` stays fast. Exit statuses are in `intake.cli.errors` (and docs/exit-codes.md). Messages never
-contain answers beyond what the user passed in, and nothing is logged.
+`intake assess` stays fast. Exit statuses are in `intake.cli.errors` (the table in
+docs/exit-codes.md). Messages never contain answers beyond what the user passed in, and
+nothing is logged.
 """
 
 from __future__ import annotations
