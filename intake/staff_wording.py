@@ -33,7 +33,7 @@ OUTCOME_TEXT: Mapping[str, str] = {
     "REVIEW_NEEDED": N_("Meets criteria, but needs clinician review before referral"),
     "REFER": N_("Meets criteria to consider referral for onabotulinumtoxinA consultation: clinician to confirm"),
 }
-"""The outcome in the SPEC's words: the assessment's `outcome_text`, on the PDF and in `intake assess`."""
+"""The outcome in words for staff: the assessment's `outcome_text`, on the PDF and in `intake assess`."""
 
 OUTCOME_SYMBOL: Mapping[str, str] = {
     "URGENT_REVIEW": "⚑",

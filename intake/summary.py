@@ -24,18 +24,31 @@ def _ichd3_lines(assessment: Assessment) -> list[str]:
     ]
 
 
-def format_summary(assessment: Assessment) -> str:
+def _days_per_class(assessment: Assessment) -> str:
+    """`Triptan 4 days; Simple analgesic (paracetamol, aspirin, NSAID) 5 days`: the catalog's words, not its ids."""
+    labels = {medicine.class_id: medicine.class_label for medicine in assessment.acute_medicines if medicine.class_id}
+    days = assessment.medication_overuse.days_per_class
+    return "; ".join(f"{labels.get(kind) or kind} {count} days" for kind, count in days.items()) or "none"
+
+
+def _flagged(assessment: Assessment, keys: list[str]) -> str:
+    """The questions as the form words them (a computed flag by its own words), the keys only where no words are kept."""
+    labels = {answer.key: answer.label for answer in assessment.screening}
+    return "; ".join(labels.get(key, key) for key in keys) or "none"
+
+
+def format_summary(assessment: Assessment, policy_source: str | None = None) -> str:
+    """`policy_source` says where the policy came from (`--policy`, the clinic's settings …), when the caller chose it."""
     a = assessment
     lines = [
         f"Outcome: {a.outcome.value}",
         f"  {a.outcome_text}",
     ]
     lines += [f"  - {reason.text}" for reason in a.reasons]
-    lines += [
-        f"Policy: {a.policy_title} (version {a.policy_version}), rules {a.rules_hash[:19]}...",
-        "",
-        "Criteria:",
-    ]
+    lines.append(f"Policy: {a.policy_title} ({a.policy} {a.policy_version}), rules {a.rules_hash[:19]}...")
+    if policy_source:
+        lines.append(f"  from {policy_source}")
+    lines += ["", "Criteria:"]
     width = max(len(c.label) for c in a.criteria)
     for c in a.criteria:
         lines.append(
@@ -49,12 +62,15 @@ def format_summary(assessment: Assessment) -> str:
         kind = trial.class_label or "not in catalog"
         lines.append(f"  {trial.medicine} ({kind}), {weeks}, {trial.outcome_label}: {trial.reason}")
     overuse = a.medication_overuse
-    days = ", ".join(f"{cls} {n}" for cls, n in overuse.days_per_class.items()) or "none"
-    lines += ["", f"Medication overuse: {'PRESENT' if overuse.present else 'not present'} (days a month per class: {days})"]
+    lines += [
+        "",
+        f"Medication overuse: {'PRESENT' if overuse.present else 'not present'} "
+        f"(days a month per class: {_days_per_class(a)})",
+    ]
     lines += [f"  - {finding.text} (ICHD-3 {finding.ichd3})" for finding in overuse.findings]
     lines += [
-        f"Red flags: {', '.join(a.red_flags) or 'none'}",
-        f"Cautions: {', '.join(a.cautions) or 'none'}",
+        f"Red flags: {_flagged(a, a.red_flags)}",
+        f"Cautions: {_flagged(a, a.cautions)}",
         f"Prior Botox: {a.prior_botox.summary}",
     ]
     if a.midas is not None:

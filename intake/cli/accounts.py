@@ -16,6 +16,7 @@ from typing import Any
 
 from intake.cli.desk import staff_desk
 from intake.cli.errors import EXIT_OK, UsageError
+from intake.cli.prompts import hidden_input
 
 STAFF_PIN_ENV = "INTAKE_STAFF_PIN"
 ROLES = ("staff", "admin")
@@ -28,39 +29,37 @@ def register(commands: Any) -> None:
     add = staff_actions.add_parser(
         "add", help=f"add an account; the PIN (an admin's: 6 characters or more) comes from {STAFF_PIN_ENV} or a hidden prompt"
     )
-    add.add_argument("id", metavar="ID")
-    add.add_argument("--name", required=True, metavar="NAME")
-    add.add_argument("--role", choices=ROLES, default=ROLES[0])
+    add.add_argument("id", metavar="ID", help="the staff ID they sign in with: 2-40 lower-case letters, digits, ., _ or -")
+    add.add_argument("--name", required=True, metavar="NAME", help="their name, as the staff screens show it")
+    add.add_argument("--role", choices=ROLES, default=ROLES[0], help=f"{' or '.join(ROLES)} (default: %(default)s)")
     add.set_defaults(run=cmd_staff_add)
     staff_actions.add_parser("list", help="every account, active or not").set_defaults(run=cmd_staff_list)
     disable = staff_actions.add_parser(
         "disable", help="stop an account signing in (it stays in the audit log); the last active admin stays"
     )
-    disable.add_argument("id", metavar="ID")
+    disable.add_argument("id", metavar="ID", help="the account's staff ID")
     disable.set_defaults(run=cmd_staff_disable)
     reset = staff_actions.add_parser(
         "reset-pin",
         help=f"give an account a one-time PIN (from {STAFF_PIN_ENV} or a hidden prompt), to be changed at its next "
         "sign-in; it also ends a lockout",
     )
-    reset.add_argument("id", metavar="ID")
+    reset.add_argument("id", metavar="ID", help="the account's staff ID")
     reset.set_defaults(run=cmd_staff_reset_pin)
     role = staff_actions.add_parser("role", help="make an account an admin, or staff again; the last active admin stays")
-    role.add_argument("id", metavar="ID")
-    role.add_argument("--role", choices=ROLES, required=True)
+    role.add_argument("id", metavar="ID", help="the account's staff ID")
+    role.add_argument("--role", choices=ROLES, required=True, help=f"the new role: {' or '.join(ROLES)}")
     role.set_defaults(run=cmd_staff_role)
 
 
 def _new_pin() -> str:
-    import getpass
-
     pin = os.environ.get(STAFF_PIN_ENV)
     if pin is not None:
         return pin
     if not sys.stdin.isatty():
         raise UsageError([f"no PIN: set {STAFF_PIN_ENV} or run on a terminal to type it"])
-    pin = getpass.getpass("New PIN: ")
-    if getpass.getpass("Type it again: ") != pin:
+    pin = hidden_input("New PIN: ", "PIN")
+    if hidden_input("Type it again: ", "PIN") != pin:
         raise UsageError(["the two PINs differ"])
     return pin
 

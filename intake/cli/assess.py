@@ -1,7 +1,7 @@
 """`intake assess | report | validate-form`: a response file or a form, checked on its own.
 
 No database here. `assess` is what scripts call many times over, so this module loads
-only the form and the rules at import; `report` loads reportlab when it runs.
+only the form, the rules and the clinic's settings; `report` loads reportlab when it runs.
 """
 
 from __future__ import annotations
@@ -10,34 +10,47 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from intake.cli.clinic_policy import choose_policy
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
 from intake.cli.reading import read_response
-from intake.eligibility import Assessment, default_policy, evaluate, load_rules, shipped_policies
-from intake.eligibility.policy import RuleSet, UnknownPolicy
+from intake.eligibility import default_policy, evaluate, load_rules, shipped_policies
 from intake.paths import FORM_FILE
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, load_form_languages
+from intake.settings import Paper, load_settings
 from intake.summary import format_summary
 from intake.yamlfile import DataFileError
 
+PAPERS = get_args(Paper)
+
+ASSESS_DESCRIPTION = """Check a response file and assess it against the referral criteria of one policy: --policy,
+else the clinic's policy setting (as the kiosk and import use), else the shipped default.
+The summary says which policy it used and why; with --json, a note on stderr says it. Exit 0
+whatever the outcome, 2 for a file or option that is not right (one error line each)."""
+
 
 def register(commands: Any) -> None:
-    assess = commands.add_parser("assess", help="assess a response file (JSON) and print the result")
-    assess.add_argument("file", metavar="FILE")
-    assess.add_argument(
-        "--policy",
-        help=f"policy name ({', '.join(shipped_policies())}) or a path to a policy YAML file (default: {default_policy()})",
+    policy_help = (
+        f"a shipped policy ({', '.join(shipped_policies())}) or a policy YAML file (default: the clinic's policy "
+        f"setting, else {default_policy()})"
     )
-    assess.add_argument("--json", action="store_true", help="print one JSON object (the contract in the README)")
+    assess = commands.add_parser(
+        "assess", help="assess a response file and print the result", description=ASSESS_DESCRIPTION
+    )
+    assess.add_argument("file", metavar="FILE", help="a response file: our JSON, or a FHIR QuestionnaireResponse or Bundle")
+    assess.add_argument("--policy", metavar="POLICY", help=policy_help)
+    assess.add_argument(
+        "--json", action="store_true", help="print one JSON object (docs/response-and-assessment.md) instead of the summary"
+    )
     assess.set_defaults(run=cmd_assess)
 
     report = commands.add_parser("report", help="write the clinician PDF summary for a response file")
-    report.add_argument("file", metavar="FILE")
+    report.add_argument("file", metavar="FILE", help="a response file, as for assess")
     report.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
-    report.add_argument("--policy", help=f"policy name or YAML path (default: {default_policy()})")
-    report.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
+    report.add_argument("--policy", metavar="POLICY", help=policy_help)
+    report.add_argument("--paper", choices=PAPERS, help="paper size: a4 or letter (default: the clinic setting, else a4)")
     report.set_defaults(run=cmd_report)
 
     validate = commands.add_parser("validate-form", help="check a questionnaire definition (YAML)")
@@ -46,29 +59,16 @@ def register(commands: Any) -> None:
     validate.set_defaults(run=cmd_validate_form)
 
 
-def assess_file(path: Path, policy: str | None) -> Assessment:
-    """Load, validate and assess one response file under one policy."""
-    form = default_form()
-    rules = _rules(policy)
-    return evaluate(read_response(path, form), rules, form)
-
-
-def _rules(policy: str | None) -> RuleSet:
-    try:
-        return load_rules(policy)
-    except UnknownPolicy as error:
-        raise UsageError([f"--policy: {error}"]) from None
-    except DataFileError as error:
-        raise UsageError(error.lines) from None
-
-
 def cmd_assess(args: argparse.Namespace) -> int:
-    assessment = assess_file(Path(args.file), args.policy)
+    form = default_form()
+    chosen = choose_policy(args.policy)
+    assessment = evaluate(read_response(Path(args.file), form), chosen.rules, form)
     if args.json:
+        print(f"note: policy {chosen.described}", file=sys.stderr)
         json.dump(assessment.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_summary(assessment))
+        sys.stdout.write(format_summary(assessment, chosen.source))
     return EXIT_OK
 
 
@@ -77,22 +77,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     from intake.app.finishing import clinic_info  # reportlab loads only when a PDF is wanted
     from intake.atomic import write_private
     from intake.report import render_report
-    from intake.settings import load_settings
 
     settings = load_settings()
     form = default_form()
-    _rules(args.policy)
+    chosen = choose_policy(args.policy)
     response = read_response(Path(args.file), form)
-    assessment = assess_for_clinic(response, form, args.policy)
+    assessment = assess_for_clinic(response, form, chosen.asked)
     rendered = render_report(response, assessment, form, clinic_info(settings, args.paper))
-    output = Path(args.output)
+    output = Path(args.output).absolute()
     try:
         write_private(output, rendered.pdf)
     except OSError as error:
-        raise cannot_write("-o", output, error) from None
+        raise cannot_write("-o", args.output, error) from None
     for warning in rendered.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"{output}: {assessment.outcome.value}, {len(rendered.pdf) // 1024} KB")
+    print(f"wrote {output}: {assessment.outcome.value} under {chosen.described}, {len(rendered.pdf) // 1024} KB")
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from intake.cli.errors import CommandError, UsageError
+from intake.cli.prompts import hidden_input
 
 if TYPE_CHECKING:
     from intake.app.staff_desk import StaffDesk
@@ -28,31 +29,30 @@ def terminal_user() -> str:
 
 
 def ask_passphrase(_new: bool) -> str:
-    import getpass
-
     from intake.app.errors import KEY_ENV
 
     if not sys.stdin.isatty():
         raise UsageError([f"no database passphrase: set {KEY_ENV} or keep it in the OS keyring"])
-    return getpass.getpass("Visits database passphrase: ")
+    return hidden_input("Visits database passphrase: ", "passphrase")
 
 
 @contextmanager
 def staff_desk() -> Iterator[StaffDesk]:
     """The clinic's database opened for one command and closed when its block ends.
 
-    A key that is missing is the user's to give (exit 2); any other database problem the
-    desk reports ends the command with its message (exit 1). A command catches the
-    refusals it words itself (an id already taken) inside its block.
+    A key that is missing, or a visit id that names no visit, is the user's to give (exit
+    2, in every command alike); any other database problem the desk reports ends the
+    command with its message (exit 1). A command catches the refusals it words itself (an
+    id already taken) inside its block.
     """
-    from intake.app.errors import NoKey, StoreError
+    from intake.app.errors import NoKey, StoreError, VisitNotFound
     from intake.app.terminal import terminal_desk
     from intake.settings import load_settings
 
     try:
         with terminal_desk(load_settings(), ask_passphrase, terminal_user()) as desk:
             yield desk
-    except NoKey as error:
+    except (NoKey, VisitNotFound) as error:
         raise UsageError([str(error)]) from None
     except StoreError as error:
         raise CommandError(str(error).splitlines()) from None

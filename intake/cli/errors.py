@@ -1,8 +1,9 @@
 """How a command ends: its exit status, and bad input worded as `error:` lines.
 
 Exit status everywhere: 0 done, 2 bad input or usage (the message names what is wrong),
-1 any other failure (a message, never a traceback). Every command module raises the
-errors defined here, so `main` catches them however the package was started.
+1 any other failure (a message, never a traceback), 130 interrupted (Ctrl-C). The table,
+with the kiosk's, is in docs/exit-codes.md. Every command module raises the errors defined
+here, so `main` catches them however the package was started.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import NoReturn
 
 from intake.plain_text import one_line
 
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class CommandError(Exception):
@@ -31,6 +32,12 @@ class UsageError(CommandError):
     """Bad input the user can fix."""
 
     status = EXIT_BAD_INPUT
+
+
+class Interrupted(CommandError):
+    """The person stopped the command (Ctrl-C) before it changed anything."""
+
+    status = EXIT_INTERRUPTED
 
 
 def cannot_write(option: str, path: Path | str, error: OSError) -> UsageError:

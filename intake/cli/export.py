@@ -32,15 +32,16 @@ def register(commands: Any) -> None:
     export_form.add_argument("--lang", metavar="LANG",
                              help="the language its texts are written in (default the form's first); the others ride as "
                                   "translations. For renderers that show no translation, LHC-Forms among them")
-    export_form.add_argument("-o", "--output", required=True, metavar="FILE")
+    export_form.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the Questionnaire (JSON)")
     export_form.set_defaults(run=cmd_export_form)
 
     export = commands.add_parser("export", help="one visit as FHIR (--fhir), or visits as CSV (--csv)")
-    export.add_argument("visit_id", nargs="?", metavar="VISIT_ID")
+    export.add_argument("visit_id", nargs="?", metavar="VISIT_ID",
+                        help="the visit to export with --fhir (exit 2 when there is no such visit)")
     export.add_argument("--fhir", choices=FHIR_VERSIONS, nargs="?", const="R5", help="R5 (default) or R4 (FHIR R4B)")
     export.add_argument("--csv", action="store_true", help="one row per visit; --from/--to by the day it started")
     add_day_range(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the Bundle (JSON) or the CSV")
     export.set_defaults(run=cmd_export)
 
 
@@ -70,7 +71,7 @@ def cmd_export_form(args: argparse.Namespace) -> int:
     sections = switched_on(load_settings(), next(iter(forms.values())))
     questionnaire = export_questionnaire(forms, FhirVersion(args.fhir), switched_on=sections, language=args.lang)
     _write_json(args.output, questionnaire)
-    print(f"wrote FHIR {args.fhir} Questionnaire ({questionnaire['language']}) to {args.output}")
+    print(f"wrote FHIR {args.fhir} Questionnaire ({questionnaire['language']}) to {Path(args.output).absolute()}")
     return EXIT_OK
 
 
@@ -86,18 +87,14 @@ def _check_choice(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from intake.app.errors import VisitNotFound
     from intake.interop.fhir_version import FhirVersion
 
     _check_choice(args)
     with staff_desk() as desk:
         if args.fhir:
-            try:
-                desk.export_fhir(args.visit_id, FhirVersion(args.fhir), partial(_write_json, args.output))
-            except VisitNotFound as error:
-                raise UsageError([str(error)]) from None
+            desk.export_fhir(args.visit_id, FhirVersion(args.fhir), partial(_write_json, args.output))
             exported = 1
         else:
             exported = desk.export_csv(args.date_from, args.date_to, partial(_write, args.output))
-    print(f"exported {exported} visit(s) to {args.output}")
+    print(f"exported {exported} visit(s) to {Path(args.output).absolute()}")
     return EXIT_OK

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from intake.cli.assess import PAPERS
 from intake.cli.errors import EXIT_OK, UsageError, cannot_write
 from intake.language_names import language_name
 
@@ -18,7 +19,7 @@ from intake.language_names import language_name
 def register(commands: Any) -> None:
     info_sheet = commands.add_parser("info-sheet", help="write the one-page patient information sheet (PDF)")
     info_sheet.add_argument("--lang", metavar="LANG", help="sheet language, e.g. en or es (default: the clinic setting, else en)")
-    info_sheet.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the clinic setting, else a4)")
+    info_sheet.add_argument("--paper", choices=PAPERS, help="paper size: a4 or letter (default: the clinic setting, else a4)")
     info_sheet.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the PDF")
     info_sheet.set_defaults(run=cmd_info_sheet)
 
@@ -45,5 +46,6 @@ def cmd_info_sheet(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if not clinic.phone:
         print("warning: no clinic phone in the settings (clinic_phone); the sheet shows none", file=sys.stderr)
-    print(f"{output}: information sheet, {language_name(text.language)}, {clinic.paper}, {rendered.pages} page(s)")
+    print(f"wrote {output.absolute()}: information sheet, {language_name(text.language)}, {clinic.paper}, "
+          f"{rendered.pages} page(s)")
     return EXIT_OK

@@ -35,5 +35,7 @@ def _day(text: str) -> date:
 
 def add_day_range(parser: argparse.ArgumentParser) -> None:
     """`--from`/`--to`: the inclusive days a visit started on, for listing and for CSV export."""
-    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD",
+                        help="only visits started on this day or later")
+    parser.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD",
+                        help="only visits started on this day or earlier")

@@ -24,28 +24,31 @@ from intake.summary import format_summary
 from intake.visit_status import STATUSES
 
 if TYPE_CHECKING:
-    from intake.app.records import VisitSummary
+    from intake.app.records import StoredVisit, VisitSummary
+    from intake.app.staff_desk import StaffDesk
 
 
 def register(commands: Any) -> None:
     importer = commands.add_parser("import", help="store a response file as a finished visit, assessed")
-    importer.add_argument("file", metavar="FILE")
+    importer.add_argument("file", metavar="FILE", help="a response file: our JSON, or a FHIR QuestionnaireResponse or Bundle")
     importer.add_argument("--again", action="store_true", help="store it even if the same response is stored already")
     importer.set_defaults(run=cmd_import)
 
     visits = commands.add_parser("visits", help="list, show or purge stored visits")
     actions = visits.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = actions.add_parser("list", help="newest first, urgent first")
-    listing.add_argument("--status", choices=STATUSES)
+    listing.add_argument("--status", choices=STATUSES, metavar="STATUS",
+                         help=f"only visits in this status: {', '.join(STATUSES)}")
     add_day_range(listing)
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print a JSON list (id, times, status, outcome, names …)")
     listing.set_defaults(run=cmd_visits_list)
     show = actions.add_parser("show", help="one visit's assessment")
-    show.add_argument("id", metavar="VISIT_ID")
-    show.add_argument("--pdf", metavar="OUT.pdf", help="also write its summary PDF")
+    show.add_argument("id", metavar="VISIT_ID", help="as visits list prints it (exit 2 when there is no such visit)")
+    show.add_argument("--pdf", metavar="OUT.pdf", help="also write its stored summary PDF there (finished visits)")
     show.set_defaults(run=cmd_visits_show)
     purge = actions.add_parser("purge", help="delete visits older than N days, once you agree")
-    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS",
+                       help="delete the visits started more than DAYS days ago")
     asking = purge.add_mutually_exclusive_group()
     asking.add_argument("--yes", action="store_true", help="delete without asking (needed when stdin is not a terminal)")
     asking.add_argument("--dry-run", action="store_true", help="list what would be deleted (ids, start times); delete nothing")
@@ -99,11 +102,7 @@ def cmd_visits_list(args: argparse.Namespace) -> int:
 def cmd_visits_show(args: argparse.Namespace) -> int:
     with staff_desk() as desk:
         stored = desk.view(args.id)
-        if args.pdf and stored.pdf:
-            try:
-                desk.write_pdf(stored, Path(args.pdf))
-            except OSError as error:
-                raise cannot_write("--pdf", args.pdf, error) from None
+        written = _write_pdf(desk, stored, args.pdf) if args.pdf and stored.pdf else None
     summary = stored.summary
     print(f"Visit {summary.id}: {summary.status}, started {summary.started.astimezone():%Y-%m-%d %H:%M}")
     print(f"Patient: {summary.given_name or '-'} {summary.family_name or ''}".rstrip())
@@ -114,9 +113,20 @@ def cmd_visits_show(args: argparse.Namespace) -> int:
         print(format_summary(Assessment.model_validate(stored.assessment)))
     else:
         print(f"Not finished: {len(stored.response.get('answers', {}))} answers saved.")
+    if written is not None:
+        print(f"wrote the summary PDF to {written}")
     if args.pdf and not stored.pdf:
         raise UsageError([f"visit {args.id}: no summary PDF (the visit is not finished)"])
     return EXIT_OK
+
+
+def _write_pdf(desk: StaffDesk, stored: StoredVisit, where: str) -> Path:
+    path = Path(where).absolute()
+    try:
+        desk.write_pdf(stored, path)
+    except OSError as error:
+        raise cannot_write("--pdf", where, error) from None
+    return path
 
 
 def cmd_visits_purge(args: argparse.Namespace) -> int:

@@ -217,7 +217,7 @@ class Rule(Frozen):
     """A cross-field check `left <= right` (see `expressions` for the operand syntax).
 
     `severity: note` turns an implausible-but-possible combination into a note for the
-    clinician instead of an error (SPEC: validation).
+    clinician instead of an error.
     """
 
     left: str

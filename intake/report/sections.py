@@ -1,4 +1,4 @@
-"""One function per PDF section, each returning flowables (SPEC: "What the clinician PDF must show").
+"""One function per PDF section, each returning flowables: what the clinician PDF must show, in reading order.
 
 Page 1 answers the clinician's first questions: the outcome and why, anything dangerous,
 and what else changes the plan. Everything else follows, and every answer is in the appendix.

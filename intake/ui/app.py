@@ -35,6 +35,7 @@ from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
 from intake.ui.idle import IdleWatch
 from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 from intake.ui.language_button import LanguageButton
+from intake.ui.launch_options import EXIT_NO_DISPLAY, kiosk_options, missing_display, no_display_lines
 from intake.ui.long_press import LongPress
 from intake.ui.paused import PausedScreen
 from intake.ui.staff.area import StaffArea
@@ -560,15 +561,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _options(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py")
-    parser.add_argument("--quit-after-show", action="store_true", help="open the window, then quit (smoke test)")
-    parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
-    parser.add_argument("--drive", type=Path, help=argparse.SUPPRESS)
-    options, _qt_args = parser.parse_known_args(argv[1:])
-    return options
-
-
 def _run_driver(script: Path, window: MainWindow) -> None:
     """Test hook: run `drive(window)` from a script, to finish a visit in the real process."""
     spec = importlib.util.spec_from_file_location("intake_ui_driver", script)
@@ -605,8 +597,12 @@ def _refuse_to_start(message: str, options: argparse.Namespace) -> int:
     return 2
 
 
-def run_app(argv: Sequence[str]) -> int:
-    options = _options(argv)
+def run_app(argv: Sequence[str], options: argparse.Namespace) -> int:
+    """The kiosk, with `options` read from `argv` by `kiosk_options`; no QApplication (which would abort) without a display."""
+    problem = missing_display(options.platform)
+    if problem:
+        print("\n".join(no_display_lines(problem, Path(argv[0]).name)), file=sys.stderr)
+        return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication(list(argv))
     app.setApplicationName("headache-intake")
@@ -638,4 +634,4 @@ def run_app(argv: Sequence[str]) -> int:
 
 def main() -> int:
     """The `intake-kiosk` GUI script of an installed app: the kiosk alone, where `main.py` also runs CLI commands."""
-    return run_app(sys.argv)
+    return run_app(sys.argv, kiosk_options(sys.argv))

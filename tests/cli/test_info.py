@@ -31,7 +31,7 @@ def test_writes_one_private_page_with_the_clinic_from_the_settings(tmp_path, cap
     assert round(float(reader.pages[0].mediabox.height)) == (842 if paper == "a4" else 792)
     words = _words(target)
     assert TITLES[language] in words and "Harbour Headache Clinic" in words and "555 0100" in words
-    assert out == f"{target}: information sheet, {'English' if language == 'en' else 'Español'}, {paper}, 1 page(s)\n"
+    assert out == f"wrote {target}: information sheet, {'English' if language == 'en' else 'Español'}, {paper}, 1 page(s)\n"
 
 
 def test_language_and_paper_default_to_the_clinic_settings(tmp_path, capsys) -> None:

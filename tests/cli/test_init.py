@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import ast
 import json
 import pkgutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,45 @@ def test_no_command_module_imports_the_package_and_none_import_in_a_circle() -> 
 
     for module in imports:
         visit(module, ())
+
+
+def _parsers(parser: argparse.ArgumentParser, name: str = "intake") -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {command}")
+
+
+def _undocumented(parser: argparse.ArgumentParser) -> list[str]:
+    """Each option and argument without help, and each subcommand the list of commands shows without a line."""
+    missing = []
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            missing += [] if action.help else [action.dest]
+        else:
+            described = {choice.dest for choice in action._choices_actions if choice.help}
+            missing += [f"{command} (no line in the list)" for command in action.choices if command not in described]
+    return missing
+
+
+def test_every_option_argument_and_subcommand_has_help() -> None:
+    found = {name: _undocumented(parser) for name, parser in _parsers(intake.cli.build_parser())}
+    assert {name: missing for name, missing in found.items() if missing} == {}
+
+
+def test_the_help_gives_the_exit_statuses(capsys) -> None:
+    with pytest.raises(SystemExit):
+        intake.cli.build_parser().parse_args(["--help"])
+    assert "Exit status: 0 done" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize(("option", "values"), [
+    (["visits", "list"], "--status STATUS only visits in this status: in_progress, unfinished, finished"),
+    (["export"], "--fhir [{R4,R5}] R5 (default) or R4"),
+    (["report"], "--paper {a4,letter} paper size: a4 or letter"),
+])
+def test_an_option_with_fixed_values_lists_them(capsys, option, values) -> None:
+    with pytest.raises(SystemExit):
+        intake.cli.build_parser().parse_args([*option, "--help"])
+    assert values in " ".join(capsys.readouterr().out.split())

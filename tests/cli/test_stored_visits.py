@@ -47,7 +47,8 @@ def test_import_list_show_and_audit(import_vignette, tmp_path, capsys, key) -> N
 
     pdf = tmp_path / "summary.pdf"
     assert main(["visits", "show", refer, "--pdf", str(pdf)]) == 0
-    assert "Outcome: REFER" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "Outcome: REFER" in shown and shown.endswith(f"\nwrote the summary PDF to {pdf}\n")
     assert pdf.read_bytes().startswith(b"%PDF")
     assert main(["audit", "verify"]) == 0
     assert "audit log intact: 4 rows" in capsys.readouterr().out
@@ -60,6 +61,22 @@ def test_an_imported_visit_shows_it_was_answered_before_the_visit(import_vignett
     assert "Answered before the visit (imported from a response file)" in capsys.readouterr().out
     first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert "Source Answered before the visit" in first
+
+
+@pytest.mark.parametrize("command", [["visits", "show", "{id}"], ["export", "{id}", "--fhir", "-o", "{out}/visit.json"]])
+def test_a_missing_visit_is_a_usage_error_in_every_command(import_vignette, tmp_path, capsys, key, command) -> None:
+    import_vignette("V01")
+    missing = "20261124-090000-aaaaaa"
+    status, out, err = run_intake([arg.format(id=missing, out=tmp_path) for arg in command], capsys)
+    assert (status, out, err) == (2, "", f"error: visit {missing}: not found\n")
+    assert not (tmp_path / "visit.json").exists()
+
+
+def test_a_relative_pdf_path_is_printed_whole(import_vignette, tmp_path, capsys, key, monkeypatch) -> None:
+    visit_id = import_vignette("V01")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run_intake(["visits", "show", visit_id, "--pdf", "summary.pdf"], capsys)
+    assert status == 0 and out.endswith(f"\nwrote the summary PDF to {tmp_path / 'summary.pdf'}\n")
 
 
 def test_purge_removes_old_visits_and_records_it(import_vignette, tmp_path, capsys, key) -> None:

@@ -1,4 +1,6 @@
-"""GUI fixtures: a kiosk window per test with its own output folder and clinic settings."""
+"""GUI fixtures: a kiosk window per test with its own output folder and clinic settings, and
+the printers the system offers as stand-ins that print to files (none until a test says),
+so no GUI test depends on this machine's printers or reaches a real one."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from patient_driver import Patient
+from PySide6.QtPrintSupport import QPrinter
 from staff_driver import ADMIN_PIN, STAFF_PIN
 
 from audit_keys import AUDIT_KEY
 from intake.app.desk import Desk
+from intake.app.print_jobs import Printers, PrintFailed
 from intake.app.station import Station
 from intake.eligibility.policy import load_rules
 from intake.questionnaire.form import Form
@@ -19,7 +23,41 @@ from intake.store.database import open_database
 from intake.store.staff import Role
 from intake.store.stores import Stores
 from intake.ui.app import MainWindow
+from intake.ui.staff import printing
 from intake.ui.theme import apply_theme
+
+
+class StandInPrinters:
+    """The printers the system offers, as a test says (none until it says): each prints to a PDF file."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        folder.mkdir()
+        self._monkeypatch = monkeypatch
+        monkeypatch.setattr(printing, "printer_for", self._printer)
+        self()
+
+    def __call__(self, *names: str, default: str | None = None) -> None:
+        self._monkeypatch.setattr(printing, "installed_printers", lambda: Printers(names, default))
+
+    def paper(self, name: str) -> Path:
+        """What the printer drew, when the pages went to it as images."""
+        return self.folder / f"{name}.pdf"
+
+    def _printer(self, name: str) -> QPrinter:
+        if name not in printing.installed_printers().names:
+            raise PrintFailed(f"{name} is no longer installed")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.paper(name)))
+        printer.setFullPage(True)
+        return printer
+
+
+@pytest.fixture(autouse=True)
+def printers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StandInPrinters:
+    """For every GUI test: a test that uses printers names them (`printers("Front-desk")`)."""
+    return StandInPrinters(tmp_path / "paper", monkeypatch)
 
 
 @pytest.fixture

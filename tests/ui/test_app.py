@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from PySide6.QtWidgets import QLabel
 
@@ -40,6 +41,52 @@ def test_main_py_starts_and_exits_zero(tmp_path) -> None:
         capture_output=True, text=True, timeout=60, env=app_env(tmp_path),
     )
     assert done.returncode == 0, done.stderr
+
+
+def _without_display(tmp_path: Path) -> dict[str, str]:
+    env = app_env(tmp_path)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(name, None)
+    return env | {"XDG_RUNTIME_DIR": str(tmp_path)}
+
+
+KIOSK_SCRIPT = (
+    "import sys; sys.argv[0] = '/opt/headache-intake/bin/intake-kiosk'; from intake.ui.app import main; sys.exit(main())"
+)
+"""What the installed `intake-kiosk` script runs."""
+
+
+@pytest.mark.parametrize(("command", "prog"), [([str(PROJECT_ROOT / "main.py")], "main.py"),
+                                               (["-c", KIOSK_SCRIPT], "intake-kiosk")])
+def test_without_a_display_the_kiosk_says_so_and_exits_1(tmp_path, command, prog) -> None:
+    done = subprocess.run([sys.executable, *command], capture_output=True, text=True, timeout=60, env=_without_display(tmp_path))
+    assert (done.returncode, done.stderr.splitlines()[0]) == (
+        1, "error: no display to open the kiosk on: DISPLAY and WAYLAND_DISPLAY are not set"
+    )
+    assert f"xvfb-run -s '-screen 0 1280x800x24' {prog}" in done.stderr
+    assert not (tmp_path / "data" / "headache-intake").exists(), "no database opened either"
+
+
+def test_offscreen_asked_on_the_command_line_needs_no_display(tmp_path) -> None:
+    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "-platform", "offscreen", "--quit-after-show"],
+                          capture_output=True, text=True, timeout=60, env=_without_display(tmp_path))
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("command", "prog"), [([str(PROJECT_ROOT / "main.py")], "main.py"),
+                                               (["-c", KIOSK_SCRIPT], "intake-kiosk")])
+def test_an_unknown_option_is_a_usage_error_before_any_window(tmp_path, command, prog) -> None:
+    done = subprocess.run([sys.executable, *command, "--bogus"], capture_output=True, text=True, timeout=60,
+                          env=app_env(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == f"{prog}: error: unrecognized arguments: --bogus"
+    assert not (tmp_path / "data" / "headache-intake").exists(), "nothing started"
+
+
+def test_main_py_help_shows_the_kiosk_options(tmp_path) -> None:
+    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "--help"], capture_output=True, text=True,
+                          timeout=60, env=_without_display(tmp_path))
+    assert done.returncode == 0 and done.stdout.startswith("usage: main.py [-h] [--version] [--windowed]")
 
 
 def test_main_py_finishes_a_visit_and_exits_zero(tmp_path) -> None:

@@ -1,7 +1,8 @@
 """Printing the stored PDF (as it is through CUPS, else as page images), and auto-print on Finish.
 
-The printers the system offers and `lp` are stand-ins (see conftest), so these tests come
-out the same on every machine and never print on a real printer.
+The printers the system offers and `lp` are stand-ins (see the conftests), and the tests of
+how the system's list is read give Qt's list as they say, so these tests come out the same
+on every machine, printers or none, and never print on a real printer.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from cases import vignette
 from cups_server import COLOUR_DRIVER, CupsUnavailable, private_cups
 from fake_lp import POSIX_ONLY
-from intake.app.print_jobs import PrintFailed, PrintJob
-from intake.ui.staff.printing import installed_printers, job_sent, print_pdf
+from intake.app.print_jobs import Printers, PrintFailed, PrintJob
+from intake.ui.staff import printing
+from intake.ui.staff.printing import installed_printers, job_sent, print_pdf, printer_for
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -56,10 +58,45 @@ def test_a_damaged_pdf_is_refused_with_a_reason(qapp, tmp_path) -> None:
         print_pdf(b"%PDF-1.4 not really", _pdf_printer(tmp_path / "out.pdf"))
 
 
-def test_the_printers_offered_are_the_systems(qapp) -> None:
-    offered = installed_printers()
-    assert list(offered.names) == [info.printerName() for info in QPrinterInfo.availablePrinters()]
-    assert offered.default == (QPrinterInfo.defaultPrinterName() or None)
+class _SystemPrinters:
+    """Qt's view of the system's printers, as a test says: whatever this machine has installed is never asked."""
+
+    names: tuple[str, ...] = ()
+    default = ""
+
+    @classmethod
+    def availablePrinters(cls) -> list[QPrinterInfo]:  # noqa: N802 - Qt's name
+        return [_Named(name) for name in cls.names]
+
+    @classmethod
+    def defaultPrinterName(cls) -> str:  # noqa: N802 - Qt's name
+        return cls.default
+
+    @classmethod
+    def printerInfo(cls, _name: str) -> QPrinterInfo:  # noqa: N802 - Qt's name
+        return QPrinterInfo()  # a null one: no such printer
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def printerName(self) -> str:  # noqa: N802 - Qt's name
+        return self.name
+
+
+@pytest.mark.parametrize(("names", "default"), [(("Front-desk", "Ward-3"), "Ward-3"), (("Front-desk",), ""), ((), "")])
+def test_the_printers_offered_are_the_systems(qapp, monkeypatch, names, default) -> None:
+    monkeypatch.setattr(_SystemPrinters, "names", names)
+    monkeypatch.setattr(_SystemPrinters, "default", default)
+    monkeypatch.setattr(printing, "QPrinterInfo", _SystemPrinters)
+    assert installed_printers() == Printers(names, default or None)
+
+
+def test_a_printer_the_system_no_longer_has_is_refused_not_swapped_for_the_default(qapp, monkeypatch) -> None:
+    monkeypatch.setattr(printing, "QPrinterInfo", _SystemPrinters)
+    with pytest.raises(PrintFailed, match="Upstairs is no longer installed"):
+        printer_for("Upstairs")
 
 
 def test_auto_print_without_a_printer_tells_staff_not_the_patient(open_kiosk, stores, qtbot, caplog, printers, fake_lp) -> None:
