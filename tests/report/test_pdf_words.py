@@ -9,22 +9,18 @@ language in it too.
 from __future__ import annotations
 
 import io
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 from pypdf import PdfReader
 
 from cases import vignette
-from intake import staff_wording
 from intake.app.assessing import assess_for_clinic
 from intake.questionnaire.response import parse_response
 from intake.report import ClinicInfo, render_report, wording, words
-from intake.translation_files import compile_all, read_catalog, template_path
-from intake.translations import SOURCE_LANGUAGE, STAFF_DOMAIN, source_path, translations
+from intake.translations import SOURCE_LANGUAGE
+from staff_catalog import TEST_LANGUAGE, ids_not_in_template, install_staff_catalog
 
-TEST_LANGUAGE = "eo"
 CATALOG = r'''
 msgid ""
 msgstr ""
@@ -53,21 +49,14 @@ msgstr[1] "Ne al la aliaj {count} demandoj."
 
 @pytest.fixture
 def test_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The PDF in the test language, its catalog compiled as `./run` compiles the shipped ones."""
-    directory = tmp_path / "translations"
-    source = source_path(STAFF_DOMAIN, TEST_LANGUAGE, directory)
-    source.parent.mkdir(parents=True)
-    source.write_text(CATALOG, encoding="utf-8")
-    compile_all(directory)
-    monkeypatch.setattr(staff_wording, "translations", lambda domain, language: translations(domain, language, directory))
+    """The PDF in the test language."""
+    install_staff_catalog(CATALOG, tmp_path, monkeypatch)
     monkeypatch.setattr(words, "pdf_language", lambda: TEST_LANGUAGE)
     return TEST_LANGUAGE
 
 
 def test_the_test_catalog_translates_only_sentences_the_template_has() -> None:
-    template = {message.id for message in read_catalog(template_path(STAFF_DOMAIN)) if message.id}
-    catalog = {message.id for message in read_po(BytesIO(CATALOG.encode()), locale=TEST_LANGUAGE) if message.id}
-    assert catalog <= template, catalog - template
+    assert ids_not_in_template(CATALOG) == set()
 
 
 def test_the_pdf_is_english_by_default() -> None:
