@@ -26,6 +26,19 @@ def staff_translations(language: str = SOURCE_LANGUAGE) -> gettext.NullTranslati
     return translations(STAFF_DOMAIN, language)
 
 
+def staff_text(message: str, language: str) -> str:
+    """`message` in `language` (itself in English, or where the catalog lacks it).
+
+    The empty string stays empty: gettext would give the catalog's header for it.
+    """
+    return staff_translations(language).gettext(message) if message else message
+
+
+def staff_plural(singular: str, plural: str, count: int, language: str) -> str:
+    """The form of a sentence that fits `count`, in `language`."""
+    return staff_translations(language).ngettext(singular, plural, count)
+
+
 OUTCOME_TEXT: Mapping[str, str] = {
     "URGENT_REVIEW": N_("Urgent clinician review: red-flag answers"),
     "INCOMPLETE": N_("Cannot assess yet: answers missing"),

@@ -7,7 +7,7 @@ puts them in `staff.pot` beside the staff screens' words.
 
 from __future__ import annotations
 
-from intake.staff_wording import staff_translations
+from intake.staff_wording import staff_plural, staff_text
 from intake.translations import N_, SOURCE_LANGUAGE
 
 __all__ = ["N_", "_", "ngettext", "pdf_language"]
@@ -23,13 +23,10 @@ def pdf_language() -> str:
 
 
 def _(message: str) -> str:
-    """`message` in the PDF's language (itself in English, or where the catalog lacks it).
-
-    The empty string stays empty: gettext would give the catalog's header for it.
-    """
-    return staff_translations(pdf_language()).gettext(message) if message else message
+    """`message` in the PDF's language."""
+    return staff_text(message, pdf_language())
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a sentence that fits `count`, in the PDF's language."""
-    return staff_translations(pdf_language()).ngettext(singular, plural, count)
+    return staff_plural(singular, plural, count, pdf_language())

@@ -10,7 +10,7 @@ so the language is the one in force when the screen is built, not when it was im
 
 from __future__ import annotations
 
-from intake.staff_wording import staff_translations
+from intake.staff_wording import staff_plural, staff_text
 from intake.translations import N_, SOURCE_LANGUAGE
 
 __all__ = ["N_", "_", "ngettext", "staff_language"]
@@ -27,13 +27,10 @@ def staff_language() -> str:
 
 
 def _(message: str) -> str:
-    """`message` in the staff language (itself in English, or where the catalog lacks it).
-
-    The empty string stays empty: gettext would give the catalog's header for it.
-    """
-    return staff_translations(staff_language()).gettext(message) if message else message
+    """`message` in the staff language."""
+    return staff_text(message, staff_language())
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a sentence that fits `count`, in the staff language."""
-    return staff_translations(staff_language()).ngettext(singular, plural, count)
+    return staff_plural(singular, plural, count, staff_language())
