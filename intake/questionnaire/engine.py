@@ -63,13 +63,17 @@ def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
     return has_answer == condition.answered
 
 
+def is_enabled(question: Question, answers: Mapping[str, Any]) -> bool:
+    """Whether the question's `enable_when` conditions all hold; most questions have none."""
+    return not question.enable_when or all(_holds(condition, answers) for condition in question.enable_when)
+
+
 def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Question]:
     """Questions the patient is asked, in form order."""
     shown: list[Question] = []
     for section in form.sections:
-        if section.setting and section.setting not in settings:
-            continue
-        shown.extend(q for q in section.questions if all(_holds(c, answers) for c in q.enable_when))
+        if not section.setting or section.setting in settings:
+            shown.extend(question for question in section.questions if is_enabled(question, answers))
     return shown
 
 
