@@ -27,6 +27,7 @@ from intake.eligibility.preventives import PreventiveSummary, assess_preventives
 from intake.eligibility.prior_botox import BotoxSummary, assess_prior_botox
 from intake.eligibility.red_flags import red_flag_answers
 from intake.eligibility.trial_dates import trial_date_notes
+from intake.frozen import per_object
 from intake.questionnaire.engine import broken_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
@@ -71,21 +72,26 @@ def _unmet_reason(result: CriterionResult) -> Reason:
     return Reason(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
 
 
+@per_object
+def _outcome_labels(form: Form) -> dict[str, str]:
+    """How each way a preventive trial ended reads on the form."""
+    return {option.value: option.label for option in form.question("preventives").field("outcome").options}
+
+
 def _preventives(
     rows: Sequence[Mapping[str, Any]], rule: FailedPreventivesCriterion | None, catalog: Catalog, form: Form
 ) -> PreventiveSummary:
     """The trials judged against the policy's failed-preventives criterion; none counted without one."""
     if rule is None:
         return PreventiveSummary([], 0, 0)
-    labels = {option.value: option.label for option in form.question("preventives").field("outcome").options}
-    return assess_preventives(rows, catalog, rule, labels)
+    return assess_preventives(rows, catalog, rule, _outcome_labels(form))
 
 
 def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
     policy, catalog, answers = rules.policy, rules.catalog, response.answers
     continuation = assess_continuation(answers, policy)
     botox = assess_prior_botox(answers, policy, continuation is not None)
-    rule = next((c for c in policy.criteria if isinstance(c, FailedPreventivesCriterion)), None)
+    rule = policy.failed_preventives
     trial_rows = answers.get("preventives")
     preventives = _preventives(trial_rows or [], rule, catalog, form)
     answered = None if trial_rows is None else preventives

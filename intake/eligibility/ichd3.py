@@ -16,12 +16,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from intake.eligibility.assessment import Ichd3Item, Ichd3Panel, Ichd3Status, MedicationOveruse, ScreeningAnswer
+from intake.frozen import per_object
 from intake.questionnaire.form import Form
 
 PAIN_FEATURES = ("pain_one_sided", "pain_throbbing", "pain_moderate_severe", "pain_worse_activity")
 NAUSEA = "nausea"
 LIGHT_AND_NOISE = ("light_sensitive", "noise_sensitive")
-ATTACK_FEATURES = (*PAIN_FEATURES, NAUSEA, *LIGHT_AND_NOISE)
+SYMPTOMS = (NAUSEA, *LIGHT_AND_NOISE)
+ATTACK_FEATURES = (*PAIN_FEATURES, *SYMPTOMS)
 """Asked only for this panel: unanswered, they are `unknown` here and give no note."""
 
 ATTACK_HOURS = 4
@@ -56,8 +58,13 @@ def _answer_words(answer: Any) -> str:
     return ANSWER_WORDS.get(answer, "not answered")
 
 
-def _answers_text(keys: Sequence[str], answers: Mapping[str, Any], form: Form) -> str:
-    return "; ".join(f"{form.question(key).label}: {_answer_words(answers.get(key))}" for key in keys)
+@per_object
+def _labels(keys: tuple[str, ...], form: Form) -> tuple[tuple[str, str], ...]:
+    return tuple((key, form.question(key).label) for key in keys)
+
+
+def _answers_text(keys: tuple[str, ...], answers: Mapping[str, Any], form: Form) -> str:
+    return "; ".join(f"{label}: {_answer_words(answers.get(key))}" for key, label in _labels(keys, form))
 
 
 def _item(item_id: str, status: Ichd3Status, basis: str) -> Ichd3Item:
@@ -95,7 +102,7 @@ def associated_symptoms(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
         status = Ichd3Status.UNMET
     else:
         status = Ichd3Status.UNKNOWN
-    return _item("1.1D", status, _answers_text((NAUSEA, *LIGHT_AND_NOISE), answers, form))
+    return _item("1.1D", status, _answers_text(SYMPTOMS, answers, form))
 
 
 def _frequency_text(days: int | None, what: str, months: int | None) -> str:

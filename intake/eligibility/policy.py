@@ -42,7 +42,7 @@ class MinimumCriterion(_CriterionBase):
     min: float
     unit: str = ""
 
-    @property
+    @cached_property
     def threshold(self) -> str:
         return f">= {self.min:g} {self.unit}".rstrip()
 
@@ -56,7 +56,7 @@ class FailedPreventivesCriterion(_CriterionBase):
     min_trial_weeks: int = Field(ge=0, description="An `ineffective` trial counts only from this many weeks.")
     classes: tuple[str, ...] = Field(min_length=1, description="Preventive classes whose trials count.")
 
-    @property
+    @cached_property
     def threshold(self) -> str:
         return f">= {self.min} failed {self.count} (trials >= {self.min_trial_weeks} weeks if ineffective)"
 
@@ -196,9 +196,14 @@ class Policy(Frozen):
             raise ValueError(f"note_wording: give a wording for exactly the notes ({', '.join(self.notes) or 'none'})")
         return self
 
-    @property
+    @cached_property
     def stopping_threshold(self) -> str:
         return "; ".join(rule.threshold for rule in self.stopping_rules)
+
+    @cached_property
+    def failed_preventives(self) -> FailedPreventivesCriterion | None:
+        """The policy's failed-preventives criterion (at most one, checked at load), if it has one."""
+        return next((c for c in self.criteria if isinstance(c, FailedPreventivesCriterion)), None)
 
     def class_problems(self, catalog: Catalog) -> list[str]:
         """Class ids this policy names that the catalog does not define."""

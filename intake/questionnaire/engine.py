@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from intake.frozen import per_object
 from intake.plain_text import one_line
 from intake.questionnaire.calendar_text import is_month_text
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
@@ -79,6 +80,8 @@ def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) ->
 
 def hidden_by(question: Question, answers: Mapping[str, Any]) -> Condition | None:
     """The first enable_when condition that hides a question, or None if it is shown."""
+    if not question.enable_when:
+        return None
     return next((condition for condition in question.enable_when if not _holds(condition, answers)), None)
 
 
@@ -160,14 +163,21 @@ def broken_rules(
     return found
 
 
-def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], list[Question]]]:
+@per_object
+def _month_fields(form: Form) -> tuple[tuple[str, tuple[Question, ...]], ...]:
+    """(group id, its month fields) for every group with month fields, in form order."""
+    groups = ((question.id, tuple(field for field in question.fields if field.type is QuestionType.MONTH))
+              for question in form.questions())
+    return tuple((group, months) for group, months in groups if months)
+
+
+def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], tuple[Question, ...]]]:
     """(row key, row, its month fields) for every answered row of a group with month fields."""
-    found: list[tuple[str, Mapping[str, Any], list[Question]]] = []
-    for question in form.questions():
-        months = [field for field in question.fields if field.type is QuestionType.MONTH]
-        rows = answers.get(question.id)
-        if months and isinstance(rows, list):
-            found.extend((f"{question.id}[{index}]", row, months) for index, row in enumerate(rows))
+    found: list[tuple[str, Mapping[str, Any], tuple[Question, ...]]] = []
+    for group, months in _month_fields(form):
+        rows = answers.get(group)
+        if isinstance(rows, list):
+            found.extend((f"{group}[{index}]", row, months) for index, row in enumerate(rows))
     return found
 
 
