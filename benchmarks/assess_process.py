@@ -25,13 +25,18 @@ from tests_data import v01_response
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def package_env(root: Path) -> dict[str, str]:
+    """This environment with `root`'s `intake` package first on the path."""
+    return {**os.environ, "PYTHONPATH": str(root)}
+
+
 def one_run(root: Path, response: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one `python -m intake.cli assess FILE --json` run in `root`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "intake.cli", "assess", str(response), "--json"],
-        cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=True, capture_output=True,
+        cwd=root, env=package_env(root), check=True, capture_output=True,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -1,0 +1,110 @@
+"""`assess` speed of this checkout against an earlier commit, measured in one run, alternating.
+
+Run: .venv/bin/python benchmarks/assess_baseline.py BASELINE_COMMIT [--rounds 5]
+
+The machine is shared, so the two versions take turns: each round times the baseline and
+this checkout once each (in-process `evaluate` and parse + `evaluate` over every vignette
+under both policies, then whole `intake assess --json` processes on V01), and the table
+gives the median over rounds. The baseline is a `git archive` of the commit in a temporary
+folder (no worktree is registered). CPU time is given beside wall time: on a shared
+machine it moves less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from assess_process import one_run, package_env, v01_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+THROUGHPUT = r"""
+import json, sys, time
+from pathlib import Path
+from intake.eligibility import evaluate, load_rules
+from intake.questionnaire.loader import default_form
+from intake.questionnaire.response import parse_response
+
+form = default_form()
+cases = [case["response"] for case in json.loads(Path("tests/data/vignettes.json").read_text(encoding="utf-8"))]
+rounds = int(sys.argv[1])
+found = {}
+for policy in ("us-payer", "nice-ta260"):
+    rules = load_rules(policy)
+    responses = [parse_response(case, form) for case in cases]
+    for response in responses:
+        evaluate(response, rules, form)
+    for name, run in (
+        ("evaluate", lambda: [evaluate(response, rules, form) for response in responses]),
+        ("parse + evaluate", lambda: [evaluate(parse_response(case, form), rules, form) for case in cases]),
+    ):
+        wall, cpu = time.perf_counter(), time.process_time()
+        for _ in range(rounds):
+            run()
+        count = rounds * len(cases)
+        found[f"{name} ({policy})"] = (count / (time.perf_counter() - wall), count / (time.process_time() - cpu))
+print(json.dumps(found))
+"""
+
+
+def throughput(root: Path, rounds: int) -> dict[str, tuple[float, float]]:
+    """Responses per second (wall, CPU) for each measure, in a fresh process running `root`'s package."""
+    done = subprocess.run([sys.executable, "-c", THROUGHPUT, str(rounds)], cwd=root, env=package_env(root),
+                          check=True, capture_output=True, text=True)
+    return {name: (wall, cpu) for name, (wall, cpu) in json.loads(done.stdout).items()}
+
+
+def baseline_tree(commit: str, folder: Path) -> Path:
+    """The commit's files in `folder`, with its translations compiled as `./run` would."""
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+    folder.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    subprocess.run([sys.executable, "-m", "intake.translation_files"], cwd=folder, env=package_env(folder),
+                   check=True, capture_output=True)
+    return folder
+
+
+def _row(name: str, before: list[float], after: list[float], shown: Callable[[float], str]) -> str:
+    old, new = statistics.median(before), statistics.median(after)
+    return f"| {name} | {shown(old)} | {shown(new)} | {new / old:.2f}x |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("baseline", help="the commit to compare with (e.g. the merge base)")
+    parser.add_argument("--rounds", type=int, default=5, help="alternations of the two versions")
+    parser.add_argument("--evaluations", type=int, default=100, help="passes over the vignettes per throughput measure")
+    parser.add_argument("--processes", type=int, default=3, help="whole-process runs per version per round")
+    args = parser.parse_args()
+    samples: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        trees = {"before": baseline_tree(args.baseline, Path(folder) / "baseline"), "after": ROOT}
+        response = v01_file(Path(folder))
+        for tree in trees.values():
+            one_run(tree, response)
+        for number in range(args.rounds):
+            for version, tree in trees.items():
+                for name, (wall, cpu) in throughput(tree, args.evaluations).items():
+                    samples[version].setdefault(f"{name}, wall", []).append(wall)
+                    samples[version].setdefault(f"{name}, CPU", []).append(cpu)
+                for _ in range(args.processes):
+                    wall, cpu = one_run(tree, response)
+                    samples[version].setdefault("`intake assess --json` process, wall", []).append(wall * 1000)
+                    samples[version].setdefault("`intake assess --json` process, CPU", []).append(cpu * 1000)
+            print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
+    print(f"| measure (median of {args.rounds} alternating rounds) | before ({args.baseline[:10]}) | after | after/before |")
+    print("|---|---|---|---|")
+    for name in samples["before"]:
+        shown = (lambda value: f"{value:.0f} ms") if "process" in name else (lambda value: f"{value:,.0f}/s")
+        print(_row(name, samples["before"][name], samples["after"][name], shown))
+
+
+if __name__ == "__main__":
+    main()
