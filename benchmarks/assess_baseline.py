@@ -4,10 +4,12 @@ Run: .venv/bin/python benchmarks/assess_baseline.py BASELINE_COMMIT [--rounds 5]
 
 The machine is shared, so the two versions take turns: each round times the baseline and
 this checkout once each (in-process `evaluate` and parse + `evaluate` over every vignette
-under both policies, then whole `intake assess --json` processes on V01), and the table
-gives the median over rounds. The baseline is a `git archive` of the commit in a temporary
-folder (no worktree is registered). CPU time is given beside wall time: on a shared
-machine it moves less.
+under both policies, then whole `intake assess --json` processes on V01, with the bytecode
+cached and compiled from source every run), and the table gives the median over rounds.
+Both versions run from fresh copies in a temporary folder: the baseline a `git archive`
+of the commit (no worktree is registered), this checkout its files as they are now
+(committed or not), so neither finds bytecode the other left. CPU time is given beside
+wall time: on a shared machine it moves less.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,19 +59,36 @@ print(json.dumps(found))
 
 def throughput(root: Path, rounds: int) -> dict[str, tuple[float, float]]:
     """Responses per second (wall, CPU) for each measure, in a fresh process running `root`'s package."""
-    done = subprocess.run([sys.executable, "-c", THROUGHPUT, str(rounds)], cwd=root, env=package_env(root),
+    done = subprocess.run([sys.executable, "-c", THROUGHPUT, str(rounds)], cwd=root, env=package_env(root, None),
                           check=True, capture_output=True, text=True)
     return {name: (wall, cpu) for name, (wall, cpu) in json.loads(done.stdout).items()}
 
 
-def baseline_tree(commit: str, folder: Path) -> Path:
-    """The commit's files in `folder`, with its translations compiled as `./run` would."""
+def _compiled_translations(folder: Path) -> Path:
+    """`folder` with its translations compiled, as `./run` does."""
+    subprocess.run([sys.executable, "-m", "intake.translation_files"], cwd=folder, env=package_env(folder, None),
+                   check=True, capture_output=True)
+    return folder
+
+
+def commit_tree(commit: str, folder: Path) -> Path:
+    """The commit's files in `folder`."""
     archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
     folder.mkdir()
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    subprocess.run([sys.executable, "-m", "intake.translation_files"], cwd=folder, env=package_env(folder),
-                   check=True, capture_output=True)
-    return folder
+    return _compiled_translations(folder)
+
+
+def working_tree(folder: Path) -> Path:
+    """This checkout's files as they are now (tracked, and new ones not ignored) in `folder`."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            check=True, capture_output=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    return _compiled_translations(folder)
 
 
 def _row(name: str, before: list[float], after: list[float], shown: Callable[[float], str]) -> str:
@@ -76,28 +96,36 @@ def _row(name: str, before: list[float], after: list[float], shown: Callable[[fl
     return f"| {name} | {shown(old)} | {shown(new)} | {new / old:.2f}x |"
 
 
+def _time_processes(trees: dict[str, Path], folder: Path, runs: int, samples: dict[str, dict[str, list[float]]]) -> None:
+    """`runs` whole processes per version, with the bytecode cached and then compiled from source."""
+    response = v01_file(folder)
+    for version, tree in trees.items():
+        for kind, bytecode in (("bytecode cached", folder / f"bytecode-{version}"), ("compiled from source", None)):
+            env = package_env(tree, bytecode)
+            for _ in range(runs):
+                wall, cpu = one_run(tree, response, env)
+                samples[version].setdefault(f"`intake assess --json` process, {kind}, wall", []).append(wall * 1000)
+                samples[version].setdefault(f"`intake assess --json` process, {kind}, CPU", []).append(cpu * 1000)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("baseline", help="the commit to compare with (e.g. the merge base)")
     parser.add_argument("--rounds", type=int, default=5, help="alternations of the two versions")
     parser.add_argument("--evaluations", type=int, default=100, help="passes over the vignettes per throughput measure")
-    parser.add_argument("--processes", type=int, default=3, help="whole-process runs per version per round")
+    parser.add_argument("--processes", type=int, default=3, help="whole-process runs per version, kind and round")
     args = parser.parse_args()
     samples: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
-    with tempfile.TemporaryDirectory() as folder:
-        trees = {"before": baseline_tree(args.baseline, Path(folder) / "baseline"), "after": ROOT}
-        response = v01_file(Path(folder))
-        for tree in trees.values():
-            one_run(tree, response)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        trees = {"before": commit_tree(args.baseline, folder / "before"), "after": working_tree(folder / "after")}
+        _time_processes(trees, folder, 1, {"before": {}, "after": {}})  # fills the bytecode caches
         for number in range(args.rounds):
             for version, tree in trees.items():
                 for name, (wall, cpu) in throughput(tree, args.evaluations).items():
                     samples[version].setdefault(f"{name}, wall", []).append(wall)
                     samples[version].setdefault(f"{name}, CPU", []).append(cpu)
-                for _ in range(args.processes):
-                    wall, cpu = one_run(tree, response)
-                    samples[version].setdefault("`intake assess --json` process, wall", []).append(wall * 1000)
-                    samples[version].setdefault("`intake assess --json` process, CPU", []).append(cpu * 1000)
+            _time_processes(trees, folder, args.processes, samples)
             print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
     print(f"| measure (median of {args.rounds} alternating rounds) | before ({args.baseline[:10]}) | after | after/before |")
     print("|---|---|---|---|")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from intake import __version__
 from intake.cli import accounts, assess, export, info, stored_visits
 from intake.cli.errors import EXIT_FAILURE, EXIT_OK, CommandError, fail
 from intake.yamlfile import DataFileError
@@ -19,12 +19,27 @@ from intake.yamlfile import DataFileError
 COMMAND_GROUPS = (assess, info, stored_visits, export, accounts)
 
 
+class _Version(argparse.Action):
+    """`--version`, read from the installed package only when asked (the lookup costs every other command time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show program's version number and exit")
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None
+    ) -> None:
+        from intake import __version__
+
+        print(f"intake {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake",
         description="Headache-clinic intake: assess answers against referral criteria for onabotulinumtoxinA consultation.",
     )
-    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(commands)

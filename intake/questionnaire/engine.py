@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.frozen import per_object
 from intake.plain_text import one_line
 from intake.questionnaire.calendar_text import is_month_text
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
-from intake.questionnaire.patient_wording import ENGLISH, PatientWording
+
+if TYPE_CHECKING:
+    from intake.questionnaire.patient_wording import PatientWording
 
 STARTED, STOPPED = "started", "stopped"
 """Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
@@ -139,8 +141,18 @@ def _rule_result(rule: Rule, answers: Mapping[str, Any], authored: date) -> tupl
     return left, right
 
 
-def rule_problem(rule: Rule, left: float, right: float, words: PatientWording = ENGLISH) -> Problem:
+def _wording(words: PatientWording | None) -> PatientWording:
+    """The wording given, else English (the CLI's and the JSON contract's), loaded only once a problem needs words."""
+    if words is not None:
+        return words
+    from intake.questionnaire.patient_wording import ENGLISH  # babel and the catalogs: not for answers without problems
+
+    return ENGLISH
+
+
+def rule_problem(rule: Rule, left: float, right: float, words: PatientWording | None = None) -> Problem:
     """The CLI line in English; the form's message with the numbers written the patient's way."""
+    words = _wording(words)
     return Problem(
         rule.target,
         f"expected {rule.left_expression.describe()} <= {rule.right_expression.describe()}",
@@ -150,7 +162,7 @@ def rule_problem(rule: Rule, left: float, right: float, words: PatientWording = 
 
 
 def broken_rules(
-    form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording | None = None
 ) -> list[Problem]:
     """Cross-field rules of one severity ("error" or "note") that the answers break."""
     found = []
@@ -182,7 +194,7 @@ def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mappi
 
 
 def trial_date_problems(
-    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording | None = None
 ) -> list[Problem]:
     """Months in group rows that cannot be: after the month the answers were given, or a
     `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text, so a
@@ -194,19 +206,19 @@ def trial_date_problems(
             value = row.get(field.id)
             if value is not None and not is_month_text(value):
                 problems.append(Problem(f"{row_key}.{field.id}", "expected a month as YYYY-MM", f'got "{one_line(str(value))}"',
-                                        words.incomplete_month()))
+                                        _wording(words).incomplete_month()))
             elif value is not None and value > now:
                 problems.append(Problem(f"{row_key}.{field.id}", f"expected a month no later than {now} (authored)",
-                                        f'got "{value}"', words.MONTH_NOT_YET))
+                                        f'got "{value}"', _wording(words).MONTH_NOT_YET))
         started, stopped = row.get(STARTED), row.get(STOPPED)
         if is_month_text(started) and is_month_text(stopped) and now >= stopped and stopped < started:
             problems.append(Problem(f"{row_key}.{STOPPED}", f"expected a month no earlier than {row_key}.{STARTED} ({started})",
-                                    f'got "{stopped}"', words.STOPPED_BEFORE_STARTED))
+                                    f'got "{stopped}"', _wording(words).STOPPED_BEFORE_STARTED))
     return problems
 
 
 def answer_errors(
-    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording | None = None
 ) -> list[Problem]:
     """Answers that cannot be true together: broken cross-field rules, then impossible trial dates.
 
