@@ -106,7 +106,7 @@ def continuation_reason(continuation: Continuation) -> Reason:
         else f"{continuation.before} headache days a month before"
     )
     now = "headache days now not given" if continuation.now is None else f"{continuation.now} now"
-    return Reason(
+    return Reason.made(
         code="botox_continuation",
         text=f"On Botox ({last}): {before}, {now}: continuation is the clinician's decision",
     )

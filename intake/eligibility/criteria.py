@@ -40,7 +40,7 @@ def _at_least_min(
         status = Status.MET
     else:
         status = Status.UNMET
-    return CriterionResult(
+    return CriterionResult.made(
         id=criterion.id,
         label=criterion.label,
         threshold=criterion.threshold,
@@ -70,7 +70,7 @@ def failed_preventives_row(criterion: FailedPreventivesCriterion, inputs: RowInp
 def stopping_rule_row(criterion: BotoxStoppingCriterion, inputs: RowInputs) -> CriterionResult:
     """The policy's stopping rules, judged with the rest of prior Botox (`prior_botox`), whose review they decide."""
     judged = inputs.botox.stopping
-    return CriterionResult(
+    return CriterionResult.made(
         id=criterion.id,
         label=criterion.label,
         threshold=judged.threshold,

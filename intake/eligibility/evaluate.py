@@ -64,12 +64,12 @@ def _answered(item: ScreeningAnswer) -> str:
 
 def _flag_reason(item: ScreeningAnswer) -> Reason:
     if item.answer in ("yes", "unsure"):
-        return Reason(code=item.key, text=f"{item.label}: {_answered(item)}")
-    return Reason(code=item.key, text=f"{item.label} ({item.answer})")
+        return Reason.made(code=item.key, text=f"{item.label}: {_answered(item)}")
+    return Reason.made(code=item.key, text=f"{item.label} ({item.answer})")
 
 
 def _unmet_reason(result: CriterionResult) -> Reason:
-    return Reason(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
+    return Reason.made(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
 
 
 @per_object
@@ -134,14 +134,14 @@ def _notes(worked: _Worked, response: Response, policy: Policy, form: Form) -> l
         *(worked.cgrp if policy.concurrent_cgrp == "note" else []),
         *worked.overuse.notes,
         *[
-            Reason(code="unknown_medicine", text=f"{name!r} is not in the medicine catalog: shown, not counted")
+            Reason.made(code="unknown_medicine", text=f"{name!r} is not in the medicine catalog: shown, not counted")
             for name in unknown
         ],
         *answer_notes(worked.note_items, policy),
         *worked.midas_notes,
-        *[Reason(code="implausible", text=problem.message or problem.cli_text) for problem in implausible],
+        *[Reason.made(code="implausible", text=problem.message or problem.cli_text) for problem in implausible],
         *[
-            Reason(code="unanswered", text=f"Not answered (optional): {form.question(key).label}")
+            Reason.made(code="unanswered", text=f"Not answered (optional): {form.question(key).label}")
             for key in optional_unanswered(form, answers, policy)
         ],
     ]
@@ -153,7 +153,7 @@ def _review(worked: _Worked, policy: Policy) -> list[Reason]:
     review: list[Reason] = []
     if overuse.overuse.present:
         details = "; ".join(finding.text for finding in overuse.overuse.findings)
-        review.append(Reason(code="medication_overuse", text=f"Manage medication overuse before referral: {details}"))
+        review.append(Reason.made(code="medication_overuse", text=f"Manage medication overuse before referral: {details}"))
     review += overuse.unknown_overuse
     review += [_flag_reason(item) for item in worked.cautions if item.flagged]
     if policy.concurrent_cgrp == "review":
@@ -161,14 +161,14 @@ def _review(worked: _Worked, policy: Policy) -> list[Reason]:
     if worked.continuation is not None and not botox.stopped:
         review.append(continuation_reason(worked.continuation))
     elif botox.needs_review:
-        review.append(Reason(code="prior_botox", text=f"Prior Botox ({botox.prior.summary}): clinician to review response"))
+        review.append(Reason.made(code="prior_botox", text=f"Prior Botox ({botox.prior.summary}): clinician to review response"))
     return review
 
 
 def _findings(worked: _Worked, review: list[Reason], policy: Policy, form: Form) -> Findings:
     return Findings(
         red_flags=[_flag_reason(item) for item in worked.flags if item.flagged],
-        missing=[Reason(code=key, text=f"Not answered: {form.question(key).label}") for key in worked.missing],
+        missing=[Reason.made(code=key, text=f"Not answered: {form.question(key).label}") for key in worked.missing],
         unmet=[_unmet_reason(result) for result in deciding_unmet(worked.unmet, policy, worked.continuation)],
         review=review,
     )
@@ -207,7 +207,7 @@ def _assessment(
 ) -> Assessment:
     policy, overuse, rule = rules.policy, worked.overuse, worked.preventive_rule
     screening = [*worked.flags, *worked.cautions, *worked.note_items]
-    return Assessment(
+    return Assessment.made(
         outcome=outcome,
         outcome_text=OUTCOME_TEXT[outcome],
         reasons=reasons,
@@ -239,5 +239,6 @@ def _assessment(
             worked.botox.prior,
             rule.classes if rule else (),
         ),
+        other_policies=[],
         ichd3=assess_ichd3(response.answers, form, worked.flags, overuse.overuse),
     )

@@ -68,7 +68,7 @@ def _answers_text(keys: tuple[str, ...], answers: Mapping[str, Any], form: Form)
 
 
 def _item(item_id: str, status: Ichd3Status, basis: str) -> Ichd3Item:
-    return Ichd3Item(id=item_id, label=LABELS[item_id], status=status, basis=basis)
+    return Ichd3Item.made(id=item_id, label=LABELS[item_id], status=status, basis=basis)
 
 
 def attack_duration(answers: Mapping[str, Any]) -> Ichd3Item:
@@ -205,7 +205,7 @@ def assess_ichd3(
         attacks(answers, duration, pain, symptoms),
         migraine_frequency(answers, pain, symptoms),
     ]
-    return Ichd3Panel(
+    return Ichd3Panel.made(
         summary=summary(chronic, any(flag.flagged for flag in flags)),
         items=[duration, pain, symptoms, *chronic, other_diagnoses(flags, overuse)],
     )

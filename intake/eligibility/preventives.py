@@ -86,7 +86,7 @@ def assess_preventives(
             failed_generics.append(medicine.generic)
             failed_classes.append(class_id)
         trials.append(
-            PreventiveTrial(
+            PreventiveTrial.made(
                 medicine=row["medicine"],
                 generic=medicine.generic if medicine else None,
                 class_id=class_id,
@@ -125,7 +125,7 @@ def unknown_could_change(
         return None
     names = " and ".join(f"'{name}'" for name in unknown.values())
     verb = "is" if len(unknown) == 1 else "are"
-    return Reason(
+    return Reason.made(
         code="unknown_preventive_could_change",
         text=f"Could meet the failed-preventives criterion if {names} {verb} identified",
     )
@@ -138,7 +138,7 @@ def concurrent_cgrp(rows: Sequence[Mapping[str, Any]], catalog: Catalog) -> list
         medicine = catalog.lookup(row["medicine"])
         if medicine is not None and medicine.preventive == CGRP_ANTIBODY and row["outcome"] == "still_taking":
             found.append(
-                Reason(
+                Reason.made(
                     code="concurrent_cgrp_mab",
                     text=(
                         f"Currently taking a CGRP antibody ({row['medicine']}): many payers do not fund it "

@@ -24,7 +24,7 @@ def is_positive(value: Any) -> bool:
 
 
 def _row(key: str, kind: ScreeningKind, label: str, answer: Any) -> ScreeningAnswer:
-    return ScreeningAnswer(key=key, kind=kind, label=label, answer=answer, flagged=is_positive(answer))
+    return ScreeningAnswer.made(key=key, kind=kind, label=label, answer=answer, flagged=is_positive(answer))
 
 
 def _usual_rows(key: str, kind: ScreeningKind, label: str) -> dict[str | None, ScreeningAnswer]:
