@@ -52,10 +52,7 @@ class _Worked:
     midas: Midas | None
     midas_notes: list[Reason]
     missing: list[str]
-
-    @property
-    def unmet(self) -> list[CriterionResult]:
-        return [result for result in self.criteria if result.status is Status.UNMET]
+    unmet: list[CriterionResult]
 
 
 def _answered(item: ScreeningAnswer) -> str:
@@ -95,7 +92,8 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
     trial_rows = answers.get("preventives")
     preventives = _preventives(trial_rows or [], rule, catalog, form)
     answered = None if trial_rows is None else preventives
-    rows = criterion_rows(policy.criteria, RowInputs(answers, response.authored, answered, botox))
+    rows = on_botox_rows(criterion_rows(policy.criteria, RowInputs(answers, response.authored, answered, botox)), policy,
+                         continuation)
     midas, midas_notes = assess_midas(answers)
     return _Worked(
         continuation=continuation,
@@ -103,7 +101,7 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
         preventive_rule=rule,
         preventives=preventives,
         trial_dates=trial_date_notes(trial_rows or []),
-        criteria=on_botox_rows(rows, policy, continuation),
+        criteria=rows,
         overuse=assess_overuse(
             answers.get("acute_medicines") or [],
             answers.get("acute_distinct_days"),
@@ -119,6 +117,7 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
         midas=midas,
         midas_notes=midas_notes,
         missing=missing_answers(form, answers, policy, form.settings_used),
+        unmet=[row for row in rows if row.status is Status.UNMET],
     )
 
 

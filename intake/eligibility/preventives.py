@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from intake.catalog import Catalog
+from intake.catalog import Catalog, Medicine
 from intake.eligibility.assessment import PreventiveTrial, Reason
 from intake.eligibility.policy import FailedPreventivesCriterion
 
@@ -35,9 +35,10 @@ def _weeks_text(weeks: int | None) -> str:
     return f" after {weeks} week{'s' if weeks != 1 else ''}"
 
 
-def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesCriterion) -> tuple[bool, str]:
-    """Whether one trial counts as failed, and the reason in words."""
-    medicine = catalog.lookup(row["medicine"])
+def _why(
+    row: Mapping[str, Any], medicine: Medicine | None, catalog: Catalog, criterion: FailedPreventivesCriterion
+) -> tuple[bool, str]:
+    """Whether one trial (of this catalog medicine, None if unknown) counts as failed, and the reason in words."""
     if medicine is None:
         return False, "not counted: unknown medicine (not in the catalog)"
     if medicine.preventive is None:
@@ -75,8 +76,8 @@ def assess_preventives(
     failed_generics: list[str] = []
     failed_classes: list[str] = []
     for row in rows:
-        counts, reason = _why(row, catalog, criterion)
         medicine = catalog.lookup(row["medicine"])
+        counts, reason = _why(row, medicine, catalog, criterion)
         class_id = medicine.preventive if medicine else None
         if counts and medicine is not None and class_id is not None:
             if medicine.generic in failed_generics and criterion.count == "medicines":

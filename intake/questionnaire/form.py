@@ -367,7 +367,7 @@ class Form(Frozen):
     def section_of(self, question_id: str) -> Section:
         return next(section for section in self.sections if any(q.id == question_id for q in section.questions))
 
-    @property
+    @cached_property
     def settings_used(self) -> frozenset[str]:
         return frozenset(section.setting for section in self.sections if section.setting)
 
