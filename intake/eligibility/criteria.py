@@ -10,9 +10,8 @@ and its function here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.assessment import CriterionResult, Status
 from intake.eligibility.policy import BotoxStoppingCriterion, Criterion, FailedPreventivesCriterion, MinimumCriterion
@@ -21,8 +20,7 @@ from intake.eligibility.prior_botox import BotoxSummary
 from intake.questionnaire.expressions import AGE_SOURCE, age_on
 
 
-@dataclass(frozen=True)
-class RowInputs:
+class RowInputs(NamedTuple):
     answers: Mapping[str, Any]
     authored: date
     preventives: PreventiveSummary | None

@@ -43,7 +43,9 @@ def documents_to_obtain(
         elif trial.class_id not in counted_classes:
             continue
         if trial.outcome == "ineffective" and trial.weeks is None:
-            items.append(Reason.made(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)"))
+            items.append(
+                Reason.made(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)")
+            )
         absent = [
             what
             for what, value in (("dose", trial.dose), ("start date", trial.started), ("stop date", trial.stopped))
@@ -51,7 +53,9 @@ def documents_to_obtain(
         ]
         if trial.outcome != "still_taking" and absent:
             items.append(
-                Reason.made(code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)")
+                Reason.made(
+                    code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)"
+                )
             )
     items += [
         Reason.made(

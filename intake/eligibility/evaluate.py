@@ -8,8 +8,7 @@ then the notes and the assessment that carries it all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import Assessment, CriterionResult, Midas, Outcome, Reason, ScreeningAnswer, Status
@@ -34,8 +33,7 @@ from intake.questionnaire.response import Response
 from intake.staff_wording import OUTCOME_TEXT
 
 
-@dataclass(frozen=True)
-class _Worked:
+class _Worked(NamedTuple):
     """What the answers show under the policy, before any outcome is decided."""
 
     continuation: Continuation | None

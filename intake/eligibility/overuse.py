@@ -9,16 +9,14 @@ unknown one on many days is still a possible overuse for the clinician to check.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, OveruseFinding, Reason
 from intake.eligibility.policy import OveruseRules
 
 
-@dataclass(frozen=True)
-class OveruseSummary:
+class OveruseSummary(NamedTuple):
     overuse: MedicationOveruse
     medicines: list[AcuteMedicine]
     notes: list[Reason]

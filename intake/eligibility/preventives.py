@@ -8,8 +8,7 @@ reason on every row, counted or not, so the count can be checked by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from intake.catalog import Catalog, Medicine
 from intake.eligibility.assessment import PreventiveTrial, Reason
@@ -18,8 +17,7 @@ from intake.eligibility.policy import FailedPreventivesCriterion
 CGRP_ANTIBODY = "cgrp_mab"
 
 
-@dataclass(frozen=True)
-class PreventiveSummary:
+class PreventiveSummary(NamedTuple):
     trials: list[PreventiveTrial]
     failed_classes: int
     failed_medicines: int

@@ -9,15 +9,13 @@ continuation applies; for anyone else the frequency criteria already decide.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.assessment import PriorBotox, Reason, Status
 from intake.eligibility.policy import EpisodicStoppingRule, Policy, ResponseStoppingRule
 
 
-@dataclass(frozen=True)
-class StoppingJudgement:
+class StoppingJudgement(NamedTuple):
     """What the policy's stopping rules say, for its `botox_stopping_rule` row (none fire without rules)."""
 
     status: Status
@@ -25,13 +23,12 @@ class StoppingJudgement:
     threshold: str
 
 
-@dataclass(frozen=True)
-class BotoxSummary:
+class BotoxSummary(NamedTuple):
     prior: PriorBotox
     stopping: StoppingJudgement
     needs_review: bool
     stopped: bool
-    notes: list[Reason] = field(default_factory=list)
+    notes: list[Reason]
 
 
 def _cycles(count: int) -> str:
@@ -74,8 +71,7 @@ def _details(answers: Mapping[str, Any]) -> PriorBotox:
     )
 
 
-@dataclass(frozen=True)
-class _RuleResult:
+class _RuleResult(NamedTuple):
     """One stopping rule: fired, not fired, or not judged because its answers are absent."""
 
     fired: bool
