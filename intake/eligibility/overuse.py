@@ -23,10 +23,6 @@ class OveruseSummary(NamedTuple):
     unknown_overuse: list[Reason]
 
 
-def _counted_classes(rules: OveruseRules) -> set[str]:
-    return set(rules.class_days) | set(rules.pooled_days) | set(rules.multiple_classes)
-
-
 def days_per_class(
     rows: Sequence[Mapping[str, Any]], catalog: Catalog, distinct_days: int | None
 ) -> dict[str, int]:
@@ -124,7 +120,7 @@ def assess_overuse(
     catalog: Catalog,
     unknown_acute_days: int,
 ) -> OveruseSummary:
-    counted = _counted_classes(rules)
+    counted = rules.counted_classes
     days = days_per_class(rows, catalog, distinct_days)
     medicines = []
     notes = []

@@ -134,6 +134,11 @@ class OveruseRules(Frozen):
         description="ICHD-3 code of each finding: by class id for class and pooled rules, `multiple_classes` for that rule."
     )
 
+    @cached_property
+    def counted_classes(self) -> frozenset[str]:
+        """The acute classes some rule counts toward overuse."""
+        return frozenset(self.class_days) | frozenset(self.pooled_days) | frozenset(self.multiple_classes)
+
     @model_validator(mode="after")
     def _every_rule_has_a_code(self) -> OveruseRules:
         needed = [*self.class_days, *self.pooled_days, "multiple_classes"]

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from intake.eligibility.assessment import PriorBotox, Reason, Status
 from intake.eligibility.policy import EpisodicStoppingRule, Policy, ResponseStoppingRule
 
+NOT_YES_SUMMARY = {None: "not answered", "no": "no prior Botox", "unsure": "not sure whether they had Botox before"}
+
 
 class StoppingJudgement(NamedTuple):
     """What the policy's stopping rules say, for its `botox_stopping_rule` row (none fire without rules)."""
@@ -38,7 +40,6 @@ def _cycles(count: int) -> str:
 def _details(answers: Mapping[str, Any]) -> PriorBotox:
     answer = answers.get("prior_botox")
     if answer != "yes":
-        summary = {None: "not answered", "no": "no prior Botox", "unsure": "not sure whether they had Botox before"}
         return PriorBotox.made(
             answer=answer,
             cycles=None,
@@ -46,7 +47,7 @@ def _details(answers: Mapping[str, Any]) -> PriorBotox:
             headache_days_after=None,
             months_since_last=None,
             reduction_percent=None,
-            summary=summary.get(answer, str(answer)),
+            summary=NOT_YES_SUMMARY.get(answer, str(answer)),
         )
     cycles = answers.get("botox_cycles")
     before, after = answers.get("botox_headache_days_before"), answers.get("botox_headache_days_after")

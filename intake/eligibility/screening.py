@@ -48,6 +48,9 @@ def screening_answers(
     rows = []
     for key, label, usual in _rows_by_answer(keys, kind, form):
         answer = answers.get(key)
-        row = usual.get(answer) if answer is None or isinstance(answer, str) else None
+        try:
+            row = usual.get(answer)
+        except TypeError:  # an answer no yes / no / unsure could be (a caller that skipped parsing)
+            row = None
         rows.append(_row(key, kind, label, answer) if row is None else row)
     return rows
