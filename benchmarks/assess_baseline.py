@@ -29,6 +29,7 @@ from assess_process import one_run, package_env, v01_file
 ROOT = Path(__file__).resolve().parent.parent
 
 THROUGHPUT = r"""
+# The loops of assess_throughput.py: each assessment dropped as the next is made.
 import json, sys, time
 from pathlib import Path
 from intake.eligibility import evaluate, load_rules
@@ -39,18 +40,26 @@ form = default_form()
 cases = [case["response"] for case in json.loads(Path("tests/data/vignettes.json").read_text(encoding="utf-8"))]
 rounds = int(sys.argv[1])
 found = {}
+
+
+def evaluations(responses, rules):
+    for response in responses:
+        evaluate(response, rules, form)
+
+
+def parsed_evaluations(cases, rules):
+    for case in cases:
+        evaluate(parse_response(case, form), rules, form)
+
+
 for policy in ("us-payer", "nice-ta260"):
     rules = load_rules(policy)
     responses = [parse_response(case, form) for case in cases]
-    for response in responses:
-        evaluate(response, rules, form)
-    for name, run in (
-        ("evaluate", lambda: [evaluate(response, rules, form) for response in responses]),
-        ("parse + evaluate", lambda: [evaluate(parse_response(case, form), rules, form) for case in cases]),
-    ):
+    evaluations(responses, rules)
+    for name, run, data in (("evaluate", evaluations, responses), ("parse + evaluate", parsed_evaluations, cases)):
         wall, cpu = time.perf_counter(), time.process_time()
         for _ in range(rounds):
-            run()
+            run(data, rules)
         count = rounds * len(cases)
         found[f"{name} ({policy})"] = (count / (time.perf_counter() - wall), count / (time.process_time() - cpu))
 print(json.dumps(found))

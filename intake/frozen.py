@@ -99,9 +99,7 @@ def per_object(function: Callable[Params, Result]) -> Callable[Params, Result]:
 
     @wraps(function)
     def cached(*args: Params.args, **kwargs: Params.kwargs) -> Result:
-        key: tuple[object, ...] = tuple(map(id, args))
-        if kwargs:
-            key += tuple((name, id(value)) for name, value in kwargs.items())
+        key = (*map(id, args), *((name, id(value)) for name, value in kwargs.items())) if kwargs else tuple(map(id, args))
         found = cache.get(key)
         if found is not None:
             return found[1]

@@ -45,6 +45,8 @@ class _Worked(NamedTuple):
     overuse: OveruseSummary
     cgrp: list[Reason]
     flags: list[ScreeningAnswer]
+    raised: list[ScreeningAnswer]
+    """The red flags answered yes or not sure (or the onset age above the policy's)."""
     cautions: list[ScreeningAnswer]
     note_items: list[ScreeningAnswer]
     midas: Midas | None
@@ -93,6 +95,7 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
     rows = on_botox_rows(criterion_rows(policy.criteria, RowInputs(answers, response.authored, answered, botox)), policy,
                          continuation)
     midas, midas_notes = assess_midas(answers)
+    flags = red_flag_answers(answers, policy, form)
     return _Worked(
         continuation=continuation,
         botox=botox,
@@ -109,7 +112,8 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
             policy.unknown_acute_days,
         ),
         cgrp=concurrent_cgrp(trial_rows or [], catalog),
-        flags=red_flag_answers(answers, policy, form),
+        flags=flags,
+        raised=[item for item in flags if item.flagged],
         cautions=caution_answers(answers, policy, form),
         note_items=note_answers(answers, policy, form),
         midas=midas,
@@ -164,7 +168,7 @@ def _review(worked: _Worked, policy: Policy) -> list[Reason]:
 
 def _findings(worked: _Worked, review: list[Reason], policy: Policy, form: Form) -> Findings:
     return Findings(
-        red_flags=[_flag_reason(item) for item in worked.flags if item.flagged],
+        red_flags=[_flag_reason(item) for item in worked.raised],
         missing=[Reason.made(code=key, text=f"Not answered: {form.question(key).label}") for key in worked.missing],
         unmet=[_unmet_reason(result) for result in deciding_unmet(worked.unmet, policy, worked.continuation)],
         review=review,
@@ -221,7 +225,7 @@ def _assessment(
         preventives=worked.preventives.trials,
         acute_medicines=overuse.medicines,
         medication_overuse=overuse.overuse,
-        red_flags=[item.key for item in worked.flags if item.flagged],
+        red_flags=[item.key for item in worked.raised],
         cautions=[item.key for item in worked.cautions if item.flagged],
         notes=notes,
         screening=screening,
@@ -237,5 +241,5 @@ def _assessment(
             rule.classes if rule else (),
         ),
         other_policies=[],
-        ichd3=assess_ichd3(response.answers, form, worked.flags, overuse.overuse),
+        ichd3=assess_ichd3(response.answers, form, worked.raised, overuse.overuse),
     )

@@ -161,14 +161,18 @@ def rule_problem(rule: Rule, left: float, right: float, words: PatientWording | 
     )
 
 
+@per_object
+def _rules_of(form: Form) -> dict[str, tuple[Rule, ...]]:
+    """The form's cross-field rules by severity, each in form order."""
+    return {severity: tuple(rule for rule in form.rules if rule.severity == severity) for severity in {r.severity for r in form.rules}}
+
+
 def broken_rules(
     form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording | None = None
 ) -> list[Problem]:
     """Cross-field rules of one severity ("error" or "note") that the answers break."""
     found = []
-    for rule in form.rules:
-        if rule.severity != severity:
-            continue
+    for rule in _rules_of(form).get(severity, ()):
         result = _rule_result(rule, answers, authored)
         if result is not None:
             found.append(rule_problem(rule, *result, words))
