@@ -16,7 +16,7 @@ from intake.eligibility.ichd3 import ATTACK_FEATURES
 from intake.eligibility.policy import MinimumCriterion, Policy
 from intake.eligibility.policy_checks import AGE, EVERY_POLICY
 from intake.frozen import per_object
-from intake.questionnaire.engine import is_answered, is_enabled
+from intake.questionnaire.engine import is_enabled, unanswered
 from intake.questionnaire.expressions import AGE_SOURCE
 from intake.questionnaire.form import Form, Question
 
@@ -63,11 +63,8 @@ def _optional_questions(policy: Policy, form: Form) -> tuple[Question, ...]:
 
 def missing_answers(form: Form, answers: Mapping[str, Any], policy: Policy, settings: frozenset[str]) -> list[str]:
     """Needed keys that the form shows and the patient left unanswered, in form order."""
-    return [
-        question.id
-        for question, setting in _needed_questions(policy, form)
-        if (not setting or setting in settings) and not is_answered(answers.get(question.id)) and is_enabled(question, answers)
-    ]
+    asked = [question for question, setting in _needed_questions(policy, form) if not setting or setting in settings]
+    return [question.id for question in unanswered(asked, answers) if is_enabled(question, answers)]
 
 
 def optional_unanswered(form: Form, answers: Mapping[str, Any], policy: Policy) -> list[str]:
@@ -77,8 +74,4 @@ def optional_unanswered(form: Form, answers: Mapping[str, Any], policy: Policy) 
     is not known from the answers alone. So are the attack features: the ICHD-3 panel
     shows them as unknown, and a note for each would bury the notes that matter.
     """
-    return [
-        question.id
-        for question in _optional_questions(policy, form)
-        if not is_answered(answers.get(question.id)) and is_enabled(question, answers)
-    ]
+    return [question.id for question in unanswered(_optional_questions(policy, form), answers) if is_enabled(question, answers)]

@@ -7,7 +7,7 @@ missing). Hidden questions are never required and never missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -51,9 +51,9 @@ class Problem:
         return question_id_of(self.key)
 
 
-def is_answered(value: Any) -> bool:
-    """A group with no rows is answered ("none"); only absence means unanswered."""
-    return value is not None
+def unanswered(questions: Iterable[Question], answers: Mapping[str, Any]) -> list[Question]:
+    """The questions without an answer, in order: a group with no rows is answered ("none"); only absence is not."""
+    return [question for question in questions if answers.get(question.id) is None]
 
 
 def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
