@@ -30,13 +30,15 @@ _MAKER = '''
 def made(*, {parameters}):
     model = new(cls)
     set_attribute(model, "__dict__", {{{values}}})
-    set_attribute(model, "__pydantic_fields_set__", {{{names}}})
+    set_attribute(model, "__pydantic_fields_set__", every_field)
     set_attribute(model, "__pydantic_extra__", None)
     set_attribute(model, "__pydantic_private__", None)
     return model
 '''
 """The body of a model's `made`: what pydantic's `model_construct` leaves behind for a model given every field,
-with the fields in declaration order (the order `model_dump` and the JSON follow), written out once per model."""
+with the fields in declaration order (the order `model_dump` and the JSON follow), written out once per model.
+Its instances share one set of the fields given (all of them): a frozen model never changes its own, and
+`model_copy` copies it before adding to it."""
 
 
 class Frozen(BaseModel):
@@ -76,12 +78,10 @@ def _first_made(model: type[Frozen]) -> Callable[..., Any]:
 
 def _maker(model: type[Frozen]) -> Callable[..., Any]:
     names = tuple(model.__pydantic_fields__)
-    source = _MAKER.format(
-        parameters=", ".join(names),
-        values=", ".join(f"{name!r}: {name}" for name in names),
-        names=", ".join(map(repr, names)),
-    )
-    scope: dict[str, Any] = {"new": object.__new__, "set_attribute": object.__setattr__, "cls": model}
+    source = _MAKER.format(parameters=", ".join(names), values=", ".join(f"{name!r}: {name}" for name in names))
+    scope: dict[str, Any] = {
+        "new": object.__new__, "set_attribute": object.__setattr__, "cls": model, "every_field": set(names)
+    }
     exec(source, scope)  # noqa: S102 - the source is built from the model's own field names only
     maker: Callable[..., Any] = scope["made"]
     return maker
