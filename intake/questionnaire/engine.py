@@ -164,7 +164,10 @@ def rule_problem(rule: Rule, left: float, right: float, words: PatientWording | 
 @per_object
 def _rules_of(form: Form) -> dict[str, tuple[Rule, ...]]:
     """The form's cross-field rules by severity, each in form order."""
-    return {severity: tuple(rule for rule in form.rules if rule.severity == severity) for severity in {r.severity for r in form.rules}}
+    by_severity: dict[str, tuple[Rule, ...]] = {}
+    for rule in form.rules:
+        by_severity[rule.severity] = (*by_severity.get(rule.severity, ()), rule)
+    return by_severity
 
 
 def broken_rules(

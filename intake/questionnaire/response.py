@@ -122,7 +122,7 @@ def _month(question: Question, key: str, value: Any) -> Coerced:
 def _number(question: Question, key: str, value: Any) -> Coerced:
     whole = question.type is QuestionType.INTEGER
     accepted = type(value) is int or (not whole and type(value) is float and math.isfinite(value))
-    if accepted and question.min <= value <= question.max:  # type: ignore[operator]
+    if accepted and question.min <= value <= question.max:
         return value, []
     span = f"{_number_text(question.min)}-{_number_text(question.max)}"  # type: ignore[arg-type]
     return _refused(key, f"expected a whole number {span}" if whole else f"expected a number {span}", value)
