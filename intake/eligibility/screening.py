@@ -45,12 +45,8 @@ def screening_answers(
     keys: tuple[str, ...], kind: ScreeningKind, answers: Mapping[str, Any], form: Form
 ) -> list[ScreeningAnswer]:
     """One row per question, with the patient's answer (None when the form did not ask)."""
-    rows = []
-    for key, label, usual in _rows_by_answer(keys, kind, form):
-        answer = answers.get(key)
-        try:
-            row = usual.get(answer)
-        except TypeError:  # an answer no yes / no / unsure could be (a caller that skipped parsing)
-            row = None
-        rows.append(_row(key, kind, label, answer) if row is None else row)
-    return rows
+    questions = _rows_by_answer(keys, kind, form)
+    try:
+        return [usual[answers.get(key)] for key, _, usual in questions]
+    except (KeyError, TypeError):  # an answer no yes / no / unsure could be (a caller that skipped parsing)
+        return [_row(key, kind, label, answers.get(key)) for key, label, _ in questions]

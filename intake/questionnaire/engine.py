@@ -68,7 +68,7 @@ def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
 
 def is_enabled(question: Question, answers: Mapping[str, Any]) -> bool:
     """Whether the question's `enable_when` conditions all hold; most questions have none."""
-    return not question.enable_when or all(_holds(condition, answers) for condition in question.enable_when)
+    return hidden_by(question, answers) is None
 
 
 def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Question]:
@@ -82,9 +82,10 @@ def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) ->
 
 def hidden_by(question: Question, answers: Mapping[str, Any]) -> Condition | None:
     """The first enable_when condition that hides a question, or None if it is shown."""
-    if not question.enable_when:
-        return None
-    return next((condition for condition in question.enable_when if not _holds(condition, answers)), None)
+    for condition in question.enable_when:
+        if not _holds(condition, answers):
+            return condition
+    return None
 
 
 def clear_hidden(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> dict[str, Any]:
