@@ -10,7 +10,7 @@ is worked out once per pair; only visibility and the answers are judged each tim
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.ichd3 import ATTACK_FEATURES
 from intake.eligibility.policy import MinimumCriterion, Policy
@@ -39,13 +39,18 @@ def needed_answers(policy: Policy, form: Form) -> frozenset[str]:
     return frozenset(marked | named_answers(policy))
 
 
+class _Needed(NamedTuple):
+    questions: tuple[Question, ...]
+    """The questions the policy needs, in form order."""
+    setting: dict[str, str | None]
+    """By question, the clinic setting that switches its section on (None: always asked)."""
+
+
 @per_object
-def _needed_questions(policy: Policy, form: Form) -> tuple[tuple[Question, str | None], ...]:
-    """The questions the policy needs, in form order, each with the setting that switches its section on."""
+def _needed_questions(policy: Policy, form: Form) -> _Needed:
     needed = needed_answers(policy, form)
-    return tuple(
-        (question, section.setting) for section in form.sections for question in section.questions if question.id in needed
-    )
+    pairs = [(question, section.setting) for section in form.sections for question in section.questions if question.id in needed]
+    return _Needed(tuple(question for question, _ in pairs), {question.id: setting for question, setting in pairs})
 
 
 @per_object
@@ -63,8 +68,16 @@ def _optional_questions(policy: Policy, form: Form) -> tuple[Question, ...]:
 
 def missing_answers(form: Form, answers: Mapping[str, Any], policy: Policy, settings: frozenset[str]) -> list[str]:
     """Needed keys that the form shows and the patient left unanswered, in form order."""
-    asked = [question for question, setting in _needed_questions(policy, form) if not setting or setting in settings]
-    return [question.id for question in unanswered(asked, answers) if is_enabled(question, answers)]
+    needed = _needed_questions(policy, form)
+    return [
+        question.id
+        for question in unanswered(needed.questions, answers)
+        if _switched_on(needed.setting[question.id], settings) and is_enabled(question, answers)
+    ]
+
+
+def _switched_on(setting: str | None, settings: frozenset[str]) -> bool:
+    return not setting or setting in settings
 
 
 def optional_unanswered(form: Form, answers: Mapping[str, Any], policy: Policy) -> list[str]:
