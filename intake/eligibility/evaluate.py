@@ -241,5 +241,5 @@ def _assessment(
             rule.classes if rule else (),
         ),
         other_policies=[],
-        ichd3=assess_ichd3(response.answers, form, worked.raised, overuse.overuse),
+        ichd3=assess_ichd3(response.answers, form, worked.flags, overuse.overuse),
     )
