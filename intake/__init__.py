@@ -1,12 +1,13 @@
 """Headache-clinic intake: questionnaire, referral criteria and clinician summary."""
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 
 @cache
 def _installed_version() -> str:
-    """The installed distribution's version; importing `importlib.metadata` costs a command like
-    `intake assess` a noticeable part of its run, so it is done only when the version is read."""
+    """The installed distribution's version: read when first asked for, so commands that never
+    print it (`intake assess`, run by scripts many times over) do not look it up."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -15,8 +16,12 @@ def _installed_version() -> str:
         return "0.0.0"
 
 
-def __getattr__(name: str) -> str:
-    """`intake.__version__`, looked up when first read."""
-    if name == "__version__":
-        return _installed_version()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if TYPE_CHECKING:
+    __version__: str
+else:
+
+    def __getattr__(name: str) -> str:
+        """`intake.__version__`, looked up when first read."""
+        if name == "__version__":
+            return _installed_version()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
