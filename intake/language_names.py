@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from babel import Locale, UnknownLocaleError
-
 
 def language_name(code: str) -> str:
     """`es` and `es-MX` are "Español", `en` is "English"; an unknown tag is itself."""
+    from babel import Locale, UnknownLocaleError  # loaded when a language is named, not by every command
+
     primary = code.split("-")[0].lower()
     try:
         name = Locale.parse(primary).get_display_name(primary)

@@ -13,8 +13,6 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
-
 APP_NAME = "headache-intake"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 """The clone's root, for the developer tools (extracting translation templates) and the
@@ -39,10 +37,14 @@ CATALOG_FILE = FORMS_DIR / "medicines.yaml"
 
 
 def config_dir() -> Path:
+    from platformdirs import user_config_path  # only commands that read or write the clinic's files pay for it
+
     return user_config_path(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False)
 
 

@@ -45,6 +45,11 @@ class DataFileError(Exception):
 
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _RESOLVER = yaml.resolver.Resolver()
+_NUMBER_STARTS = frozenset(
+    start for start, resolvers in _RESOLVER.yaml_implicit_resolvers.items() if any(tag in (_INT, _FLOAT) for tag, _ in resolvers)
+)
+"""The first characters of a plain value YAML may read as a number (the resolvers are looked up by it):
+any other value is text or a word such as `yes`, so its number check is skipped without resolving it."""
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNREADABLE = (ValueError, LookupError, TypeError, ArithmeticError, AttributeError)
 """What a YAML constructor or the pure-Python scanner raises on a value it cannot read
@@ -122,7 +127,7 @@ def _text_problem(value: str, is_key: bool) -> str | None:
 
 def _scalar_problem(event: yaml.ScalarEvent, is_key: bool) -> str | None:
     tag = event.tag if event.tag not in (None, "!") else None
-    if tag is None and event.implicit[0]:
+    if tag is None and event.implicit[0] and event.value[:1] in _NUMBER_STARTS:
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
     if tag in (_INT, _FLOAT):
         return _number_problem(event.value, tag)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake.questionnaire.form import Form
 from intake.questionnaire.plain_json import NotPlainJson, loads_plain
 from intake.questionnaire.response import InvalidResponse, Response, parse_response
-from intake.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from intake.settings import Settings
 
 
 class UnreadableFile(Exception):
@@ -50,6 +52,7 @@ def read_response(path: Path, form: Form, settings: Settings | None = None) -> R
     try:
         if isinstance(data, dict) and "resourceType" in data:
             from intake.interop.fhir_response import response_from_fhir
+            from intake.settings import load_settings
 
             data = response_from_fhir(data, form, (settings or load_settings()).zone)
         return parse_response(data, form)

@@ -8,7 +8,8 @@ catalog does not know are kept by callers and reported as "not in catalog", neve
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +18,9 @@ from pydantic import Field, model_validator
 from intake.catalog.names import NameNormaliser, exact_form, words
 from intake.frozen import Frozen
 from intake.localized import DEFAULT_LANGUAGE, load_in_language
+
+LOOKUPS_KEPT = 4096
+"""Typed names whose catalog entry is remembered: far more than a clinic's names, little memory."""
 
 
 class DrugClass(Frozen):
@@ -146,8 +150,16 @@ class Catalog(Frozen):
 
         A name as typed (any case or spacing) wins; only then are doses, counts, salts and
         release forms removed from both sides. Names marked `exact_only` take part only
-        in the first step.
+        in the first step. An assessment asks for each row's name several times, and
+        clinics see the same names all day, so answers are remembered (the catalog is frozen).
         """
+        return self._remembered_lookup(name)
+
+    @cached_property
+    def _remembered_lookup(self) -> Callable[[str], Medicine | None]:
+        return lru_cache(maxsize=LOOKUPS_KEPT)(self._find)
+
+    def _find(self, name: str) -> Medicine | None:
         found = self._exact_index.get(exact_form(name))
         if found is not None:
             return found

@@ -47,12 +47,15 @@ class NameNormaliser:
 
     Ignored words are removed as whole words or word sequences ("nasal spray"), repeatedly,
     since removing one can bring the words of another together ("modified tablet release").
+    At each word only the sequences starting with it are tried, longest first.
     """
 
     def __init__(self, ignore_words: Iterable[str]) -> None:
         sequences = {tuple(words(entry)) for entry in ignore_words}
         sequences.discard(())
-        self._sequences = sorted(sequences, key=len, reverse=True)
+        self._starting_with: dict[str, list[tuple[str, ...]]] = {}
+        for sequence in sorted(sequences, key=len, reverse=True):
+            self._starting_with.setdefault(sequence[0], []).append(sequence)
 
     def __call__(self, text: str) -> str:
         """The normalised form; empty when nothing but doses and ignored words was typed."""
@@ -65,7 +68,8 @@ class NameNormaliser:
         kept: list[str] = []
         index = 0
         while index < len(tokens):
-            length = next((len(seq) for seq in self._sequences if tuple(tokens[index : index + len(seq)]) == seq), 0)
+            candidates = self._starting_with.get(tokens[index], ())
+            length = next((len(seq) for seq in candidates if tuple(tokens[index : index + len(seq)]) == seq), 0)
             if length:
                 index += length
             else:

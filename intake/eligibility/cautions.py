@@ -22,7 +22,7 @@ def note_answers(answers: Mapping[str, Any], policy: Policy, form: Form) -> list
 def answer_notes(items: list[ScreeningAnswer], policy: Policy) -> list[Reason]:
     """A note for each note-only question answered yes or not sure, in the policy's wording for it."""
     return [
-        Reason(code=item.key, text=policy.note_wording[item.key].text(item.answer or "", item.label))
+        Reason.made(code=item.key, text=policy.note_wording[item.key].text(item.answer or "", item.label))
         for item in items
         if item.flagged
     ]

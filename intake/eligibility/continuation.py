@@ -8,8 +8,7 @@ policy's stopping rules decide, and otherwise continuation is the clinician's de
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.assessment import CriterionResult, Reason, Status
 from intake.eligibility.policy import MinimumCriterion, Policy
@@ -17,8 +16,7 @@ from intake.eligibility.policy import MinimumCriterion, Policy
 FREQUENCY_ANSWERS = ("headache_days", "migraine_days", "hours_per_day")
 
 
-@dataclass(frozen=True)
-class Continuation:
+class Continuation(NamedTuple):
     """A patient on treatment whose headache days before Botox met the policy's threshold."""
 
     before: int | None
@@ -106,7 +104,7 @@ def continuation_reason(continuation: Continuation) -> Reason:
         else f"{continuation.before} headache days a month before"
     )
     now = "headache days now not given" if continuation.now is None else f"{continuation.now} now"
-    return Reason(
+    return Reason.made(
         code="botox_continuation",
         text=f"On Botox ({last}): {before}, {now}: continuation is the clinician's decision",
     )

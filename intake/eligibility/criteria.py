@@ -10,9 +10,8 @@ and its function here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.assessment import CriterionResult, Status
 from intake.eligibility.policy import BotoxStoppingCriterion, Criterion, FailedPreventivesCriterion, MinimumCriterion
@@ -21,8 +20,7 @@ from intake.eligibility.prior_botox import BotoxSummary
 from intake.questionnaire.expressions import AGE_SOURCE, age_on
 
 
-@dataclass(frozen=True)
-class RowInputs:
+class RowInputs(NamedTuple):
     answers: Mapping[str, Any]
     authored: date
     preventives: PreventiveSummary | None
@@ -40,7 +38,7 @@ def _at_least_min(
         status = Status.MET
     else:
         status = Status.UNMET
-    return CriterionResult(
+    return CriterionResult.made(
         id=criterion.id,
         label=criterion.label,
         threshold=criterion.threshold,
@@ -70,7 +68,7 @@ def failed_preventives_row(criterion: FailedPreventivesCriterion, inputs: RowInp
 def stopping_rule_row(criterion: BotoxStoppingCriterion, inputs: RowInputs) -> CriterionResult:
     """The policy's stopping rules, judged with the rest of prior Botox (`prior_botox`), whose review they decide."""
     judged = inputs.botox.stopping
-    return CriterionResult(
+    return CriterionResult.made(
         id=criterion.id,
         label=criterion.label,
         threshold=judged.threshold,

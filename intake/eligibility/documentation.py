@@ -23,19 +23,19 @@ def documents_to_obtain(
     prior: PriorBotox,
     counted_classes: Collection[str],
 ) -> list[Reason]:
-    items = [Reason(code=f"missing:{key}", text=f"Answer missing: {label}") for key, label in missing_labels]
+    items = [Reason.made(code=f"missing:{key}", text=f"Answer missing: {label}") for key, label in missing_labels]
     items += [
-        Reason(code=f"unsure:{item.key}", text=f"Patient not sure: {item.label}")
+        Reason.made(code=f"unsure:{item.key}", text=f"Patient not sure: {item.label}")
         for item in screening
         if item.answer == "unsure"
     ]
     if prior.answer == "unsure":
-        items.append(Reason(code="unsure:prior_botox", text="Patient not sure whether they had Botox before"))
+        items.append(Reason.made(code="unsure:prior_botox", text="Patient not sure whether they had Botox before"))
     for index, trial in enumerate(trials):
         name = trial.generic or trial.medicine
         if trial.generic is None:
             items.append(
-                Reason(
+                Reason.made(
                     code=f"unknown:preventives[{index}]",
                     text=f"Identify preventive {trial.medicine!r} (not in the medicine catalog)",
                 )
@@ -43,7 +43,9 @@ def documents_to_obtain(
         elif trial.class_id not in counted_classes:
             continue
         if trial.outcome == "ineffective" and trial.weeks is None:
-            items.append(Reason(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)"))
+            items.append(
+                Reason.made(code=f"length:preventives[{index}]", text=f"How long {name} was taken (trial length unknown)")
+            )
         absent = [
             what
             for what, value in (("dose", trial.dose), ("start date", trial.started), ("stop date", trial.stopped))
@@ -51,10 +53,12 @@ def documents_to_obtain(
         ]
         if trial.outcome != "still_taking" and absent:
             items.append(
-                Reason(code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)")
+                Reason.made(
+                    code=f"record:preventives[{index}]", text=f"{name}: {', '.join(absent)} (prescription or pharmacy record)"
+                )
             )
     items += [
-        Reason(
+        Reason.made(
             code=f"unknown:acute_medicines[{index}]",
             text=f"Identify acute medicine {medicine.medicine!r} (not in the medicine catalog)",
         )
@@ -63,7 +67,7 @@ def documents_to_obtain(
     ]
     if overuse.present:
         items.append(
-            Reason(
+            Reason.made(
                 code="overuse_management",
                 text="Record of medication-overuse management (withdrawal or limiting acute medicine)",
             )
@@ -72,13 +76,13 @@ def documents_to_obtain(
         prior.headache_days_before is None or prior.headache_days_after is None or prior.cycles is None
     ):
         items.append(
-            Reason(
+            Reason.made(
                 code="prior_botox_response",
                 text="Earlier Botox: cycles and headache days before and after (treatment records)",
             )
         )
     if prior.answer == "yes":
         items.append(
-            Reason(code="prior_botox_records", text="Earlier Botox: dates, doses and the prescriber's response assessment")
+            Reason.made(code="prior_botox_records", text="Earlier Botox: dates, doses and the prescriber's response assessment")
         )
     return items

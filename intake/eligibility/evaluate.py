@@ -8,8 +8,7 @@ then the notes and the assessment that carries it all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import Assessment, CriterionResult, Midas, Outcome, Reason, ScreeningAnswer, Status
@@ -27,14 +26,14 @@ from intake.eligibility.preventives import PreventiveSummary, assess_preventives
 from intake.eligibility.prior_botox import BotoxSummary, assess_prior_botox
 from intake.eligibility.red_flags import red_flag_answers
 from intake.eligibility.trial_dates import trial_date_notes
+from intake.frozen import per_object
 from intake.questionnaire.engine import broken_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import Response
 from intake.staff_wording import OUTCOME_TEXT
 
 
-@dataclass(frozen=True)
-class _Worked:
+class _Worked(NamedTuple):
     """What the answers show under the policy, before any outcome is decided."""
 
     continuation: Continuation | None
@@ -46,15 +45,14 @@ class _Worked:
     overuse: OveruseSummary
     cgrp: list[Reason]
     flags: list[ScreeningAnswer]
+    raised: list[ScreeningAnswer]
+    """The red flags answered yes or not sure (or the onset age above the policy's)."""
     cautions: list[ScreeningAnswer]
     note_items: list[ScreeningAnswer]
     midas: Midas | None
     midas_notes: list[Reason]
     missing: list[str]
-
-    @property
-    def unmet(self) -> list[CriterionResult]:
-        return [result for result in self.criteria if result.status is Status.UNMET]
+    unmet: list[CriterionResult]
 
 
 def _answered(item: ScreeningAnswer) -> str:
@@ -63,12 +61,18 @@ def _answered(item: ScreeningAnswer) -> str:
 
 def _flag_reason(item: ScreeningAnswer) -> Reason:
     if item.answer in ("yes", "unsure"):
-        return Reason(code=item.key, text=f"{item.label}: {_answered(item)}")
-    return Reason(code=item.key, text=f"{item.label} ({item.answer})")
+        return Reason.made(code=item.key, text=f"{item.label}: {_answered(item)}")
+    return Reason.made(code=item.key, text=f"{item.label} ({item.answer})")
 
 
 def _unmet_reason(result: CriterionResult) -> Reason:
-    return Reason(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
+    return Reason.made(code=result.id, text=f"{result.label}: {result.value} (needs {result.threshold})")
+
+
+@per_object
+def _outcome_labels(form: Form) -> dict[str, str]:
+    """How each way a preventive trial ended reads on the form."""
+    return {option.value: option.label for option in form.question("preventives").field("outcome").options}
 
 
 def _preventives(
@@ -77,27 +81,28 @@ def _preventives(
     """The trials judged against the policy's failed-preventives criterion; none counted without one."""
     if rule is None:
         return PreventiveSummary([], 0, 0)
-    labels = {option.value: option.label for option in form.question("preventives").field("outcome").options}
-    return assess_preventives(rows, catalog, rule, labels)
+    return assess_preventives(rows, catalog, rule, _outcome_labels(form))
 
 
 def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
     policy, catalog, answers = rules.policy, rules.catalog, response.answers
     continuation = assess_continuation(answers, policy)
     botox = assess_prior_botox(answers, policy, continuation is not None)
-    rule = next((c for c in policy.criteria if isinstance(c, FailedPreventivesCriterion)), None)
+    rule = policy.failed_preventives
     trial_rows = answers.get("preventives")
     preventives = _preventives(trial_rows or [], rule, catalog, form)
     answered = None if trial_rows is None else preventives
-    rows = criterion_rows(policy.criteria, RowInputs(answers, response.authored, answered, botox))
+    rows = on_botox_rows(criterion_rows(policy.criteria, RowInputs(answers, response.authored, answered, botox)), policy,
+                         continuation)
     midas, midas_notes = assess_midas(answers)
+    flags = red_flag_answers(answers, policy, form)
     return _Worked(
         continuation=continuation,
         botox=botox,
         preventive_rule=rule,
         preventives=preventives,
         trial_dates=trial_date_notes(trial_rows or []),
-        criteria=on_botox_rows(rows, policy, continuation),
+        criteria=rows,
         overuse=assess_overuse(
             answers.get("acute_medicines") or [],
             answers.get("acute_distinct_days"),
@@ -107,12 +112,14 @@ def _work_out(response: Response, rules: RuleSet, form: Form) -> _Worked:
             policy.unknown_acute_days,
         ),
         cgrp=concurrent_cgrp(trial_rows or [], catalog),
-        flags=red_flag_answers(answers, policy, form),
+        flags=flags,
+        raised=[item for item in flags if item.flagged],
         cautions=caution_answers(answers, policy, form),
         note_items=note_answers(answers, policy, form),
         midas=midas,
         midas_notes=midas_notes,
         missing=missing_answers(form, answers, policy, form.settings_used),
+        unmet=[row for row in rows if row.status is Status.UNMET],
     )
 
 
@@ -128,14 +135,14 @@ def _notes(worked: _Worked, response: Response, policy: Policy, form: Form) -> l
         *(worked.cgrp if policy.concurrent_cgrp == "note" else []),
         *worked.overuse.notes,
         *[
-            Reason(code="unknown_medicine", text=f"{name!r} is not in the medicine catalog: shown, not counted")
+            Reason.made(code="unknown_medicine", text=f"{name!r} is not in the medicine catalog: shown, not counted")
             for name in unknown
         ],
         *answer_notes(worked.note_items, policy),
         *worked.midas_notes,
-        *[Reason(code="implausible", text=problem.message or problem.cli_text) for problem in implausible],
+        *[Reason.made(code="implausible", text=problem.message or problem.cli_text) for problem in implausible],
         *[
-            Reason(code="unanswered", text=f"Not answered (optional): {form.question(key).label}")
+            Reason.made(code="unanswered", text=f"Not answered (optional): {form.question(key).label}")
             for key in optional_unanswered(form, answers, policy)
         ],
     ]
@@ -147,7 +154,7 @@ def _review(worked: _Worked, policy: Policy) -> list[Reason]:
     review: list[Reason] = []
     if overuse.overuse.present:
         details = "; ".join(finding.text for finding in overuse.overuse.findings)
-        review.append(Reason(code="medication_overuse", text=f"Manage medication overuse before referral: {details}"))
+        review.append(Reason.made(code="medication_overuse", text=f"Manage medication overuse before referral: {details}"))
     review += overuse.unknown_overuse
     review += [_flag_reason(item) for item in worked.cautions if item.flagged]
     if policy.concurrent_cgrp == "review":
@@ -155,14 +162,14 @@ def _review(worked: _Worked, policy: Policy) -> list[Reason]:
     if worked.continuation is not None and not botox.stopped:
         review.append(continuation_reason(worked.continuation))
     elif botox.needs_review:
-        review.append(Reason(code="prior_botox", text=f"Prior Botox ({botox.prior.summary}): clinician to review response"))
+        review.append(Reason.made(code="prior_botox", text=f"Prior Botox ({botox.prior.summary}): clinician to review response"))
     return review
 
 
 def _findings(worked: _Worked, review: list[Reason], policy: Policy, form: Form) -> Findings:
     return Findings(
-        red_flags=[_flag_reason(item) for item in worked.flags if item.flagged],
-        missing=[Reason(code=key, text=f"Not answered: {form.question(key).label}") for key in worked.missing],
+        red_flags=[_flag_reason(item) for item in worked.raised],
+        missing=[Reason.made(code=key, text=f"Not answered: {form.question(key).label}") for key in worked.missing],
         unmet=[_unmet_reason(result) for result in deciding_unmet(worked.unmet, policy, worked.continuation)],
         review=review,
     )
@@ -201,7 +208,7 @@ def _assessment(
 ) -> Assessment:
     policy, overuse, rule = rules.policy, worked.overuse, worked.preventive_rule
     screening = [*worked.flags, *worked.cautions, *worked.note_items]
-    return Assessment(
+    return Assessment.made(
         outcome=outcome,
         outcome_text=OUTCOME_TEXT[outcome],
         reasons=reasons,
@@ -218,7 +225,7 @@ def _assessment(
         preventives=worked.preventives.trials,
         acute_medicines=overuse.medicines,
         medication_overuse=overuse.overuse,
-        red_flags=[item.key for item in worked.flags if item.flagged],
+        red_flags=[item.key for item in worked.raised],
         cautions=[item.key for item in worked.cautions if item.flagged],
         notes=notes,
         screening=screening,
@@ -233,5 +240,6 @@ def _assessment(
             worked.botox.prior,
             rule.classes if rule else (),
         ),
+        other_policies=[],
         ichd3=assess_ichd3(response.answers, form, worked.flags, overuse.overuse),
     )

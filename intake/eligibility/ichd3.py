@@ -12,16 +12,18 @@ are not policy parameters and do not vary between policies.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from intake.eligibility.assessment import Ichd3Item, Ichd3Panel, Ichd3Status, MedicationOveruse, ScreeningAnswer
+from intake.frozen import per_object
 from intake.questionnaire.form import Form
 
 PAIN_FEATURES = ("pain_one_sided", "pain_throbbing", "pain_moderate_severe", "pain_worse_activity")
 NAUSEA = "nausea"
 LIGHT_AND_NOISE = ("light_sensitive", "noise_sensitive")
-ATTACK_FEATURES = (*PAIN_FEATURES, NAUSEA, *LIGHT_AND_NOISE)
+SYMPTOMS = (NAUSEA, *LIGHT_AND_NOISE)
+ATTACK_FEATURES = (*PAIN_FEATURES, *SYMPTOMS)
 """Asked only for this panel: unanswered, they are `unknown` here and give no note."""
 
 ATTACK_HOURS = 4
@@ -35,6 +37,9 @@ ATTACKS = 5
 YES = "yes"
 ANSWER_WORDS = {"yes": "yes", "no": "no", "unsure": "not sure"}
 AURA_REPORTED = "aura reported (1.2 possible)"
+
+ITEMS_KEPT = 512
+"""Items kept per form by the answers they rest on: more than the 4^4 + 4^3 that yes / no / unsure / none allow."""
 
 LABELS = {
     "1.1B": "1.1 B: attacks last 4-72 hours",
@@ -56,12 +61,40 @@ def _answer_words(answer: Any) -> str:
     return ANSWER_WORDS.get(answer, "not answered")
 
 
-def _answers_text(keys: Sequence[str], answers: Mapping[str, Any], form: Form) -> str:
-    return "; ".join(f"{form.question(key).label}: {_answer_words(answers.get(key))}" for key in keys)
+@per_object
+def _labels(keys: tuple[str, ...], form: Form) -> tuple[str, ...]:
+    return tuple(form.question(key).label for key in keys)
+
+
+def _answers_text(keys: tuple[str, ...], values: tuple[Any, ...], form: Form) -> str:
+    return "; ".join(f"{label}: {_answer_words(value)}" for label, value in zip(_labels(keys, form), values, strict=True))
 
 
 def _item(item_id: str, status: Ichd3Status, basis: str) -> Ichd3Item:
-    return Ichd3Item(id=item_id, label=LABELS[item_id], status=status, basis=basis)
+    return Ichd3Item.made(id=item_id, label=LABELS[item_id], status=status, basis=basis)
+
+
+Judge = Callable[[tuple[Any, ...], Form], Ichd3Item]
+
+
+@per_object
+def _judged_items(form: Form) -> dict[tuple[object, ...], Ichd3Item]:
+    return {}
+
+
+def _judged(judge: Judge, values: tuple[Any, ...], form: Form) -> Ichd3Item:
+    """`judge(values, form)`, kept per form: an item resting on yes / no / unsure answers alone has few possible values."""
+    kept = _judged_items(form)
+    key = (judge, *values)
+    try:
+        item = kept.get(key)
+    except TypeError:  # an answer that is no yes / no / unsure (a caller that skipped parsing): judged, not kept
+        return judge(values, form)
+    if item is None:
+        item = judge(values, form)
+        if len(kept) < ITEMS_KEPT:
+            kept[key] = item
+    return item
 
 
 def attack_duration(answers: Mapping[str, Any]) -> Ichd3Item:
@@ -73,8 +106,7 @@ def attack_duration(answers: Mapping[str, Any]) -> Ichd3Item:
     return _item("1.1B", status, basis)
 
 
-def pain_features(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
-    values = [answers.get(key) for key in PAIN_FEATURES]
+def _pain_item(values: tuple[Any, ...], form: Form) -> Ichd3Item:
     yes = sum(value == YES for value in values)
     if yes >= PAIN_FEATURES_NEEDED:
         status = Ichd3Status.MET
@@ -82,20 +114,27 @@ def pain_features(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
         status = Ichd3Status.UNMET
     else:
         status = Ichd3Status.UNKNOWN
-    basis = f"{yes} of {len(PAIN_FEATURES)} answered yes: {_answers_text(PAIN_FEATURES, answers, form)}"
+    basis = f"{yes} of {len(PAIN_FEATURES)} answered yes: {_answers_text(PAIN_FEATURES, values, form)}"
     return _item("1.1C", status, basis)
 
 
-def associated_symptoms(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
-    nausea = answers.get(NAUSEA)
-    light_and_noise = [answers.get(key) for key in LIGHT_AND_NOISE]
+def pain_features(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
+    return _judged(_pain_item, tuple(answers.get(key) for key in PAIN_FEATURES), form)
+
+
+def _symptoms_item(values: tuple[Any, ...], form: Form) -> Ichd3Item:
+    nausea, *light_and_noise = values
     if nausea == YES or all(value == YES for value in light_and_noise):
         status = Ichd3Status.MET
     elif not can_hold(nausea) and not all(can_hold(value) for value in light_and_noise):
         status = Ichd3Status.UNMET
     else:
         status = Ichd3Status.UNKNOWN
-    return _item("1.1D", status, _answers_text((NAUSEA, *LIGHT_AND_NOISE), answers, form))
+    return _item("1.1D", status, _answers_text(SYMPTOMS, values, form))
+
+
+def associated_symptoms(answers: Mapping[str, Any], form: Form) -> Ichd3Item:
+    return _judged(_symptoms_item, tuple(answers.get(key) for key in SYMPTOMS), form)
 
 
 def _frequency_text(days: int | None, what: str, months: int | None) -> str:
@@ -116,14 +155,15 @@ def headache_frequency(answers: Mapping[str, Any]) -> Ichd3Item:
 
 
 def _features_text(items: Sequence[Ichd3Item]) -> str:
-    return "1.1 " + ", ".join(f"{item.id[-1]} {item.status.value}" for item in items)
+    return "1.1 " + ", ".join([f"{item.id[-1]} {item.status}" for item in items])
 
 
 def attacks(answers: Mapping[str, Any], duration: Ichd3Item, pain: Ichd3Item, symptoms: Ichd3Item) -> Ichd3Item:
     days, months = answers.get("migraine_days"), answers.get("duration_months")
     aura = answers.get("aura") == YES
-    features_met = all(item.status is Ichd3Status.MET for item in (duration, pain, symptoms))
-    features_ruled_out = any(item.status is Ichd3Status.UNMET for item in (pain, symptoms))
+    met = Ichd3Status.MET
+    features_met = duration.status is met and pain.status is met and symptoms.status is met
+    features_ruled_out = Ichd3Status.UNMET in (pain.status, symptoms.status)
     total = days * months if days is not None and months is not None else None
     if (features_met or aura) and total is not None and total >= ATTACKS:
         status = Ichd3Status.MET
@@ -198,7 +238,7 @@ def assess_ichd3(
         attacks(answers, duration, pain, symptoms),
         migraine_frequency(answers, pain, symptoms),
     ]
-    return Ichd3Panel(
+    return Ichd3Panel.made(
         summary=summary(chronic, any(flag.flagged for flag in flags)),
         items=[duration, pain, symptoms, *chronic, other_diagnoses(flags, overuse)],
     )

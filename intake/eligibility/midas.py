@@ -35,7 +35,7 @@ def headache_days_note(answers: Mapping[str, Any]) -> list[Reason]:
     if in_3_months is None or a_month is None or abs(in_3_months - 3 * a_month) <= a_month + 3:
         return []
     return [
-        Reason(
+        Reason.made(
             code="midas_headache_days",
             text=f"MIDAS: {_days(in_3_months)} in 3 months, but about {a_month} a month ({3 * a_month} in 3 months) reported",
         )
@@ -48,11 +48,11 @@ def assess_midas(answers: Mapping[str, Any]) -> tuple[Midas | None, list[Reason]
     if not answered:
         return None, consistency
     if len(answered) < len(ITEMS):
-        return None, [Reason(code="midas_incomplete", text="MIDAS not scored: items 1-5 are not all answered"), *consistency]
+        return None, [Reason.made(code="midas_incomplete", text="MIDAS not scored: items 1-5 are not all answered"), *consistency]
     score = sum(answered)
     name, text = grade(score)
     return (
-        Midas(
+        Midas.made(
             score=score,
             grade=name,
             grade_text=text,

@@ -7,15 +7,14 @@ are not kept elsewhere on the assessment become notes when a higher level wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from intake.eligibility.assessment import Outcome, Reason
 
 NOTED_WHEN_OUTRANKED = ("unknown_acute_overuse", "concurrent_cgrp_mab", "botox_continuation")
 
 
-@dataclass(frozen=True)
-class Findings:
+class Findings(NamedTuple):
     red_flags: list[Reason]
     missing: list[Reason]
     unmet: list[Reason]

@@ -9,24 +9,18 @@ unknown one on many days is still a possible overuse for the clinician to check.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.catalog import Catalog
 from intake.eligibility.assessment import AcuteMedicine, MedicationOveruse, OveruseFinding, Reason
 from intake.eligibility.policy import OveruseRules
 
 
-@dataclass(frozen=True)
-class OveruseSummary:
+class OveruseSummary(NamedTuple):
     overuse: MedicationOveruse
     medicines: list[AcuteMedicine]
     notes: list[Reason]
     unknown_overuse: list[Reason]
-
-
-def _counted_classes(rules: OveruseRules) -> set[str]:
-    return set(rules.class_days) | set(rules.pooled_days) | set(rules.multiple_classes)
 
 
 def days_per_class(
@@ -48,7 +42,7 @@ def _findings(days: Mapping[str, int], distinct_days: int | None, rules: Overuse
         for class_id, threshold in thresholds.items():
             if days.get(class_id, 0) >= threshold:
                 findings.append(
-                    OveruseFinding(
+                    OveruseFinding.made(
                         rule=rule,
                         classes=[class_id],
                         days=days[class_id],
@@ -69,7 +63,7 @@ def _findings(days: Mapping[str, int], distinct_days: int | None, rules: Overuse
         return []
     names = " and ".join(catalog.class_label(class_id) for class_id in used)
     return [
-        OveruseFinding(
+        OveruseFinding.made(
             rule="multiple_classes",
             classes=used,
             days=together,
@@ -107,7 +101,7 @@ def _unlisted_overuse(
             days = min(days, distinct_days)
         if days >= unknown_acute_days:
             reasons.append(
-                Reason(
+                Reason.made(
                     code="unknown_acute_overuse",
                     text=(
                         f"Possible medication overuse: '{name}' on {days} days a month is not in the "
@@ -126,7 +120,7 @@ def assess_overuse(
     catalog: Catalog,
     unknown_acute_days: int,
 ) -> OveruseSummary:
-    counted = _counted_classes(rules)
+    counted = rules.counted_classes
     days = days_per_class(rows, catalog, distinct_days)
     medicines = []
     notes = []
@@ -134,7 +128,7 @@ def assess_overuse(
         medicine = catalog.lookup(row["medicine"])
         class_id = medicine.acute if medicine else None
         medicines.append(
-            AcuteMedicine(
+            AcuteMedicine.made(
                 medicine=row["medicine"],
                 generic=medicine.generic if medicine else None,
                 class_id=class_id,
@@ -145,7 +139,7 @@ def assess_overuse(
         )
         if medicine is not None and class_id is None:
             notes.append(
-                Reason(
+                Reason.made(
                     code="not_acute_medicine",
                     text=f"{row['medicine']} is listed for attacks but is a preventive medicine: not counted for overuse",
                 )
@@ -154,7 +148,7 @@ def assess_overuse(
     long_enough = acute_months is not None and acute_months > rules.more_than_months
     if findings and not long_enough and acute_months is not None:
         notes.append(
-            Reason(
+            Reason.made(
                 code="overuse_not_yet",
                 text=(
                     f"Acute medicine at overuse level ({'; '.join(f.text for f in findings)}) but for "
@@ -163,7 +157,7 @@ def assess_overuse(
             )
         )
     present = bool(findings) and long_enough
-    overuse = MedicationOveruse(
+    overuse = MedicationOveruse.made(
         present=present,
         findings=findings if present else [],
         days_per_class=days,

@@ -42,7 +42,7 @@ class MinimumCriterion(_CriterionBase):
     min: float
     unit: str = ""
 
-    @property
+    @cached_property
     def threshold(self) -> str:
         return f">= {self.min:g} {self.unit}".rstrip()
 
@@ -56,7 +56,7 @@ class FailedPreventivesCriterion(_CriterionBase):
     min_trial_weeks: int = Field(ge=0, description="An `ineffective` trial counts only from this many weeks.")
     classes: tuple[str, ...] = Field(min_length=1, description="Preventive classes whose trials count.")
 
-    @property
+    @cached_property
     def threshold(self) -> str:
         return f">= {self.min} failed {self.count} (trials >= {self.min_trial_weeks} weeks if ineffective)"
 
@@ -134,6 +134,11 @@ class OveruseRules(Frozen):
         description="ICHD-3 code of each finding: by class id for class and pooled rules, `multiple_classes` for that rule."
     )
 
+    @cached_property
+    def counted_classes(self) -> frozenset[str]:
+        """The acute classes some rule counts toward overuse."""
+        return frozenset(self.class_days) | frozenset(self.pooled_days) | frozenset(self.multiple_classes)
+
     @model_validator(mode="after")
     def _every_rule_has_a_code(self) -> OveruseRules:
         needed = [*self.class_days, *self.pooled_days, "multiple_classes"]
@@ -196,9 +201,14 @@ class Policy(Frozen):
             raise ValueError(f"note_wording: give a wording for exactly the notes ({', '.join(self.notes) or 'none'})")
         return self
 
-    @property
+    @cached_property
     def stopping_threshold(self) -> str:
         return "; ".join(rule.threshold for rule in self.stopping_rules)
+
+    @cached_property
+    def failed_preventives(self) -> FailedPreventivesCriterion | None:
+        """The policy's failed-preventives criterion (at most one, checked at load), if it has one."""
+        return next((c for c in self.criteria if isinstance(c, FailedPreventivesCriterion)), None)
 
     def class_problems(self, catalog: Catalog) -> list[str]:
         """Class ids this policy names that the catalog does not define."""

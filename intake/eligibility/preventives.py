@@ -8,18 +8,16 @@ reason on every row, counted or not, so the count can be checked by hand.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from intake.catalog import Catalog
+from intake.catalog import Catalog, Medicine
 from intake.eligibility.assessment import PreventiveTrial, Reason
 from intake.eligibility.policy import FailedPreventivesCriterion
 
 CGRP_ANTIBODY = "cgrp_mab"
 
 
-@dataclass(frozen=True)
-class PreventiveSummary:
+class PreventiveSummary(NamedTuple):
     trials: list[PreventiveTrial]
     failed_classes: int
     failed_medicines: int
@@ -35,9 +33,10 @@ def _weeks_text(weeks: int | None) -> str:
     return f" after {weeks} week{'s' if weeks != 1 else ''}"
 
 
-def _why(row: Mapping[str, Any], catalog: Catalog, criterion: FailedPreventivesCriterion) -> tuple[bool, str]:
-    """Whether one trial counts as failed, and the reason in words."""
-    medicine = catalog.lookup(row["medicine"])
+def _why(
+    row: Mapping[str, Any], medicine: Medicine | None, catalog: Catalog, criterion: FailedPreventivesCriterion
+) -> tuple[bool, str]:
+    """Whether one trial (of this catalog medicine, None if unknown) counts as failed, and the reason in words."""
     if medicine is None:
         return False, "not counted: unknown medicine (not in the catalog)"
     if medicine.preventive is None:
@@ -75,8 +74,8 @@ def assess_preventives(
     failed_generics: list[str] = []
     failed_classes: list[str] = []
     for row in rows:
-        counts, reason = _why(row, catalog, criterion)
         medicine = catalog.lookup(row["medicine"])
+        counts, reason = _why(row, medicine, catalog, criterion)
         class_id = medicine.preventive if medicine else None
         if counts and medicine is not None and class_id is not None:
             if medicine.generic in failed_generics and criterion.count == "medicines":
@@ -86,7 +85,7 @@ def assess_preventives(
             failed_generics.append(medicine.generic)
             failed_classes.append(class_id)
         trials.append(
-            PreventiveTrial(
+            PreventiveTrial.made(
                 medicine=row["medicine"],
                 generic=medicine.generic if medicine else None,
                 class_id=class_id,
@@ -125,7 +124,7 @@ def unknown_could_change(
         return None
     names = " and ".join(f"'{name}'" for name in unknown.values())
     verb = "is" if len(unknown) == 1 else "are"
-    return Reason(
+    return Reason.made(
         code="unknown_preventive_could_change",
         text=f"Could meet the failed-preventives criterion if {names} {verb} identified",
     )
@@ -138,7 +137,7 @@ def concurrent_cgrp(rows: Sequence[Mapping[str, Any]], catalog: Catalog) -> list
         medicine = catalog.lookup(row["medicine"])
         if medicine is not None and medicine.preventive == CGRP_ANTIBODY and row["outcome"] == "still_taking":
             found.append(
-                Reason(
+                Reason.made(
                     code="concurrent_cgrp_mab",
                     text=(
                         f"Currently taking a CGRP antibody ({row['medicine']}): many payers do not fund it "

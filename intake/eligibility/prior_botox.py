@@ -9,15 +9,15 @@ continuation applies; for anyone else the frequency criteria already decide.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake.eligibility.assessment import PriorBotox, Reason, Status
 from intake.eligibility.policy import EpisodicStoppingRule, Policy, ResponseStoppingRule
 
+NOT_YES_SUMMARY = {None: "not answered", "no": "no prior Botox", "unsure": "not sure whether they had Botox before"}
 
-@dataclass(frozen=True)
-class StoppingJudgement:
+
+class StoppingJudgement(NamedTuple):
     """What the policy's stopping rules say, for its `botox_stopping_rule` row (none fire without rules)."""
 
     status: Status
@@ -25,13 +25,12 @@ class StoppingJudgement:
     threshold: str
 
 
-@dataclass(frozen=True)
-class BotoxSummary:
+class BotoxSummary(NamedTuple):
     prior: PriorBotox
     stopping: StoppingJudgement
     needs_review: bool
     stopped: bool
-    notes: list[Reason] = field(default_factory=list)
+    notes: list[Reason]
 
 
 def _cycles(count: int) -> str:
@@ -41,8 +40,15 @@ def _cycles(count: int) -> str:
 def _details(answers: Mapping[str, Any]) -> PriorBotox:
     answer = answers.get("prior_botox")
     if answer != "yes":
-        summary = {None: "not answered", "no": "no prior Botox", "unsure": "not sure whether they had Botox before"}
-        return PriorBotox(answer=answer, summary=summary.get(answer, str(answer)))
+        return PriorBotox.made(
+            answer=answer,
+            cycles=None,
+            headache_days_before=None,
+            headache_days_after=None,
+            months_since_last=None,
+            reduction_percent=None,
+            summary=NOT_YES_SUMMARY.get(answer, str(answer)),
+        )
     cycles = answers.get("botox_cycles")
     before, after = answers.get("botox_headache_days_before"), answers.get("botox_headache_days_after")
     since = answers.get("botox_months_since_last")
@@ -55,7 +61,7 @@ def _details(answers: Mapping[str, Any]) -> PriorBotox:
         parts.append("headache days before/after not given")
     if since is not None:
         parts.append(f"last {since} months ago")
-    return PriorBotox(
+    return PriorBotox.made(
         answer=answer,
         cycles=cycles,
         headache_days_before=before,
@@ -66,8 +72,7 @@ def _details(answers: Mapping[str, Any]) -> PriorBotox:
     )
 
 
-@dataclass(frozen=True)
-class _RuleResult:
+class _RuleResult(NamedTuple):
     """One stopping rule: fired, not fired, or not judged because its answers are absent."""
 
     fired: bool
@@ -83,7 +88,7 @@ def _response_rule(prior: PriorBotox, rule: ResponseStoppingRule) -> _RuleResult
     if cycles < rule.min_cycles:
         return _RuleResult(fired=False, absent=False, value=f"{_cycles(cycles)}: stopping rule applies after {rule.min_cycles}")
     if before == 0:
-        note = Reason(
+        note = Reason.made(
             code="botox_reduction_unknown",
             text="Prior Botox: 0 headache days before treatment, so the reduction cannot be computed",
         )
@@ -142,7 +147,7 @@ def assess_prior_botox(answers: Mapping[str, Any], policy: Policy, on_continuati
     prior = _details(answers)
     notes: list[Reason] = []
     if prior.answer == "unsure":
-        notes.append(Reason(code="prior_botox_unsure", text="Not sure whether they had Botox before: clinician to check"))
+        notes.append(Reason.made(code="prior_botox_unsure", text="Not sure whether they had Botox before: clinician to check"))
     status, value, extra = _stopping_row(prior, answers, policy, on_continuation)
     notes += extra
     stopped = status is Status.UNMET

@@ -22,7 +22,7 @@ def onset_age_flag(answers: Mapping[str, Any], policy: Policy) -> ScreeningAnswe
     """The computed flag: onset strictly above the limit (51 fires at 50, 50 does not)."""
     onset = answers.get("onset_age")
     limit = policy.onset_age_over
-    return ScreeningAnswer(
+    return ScreeningAnswer.made(
         key=ONSET_AGE_FLAG,
         kind="red_flag",
         label=f"Headaches first started after age {limit}",

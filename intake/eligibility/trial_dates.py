@@ -35,7 +35,7 @@ def trial_date_notes(rows: Sequence[Mapping[str, Any]]) -> list[Reason]:
         span = span_weeks(started, stopped)
         if abs(weeks - span) > TOLERANCE_WEEKS:
             notes.append(
-                Reason(
+                Reason.made(
                     code="trial_dates",
                     text=(
                         f"{row['medicine']}: {weeks} weeks given, but {started} to {stopped} is about "

@@ -7,15 +7,18 @@ missing). Hidden questions are never required and never missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from intake.frozen import per_object
 from intake.plain_text import one_line
 from intake.questionnaire.calendar_text import is_month_text
 from intake.questionnaire.form import Condition, Form, Question, QuestionType, Rule
-from intake.questionnaire.patient_wording import ENGLISH, PatientWording
+
+if TYPE_CHECKING:
+    from intake.questionnaire.patient_wording import PatientWording
 
 STARTED, STOPPED = "started", "stopped"
 """Row fields holding when a medicine trial began and ended (`YYYY-MM`)."""
@@ -48,9 +51,9 @@ class Problem:
         return question_id_of(self.key)
 
 
-def is_answered(value: Any) -> bool:
-    """A group with no rows is answered ("none"); only absence means unanswered."""
-    return value is not None
+def unanswered(questions: Iterable[Question], answers: Mapping[str, Any]) -> list[Question]:
+    """The questions without an answer, in order: a group with no rows is answered ("none"); only absence is not."""
+    return [question for question in questions if answers.get(question.id) is None]
 
 
 def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
@@ -63,19 +66,26 @@ def _holds(condition: Condition, answers: Mapping[str, Any]) -> bool:
     return has_answer == condition.answered
 
 
+def is_enabled(question: Question, answers: Mapping[str, Any]) -> bool:
+    """Whether the question's `enable_when` conditions all hold; most questions have none."""
+    return hidden_by(question, answers) is None
+
+
 def visible(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> list[Question]:
     """Questions the patient is asked, in form order."""
     shown: list[Question] = []
     for section in form.sections:
-        if section.setting and section.setting not in settings:
-            continue
-        shown.extend(q for q in section.questions if all(_holds(c, answers) for c in q.enable_when))
+        if not section.setting or section.setting in settings:
+            shown.extend(question for question in section.questions if is_enabled(question, answers))
     return shown
 
 
 def hidden_by(question: Question, answers: Mapping[str, Any]) -> Condition | None:
     """The first enable_when condition that hides a question, or None if it is shown."""
-    return next((condition for condition in question.enable_when if not _holds(condition, answers)), None)
+    for condition in question.enable_when:
+        if not _holds(condition, answers):
+            return condition
+    return None
 
 
 def clear_hidden(form: Form, answers: Mapping[str, Any], settings: frozenset[str]) -> dict[str, Any]:
@@ -132,8 +142,18 @@ def _rule_result(rule: Rule, answers: Mapping[str, Any], authored: date) -> tupl
     return left, right
 
 
-def rule_problem(rule: Rule, left: float, right: float, words: PatientWording = ENGLISH) -> Problem:
+def _wording(words: PatientWording | None) -> PatientWording:
+    """The wording given, else English (the CLI's and the JSON contract's), loaded only once a problem needs words."""
+    if words is not None:
+        return words
+    from intake.questionnaire.patient_wording import ENGLISH  # babel and the catalogs: not for answers without problems
+
+    return ENGLISH
+
+
+def rule_problem(rule: Rule, left: float, right: float, words: PatientWording | None = None) -> Problem:
     """The CLI line in English; the form's message with the numbers written the patient's way."""
+    words = _wording(words)
     return Problem(
         rule.target,
         f"expected {rule.left_expression.describe()} <= {rule.right_expression.describe()}",
@@ -142,33 +162,47 @@ def rule_problem(rule: Rule, left: float, right: float, words: PatientWording = 
     )
 
 
+@per_object
+def _rules_of(form: Form) -> dict[str, tuple[Rule, ...]]:
+    """The form's cross-field rules by severity, each in form order."""
+    by_severity: dict[str, tuple[Rule, ...]] = {}
+    for rule in form.rules:
+        by_severity[rule.severity] = (*by_severity.get(rule.severity, ()), rule)
+    return by_severity
+
+
 def broken_rules(
-    form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, severity: str, words: PatientWording | None = None
 ) -> list[Problem]:
     """Cross-field rules of one severity ("error" or "note") that the answers break."""
     found = []
-    for rule in form.rules:
-        if rule.severity != severity:
-            continue
+    for rule in _rules_of(form).get(severity, ()):
         result = _rule_result(rule, answers, authored)
         if result is not None:
             found.append(rule_problem(rule, *result, words))
     return found
 
 
-def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], list[Question]]]:
+@per_object
+def _month_fields(form: Form) -> tuple[tuple[str, tuple[Question, ...]], ...]:
+    """(group id, its month fields) for every group with month fields, in form order."""
+    groups = ((question.id, tuple(field for field in question.fields if field.type is QuestionType.MONTH))
+              for question in form.questions())
+    return tuple((group, months) for group, months in groups if months)
+
+
+def _month_rows(form: Form, answers: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any], tuple[Question, ...]]]:
     """(row key, row, its month fields) for every answered row of a group with month fields."""
-    found: list[tuple[str, Mapping[str, Any], list[Question]]] = []
-    for question in form.questions():
-        months = [field for field in question.fields if field.type is QuestionType.MONTH]
-        rows = answers.get(question.id)
-        if months and isinstance(rows, list):
-            found.extend((f"{question.id}[{index}]", row, months) for index, row in enumerate(rows))
+    found: list[tuple[str, Mapping[str, Any], tuple[Question, ...]]] = []
+    for group, months in _month_fields(form):
+        rows = answers.get(group)
+        if isinstance(rows, list):
+            found.extend((f"{group}[{index}]", row, months) for index, row in enumerate(rows))
     return found
 
 
 def trial_date_problems(
-    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording | None = None
 ) -> list[Problem]:
     """Months in group rows that cannot be: after the month the answers were given, or a
     `stopped` earlier than its row's `started`. Months compare as `YYYY-MM` text, so a
@@ -180,19 +214,19 @@ def trial_date_problems(
             value = row.get(field.id)
             if value is not None and not is_month_text(value):
                 problems.append(Problem(f"{row_key}.{field.id}", "expected a month as YYYY-MM", f'got "{one_line(str(value))}"',
-                                        words.incomplete_month()))
+                                        _wording(words).incomplete_month()))
             elif value is not None and value > now:
                 problems.append(Problem(f"{row_key}.{field.id}", f"expected a month no later than {now} (authored)",
-                                        f'got "{value}"', words.MONTH_NOT_YET))
+                                        f'got "{value}"', _wording(words).MONTH_NOT_YET))
         started, stopped = row.get(STARTED), row.get(STOPPED)
         if is_month_text(started) and is_month_text(stopped) and now >= stopped and stopped < started:
             problems.append(Problem(f"{row_key}.{STOPPED}", f"expected a month no earlier than {row_key}.{STARTED} ({started})",
-                                    f'got "{stopped}"', words.STOPPED_BEFORE_STARTED))
+                                    f'got "{stopped}"', _wording(words).STOPPED_BEFORE_STARTED))
     return problems
 
 
 def answer_errors(
-    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording = ENGLISH
+    form: Form, answers: Mapping[str, Any], authored: date, words: PatientWording | None = None
 ) -> list[Problem]:
     """Answers that cannot be true together: broken cross-field rules, then impossible trial dates.
 

@@ -198,11 +198,16 @@ class Question(Frozen):
                         f"which is not one of its options"
                     )
 
-    @property
+    @cached_property
     def option_values(self) -> tuple[str, ...]:
         if self.type is QuestionType.YES_NO_UNSURE:
             return YES_NO_UNSURE_VALUES
         return tuple(option.value for option in self.options)
+
+    @cached_property
+    def fields_by_id(self) -> dict[str, Question]:
+        """A group's row fields by id, in order."""
+        return {field.id: field for field in self.fields}
 
     def option_label(self, value: str) -> str:
         """The words the patient saw for a stored choice value."""
@@ -240,11 +245,11 @@ class Rule(Frozen):
             raise ValueError(f"only {{left}} and {{right}} may stand in braces ({problem})")
         return message
 
-    @property
+    @cached_property
     def left_expression(self) -> Expression:
         return parse_expression(self.left)
 
-    @property
+    @cached_property
     def right_expression(self) -> Expression:
         return parse_expression(self.right)
 
@@ -355,10 +360,14 @@ class Form(Frozen):
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
 
+    def find_question(self, question_id: str) -> Question | None:
+        """The question with this id, None if the form has none (an unknown answer key)."""
+        return self._by_id.get(question_id)
+
     def section_of(self, question_id: str) -> Section:
         return next(section for section in self.sections if any(q.id == question_id for q in section.questions))
 
-    @property
+    @cached_property
     def settings_used(self) -> frozenset[str]:
         return frozenset(section.setting for section in self.sections if section.setting)
 

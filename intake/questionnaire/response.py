@@ -8,7 +8,7 @@ silently coerced or dropped. `null` means "not answered".
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -82,59 +82,72 @@ def _number_text(value: float) -> str:
     return f"{value:g}"
 
 
-def _coerce(question: Question, key: str, value: Any) -> tuple[Any, list[Problem]]:
+Coerced = tuple[Any, list[Problem]]
+"""The typed value (None when refused) and the problems with the raw one."""
+
+
+def _refused(key: str, expected: str, value: Any) -> Coerced:
+    return None, [Problem(key, expected, f"got {_shown(value)}")]
+
+
+def _text(question: Question, key: str, value: Any) -> Coerced:
+    if not isinstance(value, str):
+        return _refused(key, "expected text", value)
+    found = first_not_plain(value)
+    if found is not None:
+        return _refused(key, f"expected text without control characters or lone surrogates (found {found})", value)
+    length = len(value.strip())
+    low, high = question.min_length or 1, question.max_length
+    if length < low or (high is not None and length > high):
+        span = f"{low}-{high} characters" if high else f"at least {low} characters"
+        return None, [Problem(key, f"expected text of {span}", f"got {length}")]
+    return value.strip(), []
+
+
+def _day(question: Question, key: str, value: Any) -> Coerced:
+    if not is_day_text(value):
+        return _refused(key, "expected a date as YYYY-MM-DD", value)
+    try:
+        return date.fromisoformat(value), []
+    except ValueError:
+        return _refused(key, "expected a real calendar date as YYYY-MM-DD", value)
+
+
+def _month(question: Question, key: str, value: Any) -> Coerced:
+    if not is_month_text(value):
+        return _refused(key, "expected a month as YYYY-MM", value)
+    return value, []
+
+
+def _number(question: Question, key: str, value: Any) -> Coerced:
+    whole = question.type is QuestionType.INTEGER
+    accepted = type(value) is int or (not whole and type(value) is float and math.isfinite(value))
+    if accepted and question.min <= value <= question.max:
+        return value, []
+    span = f"{_number_text(question.min)}-{_number_text(question.max)}"  # type: ignore[arg-type]
+    return _refused(key, f"expected a whole number {span}" if whole else f"expected a number {span}", value)
+
+
+def _choice(question: Question, key: str, value: Any) -> Coerced:
+    allowed = question.option_values
+    if not isinstance(value, str) or value not in allowed:
+        return _refused(key, f"expected one of {', '.join(allowed)}", value)
+    return value, []
+
+
+def _coerce(question: Question, key: str, value: Any) -> Coerced:
     """Check one raw JSON value against its question; the typed value or problems."""
-    kind = question.type
-    given = f"got {_shown(value)}"
-    if kind is QuestionType.TEXT:
-        if not isinstance(value, str):
-            return None, [Problem(key, "expected text", given)]
-        found = first_not_plain(value)
-        if found is not None:
-            return None, [Problem(key, f"expected text without control characters or lone surrogates (found {found})", given)]
-        length = len(value.strip())
-        low, high = question.min_length or 1, question.max_length
-        if length < low or (high is not None and length > high):
-            span = f"{low}-{high} characters" if high else f"at least {low} characters"
-            return None, [Problem(key, f"expected text of {span}", f"got {length}")]
-        return value.strip(), []
-    if kind in (QuestionType.DATE, QuestionType.MONTH):
-        day = kind is QuestionType.DATE
-        shaped, shape = (is_day_text, "a date as YYYY-MM-DD") if day else (is_month_text, "a month as YYYY-MM")
-        if not shaped(value):
-            return None, [Problem(key, f"expected {shape}", given)]
-        if not day:
-            return value, []
-        try:
-            return date.fromisoformat(value), []
-        except ValueError:
-            return None, [Problem(key, "expected a real calendar date as YYYY-MM-DD", given)]
-    if kind in (QuestionType.INTEGER, QuestionType.NUMBER):
-        whole = kind is QuestionType.INTEGER
-        accepted = type(value) is int or (not whole and type(value) is float and math.isfinite(value))
-        span = f"{_number_text(question.min)}-{_number_text(question.max)}"  # type: ignore[arg-type]
-        expected = f"expected a whole number {span}" if whole else f"expected a number {span}"
-        if not accepted:
-            return None, [Problem(key, expected, given)]
-        if not question.min <= value <= question.max:
-            return None, [Problem(key, expected, given)]
-        return value, []
-    if kind in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
-        allowed = question.option_values
-        if not isinstance(value, str) or value not in allowed:
-            return None, [Problem(key, f"expected one of {', '.join(allowed)}", given)]
-        return value, []
-    return _coerce_rows(question, key, value)
+    return _COERCE[question.type](question, key, value)
 
 
-def _coerce_rows(question: Question, key: str, value: Any) -> tuple[Any, list[Problem]]:
+def _coerce_rows(question: Question, key: str, value: Any) -> Coerced:
     if not isinstance(value, list):
         return None, [Problem(key, "expected a list of rows", f"got {_shown(value)}")]
     if question.max_rows is not None and len(value) > question.max_rows:
         return None, [Problem(key, f"expected at most {question.max_rows} rows", f"got {len(value)}")]
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    fields = {field.id: field for field in question.fields}
+    fields = question.fields_by_id
     for index, raw_row in enumerate(value):
         row_key = f"{key}[{index}]"
         if not isinstance(raw_row, dict):
@@ -155,6 +168,18 @@ def _coerce_rows(question: Question, key: str, value: Any) -> tuple[Any, list[Pr
                 problems.append(Problem(f"{row_key}.{field.id}", f"required in every row ({field.label})", "got nothing"))
         rows.append(row)
     return rows, problems
+
+
+_COERCE: dict[QuestionType, Callable[[Question, str, Any], Coerced]] = {
+    QuestionType.TEXT: _text,
+    QuestionType.DATE: _day,
+    QuestionType.MONTH: _month,
+    QuestionType.INTEGER: _number,
+    QuestionType.NUMBER: _number,
+    QuestionType.CHOICE: _choice,
+    QuestionType.YES_NO_UNSURE: _choice,
+    QuestionType.GROUP: _coerce_rows,
+}
 
 
 def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None) -> Response:
@@ -199,10 +224,9 @@ def parse_response(data: Any, form: Form, settings: frozenset[str] | None = None
 
 
 def _coerce_answers(form: Form, raw_answers: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
-    questions = {question.id: question for question in form.questions()}
     answers: dict[str, Any] = {}
     for key, raw in raw_answers.items():
-        question = questions.get(key)
+        question = form.find_question(key)
         if question is None:
             problems.append(Problem(key_text(key), "unknown answer key; the form has no such question", f"got {_shown(raw)}"))
         elif raw is not None:
