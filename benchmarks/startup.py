@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import signal
 import statistics
 import subprocess
@@ -53,39 +54,62 @@ class Contender:
     rss_mib: list[float] = field(default_factory=list)
 
 
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    """A private X screen; Xvfb writes the display number it chose to the pipe once it accepts clients."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    if not number:
+class Screen:
+    """A private Xvfb screen that never resets between clients, started again should it die."""
+
+    def __init__(self) -> None:
+        self.server, self.display = self._start()
+
+    @staticmethod
+    def _start() -> tuple[subprocess.Popen[bytes], str]:
+        """Xvfb on a display number nobody holds, once it accepts clients."""
+        for number in random.sample(range(100, 1000), 20):
+            if Path(f"/tmp/.X{number}-lock").exists():
+                continue
+            server = subprocess.Popen(
+                ["Xvfb", f":{number}", "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            socket = Path(f"/tmp/.X11-unix/X{number}")
+            deadline = time.monotonic() + 10
+            while server.poll() is None and not socket.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if server.poll() is None and socket.exists():
+                return server, f":{number}"
+            server.kill()
+            server.wait()
         raise SystemExit("error: Xvfb did not start")
-    return server, f":{number}"
+
+    def alive(self) -> bool:
+        """True if the server still runs; else a new one is started and False returned."""
+        if self.server.poll() is None:
+            return True
+        print(f"  (Xvfb {self.display} ended; starting another)", flush=True)
+        self.server, self.display = self._start()
+        return False
+
+    def close(self) -> None:
+        self.server.terminate()
+        self.server.wait()
 
 
-def app_env(display: str, home: Path) -> dict[str, str]:
+def app_env(home: Path) -> dict[str, str]:
     """A kiosk in its own config and data dirs, with its database key and first admin from the environment."""
     return {
-        **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+        **os.environ, "QT_QPA_PLATFORM": "xcb",
         "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
         "INTAKE_DB_KEY": "startup benchmark passphrase", "INTAKE_ADMIN_PIN": "482193",
     }
 
 
-def contenders(display: str, baselines: list[Path], home: Path) -> list[Contender]:
-    bare_env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+def contenders(baselines: list[Path], home: Path) -> list[Contender]:
     found = [
-        Contender("bare window", [sys.executable, "-c", BARE_WINDOW], bare_env),
-        Contender("app", [sys.executable, str(ROOT / "main.py")], app_env(display, home / "app")),
+        Contender("bare window", [sys.executable, "-c", BARE_WINDOW], {**os.environ, "QT_QPA_PLATFORM": "xcb"}),
+        Contender("app", [sys.executable, str(ROOT / "main.py")], app_env(home / "app")),
     ]
     for number, clone in enumerate(baselines, 1):
         name = f"baseline {number}" if len(baselines) > 1 else "baseline"
-        found.append(Contender(name, [sys.executable, str(clone / "main.py")], app_env(display, home / name)))
+        found.append(Contender(name, [sys.executable, str(clone / "main.py")], app_env(home / name)))
     return found
 
 
@@ -104,19 +128,32 @@ def resident_mib(pid: int) -> float:
     raise RuntimeError(f"process {pid} has no VmRSS")
 
 
-def run_once(contender: Contender, display: str, settle_s: float) -> tuple[float, float]:
-    """Milliseconds from spawning to a viewable window, and MiB resident `settle_s` later."""
+def run_once(contender: Contender, screen: Screen, settle_s: float) -> tuple[float, float]:
+    """Milliseconds from spawning to a viewable window, and MiB resident `settle_s` later (once more if Xvfb died)."""
+    try:
+        return _spawn_and_wait(contender, screen.display, settle_s)
+    except RuntimeError:
+        if screen.alive():
+            raise
+        return _spawn_and_wait(contender, screen.display, settle_s)
+
+
+def _spawn_and_wait(contender: Contender, display: str, settle_s: float) -> tuple[float, float]:
+    env = {**contender.env, "DISPLAY": display}
     started = time.perf_counter()
-    process = subprocess.Popen(contender.command, env=contender.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(contender.command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         while not mapped(process.pid, display):
             if process.poll() is not None:
-                raise SystemExit(f"error: {contender.name} exited ({process.returncode}): {process.stderr.read().decode()}")
+                raise RuntimeError(f"{contender.name} exited ({process.returncode}): {process.stderr.read().decode()}")
             if time.perf_counter() - started > MAPPED_WITHIN_S:
-                raise SystemExit(f"error: {contender.name}: no window within {MAPPED_WITHIN_S:.0f} s")
+                raise RuntimeError(f"{contender.name}: no window within {MAPPED_WITHIN_S:.0f} s")
         elapsed_ms = (time.perf_counter() - started) * 1000
         time.sleep(settle_s)
-        return elapsed_ms, resident_mib(process.pid)
+        rss = resident_mib(process.pid)
+        if process.poll() is not None:
+            raise RuntimeError(f"{contender.name} exited ({process.returncode}): {process.stderr.read().decode()}")
+        return elapsed_ms, rss
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -124,14 +161,14 @@ def run_once(contender: Contender, display: str, settle_s: float) -> tuple[float
             process.stderr.close()
 
 
-def measure(field_of: list[Contender], display: str, runs: int, settle_s: float) -> None:
+def measure(field_of: list[Contender], screen: Screen, runs: int, settle_s: float) -> None:
     """One uncounted round, then `runs` rounds with every contender once, the order rotating each round."""
     for contender in field_of:
-        run_once(contender, display, settle_s)
+        run_once(contender, screen, settle_s)
     for round_number in range(runs):
         shift = round_number % len(field_of)
         for contender in field_of[shift:] + field_of[:shift]:
-            elapsed_ms, rss = run_once(contender, display, settle_s)
+            elapsed_ms, rss = run_once(contender, screen, settle_s)
             contender.times_ms.append(elapsed_ms)
             contender.rss_mib.append(rss)
             print(f"  round {round_number + 1}: {contender.name:<12} {elapsed_ms:7.0f} ms {rss:6.1f} MiB", flush=True)
@@ -160,16 +197,17 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=3.0, help="seconds after the window maps before RSS is read")
     parser.add_argument("--baseline", type=Path, action="append", default=[], help="another clone's root, measured alongside")
     options = parser.parse_args()
-    server, display = start_xvfb()
+    screen = Screen()
     try:
         with tempfile.TemporaryDirectory(prefix="startup-") as home:
-            field_of = contenders(display, options.baseline, Path(home))
-            print(f"Xvfb {display} ({SCREEN}); {options.runs} rounds; RSS {options.settle:g} s after the window maps")
-            measure(field_of, display, options.runs, options.settle)
+            field_of = contenders(options.baseline, Path(home))
+            print(f"Xvfb {screen.display} ({SCREEN}); {options.runs} rounds; RSS {options.settle:g} s after the window maps")
+            measure(field_of, screen, options.runs, options.settle)
             met = report(field_of)
+    except RuntimeError as error:
+        raise SystemExit(f"error: {error}") from None
     finally:
-        server.terminate()
-        server.wait()
+        screen.close()
     return 0 if met else 1
 
 
