@@ -236,8 +236,7 @@ class PatientWizard(QWidget):
             self.progress_text.setText(
                 self.words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
             )
-            self.progress_bar.setRange(0, len(route))
-            self.progress_bar.setValue(position)
+            self._show_progress(position, len(route))
             self.back_button.setVisible(position > 0)
             self.next_button.setText(self.words.BACK_TO_REVIEW if self._returns_to_review(page, route) else self.words.NEXT)
             page.show_problems([])
@@ -245,12 +244,18 @@ class PatientWizard(QWidget):
         else:
             self.review.show_answers(self.visit)
             self.progress_text.setText(self.words.CHECK_ANSWERS)
-            self.progress_bar.setRange(0, 1)
-            self.progress_bar.setValue(1)
+            self._show_progress(1, 1)
             self.back_button.setVisible(True)
             self.next_button.setText(self.words.FINISH)
             self.next_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
+
+    def _show_progress(self, value: int, maximum: int) -> None:
+        """QProgressBar repaints itself at once on most changes; with updates off it is painted with the page instead."""
+        self.progress_bar.setUpdatesEnabled(False)
+        self.progress_bar.setRange(0, maximum)
+        self.progress_bar.setValue(value)
+        self.progress_bar.setUpdatesEnabled(True)
 
     def _returns_to_review(self, page: SectionPage, route: list[SectionPage]) -> bool:
         following = self._following(page, route)
