@@ -73,6 +73,10 @@ class PatientWizard(QWidget):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
         self._autosave_timer.timeout.connect(self.autosave_due)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._prepare_ahead)
         header = self._build_header()
 
         self.pages: list[SectionPage] = []
@@ -91,6 +95,8 @@ class PatientWizard(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
+        self._shown: set[str] = set(self.blocks)
+        """The questions on show: every block until the first refresh hides those whose condition is not met."""
         self._refresh_visibility()
         self._show_page(self.route()[0])
 
@@ -174,9 +180,13 @@ class PatientWizard(QWidget):
         self.autosave_due.emit()
 
     def _refresh_visibility(self) -> None:
+        """Show or hide only the questions whose condition changed: an answer switches a few at most."""
         shown = self.visit.shown()
-        for page in self.pages:
-            page.show_only(shown)
+        for question_id in self._shown ^ shown:
+            block = self.blocks.get(question_id)
+            if block is not None:
+                block.setVisible(question_id in shown)
+        self._shown = shown
 
     def _alert_staff(self) -> None:
         log.warning("visit %s: staff alert raised", self.visit.visit_id)
@@ -249,6 +259,21 @@ class PatientWizard(QWidget):
             self.next_button.setText(self.words.FINISH)
             self.next_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
+        self._ahead.start()
+
+    def _prepare_ahead(self) -> None:
+        """Once this screen is painted, while the patient reads it: style the screen Next leads to (the
+        review made with the answers so far), so that changing to it is a single paint."""
+        page = self.current_page()
+        if page is None:
+            return
+        route = self.route()
+        following = self._following(page, route)
+        if following is None or self._returns_to_review(page, route):
+            self.review.show_answers(self.visit)
+            self.review.ensurePolished()
+        else:
+            following.ensurePolished()
 
     def _show_progress(self, value: int, maximum: int) -> None:
         """QProgressBar repaints itself at once on most changes; with updates off it is painted with the page instead."""
