@@ -40,6 +40,7 @@ from intake.ui.staff.area import StaffArea
 from intake.ui.staff.printing import kiosk_printing
 from intake.ui.staff.words import _
 from intake.ui.still_there import StillThereScreen
+from intake.ui.summary_maker import SummaryMaker
 from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
 from intake.ui.visit_release import ReleaseWatch
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.release_watch = ReleaseWatch(desk, self)
         """While a visit waits here (paused, on hold): whether staff took it on another station."""
         self.release_watch.released.connect(self._on_visit_taken)
+        self.summaries = SummaryMaker(desk, self)
+        """Assessment, PDF and the final store of each finished visit, off the UI thread."""
+        self.summaries.made.connect(self._on_summarised)
         self.staff: StaffArea | None = None
         if desk.has_store:
             self._add_staff_mode()
@@ -422,8 +426,7 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.thank_you)
         self.thank_you.start()
-        self.thank_you.repaint()
-        self._summarise(visit.visit_id, response, visit.staff_alerted)
+        self.summaries.make(visit.visit_id, response, visit.staff_alerted)
 
     def _send_to_front_desk(self, visit_id: str) -> None:
         """The store refused the answers: no thank-you, no outcome, just where to go; staff take it from here."""
@@ -432,15 +435,16 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.to_front_desk)
         log.error("visit %s: answers not stored at Finish; patient sent to the front desk", visit_id)
 
-    def _summarise(self, visit_id: str, response: Response, staff_alerted: bool) -> None:
-        """Assessment, PDF and the final store, while the patient reads the thank-you screen."""
-        self._on_summarised(visit_id, response, self.desk.finish(visit_id, response, staff_alerted))
-
     def _on_summarised(self, visit_id: str, response: Response, result: FinishResult) -> None:
-        """Staff hear of a failed summary from the store's flag; the patient only when not even that was stored."""
+        """The summary made while the patient read the thank-you screen (`summaries`).
+
+        Staff hear of a failed summary from the store's flag; the patient only when not even
+        that was stored, and while the thank-you screen still shows.
+        """
         if not (result.kept or result.flagged):
             self.unsaved.append(result.finished or response)
-            self.thank_you.start(desk_needed=True)
+            if self.pages.currentWidget() is self.thank_you:
+                self.thank_you.start(desk_needed=True)
         if result.flagged:
             self.summary_failed.emit(visit_id)
         if result.finished is not None:
@@ -619,6 +623,7 @@ def run_app(argv: Sequence[str]) -> int:
     if options.drive:
         QTimer.singleShot(0, partial(_run_driver, options.drive, window))
     status = app.exec()
+    window.summaries.wait()
     window.deleteLater()
     app.processEvents()
     return status

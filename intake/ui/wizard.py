@@ -169,6 +169,7 @@ class PatientWizard(QWidget):
         if self.visit.needs_staff_alert():
             self._alert_staff()
         self._autosave_timer.start()
+        self._ahead.start()
 
     def _on_committed(self) -> None:
         """A tap, a pick, a step or a text box left: saved now, if anything changed since the last save."""
@@ -262,7 +263,7 @@ class PatientWizard(QWidget):
         self._ahead.start()
 
     def _prepare_ahead(self) -> None:
-        """Once this screen is painted, while the patient reads it: style the screen Next leads to (the
+        """Once this screen is painted, and after each answer on it: style the screen Next leads to (the
         review made with the answers so far), so that changing to it is a single paint."""
         page = self.current_page()
         if page is None:
