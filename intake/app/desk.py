@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.kiosk_languages import offered_languages, starting_language
 from intake.app.optional_sections import switched_on
 from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
@@ -35,7 +36,7 @@ from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 from intake.store.timestamps import utc_now
-from intake.translations import PATIENT_DOMAIN, SOURCE_LANGUAGE, languages, primary
+from intake.translations import primary
 from intake.visit_status import IN_PROGRESS
 
 log = logging.getLogger(__name__)
@@ -97,14 +98,12 @@ class Desk:
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages a patient may answer in: the form's that the patient wording has too (the source first)."""
-        worded = languages(PATIENT_DOMAIN)
-        return tuple(language for language in self.station.languages if language in worded)
+        return offered_languages(self.station.languages)
 
     @property
     def default_language(self) -> str:
         """Each new visit starts in the clinic's language (`settings.language`), if it is offered."""
-        language = primary(self.settings.language)
-        return language if language in self.languages else SOURCE_LANGUAGE
+        return starting_language(self.settings.language, self.languages)
 
     def new_visit(self, language: str | None = None) -> Visit:
         """A visit about to start, in `language` (default: the clinic's); `start` stores it."""

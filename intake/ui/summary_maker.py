@@ -14,11 +14,13 @@ one lock at a time, and a summary being made would otherwise slow the paint it f
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from intake.app.desk import Desk
-from intake.questionnaire.response import Response
+if TYPE_CHECKING:
+    from intake.app.desk import Desk
+    from intake.questionnaire.response import Response
 
 
 class _Results(QObject):
