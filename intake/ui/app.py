@@ -31,6 +31,7 @@ from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
 from intake.ui.idle import IdleWatch
 from intake.ui.language_button import LanguageButton
 from intake.ui.long_press import LongPress
+from intake.ui.source_lines import keep_few_sources
 from intake.ui.staff.words import _
 from intake.ui.still_there import StillThereScreen
 from intake.ui.summary_maker import SummaryMaker
@@ -798,6 +799,7 @@ def run_app(argv: Sequence[str]) -> int:
     """The welcome screen first, from what it needs alone; the rest once it is painted (`_complete_start`)."""
     options = _options(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    keep_few_sources()
     app = QApplication(list(argv))
     app.setApplicationName("headache-intake")
     try:

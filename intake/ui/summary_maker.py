@@ -9,6 +9,7 @@ derives its key per connection) is made once.
 
 A job is started only after the thank-you screen has been painted: Python code runs under
 one lock at a time, and a summary being made would otherwise slow the paint it follows.
+The modules that make summaries are imported then too, on this thread (the first time only).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class SummaryMaker(QObject):
         self._pool.waitForDone()
 
     def _start_waiting(self) -> None:
+        if self._waiting:
+            self._desk.load_finishing()
         while self._waiting:
             self._pool.start(self._waiting.popleft())
 
