@@ -93,23 +93,30 @@ class Screen:
         self.server.wait()
 
 
-def app_env(home: Path) -> dict[str, str]:
+def process_env(home: Path) -> dict[str, str]:
+    """Every contender's environment: Qt on X, and Python's bytecode cached (in `home`) as an installed
+    app's is, whatever this shell says (PYTHONDONTWRITEBYTECODE would compile every module at every start)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "QT_QPA_PLATFORM": "xcb", "PYTHONPYCACHEPREFIX": str(home / "pycache")}
+
+
+def app_env(home: Path, data: Path) -> dict[str, str]:
     """A kiosk in its own config and data dirs, with its database key and first admin from the environment."""
     return {
-        **os.environ, "QT_QPA_PLATFORM": "xcb",
-        "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+        **process_env(home),
+        "XDG_CONFIG_HOME": str(data / "config"), "XDG_DATA_HOME": str(data / "data"),
         "INTAKE_DB_KEY": "startup benchmark passphrase", "INTAKE_ADMIN_PIN": "482193",
     }
 
 
 def contenders(baselines: list[Path], home: Path) -> list[Contender]:
     found = [
-        Contender("bare window", [sys.executable, "-c", BARE_WINDOW], {**os.environ, "QT_QPA_PLATFORM": "xcb"}),
-        Contender("app", [sys.executable, str(ROOT / "main.py")], app_env(home / "app")),
+        Contender("bare window", [sys.executable, "-c", BARE_WINDOW], process_env(home)),
+        Contender("app", [sys.executable, str(ROOT / "main.py")], app_env(home, home / "app")),
     ]
     for number, clone in enumerate(baselines, 1):
         name = f"baseline {number}" if len(baselines) > 1 else "baseline"
-        found.append(Contender(name, [sys.executable, str(clone / "main.py")], app_env(home / name)))
+        found.append(Contender(name, [sys.executable, str(clone / "main.py")], app_env(home, home / name)))
     return found
 
 
