@@ -26,18 +26,9 @@ from intake.questionnaire.patient_wording import ENGLISH, PatientWording, wordin
 from intake.settings_file import read_welcome_settings
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.current_page_stack import CurrentPageStack
-from intake.ui.help_screen import HelpScreen
-from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
-from intake.ui.idle import IdleWatch
-from intake.ui.language_button import LanguageButton
-from intake.ui.long_press import LongPress
 from intake.ui.source_lines import keep_few_sources
 from intake.ui.staff.words import _
-from intake.ui.still_there import StillThereScreen
-from intake.ui.summary_maker import SummaryMaker
-from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
-from intake.ui.visit_release import ReleaseWatch
 from intake.ui.welcome import WelcomeScreen
 from intake.ui.widgets.styling import discard
 from intake.yamlfile import DataFileError
@@ -52,14 +43,23 @@ if TYPE_CHECKING:
     from intake.questionnaire.form import Form
     from intake.questionnaire.response import Response
     from intake.settings import Settings
+    from intake.ui.help_screen import HelpScreen
+    from intake.ui.hold_screen import HoldScreen
+    from intake.ui.idle import IdleWatch
     from intake.ui.keyboard.dock import KeyboardDock
+    from intake.ui.language_button import LanguageButton
     from intake.ui.paused import PausedScreen
     from intake.ui.staff.area import StaffArea
+    from intake.ui.still_there import StillThereScreen
+    from intake.ui.summary_maker import SummaryMaker
+    from intake.ui.thank_you import ThankYouScreen
+    from intake.ui.visit_release import ReleaseWatch
     from intake.ui.wizard import PatientWizard
 
 # The first frame imports only what the welcome screen shows. What comes after it is imported
 # where it is first used, after that frame: the form, the rules and the store (pydantic,
-# SQLAlchemy), the questionnaire (when the kiosk is ready), staff mode with QtPdf (when it opens).
+# SQLAlchemy) and the other patient screens (when the kiosk is made ready), staff mode with
+# QtPdf (when it opens).
 
 log = logging.getLogger(__name__)
 
@@ -148,15 +148,19 @@ class MainWindow(QMainWindow):
     def attach(self, desk: Desk) -> None:
         """The kiosk on its desk: the other patient screens, the keyboard, the watches, and the ways into
         staff mode (whose screens are built the first time it opens). A Start tapped before starts now."""
+        from intake.ui.idle import IdleWatch
+        from intake.ui.summary_maker import SummaryMaker
+        from intake.ui.visit_release import ReleaseWatch
+
         self._desk = desk
         self._build_patient_screens()
         self.keyboard: KeyboardDock = self._dock_keyboard()
-        self.patient_idle = IdleWatch(self)
+        self.patient_idle: IdleWatch = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
-        self.release_watch = ReleaseWatch(desk, self)
+        self.release_watch: ReleaseWatch = ReleaseWatch(desk, self)
         """While a visit waits here (paused, on hold): whether staff took it on another station."""
         self.release_watch.released.connect(self._on_visit_taken)
-        self.summaries = SummaryMaker(desk, self)
+        self.summaries: SummaryMaker = SummaryMaker(desk, self)
         """Assessment, PDF and the final store of each finished visit, off the UI thread."""
         self.summaries.made.connect(self._on_summarised)
         ready = Opening.of(desk)
@@ -172,18 +176,22 @@ class MainWindow(QMainWindow):
 
     def _build_patient_screens(self) -> None:
         """Every patient screen but the welcome (and the questionnaire, which comes and goes with each visit)."""
+        from intake.ui.help_screen import HelpScreen
+        from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
         from intake.ui.paused import PausedScreen
+        from intake.ui.still_there import StillThereScreen
+        from intake.ui.thank_you import ThankYouScreen
 
         words = self.words
-        self.thank_you = ThankYouScreen(words)
+        self.thank_you: ThankYouScreen = ThankYouScreen(words)
         self.thank_you.done.connect(self.end_visit)
-        self.still_there = StillThereScreen(words)
+        self.still_there: StillThereScreen = StillThereScreen(words)
         self.still_there.resumed.connect(self._on_resumed)
         self.still_there.expired.connect(self._on_countdown_over)
-        self.hold_screen = HoldScreen(words)
-        self.to_front_desk = HoldScreen(words, TO_FRONT_DESK)
+        self.hold_screen: HoldScreen = HoldScreen(words)
+        self.to_front_desk: HoldScreen = HoldScreen(words, TO_FRONT_DESK)
         """Instead of the thank-you screen when the store refused the answers at Finish."""
-        self.help_screen = HelpScreen(words)
+        self.help_screen: HelpScreen = HelpScreen(words)
         self.help_screen.back_requested.connect(self._on_resumed)
         self.paused: PausedScreen = PausedScreen(words)
         self.paused.resumed.connect(self._resume_visit)
@@ -295,6 +303,7 @@ class MainWindow(QMainWindow):
     def _add_staff_mode(self) -> None:
         """The ways into staff mode; a store that never had an administrator opens its set-up at once."""
         from intake.app.station_memory import StationMemory
+        from intake.ui.long_press import LongPress
 
         self._memory: StationMemory = StationMemory.in_data_dir(self.desk.station.station_id)
         self.visit_finished.connect(self._remember_finished)
