@@ -28,6 +28,7 @@ def test_a_label_or_button_too_narrow_for_its_words_is_reported(qtbot) -> None:
 def test_wrapped_words_with_room_to_wrap_are_not_reported(qtbot) -> None:
     label = QLabel("Siguiente pregunta, por favor, cuando esté listo")
     label.setWordWrap(True)
+    label.ensurePolished()  # in the font it will be shown in, whatever style sheet an earlier test left on the app
     label.setFixedSize(120, label.heightForWidth(120) + 4)
     assert clipped_texts(_window(qtbot, label, QPushButton("Sí"))) == []
 
