@@ -154,6 +154,7 @@ def one_visit(window: MainWindow, watch: PaintWatch, timings: Timings, first: bo
     assert window.pages.currentWidget() is window.thank_you, "no thank-you screen"
     timings.summary_ms.append(summary_stored(window, finished_before, started))
     window.end_visit()
+    QTest.qWait(100)  # the next patient comes later: what the kiosk does between patients is done by then
 
 
 def summary_stored(window: MainWindow, finished_before: int, started: float) -> float:
