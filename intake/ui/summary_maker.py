@@ -1,46 +1,57 @@
 """The slow half of Finish (assessment, PDF, the final store) on a thread of its own.
 
-The thank-you screen shows as soon as the answers are stored; `Desk.finish` then runs on
-one background thread while the patient reads it, and `made` brings its result back to
-the UI thread. The job touches no widget: it calls the desk with plain data and emits.
-One thread, kept for the life of the app, makes every summary in turn: a summary never
-overtakes the one before, and the database connection that thread opens (SQLCipher
-derives its key per connection) is made once.
+The thank-you screen shows as soon as the answers are stored; `Desk.finish` then runs on a
+background thread while the patient reads it, and `made` brings its result back to the UI
+thread. The thread touches no widget: it calls the desk with plain data and emits a signal.
 
-A job is started only after the thank-you screen has been painted: Python code runs under
-one lock at a time, and a summary being made would otherwise slow the paint it follows.
-The modules that make summaries are imported then too, on this thread (the first time only).
+One thread, started with the first summary and kept while the kiosk runs, makes every
+summary in turn, so a summary never overtakes the one before; and it keeps the one database
+connection it opens. That is why it is a Python thread looping over a queue rather than a
+Qt pool thread: Python drops a Qt thread's state after each job, and SQLAlchemy's SQLite
+pool (a connection per Python thread) would then open a connection per summary (SQLCipher
+deriving its key again) and, past five, close older ones, another thread's among them.
+
+A summary is started only once the thank-you screen has been painted: Python code runs one
+thread at a time, and a summary being made would otherwise slow the paint it follows. The
+modules that make summaries are imported then too, on the UI thread (the first time only).
 """
 
 from __future__ import annotations
 
+import queue
+import threading
+import weakref
 from collections import deque
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from intake.app.desk import Desk
     from intake.questionnaire.response import Response
 
 
+@dataclass(frozen=True)
+class _Job:
+    visit_id: str
+    response: Response
+    staff_alerted: bool
+
+
 class _Results(QObject):
     made = Signal(str, object, object)
-    """visit id, `Response`, `FinishResult`."""
+    """visit id, `Response`, `FinishResult`: emitted on the summary thread, received on the UI thread."""
 
 
-class _SummaryJob(QRunnable):
-    def __init__(self, desk: Desk, visit_id: str, response: Response, staff_alerted: bool, results: _Results) -> None:
-        super().__init__()
-        self._desk = desk
-        self._visit_id = visit_id
-        self._response = response
-        self._staff_alerted = staff_alerted
-        self._results = results
-
-    def run(self) -> None:
-        result = self._desk.finish(self._visit_id, self._response, self._staff_alerted)
-        self._results.made.emit(self._visit_id, self._response, result)
+def _make_summaries(desk: Desk, jobs: queue.SimpleQueue[_Job | None], results: _Results) -> None:
+    """The summary thread: each job in turn, until told to stop or the kiosk window is gone."""
+    while (job := jobs.get()) is not None:
+        result = desk.finish(job.visit_id, job.response, job.staff_alerted)
+        try:
+            results.made.emit(job.visit_id, job.response, result)
+        except RuntimeError:  # the window and its result receiver were deleted: nobody waits for more
+            return
 
 
 class SummaryMaker(QObject):
@@ -50,12 +61,12 @@ class SummaryMaker(QObject):
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._desk = desk
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)
         self._results = _Results(self)
         self._results.made.connect(self._on_made)
-        self._waiting: deque[_SummaryJob] = deque()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        weakref.finalize(self, self._jobs.put, None)
+        self._waiting: deque[_Job] = deque()
         self._pending = 0
         self._after_paint = QTimer(self)
         self._after_paint.setSingleShot(True)
@@ -65,7 +76,7 @@ class SummaryMaker(QObject):
     def make(self, visit_id: str, response: Response, staff_alerted: bool) -> None:
         """Start the visit's summary once the screen now due has been painted."""
         self._pending += 1
-        self._waiting.append(_SummaryJob(self._desk, visit_id, response, staff_alerted, self._results))
+        self._waiting.append(_Job(visit_id, response, staff_alerted))
         self._after_paint.start()
 
     @property
@@ -74,15 +85,24 @@ class SummaryMaker(QObject):
         return self._pending
 
     def wait(self) -> None:
-        """Every summary started is made (the app is closing): whatever is waiting starts now."""
+        """The app is closing: every summary started is made, then the thread ends."""
         self._start_waiting()
-        self._pool.waitForDone()
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join()
+            self._thread = None
 
     def _start_waiting(self) -> None:
-        if self._waiting:
-            self._desk.load_finishing()
+        if not self._waiting:
+            return
+        self._desk.load_finishing()
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=_make_summaries, args=(self._desk, self._jobs, self._results), name="summaries", daemon=True
+            )
+            self._thread.start()
         while self._waiting:
-            self._pool.start(self._waiting.popleft())
+            self._jobs.put(self._waiting.popleft())
 
     def _on_made(self, visit_id: str, response: Response, result: object) -> None:
         self._pending -= 1
