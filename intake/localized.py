@@ -55,6 +55,15 @@ def load_every_language(path: Path, model: type[Model], text_keys: frozenset[str
         raise DataFileError(path, error.problems) from error
 
 
+def file_languages(path: Path) -> tuple[str, ...]:
+    """The languages a file declares, its source language first, without building its model (the
+    kiosk's first frame offers them before the form is loaded); `DataFileError` as a load would say."""
+    try:
+        return declared_languages(read_mapping(path))
+    except LanguageError as error:
+        raise DataFileError(path, error.problems) from error
+
+
 def declared_languages(data: dict[str, Any]) -> tuple[str, ...]:
     """The file's languages, its source language first: what every text must be written in."""
     if LANGUAGES_KEY not in data:

@@ -15,12 +15,10 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from intake.atomic import write_private
 from intake.frozen import Frozen
-from intake.paths import config_dir
 from intake.plain_text import key_text
+from intake.settings_file import WELCOME_DEFAULTS, settings_path
 from intake.translations import N_
 from intake.yamlfile import load_model, read_yaml
-
-SETTINGS_FILE_NAME = "settings.yaml"
 
 KeyboardMode = Literal["auto", "always", "never"]
 """When the kiosk shows its on-screen keyboard (auto: a touch screen, or full screen)."""
@@ -51,7 +49,7 @@ class Settings(Frozen):
     field's description is documentation, not marked.
     """
 
-    clinic_name: str = Field(default="Headache clinic", min_length=1, title=N_("Clinic name"))
+    clinic_name: str = Field(default=WELCOME_DEFAULTS.clinic_name, min_length=1, title=N_("Clinic name"))
     clinic_address: str = Field(default="", title=N_("Clinic address"))
     clinic_phone: str = Field(default="", max_length=40, title=N_("Clinic phone (on the patient information sheet)"))
     policy: str | None = Field(
@@ -65,13 +63,13 @@ class Settings(Frozen):
     )
     midas: bool = Field(default=False, title=N_("Ask the MIDAS questions"))
     language: str = Field(
-        default="en",
+        default=WELCOME_DEFAULTS.language,
         title=N_("Kiosk language"),
         description=N_("Each new visit starts in it; the patient may switch to another language of the form."),
         json_schema_extra={"choices": "form_languages"},
     )
-    large_text: bool = Field(default=False, title=N_("Larger text by default"))
-    high_contrast: bool = Field(default=False, title=N_("High contrast by default"))
+    large_text: bool = Field(default=WELCOME_DEFAULTS.large_text, title=N_("Larger text by default"))
+    high_contrast: bool = Field(default=WELCOME_DEFAULTS.high_contrast, title=N_("High contrast by default"))
     idle_timeout_s: int = Field(default=120, ge=10, le=3600, title=N_("Patient idle time (seconds)"))
     idle_countdown_s: int = Field(default=30, ge=5, le=600, title=N_("“Are you still there?” countdown (seconds)"))
     resume_window_s: int = Field(
@@ -163,10 +161,6 @@ class Settings(Frozen):
     def zone(self) -> ZoneInfo | None:
         """The clinic's time zone; None: this computer's."""
         return ZoneInfo(self.timezone) if self.timezone else None
-
-
-def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE_NAME
 
 
 def load_settings(path: Path | None = None) -> Settings:

@@ -18,14 +18,16 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from intake.plain_text import MAX_DEPTH, MAX_DIGITS, first_not_plain, key_text, one_line, too_long
 
-Model = TypeVar("Model", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+Model = TypeVar("Model", bound="BaseModel")
 _OWNER_LENGTH = 60
 
 
@@ -297,7 +299,13 @@ def read_mapping(path: Path) -> dict[str, Any]:
 
 
 def model_from_data(path: Path, data: dict[str, Any], model: type[Model]) -> Model:
-    """`model` built from data read out of `path`, its errors named by file and entry."""
+    """`model` built from data read out of `path`, its errors named by file and entry.
+
+    pydantic is imported here, not with the module: a file read before any model is built
+    (the kiosk's first frame) costs no pydantic import.
+    """
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from intake.localized import LanguageError, declared_languages, in_language
+from intake.localized import LanguageError, declared_languages, file_languages, in_language
+from intake.paths import FORM_FILE
+from intake.questionnaire.loader import default_form
+from intake.yamlfile import DataFileError
 
 TEXTS = frozenset({"text", "label"})
 
@@ -74,3 +77,12 @@ def test_a_file_without_languages_is_english_with_plain_texts() -> None:
 def test_languages_must_be_distinct_lower_case_codes(languages) -> None:
     with pytest.raises(LanguageError, match="languages: expected"):
         declared_languages({"languages": languages})
+
+
+def test_a_files_languages_are_read_without_building_it(tmp_path) -> None:
+    assert file_languages(FORM_FILE) == default_form().languages
+    path = tmp_path / "form.yaml"
+    path.write_text("languages: [en, en]\nsections: []\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="languages: expected each language once") as raised:
+        file_languages(path)
+    assert raised.value.path == path

@@ -16,15 +16,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
+from importlib import import_module
 from threading import Thread
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.app.backups import DailyBackups
-from intake.app.finishing import FinishedVisit, SummaryNotSaved, assess_and_render, summaries_dir, write_summary
+from intake.app.kiosk_languages import offered_languages, starting_language
 from intake.app.optional_sections import switched_on
-from intake.app.staff_desk import StaffDesk
 from intake.app.station import Station
 from intake.app.visit import Visit
 from intake.eligibility.policy import RuleSet
@@ -37,8 +37,16 @@ from intake.store.recovery import RecoveryFile
 from intake.store.staff import STAFF_ID, Role, StaffMember, pin_problem
 from intake.store.stores import Stores
 from intake.store.timestamps import utc_now
-from intake.translations import PATIENT_DOMAIN, SOURCE_LANGUAGE, languages, primary
+from intake.translations import primary
 from intake.visit_status import IN_PROGRESS
+
+if TYPE_CHECKING:
+    from intake.app.finishing import FinishedVisit
+    from intake.app.staff_desk import StaffDesk
+
+# Making summaries (`finishing`: the PDF renderer) and staff's own use cases (`staff_desk`:
+# exports, amendments) are imported by the use cases that need them: a kiosk on its welcome
+# screen has neither in memory.
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +108,12 @@ class Desk:
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages a patient may answer in: the form's that the patient wording has too (the source first)."""
-        worded = languages(PATIENT_DOMAIN)
-        return tuple(language for language in self.station.languages if language in worded)
+        return offered_languages(self.station.languages)
 
     @property
     def default_language(self) -> str:
         """Each new visit starts in the clinic's language (`settings.language`), if it is offered."""
-        language = primary(self.settings.language)
-        return language if language in self.languages else SOURCE_LANGUAGE
+        return starting_language(self.settings.language, self.languages)
 
     def new_visit(self, language: str | None = None) -> Visit:
         """A visit about to start, in `language` (default: the clinic's); `start` stores it."""
@@ -207,6 +213,12 @@ class Desk:
         log.error("visit %s: answers not stored; kept in the recovery file for the next start", visit.visit_id)
         return Handover.RECOVERY_FILE
 
+    @staticmethod
+    def load_finishing() -> None:
+        """Import what `finish` needs (the PDF renderer) now. A caller that runs `finish` on another
+        thread calls this on its own thread first, so that no module is imported on two threads at once."""
+        import_module("intake.app.finishing")
+
     def finish(self, visit_id: str, response: Response, staff_alerted: bool = False) -> FinishResult:
         """Assessment, PDF and the final store: the slow half of Finish, once `hand_in` has the answers safe.
 
@@ -216,6 +228,8 @@ class Desk:
         PDF also goes to the summaries folder (default: the data dir), so a summary made is
         only in memory when that fails too.
         """
+        from intake.app.finishing import assess_and_render
+
         try:
             finished = assess_and_render(visit_id, response, self.form, self.settings, audit_anchor=self._audit_head())
         except Exception as error:  # noqa: BLE001 - the answers must survive any report failure
@@ -232,6 +246,8 @@ class Desk:
             return None
 
     def _keep(self, finished: FinishedVisit, staff_alerted: bool) -> FinishResult:
+        from intake.app.finishing import SummaryNotSaved, summaries_dir, write_summary
+
         response, assessment = finished.response.to_json_dict(), finished.assessment.to_json_dict()
 
         def store(stores: Stores) -> None:
@@ -247,6 +263,8 @@ class Desk:
 
     def _also_in_output_dir(self, finished: FinishedVisit) -> FinishedVisit:
         """The clinic's own folder, when it names one; the stored visit stands if that write fails."""
+        from intake.app.finishing import SummaryNotSaved, write_summary
+
         if self.settings.output_dir is None:
             return finished
         try:
@@ -338,6 +356,8 @@ class Desk:
                 transaction.audit.record(Action.SIGNED_IN, member.id)
         if refused is not None:
             raise refused
+        from intake.app.staff_desk import StaffDesk
+
         must_change = member.must_change_pin or pin_problem(pin, member.role) is not None
         return StaffDesk(self.station, member, pin_change_required=must_change)
 
@@ -351,6 +371,8 @@ class Desk:
             member = transaction.staff.add_first_admin(staff_id.strip().lower(), name, pin)
             transaction.audit.record(Action.STAFF_ADDED, KIOSK_ID, subject=member.id)
             transaction.audit.record(Action.SIGNED_IN, member.id)
+        from intake.app.staff_desk import StaffDesk
+
         return StaffDesk(self.station, member)
 
     def first_admin_from_environment(self) -> StaffMember | None:

@@ -13,28 +13,14 @@ import argparse
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from intake.cli import accounts, assess, backup, export, info, stored_visits
 from intake.cli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, CommandError, fail
+from intake.version_option import VersionOption
 from intake.yamlfile import DataFileError
 
 COMMAND_GROUPS = (assess, info, stored_visits, export, accounts, backup)
-
-
-class _Version(argparse.Action):
-    """`--version`, read from the installed package only when asked (the lookup costs every other command time)."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show program's version number and exit")
-
-    def __call__(
-        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None
-    ) -> None:
-        from intake import __version__
-
-        print(f"intake {__version__}")
-        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Each command's options: intake COMMAND --help. Exit status: 0 done (whatever the outcome), 2 bad input "
         "or usage (one `error:` line each), 1 any other failure, 130 interrupted (Ctrl-C).",
     )
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--version", action=VersionOption, name="intake")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(commands)

@@ -14,12 +14,18 @@ Numbers are written the language's way (a decimal comma in Spanish), from CLDR v
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.numbers import format_decimal
 
-from intake.questionnaire.form import Question, QuestionType
 from intake.translations import N_, PATIENT_DOMAIN, translations
+
+if TYPE_CHECKING:
+    from intake.questionnaire.form import Question
+
+# The form's models are imported where a question is worded, not with this module: the
+# kiosk's welcome screen is worded before any form is loaded, and pydantic with it.
 
 SUMMARY_SEPARATOR = " · "
 """Between the parts of a folded medicine row; reads the same in every language."""
@@ -179,6 +185,8 @@ class PatientWording:
 
     def range_hint(self, question: Question) -> str:
         """'a whole number from 0 to 31': what a number box accepts, in words."""
+        from intake.questionnaire.form import QuestionType
+
         return self.range_hint_in("", question.min or 0, question.max or 0, question.type is QuestionType.INTEGER)
 
     def out_of_range(self, question: Question) -> str:
@@ -186,6 +194,8 @@ class PatientWording:
 
     def required_message(self, question: Question) -> str:
         """Asked for a required question left empty."""
+        from intake.questionnaire.form import QuestionType
+
         kind = question.type
         if kind is QuestionType.YES_NO_UNSURE:
             yes, no, unsure = (question.option_label(value) for value in ("yes", "no", "unsure"))
@@ -204,6 +214,8 @@ class PatientWording:
 
     def row_field_message(self, field: Question) -> str:
         """Asked for a required field left empty in one row of a group."""
+        from intake.questionnaire.form import QuestionType
+
         if field.type in (QuestionType.CHOICE, QuestionType.YES_NO_UNSURE):
             return self._("Please choose one answer, or remove this row.")
         return self._("Please fill in “{field}”, or remove this row.", field=field.text)

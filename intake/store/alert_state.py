@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from intake.store.errors import VisitNotFound
 from intake.store.repository import Repository
 from intake.store.schema import alert_seen, visits
 from intake.store.timestamps import as_utc, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql
 
 SeenMark = tuple[str, str]
 """A visit's id and its change stamp, as someone saw it."""
@@ -71,5 +75,7 @@ class AlertState(Repository):
 def _insert_once(connection: Connection) -> postgresql.Insert | sqlite.Insert:
     """A seen row, kept once when the same person marks the same version at two stations at once."""
     if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # here: a station on SQLite never loads this dialect
+
         return postgresql.insert(alert_seen).on_conflict_do_nothing()
     return sqlite.insert(alert_seen).on_conflict_do_nothing()

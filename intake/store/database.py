@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
@@ -30,6 +28,7 @@ from intake.store.keys import KEY_ENV
 
 DATABASE_FILE = "visits.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+VERSION_TABLE = "alembic_version"
 SQLITE_COMPANIONS = ("-wal", "-shm")
 """Files SQLite keeps beside the database in WAL mode; they hold its pages too."""
 
@@ -115,7 +114,30 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if hold else "BEGIN")
 
 
+def head_revision() -> str:
+    """The newest migration's revision: each migration file is named after its revision (`0012_....py`),
+    and the revisions count up (tests/store/test_database.py holds Alembic's own chain to both)."""
+    return max(path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def schema_revision(connection: Connection) -> str | None:
+    """The revision the database is at; None when it has none yet (a new file) or more than one."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    revisions = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()  # noqa: S608 - a constant
+    return revisions[0] if len(revisions) == 1 else None
+
+
 def _migrate(engine: Engine) -> None:
+    """Upgrade to the current schema. Alembic (slow to import, slower to read its scripts) is used only
+    when the database is not at the newest revision already, as it is at every start but the first
+    after an update."""
+    with engine.connect() as connection:
+        if schema_revision(connection) == head_revision():
+            return
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:

@@ -20,18 +20,21 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, Connection, Row, exists, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from intake.staff_wording import ROLE_IN_A_SENTENCE
 from intake.store.errors import LastActiveAdmin, SignInRefused, StaffExists, StaffNotFound
 from intake.store.repository import Repository
 from intake.store.schema import flags, staff
 from intake.store.timestamps import as_utc, utc_now
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql
 
 MAX_FAILURES = 5
 FIRST_LOCKOUT = timedelta(minutes=5)
@@ -286,9 +289,16 @@ def _settle(connection: Connection, counted: Row[Any], pin: str, now: datetime) 
 
 def _set_flag(connection: Connection, name: str) -> bool:
     """Set a flag once; False when it was already set (by this transaction or any other)."""
-    dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    claim = dialect_insert(flags).values(name=name, set_at=utc_now()).on_conflict_do_nothing().returning(flags.c.name)
+    claim = _flag_insert(connection).values(name=name, set_at=utc_now()).on_conflict_do_nothing().returning(flags.c.name)
     return connection.execute(claim).first() is not None
+
+
+def _flag_insert(connection: Connection) -> postgresql.Insert | sqlite.Insert:
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql  # here: a station on SQLite never loads this dialect
+
+        return postgresql.insert(flags)
+    return sqlite.insert(flags)
 
 
 def _pin_matches(pin_hash: str, pin: str) -> bool:

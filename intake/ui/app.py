@@ -3,52 +3,64 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import importlib.util
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
 
-from intake.app.backups import CHECK_EVERY_MS
-from intake.app.desk import Desk, FinishResult, Handover
-from intake.app.errors import StoreError
-from intake.app.finishing import FinishedVisit
-from intake.app.opening import load_form_and_rules, open_kiosk
-from intake.app.records import StoredVisit
-from intake.app.resuming import birth_date_of
-from intake.app.visit import Visit
-from intake.eligibility.policy import RuleSet
-from intake.questionnaire.form import Form
+from intake.app.kiosk_languages import offered_languages, starting_language
+from intake.localized import file_languages
+from intake.paths import FORM_FILE
 from intake.questionnaire.patient_wording import ENGLISH, PatientWording, wording_for
-from intake.questionnaire.response import Response
-from intake.settings import Settings, load_settings, settings_path
+from intake.settings_file import read_welcome_settings
 from intake.ui.clipboard import clear_clipboard
 from intake.ui.current_page_stack import CurrentPageStack
-from intake.ui.help_screen import HelpScreen
-from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
-from intake.ui.idle import IdleWatch
-from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
-from intake.ui.language_button import LanguageButton
 from intake.ui.launch_options import EXIT_NO_DISPLAY, kiosk_options, missing_display, no_display_lines
-from intake.ui.long_press import LongPress
-from intake.ui.paused import PausedScreen
-from intake.ui.staff.area import StaffArea
-from intake.ui.staff.printing import kiosk_printing
+from intake.ui.source_lines import keep_few_sources
 from intake.ui.staff.words import _
-from intake.ui.still_there import StillThereScreen
-from intake.ui.thank_you import ThankYouScreen
 from intake.ui.theme import apply_theme
-from intake.ui.visit_release import ReleaseWatch
 from intake.ui.welcome import WelcomeScreen
 from intake.ui.widgets.styling import discard
-from intake.ui.wizard import PatientWizard
 from intake.yamlfile import DataFileError
+
+if TYPE_CHECKING:
+    from intake.app.desk import Desk, FinishResult
+    from intake.app.finishing import FinishedVisit
+    from intake.app.records import StoredVisit
+    from intake.app.station_memory import StationMemory
+    from intake.app.visit import Visit
+    from intake.eligibility.policy import RuleSet
+    from intake.questionnaire.form import Form
+    from intake.questionnaire.response import Response
+    from intake.settings import Settings
+    from intake.ui.help_screen import HelpScreen
+    from intake.ui.hold_screen import HoldScreen
+    from intake.ui.idle import IdleWatch
+    from intake.ui.keyboard.dock import KeyboardDock
+    from intake.ui.language_button import LanguageButton
+    from intake.ui.paused import PausedScreen
+    from intake.ui.staff.area import StaffArea
+    from intake.ui.still_there import StillThereScreen
+    from intake.ui.summary_maker import SummaryMaker
+    from intake.ui.thank_you import ThankYouScreen
+    from intake.ui.visit_release import ReleaseWatch
+    from intake.ui.wizard import PatientWizard
+
+# The first frame imports only what the welcome screen shows. What comes after it is imported
+# where it is first used, after that frame: the form, the rules and the store (pydantic,
+# SQLAlchemy) and the other patient screens (when the kiosk is made ready), staff mode with
+# QtPdf (when it opens).
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +69,32 @@ def window_title(clinic_name: str) -> str:
     """What a window list or a task bar names the kiosk by (staff words: a patient never sees it)."""
     # Translators: the kiosk window's title; {clinic} is the clinic's name.
     return _("{clinic} - intake").format(clinic=clinic_name)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the welcome screen shows: the clinic, its display defaults, the languages offered and
+    the one each visit starts in."""
+
+    clinic_name: str
+    large_text: bool
+    high_contrast: bool
+    languages: tuple[str, ...]
+    language: str
+
+    @classmethod
+    def read(cls) -> Opening:
+        """From the settings file and the form's languages, neither checked yet (`intake.settings_file`):
+        all the first frame needs. `DataFileError` when the form file cannot be read."""
+        settings = read_welcome_settings()
+        offered = offered_languages(file_languages(FORM_FILE))
+        language = starting_language(settings.language, offered)
+        return cls(settings.clinic_name, settings.large_text, settings.high_contrast, offered, language)
+
+    @classmethod
+    def of(cls, desk: Desk) -> Opening:
+        settings = desk.settings
+        return cls(settings.clinic_name, settings.large_text, settings.high_contrast, desk.languages, desk.default_language)
 
 
 class MainWindow(QMainWindow):
@@ -81,59 +119,63 @@ class MainWindow(QMainWindow):
     summary_failed = Signal(str)
     """A visit id: its answers are kept but its summary could not be made (for the staff screens)."""
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, start: Desk | Opening) -> None:
+        """`start`: a desk that is ready, and the kiosk is complete at once; or what the welcome screen
+        shows, and the window is that screen until `attach` gives it its desk (`run_app`: the first
+        frame paints before the form, the rules and the store are loaded)."""
         super().__init__()
-        self.desk = desk
-        settings = desk.settings
+        opening = start if isinstance(start, Opening) else Opening.of(start)
+        self._opening = opening
+        self._desk: Desk | None = None
+        self._staff: StaffArea | None = None
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
         self._quit_allowed = False
         self._patient_page: QWidget | None = None
-        self.language = desk.default_language
+        self._held_visit_id: str | None = None
+        self._new_visit_on_sign_in = False
+        self._start_when_ready = False
+        self._offered = opening.languages
+        self.language = opening.language
         self.words: PatientWording = wording_for(self.language)
-        self.setWindowTitle(window_title(settings.clinic_name))
+        self.setWindowTitle(window_title(opening.clinic_name))
         self.pages = CurrentPageStack()
-        words = self.words
-        self.welcome = WelcomeScreen(settings.clinic_name, words)
+        self.welcome = WelcomeScreen(opening.clinic_name, self.words)
         self.welcome.start_requested.connect(self.start_visit)
         self.welcome.display_changed.connect(self._apply_display)
         self.welcome.language_chosen.connect(self._use_language)
-        self.thank_you = ThankYouScreen(words)
-        self.thank_you.done.connect(self.end_visit)
-        self.still_there = StillThereScreen(words)
-        self.still_there.resumed.connect(self._on_resumed)
-        self.still_there.expired.connect(self._on_countdown_over)
-        self.hold_screen = HoldScreen(words)
-        self.to_front_desk = HoldScreen(words, TO_FRONT_DESK)
-        """Instead of the thank-you screen when the store refused the answers at Finish."""
-        self.help_screen = HelpScreen(words)
-        self.help_screen.back_requested.connect(self._on_resumed)
-        self.paused = PausedScreen(words)
-        self.paused.resumed.connect(self._resume_visit)
-        self.paused.given_up.connect(self.time_out_visit)
-        self.paused.staff_requested.connect(self._staff_new_visit)
-        self._new_visit_on_sign_in = False
-        if not desk.has_store:
-            self.paused.staff_button.hide()
-        patient_pages = (
-            self.welcome, self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused,
-        )
-        for page in patient_pages:
-            self.pages.addWidget(page)
-        for button in self._language_buttons():
-            button.switch_requested.connect(self.switch_language)
-        self.welcome.offer_languages(desk.languages, self.language)
-        self._show_language_buttons()
-        self.keyboard = KeyboardDock(settings.on_screen_keyboard, words)
-        self.setCentralWidget(above_keyboard(self.pages, self.keyboard))
-        self.welcome.reset_display(settings.large_text, settings.high_contrast)
-        self.patient_idle = IdleWatch(self)
+        self.pages.addWidget(self.welcome)
+        self.welcome.offer_languages(self._offered, self.language)
+        self.setCentralWidget(self.pages)
+        self.welcome.reset_display(opening.large_text, opening.high_contrast)
+        if not isinstance(start, Opening):
+            self.attach(start)
+
+    def attach(self, desk: Desk) -> None:
+        """The kiosk on its desk: the other patient screens, the keyboard, the watches, and the ways into
+        staff mode (whose screens are built the first time it opens). A Start tapped before starts now."""
+        from intake.app.backups import CHECK_EVERY_MS
+        from intake.ui.idle import IdleWatch
+        from intake.ui.summary_maker import SummaryMaker
+        from intake.ui.visit_release import ReleaseWatch
+
+        self._desk = desk
+        self._build_patient_screens()
+        self.keyboard: KeyboardDock = self._dock_keyboard()
+        self.patient_idle: IdleWatch = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
-        self.release_watch = ReleaseWatch(desk, self)
+        self.release_watch: ReleaseWatch = ReleaseWatch(desk, self)
         """While a visit waits here (paused, on hold): whether staff took it on another station."""
         self.release_watch.released.connect(self._on_visit_taken)
-        self.staff: StaffArea | None = None
+        self.summaries: SummaryMaker = SummaryMaker(desk, self)
+        """Assessment, PDF and the final store of each finished visit, off the UI thread."""
+        self.summaries.made.connect(self._on_summarised)
+        ready = Opening.of(desk)
+        if ready != self._opening:
+            self._show_opening(ready)
+        # The questionnaire's modules now, while nobody waits, rather than at the first Start.
+        importlib.import_module("intake.ui.wizard")
         if desk.has_store:
             self._add_staff_mode()
         self.backup_timer = QTimer(self)
@@ -141,6 +183,64 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(desk.back_up_if_due)
         self.backup_timer.start(CHECK_EVERY_MS)
         QTimer.singleShot(0, desk.back_up_if_due)
+        if self._start_when_ready:
+            self._start_when_ready = False
+            self.start_visit()
+
+    def _build_patient_screens(self) -> None:
+        """Every patient screen but the welcome (and the questionnaire, which comes and goes with each visit)."""
+        from intake.ui.help_screen import HelpScreen
+        from intake.ui.hold_screen import TO_FRONT_DESK, HoldScreen
+        from intake.ui.paused import PausedScreen
+        from intake.ui.still_there import StillThereScreen
+        from intake.ui.thank_you import ThankYouScreen
+
+        words = self.words
+        self.thank_you: ThankYouScreen = ThankYouScreen(words)
+        self.thank_you.done.connect(self.end_visit)
+        self.still_there: StillThereScreen = StillThereScreen(words)
+        self.still_there.resumed.connect(self._on_resumed)
+        self.still_there.expired.connect(self._on_countdown_over)
+        self.hold_screen: HoldScreen = HoldScreen(words)
+        self.to_front_desk: HoldScreen = HoldScreen(words, TO_FRONT_DESK)
+        """Instead of the thank-you screen when the store refused the answers at Finish."""
+        self.help_screen: HelpScreen = HelpScreen(words)
+        self.help_screen.back_requested.connect(self._on_resumed)
+        self.paused: PausedScreen = PausedScreen(words)
+        self.paused.resumed.connect(self._resume_visit)
+        self.paused.given_up.connect(self.time_out_visit)
+        self.paused.staff_requested.connect(self._staff_new_visit)
+        if not self.desk.has_store:
+            self.paused.staff_button.hide()
+        for page in (self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused):
+            self.pages.addWidget(page)
+        for button in self._language_buttons():
+            button.switch_requested.connect(self.switch_language)
+        self._show_language_buttons()
+
+    def _dock_keyboard(self) -> KeyboardDock:
+        """The on-screen keyboard under the pages (the first frame had the pages alone)."""
+        from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
+
+        keyboard = KeyboardDock(self.settings.on_screen_keyboard, self.words)
+        self.takeCentralWidget()
+        self.setCentralWidget(above_keyboard(self.pages, keyboard))
+        return keyboard
+
+    def _show_opening(self, opening: Opening) -> None:
+        """The checked settings say otherwise than the first frame read (a value the check converted)."""
+        self._opening = opening
+        self.setWindowTitle(window_title(opening.clinic_name))
+        self.welcome.clinic.setText(opening.clinic_name)
+        self._offered = opening.languages
+        self.welcome.offer_languages(self._offered, self.language)
+        self.welcome.reset_display(opening.large_text, opening.high_contrast)
+        self._use_language(opening.language)
+
+    @property
+    def desk(self) -> Desk:
+        assert self._desk is not None, "the kiosk's desk is not ready yet"
+        return self._desk
 
     @property
     def settings(self) -> Settings:
@@ -154,27 +254,40 @@ class MainWindow(QMainWindow):
     def rules(self) -> RuleSet:
         return self.desk.rules
 
+    @property
+    def staff(self) -> StaffArea | None:
+        """Staff mode's screens, built the first time anything needs them (and QtPdf loaded with
+        them): a kiosk that is never switched to staff mode never holds them. None without a store."""
+        if self._staff is None and self._desk is not None and self._desk.has_store:
+            self._staff = self._build_staff_area()
+        return self._staff
+
     # Languages ------------------------------------------------------------------
 
     def _language_buttons(self) -> list[LanguageButton]:
         """The language switch of every patient screen but the wizard's (which comes and goes with each visit)."""
-        screens = (self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused)
-        return [screen.language for screen in screens]
+        return [screen.language for screen in self._message_screens()]
+
+    def _message_screens(self) -> list[ThankYouScreen | StillThereScreen | HoldScreen | HelpScreen | PausedScreen]:
+        """The patient screens besides the welcome and the questionnaire (none before the desk is ready)."""
+        if self._desk is None:
+            return []
+        return [self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused]
 
     def _show_language_buttons(self) -> None:
         buttons = self._language_buttons() + ([self.wizard.language] if self.wizard is not None else [])
         for button in buttons:
-            button.show_for(self.language, self.desk.languages)
+            button.show_for(self.language, self._offered)
 
     def _use_language(self, language: str) -> None:
         """Every patient screen (but the wizard, see `switch_language`) in `language`, and the keyboard while they show."""
         self.language = language
         self.words = words = wording_for(language)
         self.welcome.use_wording(words)
-        for screen in (self.thank_you, self.still_there, self.hold_screen, self.to_front_desk, self.help_screen, self.paused):
+        for screen in self._message_screens():
             screen.use_wording(words)
         self._show_language_buttons()
-        if self.staff is None or self.pages.currentWidget() is not self.staff:
+        if self._desk is not None and (self._staff is None or self.pages.currentWidget() is not self._staff):
             self.keyboard.use_wording(words)
 
     def switch_language(self, language: str) -> None:
@@ -201,18 +314,12 @@ class MainWindow(QMainWindow):
             self._autosave()
 
     def _add_staff_mode(self) -> None:
-        self.staff = StaffArea(self.desk)
-        self.staff.leave.connect(self._leave_staff_mode)
-        self.staff.settings_saved.connect(self._apply_settings)
-        self.staff.held_visit_continued.connect(self._continue_after_hold)
-        self.staff.held_visit_set_aside.connect(self._set_aside_held_visit)
-        self.staff.signed_in.connect(self._on_staff_signed_in)
-        self.staff.visit.continued.connect(self._continue_stored_visit)
-        self.staff_alert.connect(self.staff.alert)
-        self.visit_finished.connect(self.staff.alert)
-        self.visit_finished.connect(self.staff.note_finished)
-        self.summary_failed.connect(self.staff.alert)
-        self.pages.addWidget(self.staff)
+        """The ways into staff mode; a store that never had an administrator opens its set-up at once."""
+        from intake.app.station_memory import StationMemory
+        from intake.ui.long_press import LongPress
+
+        self._memory: StationMemory = StationMemory.in_data_dir(self.desk.station.station_id)
+        self.visit_finished.connect(self._remember_finished)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+S"), self)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.activated.connect(self.enter_staff_mode)
@@ -221,8 +328,29 @@ class MainWindow(QMainWindow):
         LongPress(self.to_front_desk.clinic).held.connect(self.enter_staff_mode)
         LongPress(self.thank_you).held.connect(self.enter_staff_mode)
         LongPress(self.help_screen).held.connect(self.enter_staff_mode)
-        if self.staff.needs_first_admin:
+        if self.desk.needs_first_admin():
             self.enter_staff_mode()
+
+    def _build_staff_area(self) -> StaffArea:
+        from intake.ui.staff.area import StaffArea
+
+        staff = StaffArea(self.desk)
+        staff.leave.connect(self._leave_staff_mode)
+        staff.settings_saved.connect(self._apply_settings)
+        staff.held_visit_continued.connect(self._continue_after_hold)
+        staff.held_visit_set_aside.connect(self._set_aside_held_visit)
+        staff.signed_in.connect(self._on_staff_signed_in)
+        staff.visit.continued.connect(self._continue_stored_visit)
+        self.staff_alert.connect(staff.alert)
+        self.visit_finished.connect(staff.alert)
+        self.summary_failed.connect(staff.alert)
+        self.pages.addWidget(staff)
+        staff.hold(self._held_visit_id)
+        return staff
+
+    def _remember_finished(self, finished: FinishedVisit) -> None:
+        """This tablet's patient finished: the visit to open at the next sign-in, while it is fresh."""
+        self._memory.remember_finished(finished.visit_id)
 
     def enter_staff_mode(self) -> None:
         """Sign-in over whatever the patient side shows; the visit waits underneath.
@@ -231,7 +359,8 @@ class MainWindow(QMainWindow):
         over, and the welcome screen waits instead (never appearing over staff mode when
         the thank-you screen's time is up).
         """
-        if self.staff is None or self.pages.currentWidget() is self.staff:
+        staff = self.staff
+        if staff is None or self.pages.currentWidget() is staff:
             return
         if self.pages.currentWidget() is self.thank_you:
             self.thank_you.stop()
@@ -244,8 +373,8 @@ class MainWindow(QMainWindow):
         self.release_watch.hold()
         self.patient_idle.stop()
         self.keyboard.use_wording(ENGLISH)
-        self.pages.setCurrentWidget(self.staff)
-        self.staff.enter(patient_done=self.wizard is None)
+        self.pages.setCurrentWidget(staff)
+        staff.enter(patient_done=self.wizard is None)
 
     def _leave_staff_mode(self) -> None:
         page = self._patient_page
@@ -281,6 +410,10 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.welcome.large_text, self.welcome.high_contrast)
 
     def start_visit(self) -> None:
+        """Start tapped; before the store is open (the first moments after start-up) the visit starts once it is."""
+        if self._desk is None:
+            self._start_when_ready = True
+            return
         visit = self.desk.new_visit(self.language)
         wizard = self._open_wizard(visit)
         self.pages.setCurrentWidget(wizard)
@@ -291,6 +424,8 @@ class MainWindow(QMainWindow):
 
     def _open_wizard(self, visit: Visit) -> PatientWizard:
         """The questionnaire for this visit, in the page stack (not yet shown)."""
+        from intake.ui.wizard import PatientWizard
+
         wizard = PatientWizard(visit, self.rules.catalog)
         wizard.staff_alert.connect(self._on_red_flag)
         wizard.completed.connect(self._on_completed)
@@ -317,9 +452,14 @@ class MainWindow(QMainWindow):
         self.hold_screen.show_for(self.settings.clinic_name)
         self.pages.setCurrentWidget(self.hold_screen)
         self.release_watch.watch(visit_id)
-        if self.staff is not None:
-            self.staff.hold(visit_id)
+        self._hold_for_staff(visit_id)
         log.info("visit %s: on hold for staff", visit_id)
+
+    def _hold_for_staff(self, visit_id: str | None) -> None:
+        """Staff mode offers the visit on hold here (None: no longer), now or once its screens are built."""
+        self._held_visit_id = visit_id
+        if self._staff is not None:
+            self._staff.hold(visit_id)
 
     def _continue_after_hold(self) -> None:
         """Staff hand the tablet back: the questions after the held section, once staff mode closes."""
@@ -356,6 +496,8 @@ class MainWindow(QMainWindow):
 
     def _on_countdown_over(self) -> None:
         """Nobody tapped Continue: a visit with a date of birth waits for its patient, others go to staff."""
+        from intake.app.resuming import birth_date_of
+
         birth_date = birth_date_of(self.wizard.visit.answers) if self.wizard is not None else None
         if birth_date is None:
             self.time_out_visit()
@@ -395,12 +537,12 @@ class MainWindow(QMainWindow):
 
     def _on_staff_signed_in(self) -> None:
         """After the paused screen's staff button: put the visit away; staff stay signed in."""
-        if not self._new_visit_on_sign_in or self._patient_page is not self.paused or self.staff is None:
+        if not self._new_visit_on_sign_in or self._patient_page is not self.paused or self._staff is None:
             return
         self._new_visit_on_sign_in = False
         self.time_out_visit()
         self._patient_page = self.welcome
-        self.pages.setCurrentWidget(self.staff)
+        self.pages.setCurrentWidget(self._staff)
 
     def time_out_visit(self, reason: str = "idle") -> None:
         """The visit goes no further here: keep the answers for staff as unfinished, then wipe the screen.
@@ -425,6 +567,8 @@ class MainWindow(QMainWindow):
     def _on_completed(self, response: Response) -> None:
         """Finish: every answer stored first; thank-you only once they are, then the summary."""
         assert self.wizard is not None
+        from intake.app.desk import Handover
+
         visit = self.wizard.visit
         self.patient_idle.stop()
         handover = self.desk.hand_in(visit, response)
@@ -435,8 +579,7 @@ class MainWindow(QMainWindow):
             return
         self.pages.setCurrentWidget(self.thank_you)
         self.thank_you.start()
-        self.thank_you.repaint()
-        self._summarise(visit.visit_id, response, visit.staff_alerted)
+        self.summaries.make(visit.visit_id, response, visit.staff_alerted)
 
     def _send_to_front_desk(self, visit_id: str) -> None:
         """The store refused the answers: no thank-you, no outcome, just where to go; staff take it from here."""
@@ -445,19 +588,22 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.to_front_desk)
         log.error("visit %s: answers not stored at Finish; patient sent to the front desk", visit_id)
 
-    def _summarise(self, visit_id: str, response: Response, staff_alerted: bool) -> None:
-        """Assessment, PDF and the final store, while the patient reads the thank-you screen."""
-        self._on_summarised(visit_id, response, self.desk.finish(visit_id, response, staff_alerted))
-
     def _on_summarised(self, visit_id: str, response: Response, result: FinishResult) -> None:
-        """Staff hear of a failed summary from the store's flag; the patient only when not even that was stored."""
+        """The summary made while the patient read the thank-you screen (`summaries`).
+
+        Staff hear of a failed summary from the store's flag; the patient only when not even
+        that was stored, and while the thank-you screen still shows.
+        """
         if not (result.kept or result.flagged):
             self.unsaved.append(result.finished or response)
-            self.thank_you.start(desk_needed=True)
+            if self.pages.currentWidget() is self.thank_you:
+                self.thank_you.start(desk_needed=True)
         if result.flagged:
             self.summary_failed.emit(visit_id)
         if result.finished is not None:
             if self.settings.auto_print:
+                from intake.ui.staff.printing import kiosk_printing
+
                 self.desk.auto_print(result.finished, kiosk_printing(result.finished.visit_id))
             self.visit_finished.emit(result.finished)
 
@@ -468,6 +614,13 @@ class MainWindow(QMainWindow):
         self._use_language(self.desk.default_language)
         self.pages.setCurrentWidget(self.welcome)
         self.welcome.start_button.setFocus()
+        QTimer.singleShot(0, self._collect_garbage)
+
+    @staticmethod
+    def _collect_garbage() -> None:
+        """Between patients, once the welcome screen is painted: a full collection now (tens of
+        milliseconds) rather than whenever Python's counters say, maybe in a page change."""
+        gc.collect()
 
     def _discard_visit(self) -> None:
         """The wizard's inputs (and with them their undo history) go, and so does anything
@@ -485,9 +638,8 @@ class MainWindow(QMainWindow):
     def _on_visit_taken(self, visit_id: str) -> None:
         """Staff took the visit waiting here on another station, or ended it there: let it go, storing nothing."""
         log.info("visit %s: taken on another station; released here", visit_id)
-        if self.staff is not None:
-            self.staff.hold(None)
-        if self.staff is not None and self.pages.currentWidget() is self.staff:
+        self._hold_for_staff(None)
+        if self._staff is not None and self.pages.currentWidget() is self._staff:
             self._discard_visit()
             self._patient_page = self.welcome
         else:
@@ -510,8 +662,8 @@ class MainWindow(QMainWindow):
             self._open_wizard(visit).continue_with_staff(refill=True)
         self._patient_page = self.wizard
         log.info("visit %s: continued with the patient", visit_id)
-        if self.staff is not None:
-            self.staff.sign_out()
+        if self._staff is not None:
+            self._staff.sign_out()
 
     def _put_aside_waiting_visit(self, continued_id: str) -> None:
         """Before another visit takes the tablet: the one waiting here stays with staff as unfinished."""
@@ -538,6 +690,11 @@ class MainWindow(QMainWindow):
     def _fill_screen(self, _geometry: QRect | None = None) -> None:
         self.setGeometry(self.screen().geometry())
 
+    def finish_summaries(self) -> None:
+        """The app is closing: every summary under way is made first."""
+        if self._desk is not None:
+            self.summaries.wait()
+
     def let_app_quit(self) -> None:
         """For the test hooks (`--quit-after-show`, `--drive`): the app's own quit closes the window."""
         self._quit_allowed = True
@@ -551,13 +708,14 @@ class MainWindow(QMainWindow):
         if self._quit_allowed:
             event.accept()
             return
-        if self.staff is None or self.pages.currentWidget() is not self.staff or self.staff.session is None:
+        staff = self._staff
+        if staff is None or self.pages.currentWidget() is not staff or staff.session is None:
             log.info("close request refused in patient mode")
             event.ignore()
             return
         if self.wizard is not None and self._patient_page is not self.thank_you:
             self.time_out_visit("closed from staff mode")
-        self.staff.sign_out()
+        staff.sign_out()
         event.accept()
 
 
@@ -572,17 +730,20 @@ def _run_driver(script: Path, window: MainWindow) -> None:
     module.drive(window)
 
 
-def _ask_passphrase(first_use: bool) -> str | None:
-    """Staff type the database passphrase when neither the environment nor a keyring has it (in the staff language)."""
+def _ask_passphrase(first_use: bool, parent: QWidget | None = None) -> str | None:
+    """Staff type the database passphrase when neither the environment nor a keyring has it (in the staff language).
+
+    `parent`: the kiosk window, shown full screen and on top by then; the dialogs show over it.
+    """
     prompt = _("Choose a passphrase for the visits database:") if first_use else _("Visits database passphrase:")
     title = _("Headache intake: staff")
-    passphrase, ok = QInputDialog.getText(None, title, prompt, QLineEdit.EchoMode.Password)
+    passphrase, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
     if not ok or not passphrase:
         return None
     if first_use:
-        again, ok = QInputDialog.getText(None, title, _("Type it again:"), QLineEdit.EchoMode.Password)
+        again, ok = QInputDialog.getText(parent, title, _("Type it again:"), QLineEdit.EchoMode.Password)
         if not ok or again != passphrase:
-            QMessageBox.warning(None, _("Headache intake"), _("The two passphrases differ. Start the app again."))
+            QMessageBox.warning(parent, _("Headache intake"), _("The two passphrases differ. Start the app again."))
             return None
     return passphrase
 
@@ -597,36 +758,87 @@ def _refuse_to_start(message: str, options: argparse.Namespace) -> int:
     return 2
 
 
+class AfterFirstFrame(QObject):
+    """Runs `then` once the window has painted its first frame, or `LATEST_MS` after it was shown
+    should the platform never report the window exposed."""
+
+    LATEST_MS = 2000
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.setInterval(0)
+        self._after_paint.timeout.connect(self._run)
+        QTimer.singleShot(self.LATEST_MS, self, self._run)
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The window paints while it handles its first expose event; a zero timer runs after that."""
+        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow) and watched.isExposed():
+            self._after_paint.start()
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def _complete_start(window: MainWindow, options: argparse.Namespace) -> None:
+    """After the first frame: the settings checked, the form, the rules and the store opened, and the
+    kiosk made ready on its desk; or, as before any window, the reason it cannot start, and exit 2."""
+    from intake.app.errors import StoreError
+    from intake.app.opening import load_form_and_rules, open_kiosk
+    from intake.settings import load_settings, settings_path
+
+    try:
+        settings = load_settings()
+        form, rules = load_form_and_rules(settings)
+        desk = open_kiosk(settings, form, rules, partial(_ask_passphrase, parent=window), settings_path())
+    except (DataFileError, StoreError) as error:
+        window.hide()
+        window.let_app_quit()
+        QApplication.exit(_refuse_to_start(str(error), options))
+        return
+    window.attach(desk)
+    # What start-up made lives until the app closes (modules, the forms, the rules): frozen, it is
+    # no longer walked by each full collection, which otherwise pause the screen for 100 ms and more.
+    gc.freeze()
+    if options.quit_after_show:
+        window.let_app_quit()
+        QTimer.singleShot(0, QApplication.quit)
+    if options.drive:
+        QTimer.singleShot(0, partial(_run_driver, options.drive, window))
+
+
 def run_app(argv: Sequence[str], options: argparse.Namespace) -> int:
-    """The kiosk, with `options` read from `argv` by `kiosk_options`; no QApplication (which would abort) without a display."""
+    """The kiosk, with `options` read from `argv` by `kiosk_options`; no QApplication (which would abort) without
+    a display. The welcome screen first, from what it needs alone; the rest once it is painted (`_complete_start`)."""
     problem = missing_display(options.platform)
     if problem:
         print("\n".join(no_display_lines(problem, Path(argv[0]).name)), file=sys.stderr)
         return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    keep_few_sources()
     app = QApplication(list(argv))
     app.setApplicationName("headache-intake")
     try:
-        settings = load_settings()
-        form, rules = load_form_and_rules(settings)
+        opening = Opening.read()
     except DataFileError as error:
         return _refuse_to_start(str(error), options)
-    try:
-        desk = open_kiosk(settings, form, rules, _ask_passphrase, settings_path())
-    except StoreError as error:
-        return _refuse_to_start(str(error), options)
-    window = MainWindow(desk)
+    window = MainWindow(opening)
     window.resize(1280, 800)
     if options.windowed or options.quit_after_show or options.drive:
         window.show()
     else:
         window.show_kiosk()
-    if options.quit_after_show:
-        window.let_app_quit()
-        QTimer.singleShot(0, app.quit)
-    if options.drive:
-        QTimer.singleShot(0, partial(_run_driver, options.drive, window))
+    AfterFirstFrame(window, partial(_complete_start, window, options))
     status = app.exec()
+    window.finish_summaries()
     window.deleteLater()
     app.processEvents()
     return status

@@ -8,6 +8,7 @@ and dialogs that are not children of the window.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QMouseEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY = frozenset(
@@ -21,6 +22,9 @@ ACTIVITY = frozenset(
         QEvent.Type.InputMethod,
     }
 )
+INPUT_EVENTS = (QMouseEvent, QKeyEvent, QTouchEvent, QWheelEvent, QInputMethodEvent)
+"""The classes of the events in `ACTIVITY`: the filter sees every event of the application
+(hundreds per page change), and a class check is far cheaper than reading an event's type."""
 
 
 class IdleWatch(QObject):
@@ -47,6 +51,6 @@ class IdleWatch(QObject):
         return self._timer.isActive()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in ACTIVITY and self._timer.isActive():
+        if isinstance(event, INPUT_EVENTS) and event.type() in ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from intake import __version__
+from intake.version_option import VersionOption
 
 EXIT_NO_DISPLAY = 1
 
@@ -40,7 +40,7 @@ def kiosk_parser(prog: str, with_commands: bool) -> argparse.ArgumentParser:
         epilog=f"{EXIT_STATUSES}{commands}",
         allow_abbrev=False,
     )
-    parser.add_argument("--version", action="version", version=f"headache-intake {__version__}")
+    parser.add_argument("--version", action=VersionOption, name="headache-intake")
     parser.add_argument("--windowed", action="store_true", help="a normal window instead of full screen")
     parser.add_argument(
         "--quit-after-show", action="store_true", help="open the window, then quit: a check that the kiosk starts here"

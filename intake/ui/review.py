@@ -56,20 +56,36 @@ class ReviewScreen(ScrollColumn):
         self.cards: dict[str, QFrame] = {}
         self.edit_buttons: dict[str, QWidget] = {}
         self._rows: dict[str, int] = {}
+        self._contents: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        """What each card lists: question ids and their answer lines."""
         self._two_columns = False
         self.finish()
 
     def show_answers(self, visit: Visit) -> None:
-        """Rebuild from the visit each time, so it always shows what will be sent."""
-        for card in self.cards.values():
-            discard(card)
-        self.cards = {}
-        self.edit_buttons = {}
-        self._rows = {}
+        """Always what will be sent; a section's card is made again only when what it lists changed,
+        so the screen can be prepared while the patient is on the last page and shown in one paint."""
         shown = visit.shown()
-        for section in visit.sections():
-            questions = [q for q in section.questions if q.id in shown and self._listed(q, visit)]
-            self.cards[section.id] = self._card(section, questions, visit)
+        listed = {
+            section.id: (section, [q for q in section.questions if q.id in shown and self._listed(q, visit)])
+            for section in visit.sections()
+        }
+        contents = {
+            section_id: tuple((q.id, tuple(self._lines(q, visit.answers.get(q.id)))) for q in questions)
+            for section_id, (_section, questions) in listed.items()
+        }
+        cards = {}
+        for section_id in list(self.cards):
+            card = self.cards.pop(section_id)
+            if self._contents.get(section_id) == contents.get(section_id):
+                cards[section_id] = card
+            else:
+                discard(card)
+                self.edit_buttons.pop(section_id)
+                self._rows.pop(section_id)
+        for section_id, (section, questions) in listed.items():
+            self.cards[section_id] = cards.get(section_id) or self._card(section, questions, visit)
+        self.edit_buttons = {section_id: self.edit_buttons[section_id] for section_id in self.cards}
+        self._contents = contents
         self._place_cards()
         self.verticalScrollBar().setValue(0)
 

@@ -38,10 +38,6 @@ class SectionPage(ScrollColumn):
             self.content.addWidget(block)
         self.finish()
 
-    def show_only(self, shown: set[str]) -> None:
-        for question_id, block in self.blocks.items():
-            block.setVisible(question_id in shown)
-
     def visible_blocks(self) -> list[QuestionBlock]:
         return [block for block in self.blocks.values() if not block.isHidden()]
 

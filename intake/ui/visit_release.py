@@ -10,10 +10,13 @@ asks the desk once a second whether its visit changed in the store (one small ro
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from intake.app.desk import Desk
+if TYPE_CHECKING:
+    from intake.app.desk import Desk
+
 
 CHECK_EVERY_MS = 1000
 

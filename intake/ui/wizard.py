@@ -73,6 +73,10 @@ class PatientWizard(QWidget):
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_AFTER_MS)
         self._autosave_timer.timeout.connect(self.autosave_due)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._prepare_ahead)
         header = self._build_header()
 
         self.pages: list[SectionPage] = []
@@ -91,6 +95,8 @@ class PatientWizard(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
+        self._shown: set[str] = set(self.blocks)
+        """The questions on show: every block until the first refresh hides those whose condition is not met."""
         self._refresh_visibility()
         self._show_page(self.route()[0])
 
@@ -163,6 +169,7 @@ class PatientWizard(QWidget):
         if self.visit.needs_staff_alert():
             self._alert_staff()
         self._autosave_timer.start()
+        self._ahead.start()
 
     def _on_committed(self) -> None:
         """A tap, a pick, a step or a text box left: saved now, if anything changed since the last save."""
@@ -174,9 +181,13 @@ class PatientWizard(QWidget):
         self.autosave_due.emit()
 
     def _refresh_visibility(self) -> None:
+        """Show or hide only the questions whose condition changed: an answer switches a few at most."""
         shown = self.visit.shown()
-        for page in self.pages:
-            page.show_only(shown)
+        for question_id in self._shown ^ shown:
+            block = self.blocks.get(question_id)
+            if block is not None:
+                block.setVisible(question_id in shown)
+        self._shown = shown
 
     def _alert_staff(self) -> None:
         log.warning("visit %s: staff alert raised", self.visit.visit_id)
@@ -236,8 +247,7 @@ class PatientWizard(QWidget):
             self.progress_text.setText(
                 self.words.progress(sections.index(page.section.id) + 1, len(sections), parts.index(page) + 1, len(parts))
             )
-            self.progress_bar.setRange(0, len(route))
-            self.progress_bar.setValue(position)
+            self._show_progress(position, len(route))
             self.back_button.setVisible(position > 0)
             self.next_button.setText(self.words.BACK_TO_REVIEW if self._returns_to_review(page, route) else self.words.NEXT)
             page.show_problems([])
@@ -245,12 +255,33 @@ class PatientWizard(QWidget):
         else:
             self.review.show_answers(self.visit)
             self.progress_text.setText(self.words.CHECK_ANSWERS)
-            self.progress_bar.setRange(0, 1)
-            self.progress_bar.setValue(1)
+            self._show_progress(1, 1)
             self.back_button.setVisible(True)
             self.next_button.setText(self.words.FINISH)
             self.next_button.setFocus()
         self.next_button.setAccessibleName(self.next_button.text())
+        self._ahead.start()
+
+    def _prepare_ahead(self) -> None:
+        """Once this screen is painted, and after each answer on it: style the screen Next leads to (the
+        review made with the answers so far), so that changing to it is a single paint."""
+        page = self.current_page()
+        if page is None:
+            return
+        route = self.route()
+        following = self._following(page, route)
+        if following is None or self._returns_to_review(page, route):
+            self.review.show_answers(self.visit)
+            self.review.ensurePolished()
+        else:
+            following.ensurePolished()
+
+    def _show_progress(self, value: int, maximum: int) -> None:
+        """QProgressBar repaints itself at once on most changes; with updates off it is painted with the page instead."""
+        self.progress_bar.setUpdatesEnabled(False)
+        self.progress_bar.setRange(0, maximum)
+        self.progress_bar.setValue(value)
+        self.progress_bar.setUpdatesEnabled(True)
 
     def _returns_to_review(self, page: SectionPage, route: list[SectionPage]) -> bool:
         following = self._following(page, route)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from cases import vignette
-from intake.paths import data_dir
-from intake.store.database import DATABASE_FILE, SQLITE_COMPANIONS, open_database
+from intake.paths import PROJECT_ROOT, data_dir
+from intake.store.database import DATABASE_FILE, MIGRATIONS, SQLITE_COMPANIONS, head_revision, open_database, schema_revision
 from intake.store.errors import NoKey, WrongKeyOrDamaged
 from intake.store.visits import VisitStore
+from migration_steps import migrate
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -88,3 +92,45 @@ def test_files_an_older_install_left_readable_are_tightened_at_open(umask_022) -
     database = open_database(None, PASSPHRASE)
     assert [_mode(file) for file in (data_dir(), *files)] == [0o700, 0o600, 0o600, 0o600]
     database.close()
+
+
+def test_the_newest_revision_is_read_from_the_migration_files_as_alembic_reads_it() -> None:
+    """`head_revision` (no Alembic) names each file's revision as its file name does, and the chain's head."""
+    scripts = ScriptDirectory(str(MIGRATIONS))
+    for revision in scripts.walk_revisions():
+        assert Path(revision.path).name.startswith(f"{revision.revision}_")
+    assert head_revision() == scripts.get_current_head()
+
+
+def test_a_database_at_the_newest_revision_opens_without_alembic(tmp_path) -> None:
+    """Alembic runs only when the schema differs: a new file is brought up to date, and the next open
+    (a fresh process, as each start is) reads its revision and leaves Alembic unloaded."""
+    path = tmp_path / "visits.db"
+    open_database(None, "key", path).close()
+    opened = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST_ALEMBIC, str(path)],
+        capture_output=True, text=True, timeout=60, check=False, cwd=PROJECT_ROOT,
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split() == [head_revision(), "False"]
+
+
+def test_a_database_behind_the_newest_revision_is_upgraded_at_open(tmp_path) -> None:
+    path = tmp_path / "visits.db"
+    database = open_database(None, "key", path)
+    migrate(database.engine, "0011", down=True)
+    with database.engine.connect() as connection:
+        assert schema_revision(connection) == "0011"
+    database.close()
+    with open_database(None, "key", path).engine.connect() as connection:
+        assert schema_revision(connection) == head_revision()
+
+
+OPEN_AND_LIST_ALEMBIC = """
+import sys
+from pathlib import Path
+from intake.store.database import open_database, schema_revision
+database = open_database(None, "key", Path(sys.argv[1]))
+with database.engine.connect() as connection:
+    print(schema_revision(connection), any(name.startswith("alembic") for name in sys.modules))
+"""

@@ -265,3 +265,62 @@ def test_the_kiosk_makes_its_daily_backup_at_start_and_asks_again_hourly(open_ki
     qtbot.waitUntil(lambda: [row.action for row in stores.audit.rows()] == ["backup_made"], timeout=10_000)
     assert len(automatic_backups(folder)) == 1
     assert window.backup_timer.isActive() and window.backup_timer.interval() == CHECK_EVERY_MS
+
+
+FIRST_FRAME_IMPORTS = """
+import sys
+import intake.ui.app
+heavy = ("pydantic", "sqlalchemy", "alembic", "reportlab", "intake.store", "intake.questionnaire.form",
+         "intake.ui.wizard", "intake.ui.staff.area", "PySide6.QtPdf", "importlib.metadata")
+print(" ".join(name for name in heavy if name in sys.modules))
+"""
+
+
+def test_the_first_frame_loads_neither_pydantic_nor_the_store_nor_staff_mode() -> None:
+    """What the welcome screen needs is all `intake.ui.app` imports; the rest comes after its first frame."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_IMPORTS], capture_output=True, text=True, timeout=60, cwd=PROJECT_ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+def test_the_welcome_screen_shows_before_the_desk_and_a_start_tapped_then_starts_once_it_is_ready(
+    qtbot, qapp, form, form_languages, us_rules, tmp_path
+) -> None:
+    from patient_driver import Patient
+
+    from intake.app.desk import Desk
+    from intake.app.station import Station
+    from intake.questionnaire.patient_wording import wording_for
+    from intake.settings import Settings
+    from intake.ui.app import MainWindow, Opening
+    from intake.ui.theme import apply_theme
+
+    apply_theme(qapp)
+    window = MainWindow(Opening("Ñandú Headache Centre", False, False, ("en", "es"), "es"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.welcome.start_button.text() == wording_for("es").START
+    assert window.windowTitle() == "Ñandú Headache Centre - intake"
+    patient = Patient(window)
+    patient.start()
+    assert window.wizard is None and window.pages.currentWidget() is window.welcome
+
+    settings = Settings(clinic_name="Ñandú Headache Centre", language="es", output_dir=tmp_path / "summaries")
+    window.attach(Desk(Station(None, form, settings, us_rules, translations=form_languages)))
+    assert window.wizard is not None and window.pages.currentWidget() is window.wizard
+    assert window.wizard.visit.language == "es"
+
+
+def test_staff_mode_screens_are_built_the_first_time_staff_mode_opens(open_kiosk, stores) -> None:
+    from staff_driver import FrontDesk
+
+    from intake.ui.staff.area import StaffArea
+
+    window, _patient = open_kiosk(stores=stores)
+    assert window.findChildren(StaffArea) == []
+    FrontDesk(window).press_shortcut()
+    assert window.findChildren(StaffArea) == [window.staff]
+    assert window.pages.currentWidget() is window.staff

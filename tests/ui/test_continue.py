@@ -51,7 +51,7 @@ def _actions(stores) -> list[tuple[str, str, str | None]]:
     return [(row.action, row.staff_id, row.visit_id) for row in stores.audit.rows()]
 
 
-def test_the_patient_carries_on_at_the_first_missing_answer_with_every_answer_refilled(open_kiosk, stores, form) -> None:
+def test_the_patient_carries_on_at_the_first_missing_answer_with_every_answer_refilled(open_kiosk, stores, form, qtbot) -> None:
     draft = _left_unfinished(stores)
     window, patient = open_kiosk(stores=stores)
     desk = _continue(window)
@@ -78,7 +78,8 @@ def test_the_patient_carries_on_at_the_first_missing_answer_with_every_answer_re
     while not patient.on_review():
         patient.answer_page(V01["answers"])
         patient.next_page()
-    patient.finish()
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000):
+        patient.finish()
     finished = stores.visits.get(LEFT_ID)
     assert finished.summary.status == "finished"
     assert parse_response(finished.response, form).answers == parse_response(V01, form).answers | {"pain_one_sided": "yes"}

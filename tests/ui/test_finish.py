@@ -7,6 +7,8 @@ screen) and keeps them in the encrypted recovery file for the next start.
 
 from __future__ import annotations
 
+import threading
+
 from patient_driver import tap, visible_texts
 from staff_driver import STAFF_PIN, FrontDesk
 
@@ -24,6 +26,36 @@ NAME = f"{V01['given_name']} {V01['family_name']}"
 
 def _every_answer(form) -> dict:
     return parse_response(vignette("V01"), form).to_json_dict()["answers"]
+
+
+def test_the_thank_you_shows_with_the_answers_stored_while_the_summary_is_made_off_the_ui_thread(
+    open_kiosk, stores, form, qtbot, monkeypatch
+) -> None:
+    """The slow half of Finish runs on another thread: the thank-you screen does not wait for it."""
+    release, threads = threading.Event(), []
+    make_summary = Desk.finish
+
+    def held_finish(desk, *args, **kwargs):
+        threads.append(threading.current_thread())
+        assert release.wait(10), "the test never let the summary go on"
+        return make_summary(desk, *args, **kwargs)
+
+    monkeypatch.setattr(Desk, "finish", held_finish)
+    window, patient = open_kiosk(stores=stores)
+    patient.reach_review(V01)
+    visit_id = patient.wizard.visit.visit_id
+    patient.finish()
+    qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+    assert window.pages.currentWidget() is window.thank_you and window.thank_you.isVisible()
+    assert threads[0] is not threading.main_thread()
+    stored = stores.visits.get(visit_id)
+    assert (stored.summary.status, stored.response["answers"]) == ("in_progress", _every_answer(form))
+    assert window.summaries.pending == 1
+
+    with qtbot.waitSignal(window.visit_finished, timeout=10_000):
+        release.set()
+    assert stores.visits.get(visit_id).summary.status == "finished"
+    assert window.summaries.pending == 0
 
 
 def test_a_failing_assessment_after_finish_keeps_every_answer_and_alerts_staff(open_kiosk, stores, form, qtbot) -> None:

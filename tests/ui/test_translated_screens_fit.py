@@ -57,7 +57,9 @@ def pseudo_kiosk(open_kiosk, form_languages, monkeypatch) -> Iterator[Any]:
         return PseudoTranslations() if language == PSEUDO else original(domain, language)
 
     monkeypatch.setattr(patient_wording, "translations", translations)
-    monkeypatch.setattr("intake.app.desk.languages", lambda domain: ("en", PSEUDO) if domain == PATIENT_DOMAIN else ("en",))
+    monkeypatch.setattr(
+        "intake.app.kiosk_languages.languages", lambda domain: ("en", PSEUDO) if domain == PATIENT_DOMAIN else ("en",)
+    )
     patient_wording.wording_for.cache_clear()
     english = in_language(read_mapping(FORM_FILE), "en", TEXT_KEYS)
     lengthened = Form.model_validate(_lengthened(english) | {"language": PSEUDO})

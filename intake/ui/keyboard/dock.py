@@ -64,14 +64,10 @@ class KeyboardDock(QWidget):
         self.setObjectName("keyboard-dock")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.mode: KeyboardMode = mode
-        self.panel = KeyboardPanel(words)
-        self.panel.typed.connect(self._type)
-        self.panel.erase_requested.connect(self._erase)
-        self.panel.done_requested.connect(self._done)
-        self.panel.enter_requested.connect(self._enter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.panel)
+        self._words = words
+        self._panel: KeyboardPanel | None = None
+        self._keys_column = QVBoxLayout(self)
+        self._keys_column.setContentsMargins(0, 0, 0, 0)
         self._settled = QTimer(self)
         self._settled.setSingleShot(True)
         self._settled.setInterval(0)
@@ -81,9 +77,25 @@ class KeyboardDock(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
 
+    @property
+    def panel(self) -> KeyboardPanel:
+        """The keys, made the first time the keyboard is wanted: until a field asks for them, a
+        kiosk (on its welcome screen, say) holds none of their widgets."""
+        if self._panel is None:
+            panel = KeyboardPanel(self._words)
+            panel.typed.connect(self._type)
+            panel.erase_requested.connect(self._erase)
+            panel.done_requested.connect(self._done)
+            panel.enter_requested.connect(self._enter)
+            self._keys_column.addWidget(panel)
+            self._panel = panel
+        return self._panel
+
     def use_wording(self, words: PatientWording) -> None:
         """Key captions in the language of the screens above: the patient's, or English for staff."""
-        self.panel.use_wording(words)
+        self._words = words
+        if self._panel is not None:
+            self._panel.use_wording(words)
 
     def set_mode(self, mode: KeyboardMode) -> None:
         """'auto': on with a touch screen or a full-screen kiosk; a physical keyboard works in every mode."""

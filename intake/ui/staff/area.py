@@ -27,7 +27,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from intake.app.desk import Desk
-from intake.app.finishing import FinishedVisit
 from intake.app.hand_back import handed_back
 from intake.app.staff_desk import StaffDesk
 from intake.app.station_memory import StationMemory
@@ -143,10 +142,6 @@ class StaffArea(QWidget):
             self.stack.setCurrentWidget(self.sign_in)
             self.sign_in.reset()
         self._idle.start(self.settings.staff_idle_timeout_s)
-
-    def note_finished(self, finished: FinishedVisit) -> None:
-        """This tablet's patient finished: the visit to open at the next sign-in, while it is fresh."""
-        self._memory.remember_finished(finished.visit_id)
 
     def alert(self) -> None:
         """This kiosk raised a red flag or finished a visit: re-read the queue now if it is open."""

@@ -6,8 +6,15 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
 def set_state(widget: QWidget, name: str, value: bool) -> None:
-    """Set a boolean property the theme selects on (`[problem="true"]`) and repaint."""
-    widget.setProperty(name, "true" if value else "false")
+    """Set a boolean property the theme selects on (`[problem="true"]`) and repaint.
+
+    Only a change restyles: re-polishing applies the whole style sheet to the widget again,
+    and a page clears every question's problem each time it is shown.
+    """
+    text = "true" if value else "false"
+    if widget.property(name) == text:
+        return
+    widget.setProperty(name, text)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 

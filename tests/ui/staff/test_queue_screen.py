@@ -173,10 +173,10 @@ def test_an_ambiguous_date_of_birth_is_read_the_way_the_locale_writes_dates(open
         QLocale.setDefault(QLocale(locale))
         try:
             window, _patient = open_kiosk(stores=stores)
+            desk = FrontDesk(window)
+            desk.sign_in("bob", STAFF_PIN)
         finally:
             QLocale.setDefault(QLocale.c())
-        desk = FrontDesk(window)
-        desk.sign_in("bob", STAFF_PIN)
         type_into(desk.area.queue.search, "03/04/1992")
         assert [visit.id for visit in desk.area.queue.rows] == [found], locale
         window.close()
