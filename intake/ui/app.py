@@ -36,6 +36,7 @@ from intake.yamlfile import DataFileError
 
 if TYPE_CHECKING:
     from intake.app.desk import Desk, FinishResult
+    from intake.app.opening import PassphrasePrompt
     from intake.app.finishing import FinishedVisit
     from intake.app.records import StoredVisit
     from intake.app.station_memory import StationMemory
@@ -730,14 +731,15 @@ def _run_driver(script: Path, window: MainWindow) -> None:
     module.drive(window)
 
 
-def _ask_passphrase(first_use: bool, parent: QWidget | None = None) -> str | None:
+def _ask_passphrase(prompt: PassphrasePrompt, parent: QWidget | None = None) -> str | None:
     """Staff type the database passphrase when neither the environment nor a keyring has it (in the staff language).
 
     `parent`: the kiosk window, shown full screen and on top by then; the dialogs show over it.
     """
-    prompt = _("Choose a passphrase for the visits database:") if first_use else _("Visits database passphrase:")
+    first_use = prompt.new
+    question = _("Choose a passphrase for the visits database:") if first_use else _("Visits database passphrase:")
     title = _("Headache intake: staff")
-    passphrase, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
+    passphrase, ok = QInputDialog.getText(parent, title, question, QLineEdit.EchoMode.Password)
     if not ok or not passphrase:
         return None
     if first_use:
