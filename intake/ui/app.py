@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         if self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
+        page.setFocus()  # the page's own choice (its focus proxy), not the first field with the keyboard over it
 
     def leave_start_page(self, page: QWidget) -> None:
         """The kiosk is ready: the welcome screen, and the start page gone with whatever was typed on it."""

@@ -143,7 +143,9 @@ def test_a_broken_keyring_and_no_terminal_says_what_to_set(import_vignette, caps
     monkeypatch.setattr("sys.stdin", Terminal(tty=False))
     status, _out, err = run_intake(["visits", "list"], capsys)
     assert status == 2
-    assert err == "error: no database passphrase: set INTAKE_DB_KEY or keep it in the OS keyring\n"
+    assert err == (
+        "error: no database passphrase: set INTAKE_DB_KEY, name a key_file in the settings, or keep it in the OS keyring\n"
+    )
 
 
 # Importing once ---------------------------------------------------------------------

@@ -66,6 +66,7 @@ class SetUpWizard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.bar)
+        self.setFocusProxy(self.next_button)  # each step shows whole, the keyboard away, until a field is tapped
         self._show_step(0)
 
     @property
@@ -80,6 +81,7 @@ class SetUpWizard(QWidget):
         self.back_button.setEnabled(index > 0)
         self.next_button.setText(_("Set up") if last else _("Next"))
         self.next_button.setAccessibleName(_("Set up the kiosk now") if last else _("Next step"))
+        self.next_button.setFocus()
 
     def go_back(self) -> None:
         if self.step > 0:
