@@ -37,7 +37,6 @@ from intake.yamlfile import DataFileError
 if TYPE_CHECKING:
     from intake.app.desk import Desk, FinishResult
     from intake.app.finishing import FinishedVisit
-    from intake.app.opening import PassphrasePrompt
     from intake.app.records import StoredVisit
     from intake.app.station_memory import StationMemory
     from intake.app.visit import Visit
@@ -51,7 +50,6 @@ if TYPE_CHECKING:
     from intake.ui.keyboard.dock import KeyboardDock
     from intake.ui.language_button import LanguageButton
     from intake.ui.paused import PausedScreen
-    from intake.ui.setup.passphrase_page import PassphrasePage
     from intake.ui.staff.area import StaffArea
     from intake.ui.still_there import StillThereScreen
     from intake.ui.summary_maker import SummaryMaker
@@ -806,6 +804,7 @@ def _complete_start(window: MainWindow, options: argparse.Namespace) -> None:
     from intake.app.first_start import FirstStart, first_start
     from intake.app.opening import load_form_and_rules, open_kiosk
     from intake.settings import load_settings, settings_path
+    from intake.ui.setup.passphrase_page import AskOnPage
 
     try:
         settings = load_settings()
@@ -819,23 +818,6 @@ def _complete_start(window: MainWindow, options: argparse.Namespace) -> None:
         _stop(window, str(error), options)
         return
     _make_ready(window, desk, ask.page, options)
-
-
-class AskOnPage:
-    """The kiosk's `AskPassphrase`: staff type it on a page of the window, with the on-screen keyboard (a
-    tablet has no other), made the first time it is needed."""
-
-    def __init__(self, show: Callable[[QWidget], None]) -> None:
-        self._show = show
-        self.page: PassphrasePage | None = None
-
-    def __call__(self, prompt: PassphrasePrompt) -> str | None:
-        from intake.ui.setup.passphrase_page import PassphrasePage
-
-        if self.page is None:
-            self.page = PassphrasePage()
-        self._show(self.page)
-        return self.page.ask(prompt)
 
 
 def _set_up_first(window: MainWindow, settings: Settings, options: argparse.Namespace) -> None:

@@ -8,8 +8,10 @@ and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEventLoop, Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from intake.app.opening import PassphrasePrompt
 from intake.ui.staff.form_column import FormColumn, passphrase_field
@@ -49,8 +51,27 @@ class PassphrasePage(FormColumn):
         self.passphrase.setFocus()
         waiting = QEventLoop(self)
         self.submitted.connect(waiting.quit)
-        waiting.exec()
+        typed = ""
+        while not typed and waiting.exec() == 0:  # not 0: the app is quitting
+            typed = self.passphrase.text()
+            if not typed:
+                self.show_problem(self.passphrase, _("Type the passphrase, then tap Open."))
         self.submitted.disconnect(waiting.quit)
-        typed = self.passphrase.text()
         self.passphrase.clear()
         return typed or None
+
+
+class AskOnPage:
+    """The kiosk's `AskPassphrase`: staff type it on a page of the window, with the on-screen keyboard (a
+    tablet has no other), made the first time it is needed."""
+
+    def __init__(self, show: Callable[[QWidget], None]) -> None:
+        """`show`: puts the page on the window, over the welcome screen (`MainWindow.show_start_page`)."""
+        self._show = show
+        self.page: PassphrasePage | None = None
+
+    def __call__(self, prompt: PassphrasePrompt) -> str | None:
+        if self.page is None:
+            self.page = PassphrasePage()
+        self._show(self.page)
+        return self.page.ask(prompt)

@@ -60,6 +60,18 @@ def test_a_wrong_passphrase_asks_again_saying_so_and_the_right_one_opens_the_kio
     window.desk.station.required_stores().database.close()
 
 
+def test_open_tapped_with_nothing_typed_asks_again_and_costs_no_try(first_frame, kept_database) -> None:
+    window, staff = first_frame((1280, 800))
+    tablet = AtTheTablet(staff, "", "a guess", PASSPHRASE)
+    start(window)
+    assert tablet.problems == [
+        [], ["Passphrase: Type the passphrase, then tap Open."],
+        ["Passphrase: That passphrase did not open the visits database. 2 tries left."],
+    ]
+    assert window.pages.currentWidget() is window.welcome
+    window.desk.station.required_stores().database.close()
+
+
 class Refusal:
     """Stands in for the kiosk's refusal at start (a message box, the app's exit) to see what it says."""
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 
 import pytest
 from setup_driver import SIZES, start
 
 from intake.app.first_start import PassphraseSource
-from intake.paths import config_dir, data_dir
+from intake.paths import PROJECT_ROOT, config_dir, data_dir
 from intake.questionnaire.patient_wording import wording_for
 from intake.settings import load_settings
 from intake.ui.setup.wizard import SetUpWizard
@@ -164,3 +167,15 @@ def test_a_scripted_install_never_shows_the_wizard(first_frame, settings_file, m
     assert not window.findChildren(SetUpWizard)
     assert not window.desk.needs_first_admin(), "INTAKE_ADMIN_PIN made the first administrator"
     window.desk.station.required_stores().database.close()
+
+
+def test_the_kiosk_process_shows_the_wizard_in_a_fresh_data_dir_and_its_test_hook_still_quits(tmp_path) -> None:
+    """`--quit-after-show` quits on the wizard rather than wait for staff (no start-up test can hang on it)."""
+    env = {name: value for name, value in os.environ.items() if name not in ("INTAKE_DB_KEY", "INTAKE_ADMIN_PIN")}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "--quit-after-show"],
+                          capture_output=True, text=True, timeout=60, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "first start: the set-up wizard is showing" in done.stderr
+    assert not (tmp_path / "data" / "headache-intake" / "visits.db").exists()
