@@ -118,6 +118,16 @@ class Settings(Frozen):
         ),
         json_schema_extra={"empty": N_("This computer's time zone")},
     )
+    key_file: Path | None = Field(
+        default=None,
+        title=N_("Database passphrase file"),
+        description=N_(
+            "For a kiosk without an OS keyring: the file the visits database passphrase is read from at each "
+            "start. It must be a file of the kiosk's own user that nobody else may read (mode 0600), or the kiosk "
+            "refuses it. INTAKE_DB_KEY, when set, comes first; the OS keyring after it."
+        ),
+        json_schema_extra={"empty": N_("None: the OS keyring, or staff type it at each start")},
+    )
     audit_key_file: Path | None = Field(
         default=None,
         description="Where the audit key is kept when there is no OS keyring (default: audit.key in the config "

@@ -37,6 +37,7 @@ DOMAIN_SOURCES: dict[str, tuple[str, ...]] = {
         "intake/report/test_page.py",
         "intake/ui/app.py",
         "intake/ui/staff/*.py",
+        "intake/ui/setup/*.py",
     ),
 }
 """The modules whose words make each domain, relative to the project root: a path, or a glob

@@ -1,14 +1,17 @@
 """Opening a station: the clinic's settings, form and rules, and its database.
 
 The kiosk and the CLI open the same way; only how they ask a person for the database
-passphrase differs (a dialog, a hidden terminal prompt), so they pass that in. The audit
-key is never asked for: it is found (environment, key file, OS keyring) or, while the
-audit log has no signed row, made.
+passphrase differs (a page of the kiosk window, a hidden terminal prompt), so they pass
+that in. A passphrase a person types that does not open the database is asked for again,
+saying so, up to `PASSPHRASE_TRIES` times in all; what they type is never kept anywhere.
+The audit key is never asked for: it is found (environment, key file, OS keyring) or,
+while the audit log has no signed row, made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from intake.app.desk import Desk
@@ -22,6 +25,7 @@ from intake.questionnaire.loader import default_form, default_form_languages
 from intake.settings import Settings, settings_path
 from intake.store.audit import AuditKey, audit_is_keyed
 from intake.store.database import DATABASE_FILE, Database, open_database
+from intake.store.errors import WrongKeyOrDamaged
 from intake.store.keys import (
     AUDIT_KEY_ENV,
     KEYRING_AUDIT_USER,
@@ -35,9 +39,24 @@ from intake.store.keys import (
 from intake.store.stores import Stores
 from intake.yamlfile import DataFileError
 
-AskPassphrase = Callable[[bool], str | None]
-"""Asks a person for the database passphrase; True when the database does not exist yet
-(so they choose one). None: they gave none."""
+PASSPHRASE_TRIES = 3
+"""Typed passphrases that do not open the database before the station refuses to start."""
+
+
+@dataclass(frozen=True)
+class PassphrasePrompt:
+    """What a person is asked for the database passphrase with."""
+
+    new: bool
+    """The database does not exist yet: they choose one."""
+    refused: str | None = None
+    """Why the passphrase they typed last did not open the database; None at the first try."""
+    tries_left: int = PASSPHRASE_TRIES
+    """This try included."""
+
+
+AskPassphrase = Callable[[PassphrasePrompt], str | None]
+"""Asks a person for the database passphrase. None: they gave none."""
 
 
 def load_form_and_rules(settings: Settings) -> tuple[Form, RuleSet]:
@@ -62,17 +81,19 @@ def database_is_new(settings: Settings) -> bool:
 
 
 def open_stores(settings: Settings, ask: AskPassphrase) -> Stores:
-    """The clinic's database, with the key from the environment, the keyring or a person, and
-    its audit key; `StoreError` says why not.
+    """The clinic's database, with the key from the environment, the key file, the keyring or a
+    person (`PASSPHRASE_TRIES` tries), and its audit key; `StoreError` says why not.
 
     The start that makes the audit key seals the visits already kept into the log (see
     `AuditLog.seal`), so `intake audit verify` covers every one of them. Only that start:
     whoever empties the log later cannot have the visits in the table sealed afresh.
     """
-    passphrase = stored_key()
-    if passphrase is None and not settings.database_url:
-        passphrase = ask(database_is_new(settings))
-    database = open_database(settings.database_url, passphrase)
+    return stores_on(settings, _open_database(settings, ask))
+
+
+def stores_on(settings: Settings, database: Database) -> Stores:
+    """The stores of an open database with its audit key, found or made (see `open_stores`); the
+    database is closed when that fails."""
     try:
         key, made = _audit_key(settings, database)
         stores = Stores.on(database, key)
@@ -82,6 +103,22 @@ def open_stores(settings: Settings, ask: AskPassphrase) -> Stores:
         database.close()
         raise
     return stores
+
+
+def _open_database(settings: Settings, ask: AskPassphrase) -> Database:
+    """With the passphrase kept on this computer, else the one a person types: a wrong one is asked
+    for again until the tries run out, then refused (`WrongKeyOrDamaged`) as a kept one is at once."""
+    passphrase = stored_key(settings.key_file)
+    if passphrase is not None or settings.database_url:
+        return open_database(settings.database_url, passphrase)
+    prompt = PassphrasePrompt(database_is_new(settings))
+    while True:
+        try:
+            return open_database(None, ask(prompt))
+        except WrongKeyOrDamaged as error:
+            if prompt.tries_left <= 1:
+                raise
+            prompt = PassphrasePrompt(prompt.new, str(error), prompt.tries_left - 1)
 
 
 def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
@@ -102,9 +139,13 @@ def _audit_key(settings: Settings, database: Database) -> tuple[AuditKey, bool]:
 def open_kiosk(settings: Settings, form: Form, rules: RuleSet, ask: AskPassphrase, settings_file: Path | None) -> Desk:
     """The kiosk's desk on an open database, as this installation's station: visits the store
     refused at Finish or a crash interrupted kept for staff, and the first admin from the environment."""
-    stores = open_stores(settings, ask)
-    desk = Desk(Station(stores, form, settings, rules, settings_file, station_id(), default_form_languages()))
+    desk = kiosk_desk(open_stores(settings, ask), settings, form, rules, settings_file)
     desk.recover_kept_answers()
     desk.recover_interrupted()
     desk.first_admin_from_environment()
     return desk
+
+
+def kiosk_desk(stores: Stores, settings: Settings, form: Form, rules: RuleSet, settings_file: Path | None) -> Desk:
+    """The kiosk's desk on open stores, as this installation's station."""
+    return Desk(Station(stores, form, settings, rules, settings_file, station_id(), default_form_languages()))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from alembic.util import CommandError as SchemaUnknown
 
-from intake.app.opening import AskPassphrase, open_stores
+from intake.app.opening import AskPassphrase, PassphrasePrompt, open_stores
 from intake.paths import private_data_dir
 from intake.settings import Settings
 from intake.store.audit import Action, AuditCheck, AuditKey, AuditLog, audit_is_keyed
@@ -66,7 +66,7 @@ def restore(
     why not, `NoKey` which key is missing, `NotSQLite` when the clinic's database is PostgreSQL."""
     if settings.database_url:
         raise NotSQLite("the database is PostgreSQL (database_url): restore it on its server with pg_restore")
-    passphrase = stored_key() or ask_passphrase(False)
+    passphrase = stored_key(settings.key_file) or ask_passphrase(PassphrasePrompt(new=False))
     if not passphrase:
         raise NoKey(f"no database passphrase: set {KEY_ENV}, keep it in the OS keyring, or type it")
     database = private_data_dir() / DATABASE_FILE
@@ -131,7 +131,7 @@ def _record_restore(settings: Settings, passphrase: str, actor: str) -> None:
     """The restored database's `restored` row, opened as the kiosk will open it (a log with no signed
     row gets its audit key and its visits sealed here, as at a first start)."""
 
-    def known(_new: bool) -> str:
+    def known(_prompt: PassphrasePrompt) -> str:
         return passphrase
 
     stores = open_stores(settings, known)

@@ -59,17 +59,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def ask_audit_key() -> str | None:
-    """The audit key typed at a hidden prompt; None at end of input or Ctrl+C (the restore then stops)."""
+    """The audit key typed at a hidden prompt, as the recovery code shown at set-up or not (its spaces and
+    dashes between groups are ignored); None at end of input or Ctrl+C (the restore then stops)."""
     import getpass
 
     from intake.app.errors import AUDIT_KEY_ENV
+    from intake.app.recovery_code import key_from_recovery_code
 
     if not sys.stdin.isatty():
         raise UsageError([f"the backup's audit log is signed and this computer has no audit key: set {AUDIT_KEY_ENV}"])
     print("This computer has no audit key. Type the audit key of the station that made the backup", file=sys.stderr)
-    print(f"(its recovery code; {AUDIT_KEY_ENV} gives it without asking).", file=sys.stderr)
+    print(f"(its recovery code, written down at set-up: spaces and dashes may be typed or left out; "
+          f"{AUDIT_KEY_ENV} gives it without asking).", file=sys.stderr)
     try:
-        return getpass.getpass("Audit key: ")
+        return key_from_recovery_code(getpass.getpass("Audit key (recovery code): "))
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)
         return None

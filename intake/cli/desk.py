@@ -1,7 +1,9 @@
 """The staff desk a command that keeps or reads visits acts through, as `cli:<login>`.
 
-The key comes from the environment, the OS keyring or a hidden prompt; with no terminal
-to prompt on, the user is told what to set instead of the command waiting for input.
+The key comes from the environment, the `key_file` setting's file, the OS keyring or a
+hidden prompt (asked again, saying so, when it does not open the database: three tries);
+with no terminal to prompt on, the user is told what to set instead of the command
+waiting for input.
 The app's database side (with the logging its key lookup brings) and the terminal prompt
 are imported when a command opens the desk, never while the parser is built for
 `intake assess`.
@@ -18,6 +20,7 @@ from intake.cli.errors import CommandError, UsageError
 from intake.cli.prompts import hidden_input
 
 if TYPE_CHECKING:
+    from intake.app.opening import PassphrasePrompt
     from intake.app.staff_desk import StaffDesk
 
 
@@ -28,11 +31,14 @@ def terminal_user() -> str:
     return f"cli:{getpass.getuser()}"
 
 
-def ask_passphrase(_new: bool) -> str:
+def ask_passphrase(prompt: PassphrasePrompt) -> str:
     from intake.app.errors import KEY_ENV
 
     if not sys.stdin.isatty():
-        raise UsageError([f"no database passphrase: set {KEY_ENV} or keep it in the OS keyring"])
+        raise UsageError([f"no database passphrase: set {KEY_ENV}, name a key_file in the settings, or keep it in the "
+                          "OS keyring"])
+    if prompt.refused is not None:
+        print(f"{prompt.refused}\nTry again ({prompt.tries_left} tries left).", file=sys.stderr)
     return hidden_input("Visits database passphrase: ", "passphrase")
 
 

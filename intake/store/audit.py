@@ -113,6 +113,9 @@ class Action(StrEnum):
     row names neither the file nor any visit."""
     RESTORED = "restored"
     """The database was replaced by a checked backup: the first row the restored database gets."""
+    SET_UP = "set_up"
+    """The clinic's first start: the set-up wizard saved the settings and made the database, its audit
+    key and the first administrator (who this row names)."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Where the keys come from: the database passphrase and the audit key.
 
 Never from the repository or a file beside the database. `INTAKE_DB_KEY` is for
-unattended stations and tests; a desktop keeps it in the OS keyring; otherwise staff
-type it when the app starts.
+unattended stations and tests; a kiosk without an OS keyring may name a key file (the
+`key_file` setting: a 0600 file of its own user's, refused otherwise); a desktop keeps
+it in the OS keyring; otherwise staff type it when the app starts. Looked up in that
+order.
 
 The audit key signs the audit log (see `audit.py`), and is kept apart from the database
 so that whoever holds the database and its passphrase still cannot rewrite the log.
@@ -21,9 +23,12 @@ import contextlib
 import logging
 import os
 import secrets
+import stat
 import tempfile
+from enum import Enum
 from pathlib import Path
 
+from intake.atomic import write_private
 from intake.paths import config_dir
 from intake.store.audit_chain import MIN_KEY_LENGTH, AuditKey
 from intake.store.errors import NoKey
@@ -33,6 +38,7 @@ AUDIT_KEY_ENV = "INTAKE_AUDIT_KEY"
 KEYRING_SERVICE = "headache-intake"
 KEYRING_USER = "visits-database"
 KEYRING_AUDIT_USER = "audit-key"
+KEYRING_PROBE_USER = "keyring-check"
 AUDIT_KEY_FILE_NAME = "audit.key"
 
 log = logging.getLogger(__name__)
@@ -42,9 +48,85 @@ class NoAuditKey(NoKey):
     """The audit log is signed and this computer has no usable key for it: a person must give it."""
 
 
-def stored_key() -> str | None:
-    """The passphrase from the environment or the OS keyring, or None to ask staff."""
-    return os.environ.get(KEY_ENV) or _from_keyring(KEYRING_USER)
+class BadKeyFile(NoKey):
+    """The `key_file` setting names a file that may not hold the passphrase (anyone else could read
+    or replace it), or that cannot be read: the kiosk refuses it rather than ask or guess."""
+
+
+class KeptIn(Enum):
+    """Where the database passphrase chosen at set-up is kept for the next start."""
+
+    KEYRING = "keyring"
+    KEY_FILE = "key file"
+    NOWHERE = "nowhere"
+    """Staff type it at each start."""
+
+
+def stored_key(key_file: Path | None = None) -> str | None:
+    """The passphrase from the environment, the key file (the `key_file` setting), or the OS keyring;
+    None to ask staff. A key file that is missing is passed over; one that is there but unsafe or
+    unreadable is `BadKeyFile`."""
+    environment = os.environ.get(KEY_ENV)
+    if environment:
+        return environment
+    if key_file is not None and os.path.lexists(key_file):
+        return read_key_file(key_file)
+    if key_file is not None:
+        log.warning("%s: the key_file setting names no file; looking in the OS keyring", key_file)
+    return _from_keyring(KEYRING_USER)
+
+
+def key_file_problem(key_file: Path) -> str | None:
+    """Why `key_file` may not hold the passphrase, or None: it must be a regular file (not a link),
+    owned by the user running the kiosk, with no permission for its group or others (0600)."""
+    try:
+        status = key_file.lstat()
+    except OSError as error:
+        return f"cannot be read ({error.strerror or type(error).__name__})"
+    if not stat.S_ISREG(status.st_mode):
+        return "is not a regular file (a link, a folder or a device)"
+    owner = getattr(os, "geteuid", None)
+    if owner is not None and status.st_uid != owner():
+        return "is not owned by the user running intake"
+    if status.st_mode & 0o077:
+        return f"may be read or changed by others (mode {stat.S_IMODE(status.st_mode):04o}): make it 0600"
+    return None
+
+
+def read_key_file(key_file: Path) -> str:
+    """The passphrase in `key_file` (its one line, without the line end); `BadKeyFile` names the file
+    and what is wrong with it."""
+    problem = key_file_problem(key_file)
+    if problem is None:
+        try:
+            text = key_file.read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as error:
+            problem = f"cannot be read ({type(error).__name__})"
+        else:
+            problem = None if text else "is empty"
+    if problem is not None:
+        raise BadKeyFile(f"{key_file} (the key_file setting): the database passphrase file {problem}")
+    return text
+
+
+def keyring_works() -> bool:
+    """Whether this computer's OS keyring keeps a secret: one is stored, read back and removed."""
+    probe = secrets.token_hex(8)
+    works = _to_keyring(KEYRING_PROBE_USER, probe)
+    if works:
+        _forget(KEYRING_PROBE_USER)
+    return works
+
+
+def keep_passphrase(passphrase: str, key_file: Path | None) -> KeptIn:
+    """The passphrase chosen at set-up, where `stored_key` finds it at the next start: the OS keyring
+    when it keeps it, else the key file (written whole, 0600), else nowhere (staff type it)."""
+    if _to_keyring(KEYRING_USER, passphrase):
+        return KeptIn.KEYRING
+    if key_file is not None:
+        write_private(key_file, (passphrase + "\n").encode("utf-8"))
+        return KeptIn.KEY_FILE
+    return KeptIn.NOWHERE
 
 
 def audit_key_file(configured: Path | None) -> Path:
@@ -141,6 +223,15 @@ def _from_keyring(user: str) -> str | None:
     return None
 
 
+def _forget(user: str) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, user)
+    except Exception as error:  # noqa: BLE001 - a probe left behind holds nothing secret
+        log.info("the OS keyring kept its check entry: %s", type(error).__name__)
+
+
 def _to_keyring(user: str, text: str) -> bool:
     """Whether the keyring took the secret and gives it back (some backends accept and forget)."""
     try:
@@ -151,5 +242,5 @@ def _to_keyring(user: str, text: str) -> bool:
         keyring.set_password(KEYRING_SERVICE, user, text)
         return keyring.get_password(KEYRING_SERVICE, user) == text
     except Exception as error:  # noqa: BLE001 - as in `_from_keyring`: the key file is then used instead
-        log.info("no usable OS keyring for the audit key: %s", type(error).__name__)
+        log.info("no usable OS keyring: %s", type(error).__name__)
         return False

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QWindow
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from intake.app.kiosk_languages import offered_languages, starting_language
 from intake.localized import file_languages
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from intake.eligibility.policy import RuleSet
     from intake.questionnaire.form import Form
     from intake.questionnaire.response import Response
-    from intake.settings import Settings
+    from intake.settings import KeyboardMode, Settings
     from intake.ui.help_screen import HelpScreen
     from intake.ui.hold_screen import HoldScreen
     from intake.ui.idle import IdleWatch
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self._opening = opening
         self._desk: Desk | None = None
         self._staff: StaffArea | None = None
+        self._dock: KeyboardDock | None = None
         self.wizard: PatientWizard | None = None
         self.unsaved: list[FinishedVisit | Response] = []
         """Visits neither the store nor the summaries folder could keep, held in memory for staff."""
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
 
         self._desk = desk
         self._build_patient_screens()
-        self.keyboard: KeyboardDock = self._dock_keyboard()
+        self.keyboard: KeyboardDock = self.dock_keyboard(self.settings.on_screen_keyboard, self.words)
         self.patient_idle: IdleWatch = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
         self.release_watch: ReleaseWatch = ReleaseWatch(desk, self)
@@ -218,14 +219,39 @@ class MainWindow(QMainWindow):
             button.switch_requested.connect(self.switch_language)
         self._show_language_buttons()
 
-    def _dock_keyboard(self) -> KeyboardDock:
-        """The on-screen keyboard under the pages (the first frame had the pages alone)."""
+    def dock_keyboard(self, mode: KeyboardMode, words: PatientWording = ENGLISH) -> KeyboardDock:
+        """The on-screen keyboard under the pages (the first frame had the pages alone), docked once: the
+        set-up wizard or the passphrase page may have it before the kiosk is ready."""
         from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 
-        keyboard = KeyboardDock(self.settings.on_screen_keyboard, self.words)
-        self.takeCentralWidget()
-        self.setCentralWidget(above_keyboard(self.pages, keyboard))
-        return keyboard
+        if self._dock is None:
+            self._dock = self.keyboard = KeyboardDock(mode, words)
+            self.takeCentralWidget()
+            self.setCentralWidget(above_keyboard(self.pages, self._dock))
+        else:
+            self._dock.use_wording(words)
+            self._dock.set_mode(mode)
+        return self._dock
+
+    @property
+    def offered_languages(self) -> tuple[str, ...]:
+        """The form's languages, as the welcome screen offers them."""
+        return self._offered
+
+    def show_start_page(self, page: QWidget, keyboard: KeyboardMode) -> None:
+        """A staff page before the kiosk is ready (the set-up wizard, the passphrase), over the welcome
+        screen, with the on-screen keyboard below it in the staff words."""
+        self.dock_keyboard(keyboard)
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        page.setFocus()  # the page's own choice (its focus proxy), not the first field with the keyboard over it
+
+    def leave_start_page(self, page: QWidget) -> None:
+        """The kiosk is ready: the welcome screen, and the start page gone with whatever was typed on it."""
+        self.pages.setCurrentWidget(self.welcome)
+        self.pages.removeWidget(page)
+        discard(page)
 
     def _show_opening(self, opening: Opening) -> None:
         """The checked settings say otherwise than the first frame read (a value the check converted)."""
@@ -730,24 +756,6 @@ def _run_driver(script: Path, window: MainWindow) -> None:
     module.drive(window)
 
 
-def _ask_passphrase(first_use: bool, parent: QWidget | None = None) -> str | None:
-    """Staff type the database passphrase when neither the environment nor a keyring has it (in the staff language).
-
-    `parent`: the kiosk window, shown full screen and on top by then; the dialogs show over it.
-    """
-    prompt = _("Choose a passphrase for the visits database:") if first_use else _("Visits database passphrase:")
-    title = _("Headache intake: staff")
-    passphrase, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Password)
-    if not ok or not passphrase:
-        return None
-    if first_use:
-        again, ok = QInputDialog.getText(parent, title, _("Type it again:"), QLineEdit.EchoMode.Password)
-        if not ok or again != passphrase:
-            QMessageBox.warning(parent, _("Headache intake"), _("The two passphrases differ. Start the app again."))
-            return None
-    return passphrase
-
-
 def _refuse_to_start(message: str, options: argparse.Namespace) -> int:
     """No kiosk without its settings, form, policy and database: say why on stderr and, for
     whoever stands at the screen, in a dialog."""
@@ -789,22 +797,56 @@ class AfterFirstFrame(QObject):
 
 
 def _complete_start(window: MainWindow, options: argparse.Namespace) -> None:
-    """After the first frame: the settings checked, the form, the rules and the store opened, and the
-    kiosk made ready on its desk; or, as before any window, the reason it cannot start, and exit 2."""
+    """After the first frame: the settings checked, the form and the rules loaded, then either the set-up
+    wizard (a clinic's first start) or the store opened, asking staff for its passphrase on a page of the
+    window when nothing on this computer has it; or, as before any window, the reason it cannot start, and exit 2."""
     from intake.app.errors import StoreError
+    from intake.app.first_start import FirstStart, first_start
     from intake.app.opening import load_form_and_rules, open_kiosk
     from intake.settings import load_settings, settings_path
+    from intake.ui.setup.passphrase_page import AskOnPage
 
     try:
         settings = load_settings()
         form, rules = load_form_and_rules(settings)
-        desk = open_kiosk(settings, form, rules, partial(_ask_passphrase, parent=window), settings_path())
+        if first_start(settings) is FirstStart.WIZARD:
+            _set_up_first(window, settings, options)
+            return
+        ask = AskOnPage(partial(window.show_start_page, keyboard=settings.on_screen_keyboard))
+        desk = open_kiosk(settings, form, rules, ask, settings_path())
     except (DataFileError, StoreError) as error:
-        window.hide()
-        window.let_app_quit()
-        QApplication.exit(_refuse_to_start(str(error), options))
+        _stop(window, str(error), options)
         return
+    _make_ready(window, desk, ask.page, options)
+
+
+def _set_up_first(window: MainWindow, settings: Settings, options: argparse.Namespace) -> None:
+    """The set-up wizard, the kiosk made ready once its recovery code is written down (`_make_ready`)."""
+    from intake.app.first_start import passphrase_plan
+    from intake.settings import settings_path
+    from intake.ui.setup.wizard import SetUpWizard
+
+    wizard = SetUpWizard(settings, window.offered_languages, passphrase_plan(settings), settings_path())
+    wizard.finished.connect(partial(_make_ready, window, page=wizard, options=options))
+    window.show_start_page(wizard, settings.on_screen_keyboard)
+    log.info("first start: the set-up wizard is showing")
+    if options.quit_after_show:
+        window.let_app_quit()
+        QTimer.singleShot(0, QApplication.quit)
+
+
+def _stop(window: MainWindow, problem: str, options: argparse.Namespace) -> None:
+    window.hide()
+    window.let_app_quit()
+    QApplication.exit(_refuse_to_start(problem, options))
+
+
+def _make_ready(window: MainWindow, desk: Desk, page: QWidget | None, options: argparse.Namespace) -> None:
+    """The kiosk on its desk, on the welcome screen (`page`, the start page shown before, gone); the test
+    hooks run from here."""
     window.attach(desk)
+    if page is not None:
+        window.leave_start_page(page)
     # What start-up made lives until the app closes (modules, the forms, the rules): frozen, it is
     # no longer walked by each full collection, which otherwise pause the screen for 100 ms and more.
     gc.freeze()

@@ -10,7 +10,7 @@ import pytest
 
 from intake.app import opening
 from intake.app.desk import ADMIN_PIN_ENV
-from intake.app.opening import database_is_new, load_form_and_rules, open_kiosk, open_stores
+from intake.app.opening import PassphrasePrompt, database_is_new, load_form_and_rules, open_kiosk, open_stores
 from intake.app.station_id import station_id
 from intake.paths import config_dir, data_dir
 from intake.settings import Settings, settings_path
@@ -28,22 +28,24 @@ DRAFT = {"form": "headache-intake", "authored": "2026-11-24", "answers": {}}
 
 
 class Person:
-    """Answers the passphrase prompt, and remembers whether it was for a new database."""
+    """Answers the passphrase prompt, and remembers whether it was for a new database and what it was told."""
 
-    def __init__(self, passphrase: str | None) -> None:
-        self.passphrase = passphrase
+    def __init__(self, passphrase: str | None, *more: str) -> None:
+        self.answers = [passphrase, *more]
         self.asked: list[bool] = []
+        self.prompts: list[PassphrasePrompt] = []
 
-    def __call__(self, new: bool) -> str | None:
-        self.asked.append(new)
-        return self.passphrase
+    def __call__(self, prompt: PassphrasePrompt) -> str | None:
+        self.asked.append(prompt.new)
+        self.prompts.append(prompt)
+        return self.answers[min(len(self.prompts), len(self.answers)) - 1]
 
 
 @pytest.fixture
 def no_stored_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """Neither the environment nor this machine's keyring holds a key."""
     monkeypatch.delenv(KEY_ENV, raising=False)
-    monkeypatch.setattr(opening, "stored_key", lambda: None)
+    monkeypatch.setattr(opening, "stored_key", lambda _key_file=None: None)
 
 
 def test_the_form_and_the_clinics_policy_are_loaded(form) -> None:
@@ -101,6 +103,47 @@ def test_no_key_or_a_wrong_one_is_refused(no_stored_key: None) -> None:
     open_stores(Settings(), Person("our clinic's passphrase")).database.close()
     with pytest.raises(WrongKeyOrDamaged):
         open_stores(Settings(), Person("a guess"))
+
+
+def test_a_wrong_passphrase_is_asked_for_again_saying_so_and_the_right_one_opens(no_stored_key: None) -> None:
+    open_stores(Settings(), Person("our clinic's passphrase")).database.close()
+    person = Person("a guess", "another guess", "our clinic's passphrase")
+    open_stores(Settings(), person).database.close()
+    assert [(prompt.new, prompt.tries_left) for prompt in person.prompts] == [(False, 3), (False, 2), (False, 1)]
+    assert person.prompts[0].refused is None
+    assert all("the passphrase is wrong" in (prompt.refused or "") for prompt in person.prompts[1:])
+
+
+def test_the_third_wrong_passphrase_is_refused_and_nothing_typed_is_kept(no_stored_key: None) -> None:
+    open_stores(Settings(), Person("our clinic's passphrase")).database.close()
+    person = Person("a guess", "another guess", "a third guess", "our clinic's passphrase")
+    with pytest.raises(WrongKeyOrDamaged):
+        open_stores(Settings(), person)
+    assert len(person.prompts) == 3
+    written = [file.read_bytes() for folder in (config_dir(), data_dir()) for file in folder.rglob("*") if file.is_file()]
+    assert written and not any(b"guess" in content or b"clinic's passphrase" in content for content in written)
+
+
+def test_a_wrong_kept_passphrase_is_refused_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(KEY_ENV, "unattended station key")
+    open_stores(Settings(), Person(None)).database.close()
+    monkeypatch.setenv(KEY_ENV, "another station's key")
+    person = Person("unattended station key")
+    with pytest.raises(WrongKeyOrDamaged):
+        open_stores(Settings(), person)
+    assert person.asked == [], "a key kept on the computer is never retried by asking"
+
+
+def test_the_key_file_gives_the_passphrase_after_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key_file = tmp_path / "db.key"
+    key_file.write_text("kept in a file\n", encoding="utf-8")
+    key_file.chmod(0o600)
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    person = Person(None)
+    open_stores(Settings(key_file=key_file), person).database.close()
+    monkeypatch.setenv(KEY_ENV, "kept in a file")
+    open_stores(Settings(key_file=tmp_path / "elsewhere.key"), person).database.close()
+    assert person.asked == []
 
 
 def test_the_kiosk_opens_with_interrupted_visits_kept_and_the_first_admin_made(

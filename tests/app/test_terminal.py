@@ -10,7 +10,7 @@ from intake.settings import Settings
 from intake.yamlfile import DataFileError
 
 
-def _no_prompt(_new: bool) -> str | None:
+def _no_prompt(_prompt: object) -> str | None:
     raise AssertionError("the key comes from the environment; nobody is asked")
 
 

@@ -114,13 +114,23 @@ def test_no_audit_key_and_no_terminal_says_what_to_set(backup, tmp_path, capsys,
     )
 
 
-def test_the_audit_key_is_asked_for_on_a_terminal(backup, tmp_path, capsys, monkeypatch) -> None:
+def _as_written_down(key: str) -> str:
+    """The recovery code as a person copies it from the set-up screen: groups of four, a dash between lines."""
+    groups = [key[start:start + 4] for start in range(0, len(key), 4)]
+    return " - ".join(" ".join(groups[start:start + 4]) for start in range(0, len(groups), 4))
+
+
+@pytest.mark.parametrize("written", [str.strip, _as_written_down], ids=["as kept", "in groups"])
+def test_the_audit_key_is_asked_for_on_a_terminal(backup, tmp_path, capsys, monkeypatch, written) -> None:
     _visit_id, target = backup
-    key = (Path(os.environ["XDG_CONFIG_HOME"]) / "headache-intake" / "audit.key").read_text(encoding="utf-8")
+    key = (Path(os.environ["XDG_CONFIG_HOME"]) / "headache-intake" / "audit.key").read_text(encoding="utf-8").strip()
+    typed = written(key)
     _elsewhere(tmp_path, monkeypatch)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "another-config"))
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("getpass.getpass", lambda prompt: key if prompt == "Audit key: " else pytest.fail(prompt))
+    monkeypatch.setattr(
+        "getpass.getpass", lambda prompt: typed if prompt == "Audit key (recovery code): " else pytest.fail(prompt)
+    )
     status, _out, err = run_intake(["restore", str(target)], capsys)
     assert status == 0 and "recovery code" in err
     assert run_intake(["audit", "verify"], capsys)[0] == 0, "the key was kept for the next start"

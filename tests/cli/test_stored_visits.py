@@ -109,7 +109,7 @@ def test_wrong_key_is_a_clear_error(import_vignette, tmp_path, capsys, monkeypat
 
 def test_no_key_and_no_terminal_says_what_to_set(capsys, monkeypatch) -> None:
     monkeypatch.delenv("INTAKE_DB_KEY", raising=False)
-    monkeypatch.setattr("intake.app.opening.stored_key", lambda: None)
+    monkeypatch.setattr("intake.app.opening.stored_key", lambda _key_file=None: None)
     with pytest.raises(SystemExit) as exit_status:
         main(["visits", "list"])
     assert exit_status.value.code == 2
@@ -143,7 +143,9 @@ def test_a_broken_keyring_and_no_terminal_says_what_to_set(import_vignette, caps
     monkeypatch.setattr("sys.stdin", Terminal(tty=False))
     status, _out, err = run_intake(["visits", "list"], capsys)
     assert status == 2
-    assert err == "error: no database passphrase: set INTAKE_DB_KEY or keep it in the OS keyring\n"
+    assert err == (
+        "error: no database passphrase: set INTAKE_DB_KEY, name a key_file in the settings, or keep it in the OS keyring\n"
+    )
 
 
 # Importing once ---------------------------------------------------------------------

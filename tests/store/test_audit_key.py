@@ -7,10 +7,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from intake.paths import config_dir
 from intake.store.audit import AuditKey
@@ -25,28 +23,9 @@ from intake.store.keys import (
     stored_audit_key,
     stored_key,
 )
+from memory_keyring import MemoryKeyring, using
 
 KEY = "a" * 64
-
-
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring that works, in this process only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 class NoDBusKeyring(MemoryKeyring):
@@ -59,21 +38,14 @@ class NoDBusKeyring(MemoryKeyring):
         raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
 
 
-def _use(backend: KeyringBackend) -> Iterator[KeyringBackend]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 @pytest.fixture
 def os_keyring() -> Iterator[KeyringBackend]:
-    yield from _use(MemoryKeyring())
+    yield from using(MemoryKeyring())
 
 
 @pytest.fixture
 def broken_keyring() -> Iterator[KeyringBackend]:
-    yield from _use(NoDBusKeyring())
+    yield from using(NoDBusKeyring())
 
 
 @pytest.fixture(autouse=True)

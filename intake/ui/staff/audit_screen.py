@@ -62,6 +62,7 @@ ACTION_WORDS: Mapping[str, str] = {
     "test_printed": N_("Test printed"),
     "backup_made": N_("Backup made"),
     "restored": N_("Restored from a backup"),
+    "set_up": N_("Clinic set up"),
     "alert_seen": N_("Alert seen"),
     "help_handled": N_("Help handled"),
     "amended": N_("Amended"),

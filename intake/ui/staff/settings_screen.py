@@ -47,7 +47,7 @@ def _printers() -> list[Choice]:
     return [(name, name) for name in printer_names()]
 
 
-def _form_languages(languages: Sequence[str]) -> list[Choice]:
+def form_language_choices(languages: Sequence[str]) -> list[Choice]:
     """The form's languages, each by its own name ("Español"): the admin who reads it finds it."""
     return [(name, language) for language, name in language_names(languages).items()]
 
@@ -103,7 +103,7 @@ class SettingsScreen(QWidget):
         self.test_print_button.clicked.connect(self.print_test_page)
         self.test_print_result = label("", "caption")
         self.test_print_result.setAccessibleName(_("Test page"))
-        choice_lists: dict[str, ChoiceList] = {**CHOICE_LISTS, "form_languages": partial(_form_languages, tuple(languages))}
+        choice_lists: dict[str, ChoiceList] = {**CHOICE_LISTS, "form_languages": partial(form_language_choices, tuple(languages))}
         self.fields: dict[str, SettingEditor] = {
             name: editor_for(name, info, choice_lists) for name, info in shown_fields().items()
         }
