@@ -106,9 +106,9 @@ class PassphraseStep(FormColumn):
             return True, None
         text = self.passphrase.text()
         if len(text) < MIN_PASSPHRASE_LENGTH:
-            count = MIN_PASSPHRASE_LENGTH
-            too_short = ngettext("It needs at least {count} character.", "It needs at least {count} characters.", count)
-            self.show_problem(self.passphrase, too_short.format(count=count))
+            # Translators: under the passphrase field, whose caption says the least length.
+            too_short = ngettext("too short ({count} character).", "too short ({count} characters).", len(text))
+            self.show_problem(self.passphrase, too_short.format(count=len(text)))
             return False, None
         if self.passphrase_again.text() != text:
             self.passphrase_again.clear()

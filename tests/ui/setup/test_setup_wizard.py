@@ -53,7 +53,7 @@ def test_a_clinic_sets_up_by_touch_and_the_kiosk_is_ready(first_frame, settings_
     assert step.passphrase is not None and step.passphrase_again is not None
     staff.type_text(step.passphrase, "harbour")
     staff.tap(wizard.next_button)
-    assert _visible_problems(step) == ["Passphrase (at least 8 characters): It needs at least 8 characters."]
+    assert _visible_problems(step) == ["Passphrase (at least 8 characters): too short (7 characters)."]
     staff.clear(step.passphrase)
     staff.type_text(step.passphrase, PASSPHRASE)
     staff.type_text(step.passphrase_again, "harbour light")
