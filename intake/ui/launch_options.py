@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from intake.version_option import VersionOption
@@ -65,38 +66,75 @@ def _wayland_socket(environ: Mapping[str, str]) -> bool:
     return bool(environ.get("WAYLAND_DISPLAY")) or (runtime is not None and (Path(runtime) / "wayland-0").exists())
 
 
-def _can_show(platform: str, environ: Mapping[str, str]) -> bool:
+XServerAnswers = Callable[[str], bool]
+
+
+def x_server_answers(display: str) -> bool:
+    """Whether an X server listens on a local `display` (`:0`, `unix:1.0`): a DISPLAY left over from
+    a session that ended aborts Qt as surely as none. A remote display is left to Qt to judge."""
+    host, _, screen = display.rpartition(":")
+    number = screen.split(".")[0]
+    if host not in ("", "unix") or not number.isdigit():
+        return True
+    path = f"/tmp/.X11-unix/X{number}"  # noqa: S108 - where X servers listen, read only
+    for address in ("\0" + path, path):  # Linux's abstract socket first, then the file every X server makes
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(1)
+            try:
+                client.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
+
+
+def _x_display(environ: Mapping[str, str], answers: XServerAnswers) -> bool:
+    display = environ.get("DISPLAY")
+    return bool(display) and answers(display or "")
+
+
+def _can_show(platform: str, environ: Mapping[str, str], answers: XServerAnswers) -> bool:
     if platform in HEADLESS_PLATFORMS:
         return True
     if platform == "xcb":
-        return bool(environ.get("DISPLAY"))
+        return _x_display(environ, answers)
     if platform.startswith("wayland"):
         return _wayland_socket(environ)
     if platform:
         return True  # a plugin this list does not know: Qt says what it lacks
-    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+    return bool(environ.get("WAYLAND_DISPLAY")) or _x_display(environ, answers)
 
 
-def missing_display(platform: str | None, environ: Mapping[str, str] = os.environ, system: str = sys.platform) -> str | None:
+def missing_display(
+    platform: str | None,
+    environ: Mapping[str, str] = os.environ,
+    system: str = sys.platform,
+    answers: XServerAnswers = x_server_answers,
+) -> str | None:
     """Why Qt would find no display to open a window on (and abort), or None when it can start.
 
     `platform` is the `-platform` option; else QT_QPA_PLATFORM names the plugins to try in
     turn (`wayland;xcb`, each possibly with `:options`). Windows and macOS always have one.
+    `answers` tells whether an X server listens on a DISPLAY.
     """
     if not system.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return None
     asked = platform if platform is not None else environ.get("QT_QPA_PLATFORM", "")
     plugins = [name.split(":")[0].strip() for name in asked.split(";")]
-    if any(_can_show(plugin, environ) for plugin in plugins):
+    if any(_can_show(plugin, environ, answers) for plugin in plugins):
         return None
+    x_tried = any(plugin in ("xcb", "") for plugin in plugins)
     if asked.strip():
-        return f"no display for Qt's {asked.strip()!r} platform: {_unset(environ)}"
-    return f"no display to open the kiosk on: {_unset(environ)}"
+        return f"no display for Qt's {asked.strip()!r} platform: {_why_none(environ, x_tried)}"
+    return f"no display to open the kiosk on: {_why_none(environ, x_tried)}"
 
 
-def _unset(environ: Mapping[str, str]) -> str:
+def _why_none(environ: Mapping[str, str], x_tried: bool) -> str:
     unset = [name for name in ("DISPLAY", "WAYLAND_DISPLAY") if not environ.get(name)]
-    return f"{' and '.join(unset)} {'is' if len(unset) == 1 else 'are'} not set"
+    said = [f"{' and '.join(unset)} {'is' if len(unset) == 1 else 'are'} not set"] if unset else []
+    if x_tried and environ.get("DISPLAY"):
+        said.append(f"no X server answers on DISPLAY {environ['DISPLAY']}")
+    return "; ".join(said)
 
 
 def no_display_lines(problem: str, prog: str) -> list[str]:

@@ -67,6 +67,16 @@ def test_without_a_display_the_kiosk_says_so_and_exits_1(tmp_path, command, prog
     assert not (tmp_path / "data" / "headache-intake").exists(), "no database opened either"
 
 
+def test_a_display_left_from_an_ended_session_is_no_display_either(tmp_path) -> None:
+    """Before, Qt found no X server on the DISPLAY and aborted the process (SIGABRT)."""
+    display = next(f":{number}" for number in range(4711, 4811) if not Path(f"/tmp/.X11-unix/X{number}").exists())
+    env = _without_display(tmp_path) | {"DISPLAY": display}
+    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py")], capture_output=True, text=True, timeout=60, env=env)
+    assert (done.returncode, done.stderr.splitlines()[0]) == (
+        1, f"error: no display to open the kiosk on: WAYLAND_DISPLAY is not set; no X server answers on DISPLAY {display}"
+    )
+
+
 def test_offscreen_asked_on_the_command_line_needs_no_display(tmp_path) -> None:
     done = subprocess.run([sys.executable, str(PROJECT_ROOT / "main.py"), "-platform", "offscreen", "--quit-after-show"],
                           capture_output=True, text=True, timeout=60, env=_without_display(tmp_path))

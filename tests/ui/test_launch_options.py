@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
-from intake.ui.launch_options import kiosk_options, missing_display
+from intake.ui.launch_options import kiosk_options, missing_display, x_server_answers
+
+
+def _x_answers(_display: str) -> bool:
+    return True
+
+
+def _unused_display() -> str:
+    number = next(number for number in range(4711, 4811) if not Path(f"/tmp/.X11-unix/X{number}").exists())
+    return f":{number}"
+
+
+@pytest.fixture
+def listening_display() -> Iterator[str]:
+    """A display on which something listens as an X server does (Linux's abstract socket), without a server."""
+    display = _unused_display()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{display[1:]}")
+        server.listen(8)  # room for each connection the test makes, none accepted
+        yield display
 
 
 @pytest.mark.parametrize(("platform", "environ"), [
@@ -20,7 +43,7 @@ from intake.ui.launch_options import kiosk_options, missing_display
 def test_a_display_or_a_platform_that_needs_none_lets_qt_start(tmp_path, platform, environ) -> None:
     (tmp_path / "wayland-0").touch()
     environ = {name: value.format(runtime=tmp_path) for name, value in environ.items()}
-    assert missing_display(platform, environ, "linux") is None
+    assert missing_display(platform, environ, "linux", _x_answers) is None
 
 
 @pytest.mark.parametrize(("platform", "environ", "problem"), [
@@ -29,7 +52,28 @@ def test_a_display_or_a_platform_that_needs_none_lets_qt_start(tmp_path, platfor
     ("wayland", {"DISPLAY": ":0"}, "no display for Qt's 'wayland' platform: WAYLAND_DISPLAY is not set"),
 ])
 def test_no_display_is_said_before_qt_would_abort(platform, environ, problem) -> None:
-    assert missing_display(platform, environ, "linux") == problem
+    assert missing_display(platform, environ, "linux", _x_answers) == problem
+
+
+def test_a_display_no_x_server_answers_on_is_no_display() -> None:
+    """A DISPLAY left from a session that ended: Qt would abort on it as on none."""
+    display = _unused_display()
+    assert not x_server_answers(display)
+    assert missing_display(None, {"DISPLAY": display}, "linux") == (
+        f"no display to open the kiosk on: WAYLAND_DISPLAY is not set; no X server answers on DISPLAY {display}"
+    )
+    assert missing_display("xcb", {"DISPLAY": display}, "linux") == (
+        f"no display for Qt's 'xcb' platform: WAYLAND_DISPLAY is not set; no X server answers on DISPLAY {display}"
+    )
+
+
+def test_a_display_an_x_server_listens_on_lets_qt_start(listening_display) -> None:
+    assert x_server_answers(listening_display) and x_server_answers(f"unix{listening_display}.0")
+    assert missing_display(None, {"DISPLAY": listening_display}, "linux") is None
+
+
+def test_a_remote_display_is_left_to_qt() -> None:
+    assert x_server_answers("printroom.clinic.example:0")
 
 
 @pytest.mark.parametrize("system", ["win32", "darwin"])
