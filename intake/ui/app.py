@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DESKTOP_ID = "org.headacheintake.HeadacheIntake"
+"""The installed `.desktop` entry's name (packaging/linux/): how a Wayland dock matches the window to its icon and menu entry."""
+
 
 def window_title(clinic_name: str) -> str:
     """What a window list or a task bar names the kiosk by (staff words: a patient never sees it)."""
@@ -868,6 +871,7 @@ def run_app(argv: Sequence[str], options: argparse.Namespace) -> int:
     keep_few_sources()
     app = QApplication(list(argv))
     app.setApplicationName("headache-intake")
+    app.setDesktopFileName(DESKTOP_ID)
     try:
         opening = Opening.read()
     except DataFileError as error:

@@ -164,3 +164,11 @@ def test_the_desktop_validators_accept_the_metadata_where_installed(root: Path) 
     if all(line.endswith("not checked") for line in said):
         pytest.skip("neither appstreamcli nor desktop-file-validate is installed")
     assert [line for line in said if not line.endswith(("valid", "not checked"))] == []
+
+
+def test_the_kiosk_window_names_the_desktop_entry_the_package_installs() -> None:
+    """On Wayland the dock finds the window's icon and menu entry by this name only."""
+    from intake.ui.app import DESKTOP_ID
+
+    assert DESKTOP_ID == deb_package.APP_ID
+    assert (deb_package.LINUX / f"{DESKTOP_ID}.desktop").is_file()
