@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from patient_driver import Patient
+from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from staff_driver import ADMIN_PIN, STAFF_PIN
 
 from audit_keys import AUDIT_KEY
@@ -52,6 +54,18 @@ class StandInPrinters:
         printer.setOutputFileName(str(self.paper(name)))
         printer.setFullPage(True)
         return printer
+
+
+@pytest.fixture(autouse=True)
+def _widgets_freed(qapp: QApplication) -> Iterator[None]:
+    """After each GUI test, free the widgets it closed or discarded, as the kiosk's event loop would.
+
+    `deleteLater` waits for an event loop, and a test that never waits starts none: its
+    widgets would live on hidden, and every later change of the style sheet would restyle
+    them all (seconds per theme change late in a run).
+    """
+    yield
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
