@@ -24,8 +24,13 @@ from postgres_server import PostgresUnavailable, throwaway_postgres
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """The compiled translations, fresh from their sources, as `./run test` makes them (pytest may run alone)."""
-    compile_all()
+    """The compiled translations, fresh from their sources, as `./run test` makes them (pytest may run alone).
+
+    Under pytest-xdist only the controlling process compiles, before it starts the workers:
+    workers compiling into the source tree at once would let one read a `.mo` another is writing.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        compile_all()
 
 
 # CI replays the same examples every run, so a red build is reproducible locally with CI=true.
