@@ -100,7 +100,7 @@ def open_kiosk(
         languages = form_languages if translations is None else translations
         station = Station(stores, form, settings, load_rules(settings.policy), tmp_path / "settings.yaml", translations=languages)
         window = MainWindow(Desk(station))
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=MainWindow.finish_summaries)  # as the app does before it quits
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
