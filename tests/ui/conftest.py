@@ -27,6 +27,7 @@ from intake.store.stores import Stores
 from intake.ui.app import MainWindow
 from intake.ui.staff import printing
 from intake.ui.theme import apply_theme
+from reused_database import ReusedDatabase
 
 
 class StandInPrinters:
@@ -74,14 +75,23 @@ def printers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StandInPrinters
     return StandInPrinters(tmp_path / "paper", monkeypatch)
 
 
-@pytest.fixture
-def stores(tmp_path: Path) -> Iterator[Stores]:
-    """An encrypted store with an admin (`maria`) and a member of staff (`bob`)."""
-    opened = Stores.on(open_database(None, "test passphrase", tmp_path / "visits.db"), AUDIT_KEY)
+@pytest.fixture(scope="session")
+def _staff_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReusedDatabase]:
+    database = open_database(None, "test passphrase", tmp_path_factory.mktemp("ui-store") / "visits.db")
+    opened = Stores.on(database, AUDIT_KEY)
     opened.staff.add("maria", "María Ó", Role.ADMIN, ADMIN_PIN)
     opened.staff.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
-    yield opened
-    opened.database.close()
+    yield ReusedDatabase(database)
+    database.close()
+
+
+@pytest.fixture
+def stores(_staff_database: ReusedDatabase) -> Stores:
+    """An encrypted store with an admin (`maria`) and a member of staff (`bob`), and nothing else.
+
+    One database for the run, emptied before each test (tests/reused_database.py).
+    """
+    return Stores.on(_staff_database.fresh(), AUDIT_KEY)
 
 
 @pytest.fixture
