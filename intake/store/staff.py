@@ -54,7 +54,6 @@ ADMIN_CREATED = "admin_created"
 """The flag set with the first administrator; while it is missing the kiosk offers the first-start set-up."""
 
 
-
 @dataclass(frozen=True)
 class PinHashing:
     """An argon2 hasher and a dummy hash made with the same parameters.
