@@ -10,6 +10,7 @@ from them alone; a test checks that the templates are current and that no other 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -113,15 +114,23 @@ def start(language: str, directory: Path = TRANSLATIONS_DIR) -> Path:
 
 
 def compile_all(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
-    """Every `.po` compiled to its `.mo` beside it; fuzzy entries are left out, as gettext would."""
+    """Every `.po` compiled to its `.mo` beside it; fuzzy entries are left out, as gettext would.
+
+    Each `.mo` is written under a hidden name and then renamed over the old one, so a
+    process reading it meanwhile (the app, a test while the wheel's build hook compiles)
+    finds the old file or the new one, never half of one.
+    """
     written = []
     for source in sorted(directory.glob("*/LC_MESSAGES/*.po")):
         if source.parent.parent.name == SOURCE_LANGUAGE:
             continue
         catalog = read_catalog(source, source.parent.parent.name)
-        with source.with_suffix(".mo").open("wb") as file:
+        target = source.with_suffix(".mo")
+        part = target.with_name(f".{target.stem}-{os.getpid()}.mo")
+        with part.open("wb") as file:
             write_mo(file, catalog, use_fuzzy=False)
-        written.append(source.with_suffix(".mo"))
+        os.replace(part, target)
+        written.append(target)
     return written
 
 

@@ -10,6 +10,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 import pytest
+from argon2.profiles import CHEAPEST
 from hypothesis import settings as hypothesis_settings
 
 from cases import vignette
@@ -17,13 +18,19 @@ from intake.eligibility import Assessment, RuleSet, evaluate, load_rules
 from intake.questionnaire.form import Form
 from intake.questionnaire.loader import default_form, default_form_languages
 from intake.questionnaire.response import parse_response
+from intake.store import staff
 from intake.translation_files import compile_all
 from postgres_server import PostgresUnavailable, throwaway_postgres
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """The compiled translations, fresh from their sources, as `./run test` makes them (pytest may run alone)."""
-    compile_all()
+    """The compiled translations, fresh from their sources, as `./run test` makes them (pytest may run alone).
+
+    Under pytest-xdist only the controlling process compiles, before it starts the workers:
+    workers compiling into the source tree at once would let one read a `.mo` another is writing.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        compile_all()
 
 
 # CI replays the same examples every run, so a red build is reproducible locally with CI=true.
@@ -39,6 +46,18 @@ def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_pin_hashing() -> Iterator[None]:
+    """PINs hashed and checked with argon2 at its lowest cost for the whole run.
+
+    The real cost (about 100 ms a hash, on purpose) made the accounts in fixtures and every
+    sign-in the suite's largest expense. tests/store/test_staff.py checks the real parameters.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staff, "pin_hashing", staff.PinHashing.made_with(CHEAPEST))
+        yield
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def test_run_test_says_what_it_installs_and_why_one_line_a_group(project) -> Non
     ]
     [apt_install] = [args for program, _, args in ran if program == "apt-get" and args.startswith("install")]
     assert "postgresql" in apt_install.split() and "libreoffice-calc-nogui" not in apt_install.split()
-    assert ran[-1] == ["python", str(project), "-m pytest tests/cli"]
+    assert ran[-1] == ["python", str(project), "-m pytest -n auto --dist loadgroup tests/cli"], "a worker a core; args last"
 
 
 def test_libreoffice_is_installed_only_for_the_tests_that_open_csv_in_it_and_says_so(project) -> None:

@@ -19,7 +19,7 @@ import pytest
 from cases import vignette
 from intake.paths import PROJECT_ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]  # one worker builds the wheel, once
 
 PROBE = """
 import json, intake

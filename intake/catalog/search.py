@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import IntEnum
+from functools import lru_cache
 from typing import Literal
 
 from intake.catalog.catalog import Catalog, Medicine
@@ -63,8 +64,13 @@ class Suggestion:
         return self.match is Match.GUESS
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Comparison form: accents dropped, case-folded, single-spaced ("Ibuprofène" -> "ibuprofene")."""
+    """Comparison form: accents dropped, case-folded, single-spaced ("Ibuprofène" -> "ibuprofene").
+
+    Cached: each letter typed compares the text with every name in the catalog, whose folded
+    forms never change (the cache is bounded, so what patients type cannot grow it for good).
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(character for character in decomposed if not unicodedata.combining(character))
     return _SPACES.sub(" ", bare.strip()).casefold()

@@ -17,13 +17,15 @@ demoting, may leave the store without an active administrator.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import ColumnElement, Connection, Row, exists, insert, or_, select, update
 from sqlalchemy.dialects import sqlite
 
@@ -51,10 +53,35 @@ SAME_AS_ONE_TIME_PIN = "Choose a PIN of your own: not the one-time PIN you were 
 ADMIN_CREATED = "admin_created"
 """The flag set with the first administrator; while it is missing the kiosk offers the first-start set-up."""
 
-_hasher = PasswordHasher()
-_DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$0K9SJ3M0r8KQ3v61JIgBrw$qtVHGjgMVs5Fo73wV3gk+DQtQjlJcSJpN/MuAzHRC4c"
-"""An argon2id hash of a random secret nobody holds, made with `_hasher`'s parameters so it
-costs what a real account's hash costs."""
+
+@dataclass(frozen=True)
+class PinHashing:
+    """An argon2 hasher and a dummy hash made with the same parameters.
+
+    The dummy hash (of a random secret nobody holds) is what an unknown, disabled or locked
+    ID is checked against; kept together with the hasher, it always costs what a real
+    account's hash costs.
+    """
+
+    hasher: PasswordHasher
+    dummy_hash: str
+
+    @classmethod
+    def made_with(cls, parameters: Parameters) -> PinHashing:
+        """Hashing with these parameters; the dummy hash is made now (one hash's cost)."""
+        hasher = PasswordHasher.from_parameters(parameters)
+        return cls(hasher, hasher.hash(secrets.token_urlsafe(32)))
+
+
+REAL_PIN_HASHING = PinHashing(
+    PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY),
+    "$argon2id$v=19$m=65536,t=3,p=4$0K9SJ3M0r8KQ3v61JIgBrw$qtVHGjgMVs5Fo73wV3gk+DQtQjlJcSJpN/MuAzHRC4c",
+)
+"""RFC 9106's argon2id for memory-constrained hosts (64 MiB, 3 passes, 4 lanes): about 100 ms
+a guess. The dummy hash is written out, so importing this module costs no hash."""
+pin_hashing = REAL_PIN_HASHING
+"""The hashing every account uses, looked up at each use: a test run swaps in cheap parameters
+here rather than anyone being able to weaken them through settings."""
 
 
 class Role(StrEnum):
@@ -128,7 +155,7 @@ class StaffStore(Repository):
                 raise StaffExists(f"staff ID {staff_id!r} is already taken")
             connection.execute(
                 insert(staff).values(
-                    id=staff_id, name=name.strip(), role=str(role), pin_hash=_hasher.hash(pin),
+                    id=staff_id, name=name.strip(), role=str(role), pin_hash=pin_hashing.hasher.hash(pin),
                     active=True, failures=0, lockouts=0, created=utc_now(), must_change_pin=one_time_pin,
                 )
             )
@@ -192,7 +219,7 @@ class StaffStore(Repository):
             if found.must_change_pin and _pin_matches(found.pin_hash, pin):
                 raise ValueError(SAME_AS_ONE_TIME_PIN)
             connection.execute(
-                update(staff).where(staff.c.id == staff_id).values(pin_hash=_hasher.hash(pin), must_change_pin=False)
+                update(staff).where(staff.c.id == staff_id).values(pin_hash=pin_hashing.hasher.hash(pin), must_change_pin=False)
             )
 
     def sign_in(self, staff_id: str, pin: str, now: datetime | None = None) -> StaffMember:
@@ -215,7 +242,7 @@ class StaffStore(Repository):
             if counted is not None:
                 member = _settle(connection, counted, pin, now)
         if counted is None:
-            _pin_matches(_DUMMY_HASH, pin)
+            _pin_matches(pin_hashing.dummy_hash, pin)
         if member is None:
             raise SignInRefused(REFUSED)
         return member
@@ -259,7 +286,7 @@ class StaffStore(Repository):
                 raise ValueError(problem)
             connection.execute(
                 update(staff).where(staff.c.id == staff_id).values(
-                    pin_hash=_hasher.hash(pin), must_change_pin=True, failures=0, lockouts=0, locked_until=None
+                    pin_hash=pin_hashing.hasher.hash(pin), must_change_pin=True, failures=0, lockouts=0, locked_until=None
                 )
             )
 
@@ -303,6 +330,6 @@ def _flag_insert(connection: Connection) -> postgresql.Insert | sqlite.Insert:
 
 def _pin_matches(pin_hash: str, pin: str) -> bool:
     try:
-        return _hasher.verify(pin_hash, pin)
+        return pin_hashing.hasher.verify(pin_hash, pin)
     except (VerificationError, InvalidHashError):
         return False

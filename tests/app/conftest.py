@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from commit_together import ADMIN_PIN, FINISHED_ID, MARIA, OPEN_ID, STAFF_PIN, UNFINISHED_ID, Bench, Printer
-from sqlalchemy import Table, delete, insert, select
 
 from audit_keys import AUDIT_KEY
 from cases import vignette
@@ -27,42 +25,27 @@ from intake.app.visit import Visit
 from intake.questionnaire.form import Form
 from intake.questionnaire.response import parse_response
 from intake.settings import Settings
-from intake.store.database import Database, open_database
-from intake.store.recovery import RECOVERY_FILE
-from intake.store.schema import audit, flags, staff, visits
+from intake.store.database import open_database
 from intake.store.staff import Role, StaffStore
 from intake.store.stores import Stores
+from reused_database import ReusedDatabase
 
 
 @pytest.fixture(scope="session")
-def _accounts_database(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Database, dict[Table, list[dict[str, Any]]]]]:
+def _accounts_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReusedDatabase]:
     database = open_database(None, "app test passphrase", tmp_path_factory.mktemp("app-store") / "visits.db")
     accounts = StaffStore(database)
     accounts.add(MARIA.id, MARIA.name, MARIA.role, ADMIN_PIN)
     accounts.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
-    with database.engine.connect() as connection:
-        rows = {table: [dict(row._mapping) for row in connection.execute(select(table))] for table in (staff, flags)}
-    yield database, rows
+    yield ReusedDatabase(database)
     database.close()
 
 
 @pytest.fixture
-def stores(_accounts_database: tuple[Database, dict[Table, list[dict[str, Any]]]]) -> Stores:
+def stores(_accounts_database: ReusedDatabase) -> Stores:
     """No visits, no audit rows, no refusing triggers; the two accounts (and the flag that
     an admin was made) as first made; no recovery file."""
-    database, accounts = _accounts_database
-    (Path(database.where).parent / RECOVERY_FILE).unlink(missing_ok=True)
-    with database.engine.begin() as connection:
-        triggers = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'refuse_%'")
-        for (name,) in triggers.all():
-            connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        for table in (visits, audit, staff, flags):
-            connection.execute(delete(table))
-        for table, rows in accounts.items():
-            connection.execute(insert(table), rows)
-    return Stores.on(database, AUDIT_KEY)
+    return Stores.on(_accounts_database.fresh(), AUDIT_KEY)
 
 
 @pytest.fixture

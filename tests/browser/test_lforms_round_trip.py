@@ -23,7 +23,7 @@ from chromium import Page
 from lforms_patient import Patient, open_form, response_resource, validity_errors
 from page_server import questionnaire_name
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]  # one worker starts Chromium, not each
 
 VIGNETTES = ("V01", "V06", "V14", "V15", "V21")
 IN_SPANISH = ("V01", "V14")

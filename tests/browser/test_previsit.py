@@ -24,7 +24,7 @@ from chromium import Page
 from command_line import run_intake
 from lforms_patient import FORM_SECONDS, Patient
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]  # one worker starts Chromium, not each
 
 PHONE = (390, 844)
 DESKTOP = (1280, 800)

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type, extract_parameters
+from argon2.profiles import CHEAPEST
 from sqlalchemy import select
 
 from intake.paths import PROJECT_ROOT
@@ -45,7 +46,7 @@ def verified(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
     verify = PasswordHasher.verify
 
     def counting(self: PasswordHasher, pin_hash: str | bytes, pin: str | bytes) -> bool:
-        calls["dummy" if pin_hash == staff_module._DUMMY_HASH else "real"] += 1
+        calls["dummy" if pin_hash == staff_module.pin_hashing.dummy_hash else "real"] += 1
         return verify(self, pin_hash, pin)
 
     monkeypatch.setattr(PasswordHasher, "verify", counting)
@@ -102,8 +103,28 @@ def test_unknown_disabled_and_locked_ids_cost_one_verify_like_a_real_one(
     assert verified == {"dummy": 1}, "a locked account's PIN is not checked, so a lock cannot be used to guess"
 
 
+@pytest.fixture
+def real_pin_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at the cost the kiosk pays, not the cheap one the other tests use (tests/conftest.py)."""
+    monkeypatch.setattr(staff_module, "pin_hashing", staff_module.REAL_PIN_HASHING)
+
+
+@pytest.mark.usefixtures("real_pin_hashing")
+def test_a_stored_pin_hash_has_the_real_cost_and_signs_in(database: Database) -> None:
+    StaffStore(database).add("maria", "María Ó", Role.ADMIN, PIN)
+    with database.engine.connect() as connection:
+        stored = connection.execute(select(staff.c.pin_hash)).scalar_one()
+    cost = extract_parameters(stored)
+    assert (cost.type, cost.memory_cost, cost.time_cost, cost.parallelism) == (Type.ID, 65536, 3, 4)
+    assert StaffStore(database).sign_in("maria", PIN).id == "maria"
+
+
 def test_the_dummy_hash_costs_what_a_new_hash_costs() -> None:
-    assert not PasswordHasher().check_needs_rehash(staff_module._DUMMY_HASH)
+    real = staff_module.REAL_PIN_HASHING
+    assert not real.hasher.check_needs_rehash(real.dummy_hash)
+    assert extract_parameters(real.dummy_hash) == extract_parameters(real.hasher.hash(PIN))
+    cheap = staff_module.PinHashing.made_with(CHEAPEST)
+    assert not cheap.hasher.check_needs_rehash(cheap.dummy_hash)
 
 
 def test_lockout_after_repeated_failures_refuses_even_the_right_pin(accounts: StaffStore) -> None:

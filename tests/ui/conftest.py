@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from patient_driver import Patient
+from PySide6.QtCore import QEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from staff_driver import ADMIN_PIN, STAFF_PIN
 
 from audit_keys import AUDIT_KEY
@@ -25,6 +27,7 @@ from intake.store.stores import Stores
 from intake.ui.app import MainWindow
 from intake.ui.staff import printing
 from intake.ui.theme import apply_theme
+from reused_database import ReusedDatabase
 
 
 class StandInPrinters:
@@ -55,19 +58,40 @@ class StandInPrinters:
 
 
 @pytest.fixture(autouse=True)
+def _widgets_freed(qapp: QApplication) -> Iterator[None]:
+    """After each GUI test, free the widgets it closed or discarded, as the kiosk's event loop would.
+
+    `deleteLater` waits for an event loop, and a test that never waits starts none: its
+    widgets would live on hidden, and every later change of the style sheet would restyle
+    them all (seconds per theme change late in a run).
+    """
+    yield
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def printers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StandInPrinters:
     """For every GUI test: a test that uses printers names them (`printers("Front-desk")`)."""
     return StandInPrinters(tmp_path / "paper", monkeypatch)
 
 
-@pytest.fixture
-def stores(tmp_path: Path) -> Iterator[Stores]:
-    """An encrypted store with an admin (`maria`) and a member of staff (`bob`)."""
-    opened = Stores.on(open_database(None, "test passphrase", tmp_path / "visits.db"), AUDIT_KEY)
+@pytest.fixture(scope="session")
+def _staff_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReusedDatabase]:
+    database = open_database(None, "test passphrase", tmp_path_factory.mktemp("ui-store") / "visits.db")
+    opened = Stores.on(database, AUDIT_KEY)
     opened.staff.add("maria", "María Ó", Role.ADMIN, ADMIN_PIN)
     opened.staff.add("bob", "Bob Front-Desk", Role.STAFF, STAFF_PIN)
-    yield opened
-    opened.database.close()
+    yield ReusedDatabase(database)
+    database.close()
+
+
+@pytest.fixture
+def stores(_staff_database: ReusedDatabase) -> Stores:
+    """An encrypted store with an admin (`maria`) and a member of staff (`bob`), and nothing else.
+
+    One database for the run, emptied before each test (tests/reused_database.py).
+    """
+    return Stores.on(_staff_database.fresh(), AUDIT_KEY)
 
 
 @pytest.fixture
@@ -86,7 +110,7 @@ def open_kiosk(
         languages = form_languages if translations is None else translations
         station = Station(stores, form, settings, load_rules(settings.policy), tmp_path / "settings.yaml", translations=languages)
         window = MainWindow(Desk(station))
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=MainWindow.finish_summaries)  # as the app does before it quits
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
