@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from intake.app.opening import PassphrasePrompt
+from intake.ui.scrolling import nearest_scroll_area
 from intake.ui.staff.form_column import FormColumn, passphrase_field
 from intake.ui.staff.words import _, ngettext
 from intake.ui.widgets.styling import touch_button
@@ -48,6 +49,7 @@ class PassphrasePage(FormColumn):
                 prompt.tries_left,
             )
             self.show_problem(self.passphrase, wrong.format(count=prompt.tries_left))
+            self._reveal_open()
         self.passphrase.setFocus()
         waiting = QEventLoop(self)
         self.submitted.connect(waiting.quit)
@@ -56,9 +58,18 @@ class PassphrasePage(FormColumn):
             typed = self.passphrase.text()
             if not typed:
                 self.show_problem(self.passphrase, _("Type the passphrase, then tap Open."))
+                self._reveal_open()
         self.submitted.disconnect(waiting.quit)
         self.passphrase.clear()
         return typed or None
+
+
+    def _reveal_open(self) -> None:
+        """The problem's line pushes Open down: on a landscape tablet with the keyboard up, scrolled into view."""
+        area = nearest_scroll_area(self.open_button)
+        if area is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area.ensureWidgetVisible(self.open_button)
 
 
 class AskOnPage:

@@ -32,6 +32,8 @@ class AtTheTablet:
         self.staff = staff
         self.answers = list(answers)
         self.problems: list[list[str]] = []
+        self.open_whole: list[bool] = []
+        """Each time the page asked: whether Open showed whole (not under the keyboard or out of the page)."""
         self._timer = QTimer()
         self._timer.setInterval(30)
         self._timer.timeout.connect(self._answer)
@@ -43,6 +45,8 @@ class AtTheTablet:
             return
         self._timer.stop()
         self.problems.append([shown.text() for shown in page._problems.values() if shown.isVisible()])
+        button = page.open_button
+        self.open_whole.append(button.visibleRegion().boundingRect() == button.rect())
         self.staff.type_text(page.passphrase, self.answers.pop(0))
         self.staff.tap(page.open_button)
         if self.answers:
@@ -68,6 +72,7 @@ def test_open_tapped_with_nothing_typed_asks_again_and_costs_no_try(first_frame,
         [], ["Passphrase: Type the passphrase, then tap Open."],
         ["Passphrase: That passphrase did not open the visits database. 2 tries left."],
     ]
+    assert tablet.open_whole == [True, True, True], "with a problem's line and the keyboard up, Open is still whole"
     assert window.pages.currentWidget() is window.welcome
     window.desk.station.required_stores().database.close()
 
