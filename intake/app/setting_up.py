@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from intake.app.desk import KIOSK_ID, Desk
+from intake.app.first_start import PassphraseSource
 from intake.app.opening import database_is_new, kiosk_desk, load_form_and_rules, stores_on
 from intake.app.recovery_code import recovery_code
 from intake.paths import private_data_dir
@@ -70,6 +71,19 @@ class SetUpDone:
     """The audit key, in lines of groups to write down: shown once, never again."""
     kept_in: KeptIn | None
     """Where the chosen passphrase was kept; None when it was given (environment, key file)."""
+
+    @property
+    def passphrase_source(self) -> PassphraseSource | None:
+        """Where the next start finds the chosen passphrase, in the words of the plan the wizard showed
+        (a keyring that took the test secret may still refuse the passphrase); None when it was given."""
+        return None if self.kept_in is None else KEPT_AS_SOURCE[self.kept_in]
+
+
+KEPT_AS_SOURCE = {
+    KeptIn.KEYRING: PassphraseSource.KEYRING,
+    KeptIn.KEY_FILE: PassphraseSource.NEW_KEY_FILE,
+    KeptIn.NOWHERE: PassphraseSource.TYPED,
+}
 
 
 def clinic_settings(prefill: Settings, **answers: object) -> Settings:

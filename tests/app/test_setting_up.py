@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from keyring.backend import KeyringBackend
 
+from intake.app.first_start import PassphraseSource
 from intake.app.opening import PassphrasePrompt, open_stores
 from intake.app.setting_up import ClinicSetUp, FirstAdmin, SetUpDone, SetUpFailed, clinic_settings, set_up_clinic
 from intake.paths import config_dir, data_dir
@@ -55,6 +56,7 @@ def test_everything_is_written_and_the_next_start_opens_without_asking(tmp_path:
     saved = load_settings(settings_file)
     assert (saved.clinic_name, saved.clinic_phone, saved.policy, saved.language) == (
         "Harbour Clinic", "555 0100", "nice-ta260", "es")
+    assert done.passphrase_source is PassphraseSource.KEYRING
     assert done.kept_in is KeptIn.KEYRING and os_keyring.secrets[(KEYRING_SERVICE, KEYRING_USER)] == PASSPHRASE
     audit_key = os_keyring.secrets[(KEYRING_SERVICE, KEYRING_AUDIT_USER)]
     assert "".join("".join(line.split()) for line in done.recovery_code) == audit_key
@@ -72,7 +74,7 @@ def test_without_a_keyring_the_key_file_keeps_it_readable_by_this_user_only(tmp_
     key_file = tmp_path / "keys" / "db.key"
     done = set_up_clinic(_plan(key_file=key_file), tmp_path / "settings.yaml")
     _close(done)
-    assert done.kept_in is KeptIn.KEY_FILE
+    assert done.kept_in is KeptIn.KEY_FILE and done.passphrase_source is PassphraseSource.NEW_KEY_FILE
     assert key_file.read_text(encoding="utf-8") == PASSPHRASE + "\n"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     open_stores(load_settings(tmp_path / "settings.yaml"), _nobody).database.close()
@@ -81,7 +83,7 @@ def test_without_a_keyring_the_key_file_keeps_it_readable_by_this_user_only(tmp_
 def test_with_neither_it_is_kept_nowhere_and_asked_at_the_next_start(tmp_path: Path) -> None:
     done = set_up_clinic(_plan(), tmp_path / "settings.yaml")
     _close(done)
-    assert done.kept_in is KeptIn.NOWHERE
+    assert done.kept_in is KeptIn.NOWHERE and done.passphrase_source is PassphraseSource.TYPED
     asked: list[PassphrasePrompt] = []
 
     def person(prompt: PassphrasePrompt) -> str:
@@ -96,7 +98,7 @@ def test_the_environments_passphrase_is_used_and_kept_nowhere(tmp_path: Path, mo
     monkeypatch.setenv(KEY_ENV, "from the environment")
     done = set_up_clinic(_plan(passphrase=None), tmp_path / "settings.yaml")
     _close(done)
-    assert done.kept_in is None and (KEYRING_SERVICE, KEYRING_USER) not in os_keyring.secrets
+    assert done.kept_in is None and done.passphrase_source is None and (KEYRING_SERVICE, KEYRING_USER) not in os_keyring.secrets
     assert done.desk.station.required_stores().database.engine.url.password == "from the environment"
 
 

@@ -53,8 +53,9 @@ class WrappingCheckBox(QCheckBox):
 class RecoveryPage(FormColumn):
     done = Signal()
 
-    def __init__(self, code: Sequence[str]) -> None:
-        """`code`: the recovery code's lines, groups of four characters apart."""
+    def __init__(self, code: Sequence[str], passphrase_notice: str = "") -> None:
+        """`code`: the recovery code's lines, groups of four characters apart. `passphrase_notice`: where
+        the passphrase went when that is not where its step said it would go."""
         super().__init__(
             _("Your recovery code"),
             _("This is the audit key of this kiosk: it signs the record of everything done here. Restoring a backup "
@@ -66,6 +67,9 @@ class RecoveryPage(FormColumn):
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setAccessibleName(_("Recovery code"))
         self.column.addWidget(self.code)
+        self.passphrase_notice = label(passphrase_notice, "notice")
+        self.passphrase_notice.setVisible(bool(passphrase_notice))
+        self.column.addWidget(self.passphrase_notice)
         self.confirm = WrappingCheckBox(_("I have written it down and will keep it somewhere safe, away from this computer"))
         self.confirm.toggled.connect(self._on_confirmed)
         self.column.addWidget(self.confirm)

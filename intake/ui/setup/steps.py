@@ -61,7 +61,7 @@ class ClinicStep(FormColumn):
             return None
 
 
-def _where_kept(plan: PassphrasePlan) -> str:
+def where_kept(plan: PassphrasePlan) -> str:
     file = str(plan.key_file)
     words = {
         PassphraseSource.ENVIRONMENT: _("The passphrase comes from INTAKE_DB_KEY, set for this kiosk: there is "
@@ -87,7 +87,7 @@ class PassphraseStep(FormColumn):
         )
         self.setObjectName("set-up-passphrase")
         self.plan = plan
-        self.where = label(_where_kept(plan), "intro")
+        self.where = label(where_kept(plan), "intro")
         self.where.setAccessibleName(_("Where the passphrase is kept"))
         self.column.addWidget(self.where)
         self.passphrase: QLineEdit | None = None

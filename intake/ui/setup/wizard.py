@@ -20,7 +20,7 @@ from intake.app.first_start import PassphrasePlan
 from intake.app.setting_up import ClinicSetUp, FirstAdmin, SetUpDone, SetUpFailed, set_up_clinic
 from intake.settings import Settings
 from intake.ui.setup.recovery_page import RecoveryPage
-from intake.ui.setup.steps import CLINIC_FIELDS, AdminStep, ClinicStep, PassphraseStep
+from intake.ui.setup.steps import CLINIC_FIELDS, AdminStep, ClinicStep, PassphraseStep, where_kept
 from intake.ui.staff.form_column import FormColumn
 from intake.ui.staff.words import _
 from intake.ui.widgets.styling import label, touch_button
@@ -133,11 +133,20 @@ class SetUpWizard(QWidget):
 
     def _show_recovery_code(self, done: SetUpDone) -> None:
         self._done = done
-        self.recovery = RecoveryPage(done.recovery_code)
+        self.recovery = RecoveryPage(done.recovery_code, self._passphrase_notice(done))
         self.recovery.done.connect(self._on_done)
         self.stack.addWidget(self.recovery)
         self.stack.setCurrentWidget(self.recovery)
         self.bar.hide()
+
+    def _passphrase_notice(self, done: SetUpDone) -> str:
+        """Where the passphrase went, when that is not what its step said (the keyring refused it at the last
+        moment): staff must know whether the next start will ask for it."""
+        kept, plan = done.passphrase_source, self.passphrase.plan
+        if kept is None or kept is plan.source:
+            return ""
+        changed = _("The passphrase is not kept where its step said.")
+        return f"{changed} {where_kept(PassphrasePlan(kept, plan.key_file))}"
 
     def _on_done(self) -> None:
         assert self._done is not None

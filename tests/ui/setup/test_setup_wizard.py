@@ -82,6 +82,7 @@ def test_a_clinic_sets_up_by_touch_and_the_kiosk_is_ready(first_frame, settings_
 
     recovery = wizard.recovery
     assert recovery is not None and wizard.stack.currentWidget() is recovery and not wizard.bar.isVisible()
+    assert not recovery.passphrase_notice.isVisible(), "the passphrase went where its step said"
     lines = recovery.code.text().split("\n")
     audit_key = (config_dir() / "audit.key").read_text(encoding="utf-8").strip()
     assert [len(line.split()) for line in lines] == [4, 4, 4, 4] and "".join(recovery.code.text().split()) == audit_key
@@ -155,6 +156,39 @@ def test_an_administrator_the_store_would_refuse_is_named_beside_its_field(first
         "PIN (at least 6 characters): An administrator's PIN needs at least 6 characters."]
     assert not (config_dir() / "settings.yaml").read_text(encoding="utf-8").count("\n") > 1
     assert not (data_dir() / "visits.db").exists()
+
+
+def test_a_keyring_that_refuses_the_passphrase_at_set_up_is_said_on_the_recovery_page(
+    first_frame, settings_file, monkeypatch
+) -> None:
+    """The keyring kept the test secret, then would not keep the passphrase: the next start will ask for it."""
+    from intake.app import first_start, setting_up
+    from intake.store.keys import KeptIn
+
+    monkeypatch.setattr(first_start, "keyring_works", lambda: True)
+    monkeypatch.setattr(setting_up, "keep_passphrase", lambda _passphrase, _key_file: KeptIn.NOWHERE)
+    settings_file()
+    window, staff = first_frame((1280, 800))
+    start(window)
+    wizard = _wizard(window)
+    staff.tap(wizard.next_button)
+    assert "kept in this computer's keyring" in wizard.passphrase.where.text()
+    staff.type_text(wizard.passphrase.passphrase, PASSPHRASE)
+    staff.type_text(wizard.passphrase.passphrase_again, PASSPHRASE)
+    staff.tap(wizard.next_button)
+    admin = wizard.admin.fields
+    staff.type_text(admin.name, "Maria Lopez")
+    for field in (admin.pin, admin.pin_again):
+        staff.tap(field)
+        staff.type_on_pad(PIN)
+    staff.tap(wizard.next_button)
+    notice = wizard.recovery.passphrase_notice
+    assert notice.isVisible() and notice.text() == (
+        "The passphrase is not kept where its step said. This computer has no keyring and no key file is set: "
+        "staff will type it each time the kiosk starts.")
+    staff.tap(wizard.recovery.confirm)
+    staff.tap(wizard.recovery.done_button)
+    window.desk.station.required_stores().database.close()
 
 
 def test_a_scripted_install_never_shows_the_wizard(first_frame, settings_file, monkeypatch) -> None:
