@@ -31,6 +31,23 @@ def _visible_problems(step) -> list[str]:
     return [shown.text() for shown in step._problems.values() if shown.isVisible()]
 
 
+def _choose_passphrase(staff, wizard: SetUpWizard) -> None:
+    """The passphrase step, typed twice alike, then Next."""
+    staff.type_text(wizard.passphrase.passphrase, PASSPHRASE)
+    staff.type_text(wizard.passphrase.passphrase_again, PASSPHRASE)
+    staff.tap(wizard.next_button)
+
+
+def _name_the_admin(staff, wizard: SetUpWizard, pin: str = PIN) -> None:
+    """The administrator step's name and PIN twice on the PIN pad, then "Set up"."""
+    admin = wizard.admin.fields
+    staff.type_text(admin.name, "Maria Lopez")
+    for field in (admin.pin, admin.pin_again):
+        staff.tap(field)
+        staff.type_on_pad(pin)
+    staff.tap(wizard.next_button)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_a_clinic_sets_up_by_touch_and_the_kiosk_is_ready(first_frame, settings_file, size) -> None:
     settings_path = settings_file("clinic_name: Harbour Clinic\n")
@@ -116,12 +133,7 @@ def test_a_failed_set_up_names_the_file_and_a_second_tap_sets_up(first_frame, se
     staff.tap(wizard.next_button)
     assert wizard.passphrase.passphrase is None and str(key_file) in wizard.passphrase.where.text()
     staff.tap(wizard.next_button)
-    admin = wizard.admin.fields
-    staff.type_text(admin.name, "Maria Lopez")
-    for field in (admin.pin, admin.pin_again):
-        staff.tap(field)
-        staff.type_on_pad(PIN)
-    staff.tap(wizard.next_button)
+    _name_the_admin(staff, wizard)
     assert wizard.stack.currentWidget() is wizard.passphrase
     assert wizard.passphrase.message.isVisible() and wizard.passphrase.message.text().startswith(str(key_file))
     assert "make it 0600" in wizard.passphrase.message.text()
@@ -143,15 +155,8 @@ def test_an_administrator_the_store_would_refuse_is_named_beside_its_field(first
     start(window)
     wizard = _wizard(window)
     staff.tap(wizard.next_button)
-    staff.type_text(wizard.passphrase.passphrase, PASSPHRASE)
-    staff.type_text(wizard.passphrase.passphrase_again, PASSPHRASE)
-    staff.tap(wizard.next_button)
-    admin = wizard.admin.fields
-    staff.type_text(admin.name, "Maria Lopez")
-    for field in (admin.pin, admin.pin_again):
-        staff.tap(field)
-        staff.type_on_pad("5092")
-    staff.tap(wizard.next_button)
+    _choose_passphrase(staff, wizard)
+    _name_the_admin(staff, wizard, "5092")
     assert _visible_problems(wizard.admin) == [
         "PIN (at least 6 characters): An administrator's PIN needs at least 6 characters."]
     assert not (config_dir() / "settings.yaml").read_text(encoding="utf-8").count("\n") > 1
@@ -173,15 +178,8 @@ def test_a_keyring_that_refuses_the_passphrase_at_set_up_is_said_on_the_recovery
     wizard = _wizard(window)
     staff.tap(wizard.next_button)
     assert "kept in this computer's keyring" in wizard.passphrase.where.text()
-    staff.type_text(wizard.passphrase.passphrase, PASSPHRASE)
-    staff.type_text(wizard.passphrase.passphrase_again, PASSPHRASE)
-    staff.tap(wizard.next_button)
-    admin = wizard.admin.fields
-    staff.type_text(admin.name, "Maria Lopez")
-    for field in (admin.pin, admin.pin_again):
-        staff.tap(field)
-        staff.type_on_pad(PIN)
-    staff.tap(wizard.next_button)
+    _choose_passphrase(staff, wizard)
+    _name_the_admin(staff, wizard)
     notice = wizard.recovery.passphrase_notice
     assert notice.isVisible() and notice.text() == (
         "The passphrase is not kept where its step said. This computer has no keyring and no key file is set: "
