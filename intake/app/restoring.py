@@ -25,7 +25,7 @@ from pathlib import Path
 
 from alembic.util import CommandError as SchemaUnknown
 
-from intake.app.opening import AskPassphrase, PassphrasePrompt, open_stores
+from intake.app.opening import AskPassphrase, PassphrasePrompt, stores_on
 from intake.paths import private_data_dir
 from intake.settings import Settings
 from intake.store.audit import Action, AuditCheck, AuditKey, AuditLog, audit_is_keyed
@@ -130,10 +130,6 @@ def _audit_key(copy: Database, settings: Settings, ask_audit_key: AskAuditKey) -
 def _record_restore(settings: Settings, passphrase: str, actor: str) -> None:
     """The restored database's `restored` row, opened as the kiosk will open it (a log with no signed
     row gets its audit key and its visits sealed here, as at a first start)."""
-
-    def known(_prompt: PassphrasePrompt) -> str:
-        return passphrase
-
-    stores = open_stores(settings, known)
+    stores = stores_on(settings, open_database(None, passphrase))
     with stores.database, stores.transaction() as transaction:
         transaction.audit.record(Action.RESTORED, actor)
