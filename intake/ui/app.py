@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
         self._held_visit_id: str | None = None
         self._new_visit_on_sign_in = False
         self._start_when_ready = False
-        self._offered = opening.languages
         self.language = opening.language
         self.words: PatientWording = wording_for(self.language)
         self.setWindowTitle(window_title(opening.clinic_name))
@@ -150,7 +149,7 @@ class MainWindow(QMainWindow):
         self.welcome.display_changed.connect(self._apply_display)
         self.welcome.language_chosen.connect(self._use_language)
         self.pages.addWidget(self.welcome)
-        self.welcome.offer_languages(self._offered, self.language)
+        self.welcome.offer_languages(self.offered_languages, self.language)
         self.setCentralWidget(self.pages)
         self.welcome.reset_display(opening.large_text, opening.high_contrast)
         if not isinstance(start, Opening):
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
     @property
     def offered_languages(self) -> tuple[str, ...]:
         """The form's languages, as the welcome screen offers them."""
-        return self._offered
+        return self._opening.languages
 
     def show_start_page(self, page: QWidget, keyboard: KeyboardMode) -> None:
         """A staff page before the kiosk is ready (the set-up wizard, the passphrase), over the welcome
@@ -261,8 +260,7 @@ class MainWindow(QMainWindow):
         self._opening = opening
         self.setWindowTitle(window_title(opening.clinic_name))
         self.welcome.clinic.setText(opening.clinic_name)
-        self._offered = opening.languages
-        self.welcome.offer_languages(self._offered, self.language)
+        self.welcome.offer_languages(self.offered_languages, self.language)
         self.welcome.reset_display(opening.large_text, opening.high_contrast)
         self._use_language(opening.language)
 
@@ -306,7 +304,7 @@ class MainWindow(QMainWindow):
     def _show_language_buttons(self) -> None:
         buttons = self._language_buttons() + ([self.wizard.language] if self.wizard is not None else [])
         for button in buttons:
-            button.show_for(self.language, self._offered)
+            button.show_for(self.language, self.offered_languages)
 
     def _use_language(self, language: str) -> None:
         """Every patient screen (but the wizard, see `switch_language`) in `language`, and the keyboard while they show."""
