@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
 
         self._desk = desk
         self._build_patient_screens()
-        self.keyboard: KeyboardDock = self.dock_keyboard(self.settings.on_screen_keyboard, self.words)
+        self.dock_keyboard(self.settings.on_screen_keyboard, self.words)
         self.patient_idle: IdleWatch = IdleWatch(self)
         self.patient_idle.idle.connect(self._on_patient_idle)
         self.release_watch: ReleaseWatch = ReleaseWatch(desk, self)
@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         from intake.ui.keyboard.dock import KeyboardDock, above_keyboard
 
         if self._dock is None:
-            self._dock = self.keyboard = KeyboardDock(mode, words)
+            self._dock = KeyboardDock(mode, words)
+            self.keyboard: KeyboardDock = self._dock
+            """The on-screen keyboard, once docked (`_dock` is None until then)."""
             self.takeCentralWidget()
             self.setCentralWidget(above_keyboard(self.pages, self._dock))
         else:
